@@ -1,0 +1,63 @@
+"""maturity: digital-maturity status analysis (nulägesanalys) for Swedish municipalities.
+
+Excel in, validated tidy data, statistics, figures and a report out. Everything a notebook needs
+is importable from here (``import maturity as mt``). Heavy modules (scipy, matplotlib, seaborn)
+load on first use, so ``import maturity`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from maturity.errors import InputError, MaturityError
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it; loaded on first attribute access
+_LAZY = {
+    "Codebook": "maturity.codebook",
+    "read_codebook": "maturity.ingest",
+    "read_survey": "maturity.ingest",
+    "Survey": "maturity.ingest",
+    "describe": "maturity.stats",
+    "across_organisations": "maturity.stats",
+    "rank_statements": "maturity.stats",
+    "midpoint_test": "maturity.stats",
+    "compare_roles": "maturity.stats",
+    "reliability": "maturity.stats",
+    "dimension_scores": "maturity.stats",
+    "change": "maturity.stats",
+    "suppress": "maturity.privacy",
+    "read_capability_map": "maturity.capability",
+    "capability_summary": "maturity.capability",
+    "CapabilityMap": "maturity.capability",
+    "read_risk_register": "maturity.risk",
+    "risk_summary": "maturity.risk",
+    "RiskRegister": "maturity.risk",
+    "read_action_plan": "maturity.actionplan",
+    "action_plan_summary": "maturity.actionplan",
+    "ActionPlan": "maturity.actionplan",
+    "key_findings": "maturity.findings",
+    "build_report": "maturity.report",
+    "write_demo_data": "maturity.demo",
+}
+
+_SUBMODULES = {"plots"}
+
+__all__ = ["InputError", "MaturityError", "__version__", *_LAZY, *_SUBMODULES]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        module = importlib.import_module(f"maturity.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'maturity' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
