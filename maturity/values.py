@@ -1,0 +1,121 @@
+"""Reading values the way people type them in Swedish spreadsheets.
+
+Small, pure helpers shared by every reader: text normalisation for matching headers and labels,
+numbers with decimal comma and spaces, yes/no in Swedish or English.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+__all__ = ["normalise", "parse_number", "parse_yes_no", "is_blank", "as_text"]
+
+_SPACES = re.compile(r"\s+")
+_TRAILING = re.compile(r"[\s.,;:!?…*]+$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+
+
+def normalise(text: object) -> str:
+    """Key for tolerant matching: case-folded, whitespace collapsed, trailing punctuation cut.
+
+    Line breaks, non-breaking spaces and doubled spaces count as one space; Unicode is
+    normalised (NFC) so that a decomposed "å" matches a composed one.
+
+    Examples
+    --------
+    >>> normalise("  Vi MÄTER\\neffekten  av   investeringar. ")
+    'vi mäter effekten av investeringar'
+    """
+    text = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
+    return _TRAILING.sub("", _SPACES.sub(" ", text).strip()).casefold()
+
+
+def is_blank(value: object) -> bool:
+    """True for an empty cell: None, NaN, or text of only whitespace.
+
+    Examples
+    --------
+    >>> is_blank(""), is_blank("  "), is_blank(None), is_blank(0), is_blank(float("nan"))
+    (True, True, True, False, True)
+    """
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return isinstance(value, str) and not value.strip()
+
+
+def as_text(value: object) -> str:
+    """A cell as it would read in the sheet: 4.0 becomes "4", None becomes "".
+
+    Examples
+    --------
+    >>> as_text(4.0), as_text(4.5), as_text(None), as_text(" Vet ej ")
+    ('4', '4.5', '', ' Vet ej ')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return str(value)
+
+
+def parse_number(value: object) -> float | None:
+    """A number from a cell, or None when the cell is not a number.
+
+    Accepts numbers, and text such as ``"4"``, ``" 4 "``, ``"4,0"``, ``"4.0"``,
+    ``"1 234,5"`` (space or non-breaking space as thousands separator). Booleans are not numbers.
+
+    Examples
+    --------
+    >>> parse_number("4,0"), parse_number(" 4 "), parse_number(3), parse_number("1 234,5")
+    (4.0, 4.0, 3.0, 1234.5)
+    >>> parse_number("Vet ej") is None, parse_number(True) is None
+    (True, True)
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+        return None if math.isnan(number) or math.isinf(number) else number
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    text = text.replace("−", "-")
+    if not _NUMBER.match(text):
+        return None
+    return float(text.replace(",", "."))
+
+
+_YES = {"ja", "j", "yes", "y", "x", "sant", "true", "1"}
+_NO = {"nej", "n", "no", "falskt", "false", "0"}
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """Swedish or English yes/no (ja/nej, yes/no, x, 1/0, TRUE/FALSE); None when unreadable.
+
+    Blank counts as no.
+
+    Examples
+    --------
+    >>> parse_yes_no("Ja"), parse_yes_no("nej"), parse_yes_no(""), parse_yes_no(True)
+    (True, False, False, True)
+    >>> parse_yes_no("kanske") is None
+    True
+    """
+    if isinstance(value, bool):
+        return value
+    if is_blank(value):
+        return False
+    key = normalise(as_text(value))
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
