@@ -1,0 +1,591 @@
+"""Reading survey exports into the tidy ``responses`` table, every cell accounted for.
+
+A survey export has one row per respondent (see ``DESIGN.md``). The header row is the first row
+naming the organisation column ("Organisation", "Kommun"); title rows above it are skipped.
+Without an organisation column the header row is the first row with statement columns, and the
+organisation comes from the file name (one file per organisation). "Roll"/"Role" names the role
+(otherwise the sheet name is the role); "Respondent"/"ID" the respondent; personal columns
+("Namn", "E-post", "Starttid", …) are read past and never carried. Every other column is a
+statement, headed by its id or by its full text (matched tolerant of case, whitespace, line
+breaks and trailing punctuation).
+
+What counts as a *cell read* (the invariant ``cells_read == len(responses) + len(problems)``):
+
+* every non-blank cell in a statement column of a respondent row, and every blank cell of a
+  statement the respondent's role is asked (a blank answer is accepted as a missing score);
+* every non-blank cell under a header that matches no statement, and that header itself;
+* a formula cell saved without its value, wherever it sits in the answer area;
+* a stray cell far outside the data, and an empty sheet or file (one cell each).
+
+A cell read is either one row of ``responses`` or one row of ``problems``, never both, never
+neither.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from maturity.codebook import Codebook
+from maturity.codebook_reader import read_codebook
+from maturity.organisations import OrganisationResolver
+from maturity.problems import ProblemLog, column_letter
+from maturity.values import as_text, is_blank, normalise, parse_number
+from maturity.workbook import Sheet, open_workbook
+
+__all__ = ["Survey", "read_survey", "read_codebook", "RESPONSE_COLUMNS", "survey_files"]
+
+RESPONSE_COLUMNS = [
+    "wave", "organisation", "role", "respondent", "statement", "dimension", "score", "answer",
+    "source",
+]
+
+ORGANISATION_HEADERS = {"organisation", "organization", "kommun", "organisation/kommun",
+                        "förvaltning/organisation", "org"}
+ROLE_HEADERS = {"roll", "role", "respondentroll", "befattning"}
+RESPONDENT_HEADERS = {"respondent", "id", "respondent id", "respondent-id", "respondentid",
+                      "svars-id", "svarsid", "response id", "löpnummer"}
+WAVE_HEADERS = {"wave", "våg", "omgång", "mätomgång", "undersökningsår"}
+#: Columns read past and never carried into any output (names, contact details, timestamps).
+PERSONAL_HEADERS = {
+    "namn", "name", "förnamn", "efternamn", "first name", "last name", "full name",
+    "e-post", "epost", "e-postadress", "email", "e-mail", "mail", "email address",
+    "starttid", "sluttid", "start time", "end time", "completion time", "tidpunkt", "datum",
+    "date", "timestamp", "tidsstämpel", "inskickad", "submitted", "senast ändrad",
+    "last modified", "ip", "ip-adress", "ip address", "telefon", "phone", "mobil",
+    "personnummer", "användare", "user", "username", "kommentar", "kommentarer", "comment",
+    "comments", "övriga synpunkter", "titel", "title",
+}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+# cell outcomes inside the answer area
+_OK, _OUT_OF_SCALE, _UNKNOWN_LABEL, _INVALID = 0, 1, 2, 3
+
+
+@dataclass
+class Survey:
+    """The result of :func:`read_survey`.
+
+    Attributes
+    ----------
+    responses : DataFrame
+        The tidy ``responses`` table (``wave, organisation, role, respondent, statement,
+        dimension, score, answer, source``); categorical columns for the ids.
+    problems : DataFrame
+        ``source, kind, value, message``: one row per cell that could not be accepted.
+    cells_read : int
+        Cells considered (see the module docstring); equals
+        ``len(responses) + len(problems)``.
+    codebook : Codebook
+    files : list of str
+        The files read, in order.
+    """
+
+    responses: pd.DataFrame
+    problems: pd.DataFrame
+    cells_read: int
+    codebook: Codebook
+    files: list[str] = field(default_factory=list)
+
+    def summary(self) -> pd.DataFrame:
+        """Problems counted by kind, largest first.
+
+        Examples
+        --------
+        >>> survey.summary()  # doctest: +SKIP
+        """
+        counts = self.problems["kind"].value_counts()
+        return counts.rename_axis("kind").reset_index(name="cells")
+
+
+def survey_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
+    """The workbooks named by ``source``: a file, a folder (its .xlsx/.xlsm files, sorted,
+    Excel's ``~$`` lock files skipped) or a list of either.
+
+    Examples
+    --------
+    >>> survey_files("data/raw/enkat_2022")  # doctest: +SKIP
+    [PosixPath('data/raw/enkat_2022/Bengtsfors.xlsx'), ...]
+    """
+    if isinstance(source, str | Path):
+        source = [source]
+    files: list[Path] = []
+    for item in source:
+        item = Path(item)
+        if item.is_dir():
+            files.extend(
+                p
+                for p in sorted(item.iterdir())
+                if p.suffix.lower() in {".xlsx", ".xlsm"} and not p.name.startswith("~$")
+            )
+        else:
+            files.append(item)
+    return files
+
+
+class _Context:
+    """What stays fixed while reading one survey: codebook lookups and the problem log."""
+
+    def __init__(self, codebook: Codebook, strict: bool, wave: int | None) -> None:
+        self.codebook = codebook
+        self.log = ProblemLog(strict=strict)
+        self.wave = wave
+        st = codebook.statements
+        self.statement_ids = st["statement"].tolist()
+        self.by_key: dict[str, int] = {}
+        for i, (sid, text) in enumerate(zip(st["statement"], st["text"], strict=True)):
+            self.by_key.setdefault(normalise(sid), i)
+            self.by_key.setdefault(normalise(text), i)
+        self.roles = codebook.roles
+        self.role_key = {normalise(r): r for r in self.roles}
+        self.asks = np.array(
+            [[row_role == role for row_role in st["role"]] for role in self.roles], dtype=bool
+        )
+        self.reverse = st["reverse"].to_numpy(dtype=bool)
+        self.lo, self.hi = codebook.scale_min, codebook.scale_max
+        self.labels: dict[str, float] = {}
+        for label, value in zip(codebook.scale["label"], codebook.scale["value"], strict=True):
+            self.labels[normalise(label)] = float(value)
+        self.resolve = OrganisationResolver(codebook.organisations)
+        self.seen: dict[tuple, str] = {}
+        self.cells_read = 0
+        self.parts: list[dict[str, np.ndarray]] = []
+
+    def problem(self, source: str, kind: str, value: object, message: str) -> None:
+        self.cells_read += 1
+        self.log.add(source, kind, as_text(value), message)
+
+    def classify(self, value: object) -> tuple[float, int]:
+        """(score before reversal, outcome) of one distinct non-blank answer."""
+        number = parse_number(value)
+        if number is not None:
+            if number.is_integer() and self.lo <= number <= self.hi:
+                return number, _OK
+            return np.nan, _OUT_OF_SCALE
+        if isinstance(value, str):
+            key = normalise(value)
+            if key in self.labels:
+                return self.labels[key], _OK
+            return np.nan, _UNKNOWN_LABEL
+        return np.nan, _INVALID
+
+
+@dataclass
+class _Header:
+    row: int
+    organisation: int | None = None
+    role: int | None = None
+    respondent: int | None = None
+    wave: int | None = None
+    statements: list[tuple[int, int]] = field(default_factory=list)  # (column, statement index)
+    unknown: list[int] = field(default_factory=list)  # columns whose header matches nothing
+    duplicate: list[tuple[int, int]] = field(default_factory=list)  # (column, first column)
+    ignored: set = field(default_factory=set)
+
+
+def _find_header(sheet: Sheet, ctx: _Context) -> _Header | None:
+    limit = min(sheet.n_rows, 50)
+    chosen = None
+    for r in range(limit):
+        keys = [normalise(as_text(v)) for v in sheet.rows[r]]
+        if any(k in ORGANISATION_HEADERS for k in keys):
+            chosen = r
+            break
+    if chosen is None:  # no organisation column: the first row with two statement headers
+        for r in range(limit):
+            keys = [normalise(as_text(v)) for v in sheet.rows[r]]
+            if sum(k in ctx.by_key for k in keys) >= 2:
+                chosen = r
+                break
+    if chosen is None:
+        return None
+    header = _Header(chosen)
+    first_column: dict[int, int] = {}
+    for c, value in enumerate(sheet.rows[chosen]):
+        key = normalise(as_text(value))
+        if not key:
+            continue
+        for attr, names in (("organisation", ORGANISATION_HEADERS), ("role", ROLE_HEADERS),
+                            ("respondent", RESPONDENT_HEADERS), ("wave", WAVE_HEADERS)):
+            if key in names and getattr(header, attr) is None:
+                setattr(header, attr, c)
+                break
+        else:
+            if key in ctx.by_key:
+                index = ctx.by_key[key]
+                if index in first_column:
+                    header.duplicate.append((c, first_column[index]))
+                else:
+                    first_column[index] = c
+                    header.statements.append((c, index))
+            elif key in PERSONAL_HEADERS:
+                header.ignored.add(c)
+            else:
+                header.unknown.append(c)
+    return header
+
+
+def _pseudonym(value: str) -> str:
+    """Never carry an e-mail address or a name as respondent id: hash anything with '@'."""
+    if "@" in value:
+        return "r" + hashlib.sha256(value.strip().lower().encode()).hexdigest()[:12]
+    return value
+
+
+def _resolve_from_name(text: str, ctx: _Context) -> str | None:
+    """An organisation from a file name such as 'Åmåls kommun.xlsx' or 'svar_Tanum_2022'."""
+    if not ctx.resolve.checks:
+        return text
+    candidates = [text, *re.split(r"[_]|\s+-\s+|\s+", text)]
+    cleaned = _YEAR.sub("", text).strip(" _-")
+    candidates.insert(1, cleaned)
+    for candidate in candidates:
+        name = ctx.resolve(candidate.strip(" _-"))
+        if name:
+            return name
+    return None
+
+
+def _file_wave(path: Path) -> int | None:
+    for text in (path.stem, path.parent.name):
+        match = _YEAR.search(text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
+    """Validate one sheet; add accepted cells to ``ctx.parts`` and problems to the log."""
+    for r, c, value in sheet.stray_cells:
+        ctx.problem(sheet.source(r, c), "stray_cell", value,
+                    "a cell far outside the data block; delete it or move it into the table")
+    if sheet.is_empty():
+        if not sheet.stray_cells:
+            ctx.problem(f"{sheet.file}:{sheet.name}:A1", "empty_sheet", "",
+                        "the sheet is empty")
+        return
+    header = _find_header(sheet, ctx)
+    if header is None:
+        ctx.problem(
+            f"{sheet.file}:{sheet.name}:A1", "missing_column", "",
+            "no header row found: no column named Organisation/Kommun and no columns headed by "
+            "statements of the codebook",
+        )
+        return
+    width = max(sheet.n_cols, 1)
+    body = sheet.rows[header.row + 1:]
+    block = np.empty((len(body), width), dtype=object)
+    block[:] = ""
+    for i, row in enumerate(body):
+        block[i, : len(row)] = row
+    formula = np.zeros(block.shape, dtype=bool)
+    for r, c in sheet.formula_cells:
+        if r > header.row:
+            formula[r - header.row - 1, c] = True
+    blank = _blank_mask(block)
+    used = blank.copy()
+    used[:] = False
+    for c in (header.organisation, header.role, header.respondent, header.wave):
+        if c is not None:
+            used[:, c] = True
+    for c in header.ignored:
+        used[:, c] = True
+    statement_cols = [c for c, _ in header.statements]
+    used[:, statement_cols] = True
+    # respondent rows: rows with any value anywhere
+    row_has_value = ~(blank & ~formula).all(axis=1)
+    h = header.row
+
+    # columns whose header matches nothing, duplicate columns, and values with no header
+    for c in header.unknown:
+        ctx.problem(sheet.source(h, c), "unknown_statement", sheet.value(h, c),
+                    f"the column header {as_text(sheet.value(h, c))!r} matches no statement of "
+                    "the codebook")
+        for i in np.flatnonzero(~blank[:, c] | formula[:, c]):
+            ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", block[i, c],
+                        f"answer under the header {as_text(sheet.value(h, c))!r} (column "
+                        f"{column_letter(c)}), which matches no statement")
+        used[:, c] = True
+    for c, first in header.duplicate:
+        for i in np.flatnonzero(~blank[:, c] | formula[:, c]):
+            ctx.problem(sheet.source(h + 1 + i, c), "duplicate_column", block[i, c],
+                        f"column {column_letter(c)} repeats the statement of column "
+                        f"{column_letter(first)}; its answers are not used")
+        used[:, c] = True
+    for i, c in zip(*np.nonzero(~used & (~blank | formula)), strict=True):
+        ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", block[i, c],
+                    f"a value in column {column_letter(c)}, which has no header")
+
+    if not statement_cols:
+        if not header.unknown:
+            ctx.problem(sheet.source(h, 0), "missing_column", "",
+                        "the header row has no statement columns")
+        return
+
+    # identity of each respondent row
+    n = len(body)
+    row_status: list[tuple[str, str] | None] = [None] * n
+    organisations = np.empty(n, dtype=object)
+    roles = np.full(n, -1, dtype=np.int64)
+    respondents = np.empty(n, dtype=object)
+    waves = np.zeros(n, dtype=np.int64)
+    file_org = None
+    if header.organisation is None:
+        file_org = _resolve_from_name(path.stem, ctx)
+    sheet_role = ctx.role_key.get(normalise(sheet.name))
+    default_wave = ctx.wave if ctx.wave is not None else (_file_wave(path) or 1)
+    for i in np.flatnonzero(row_has_value):
+        r = h + 1 + i
+        status = None
+        if header.organisation is not None:
+            raw = block[i, header.organisation]
+            org = ctx.resolve(raw) if not is_blank(raw) else None
+            if is_blank(raw):
+                status = ("missing_value",
+                          f"row {r + 1} has no organisation ({sheet.source(r, header.organisation)})")
+            elif org is None:
+                status = ("unknown_organisation",
+                          f"unknown organisation {as_text(raw)!r} in "
+                          f"{sheet.source(r, header.organisation)}; add it or an alias to the "
+                          "codebook's organisations sheet")
+        else:
+            org = file_org
+            if org is None:
+                status = ("unknown_organisation",
+                          f"the file name {path.stem!r} names no organisation of the codebook and "
+                          "the sheet has no Organisation column")
+        if header.role is not None:
+            raw = block[i, header.role]
+            role = ctx.role_key.get(normalise(as_text(raw)))
+            if status is None and role is None:
+                status = ("unknown_role" if not is_blank(raw) else "missing_value",
+                          f"unknown role {as_text(raw)!r} in {sheet.source(r, header.role)}; "
+                          f"the codebook has {', '.join(ctx.roles)}" if not is_blank(raw) else
+                          f"row {r + 1} has no role ({sheet.source(r, header.role)})")
+        else:
+            role = sheet_role
+            if status is None and role is None:
+                status = ("unknown_role",
+                          f"the sheet name {sheet.name!r} is no role of the codebook "
+                          f"({', '.join(ctx.roles)}) and the sheet has no Roll column")
+        wave = default_wave
+        if header.wave is not None and not is_blank(block[i, header.wave]):
+            number = parse_number(block[i, header.wave])
+            if number is None or not number.is_integer():
+                status = status or ("invalid_value",
+                                    f"the wave {as_text(block[i, header.wave])!r} in "
+                                    f"{sheet.source(r, header.wave)} is not a whole number")
+            else:
+                wave = int(number)
+        if header.respondent is not None and not is_blank(block[i, header.respondent]):
+            respondent = _pseudonym(as_text(block[i, header.respondent]).strip())
+        else:
+            respondent = f"{path.stem}:{sheet.name}:{r + 1}"
+        if status is None:
+            key = (wave, org, role, respondent)
+            if key in ctx.seen:
+                status = ("duplicate_respondent",
+                          f"respondent {respondent!r} ({org}, {role}) already answered in "
+                          f"{ctx.seen[key]}; this row is not used")
+            else:
+                ctx.seen[key] = f"{sheet.file}:{sheet.name} row {r + 1}"
+        row_status[i] = status
+        organisations[i] = org
+        roles[i] = ctx.roles.index(role) if role in ctx.roles else -1
+        respondents[i] = respondent
+        waves[i] = wave
+
+    # the answer area: respondent rows x statement columns
+    rows_idx = np.flatnonzero(row_has_value)
+    st_index = np.array([s for _, s in header.statements])
+    answers = block[np.ix_(rows_idx, statement_cols)]
+    a_blank = blank[np.ix_(rows_idx, statement_cols)]
+    a_formula = formula[np.ix_(rows_idx, statement_cols)]
+    row_ok = np.array([row_status[i] is None for i in rows_idx], dtype=bool)
+    role_of_row = roles[rows_idx]
+    asked = np.zeros(answers.shape, dtype=bool)
+    known_role = role_of_row >= 0
+    asked[known_role] = ctx.asks[role_of_row[known_role]][:, st_index]
+
+    codes, uniques = pd.factorize(answers.ravel(), use_na_sentinel=False)
+    u_score = np.full(len(uniques), np.nan)
+    u_outcome = np.zeros(len(uniques), dtype=np.int8)
+    u_text = np.empty(len(uniques), dtype=object)
+    for k, value in enumerate(uniques):
+        u_text[k] = as_text(value)
+        if not is_blank(value):
+            u_score[k], u_outcome[k] = ctx.classify(value)
+    score = u_score[codes].reshape(answers.shape)
+    outcome = u_outcome[codes].reshape(answers.shape)
+    reverse = ctx.reverse[st_index]
+    score = np.where(reverse[None, :], ctx.lo + ctx.hi - score, score)
+
+    filled = ~a_blank
+    ok = row_ok[:, None]
+    bad_row = ~ok & (filled | a_formula)
+    formula_problem = ok & a_formula & a_blank
+    mismatch = ok & filled & ~asked
+    value_problem = ok & filled & asked & (outcome != _OK)
+    accepted = ok & asked & ~a_formula & (~filled | (outcome == _OK))
+
+    # problems, cell by cell (few)
+    for i, j in zip(*np.nonzero(bad_row), strict=True):
+        ri = rows_idx[i]
+        kind, message = row_status[ri]
+        ctx.problem(sheet.source(h + 1 + ri, statement_cols[j]), kind, answers[i, j], message)
+    for i, j in zip(*np.nonzero(formula_problem), strict=True):
+        ctx.problem(sheet.source(h + 1 + rows_idx[i], statement_cols[j]),
+                    "formula_without_value", "",
+                    "a formula saved without its computed value (written by a script?); open "
+                    "the file in Excel, let it calculate and save, or type the answer")
+    for i, j in zip(*np.nonzero(mismatch), strict=True):
+        ri = rows_idx[i]
+        statement = ctx.statement_ids[st_index[j]]
+        role_name = ctx.roles[role_of_row[i]]
+        ctx.problem(sheet.source(h + 1 + ri, statement_cols[j]), "role_mismatch", answers[i, j],
+                    f"statement {statement} is not asked of the role {role_name}")
+    kinds = {_OUT_OF_SCALE: "out_of_scale", _UNKNOWN_LABEL: "unknown_label",
+             _INVALID: "invalid_value"}
+    for i, j in zip(*np.nonzero(value_problem), strict=True):
+        ri = rows_idx[i]
+        value = answers[i, j]
+        kind = kinds[int(outcome[i, j])]
+        if kind == "out_of_scale":
+            message = f"{as_text(value)!r} is not a step of the scale {ctx.lo}–{ctx.hi}"
+        elif kind == "unknown_label":
+            message = f"{as_text(value)!r} is no label of the codebook's scale"
+        else:
+            message = f"a {type(value).__name__} value cannot be an answer"
+        ctx.problem(sheet.source(h + 1 + ri, statement_cols[j]), kind, value, message)
+
+    # accepted cells, column-wise arrays
+    ii, jj = np.nonzero(accepted)
+    if len(ii) == 0:
+        return
+    ctx.cells_read += len(ii)
+    sheet_rows = h + 2 + rows_idx[ii]  # 1-based sheet row numbers
+    letters = np.array([column_letter(c) for c in statement_cols], dtype=object)
+    prefix = f"{sheet.file}:{sheet.name}:"
+    ctx.parts.append({
+        "wave": waves[rows_idx[ii]],
+        "organisation": organisations[rows_idx[ii]],
+        "role": role_of_row[ii],
+        "respondent": respondents[rows_idx[ii]],
+        "statement": st_index[jj],
+        "score": score[ii, jj],
+        "answer": u_text[codes.reshape(answers.shape)[ii, jj]],
+        "source": [f"{prefix}{col}{row}" for col, row in zip(letters[jj], sheet_rows.tolist(),
+                                                              strict=True)],
+    })
+
+
+def _blank_mask(block: np.ndarray) -> np.ndarray:
+    """True where a cell is empty (None, NaN or whitespace-only text)."""
+    if block.size == 0:
+        return np.zeros(block.shape, dtype=bool)
+    codes, uniques = pd.factorize(block.ravel(), use_na_sentinel=False)
+    blank_unique = np.array([is_blank(v) for v in uniques], dtype=bool)
+    return blank_unique[codes].reshape(block.shape)
+
+
+def _assemble(ctx: _Context) -> pd.DataFrame:
+    st = ctx.codebook.statements
+    if not ctx.parts:
+        frame = pd.DataFrame({c: pd.Series(dtype=object) for c in RESPONSE_COLUMNS})
+        frame["wave"] = frame["wave"].astype("int64")
+        frame["score"] = frame["score"].astype(float)
+        for c in ("organisation", "role", "respondent", "statement", "dimension", "answer"):
+            frame[c] = frame[c].astype("category")
+        frame["source"] = frame["source"].astype(str)
+        return frame
+
+    def cat(key):
+        return np.concatenate([p[key] for p in ctx.parts])
+
+    statement_idx = cat("statement")
+    statement_codes = pd.Categorical.from_codes(
+        statement_idx, categories=pd.Index(st["statement"], dtype=object)
+    )
+    dims = pd.Index(sorted(set(st["dimension"])), dtype=object)
+    dim_of_statement = dims.get_indexer(st["dimension"])
+    role_idx = cat("role")
+    organisation = cat("organisation")
+    frame = pd.DataFrame({
+        "wave": cat("wave").astype("int64"),
+        "organisation": pd.Categorical(organisation, categories=sorted(set(organisation))),
+        "role": pd.Categorical.from_codes(role_idx, categories=pd.Index(ctx.roles, dtype=object)),
+        "respondent": pd.Categorical(cat("respondent")),
+        "statement": statement_codes,
+        "dimension": pd.Categorical.from_codes(dim_of_statement[statement_idx], categories=dims),
+        "score": cat("score").astype(float),
+        "answer": pd.Categorical(cat("answer")),
+        "source": pd.array(np.concatenate([np.asarray(p["source"], dtype=object)
+                                           for p in ctx.parts]), dtype=str),
+    })
+    return frame
+
+
+def read_survey(
+    source: str | Path | Iterable[str | Path],
+    codebook: Codebook | str | Path,
+    *,
+    strict: bool = False,
+    wave: int | None = None,
+) -> Survey:
+    """Read survey exports into the tidy ``responses`` table, validating every cell.
+
+    Parameters
+    ----------
+    source : path, folder, or list of them
+        One workbook, a folder of workbooks, or a list of either.
+    codebook : Codebook or path
+        The codebook (or the path of a codebook workbook).
+    strict : bool
+        Raise :class:`~maturity.errors.InputError` at the first problem instead of logging it.
+    wave : int, optional
+        The survey round, when the export has no "Våg"/"Wave" column. Default: a year
+        (19xx/20xx) in the file or folder name, else 1.
+
+    Returns
+    -------
+    Survey
+        ``responses``, ``problems``, ``cells_read``, ``codebook`` and ``files``. Scores are
+        oriented so that higher = more mature (reverse-keyed statements are flipped);
+        ``answer`` keeps the raw cell; ``source`` is ``file:sheet:cell``.
+
+    Raises
+    ------
+    InputError
+        For a file that is not a sound workbook (see :func:`maturity.workbook.open_workbook`),
+        and in strict mode for the first problem.
+
+    Examples
+    --------
+    >>> import maturity as mt
+    >>> cb = mt.read_codebook("data/raw/kodbok.xlsx")           # doctest: +SKIP
+    >>> survey = mt.read_survey("data/raw/enkat_2022", cb)       # doctest: +SKIP
+    >>> survey.cells_read == len(survey.responses) + len(survey.problems)  # doctest: +SKIP
+    True
+    """
+    if not isinstance(codebook, Codebook):
+        codebook = read_codebook(codebook)
+    ctx = _Context(codebook, strict, wave)
+    files = survey_files(source)
+    for path in files:
+        book = open_workbook(path)
+        sheets = [book.sheet(name) for name in book.sheet_names]
+        if not sheets or all(s.is_empty() for s in sheets):
+            ctx.problem(f"{book.name}:{sheets[0].name if sheets else ''}:A1", "empty_file", "",
+                        "the workbook has no data")
+            continue
+        for sheet in sheets:
+            _read_sheet(sheet, path, ctx)
+    responses = _assemble(ctx)
+    return Survey(responses, ctx.log.to_frame(), ctx.cells_read, codebook,
+                  [str(p) for p in files])

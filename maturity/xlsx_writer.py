@@ -1,0 +1,60 @@
+"""Saving openpyxl workbooks byte for byte the same on every run.
+
+openpyxl stamps the document properties with the current time and the zip members with the
+current date; both are fixed here, so the same content always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+__all__ = ["save_workbook", "FIXED_TIME"]
+
+#: The timestamp written into every workbook (document properties and zip members).
+FIXED_TIME = dt.datetime(2020, 1, 1, 0, 0, 0)
+
+
+def save_workbook(workbook, path: str | Path) -> Path:
+    """Save an openpyxl workbook deterministically.
+
+    Parameters
+    ----------
+    workbook : openpyxl.Workbook
+    path : str or Path
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> import openpyxl, tempfile, pathlib
+    >>> wb = openpyxl.Workbook(); wb.active["A1"] = "Åmål"
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> a = save_workbook(wb, folder / "a.xlsx").read_bytes()
+    >>> b = save_workbook(wb, folder / "b.xlsx").read_bytes()
+    >>> a == b
+    True
+    """
+    path = Path(path)
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    workbook.properties.creator = "maturity"
+    workbook.properties.lastModifiedBy = "maturity"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dest.writestr(fixed, data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue())
+    return path
