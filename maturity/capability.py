@@ -1,0 +1,797 @@
+"""The capability map (förmågekarta): maturity levels per capability and organisation.
+
+A capability map judges every organisation's maturity in each capability against a target
+picture (målbild) of goals for a target year. This module reads it from a workbook into the tidy
+``capabilities`` table and summarises it per capability, per goal and per organisation.
+
+Workbook format
+---------------
+* A sheet ``levels`` (or ``nivåer``): columns ``level``/``nivå``, ``label``/``benämning`` and
+  ``acceptable``/``godtagbar`` (ja/nej). The level scale comes from here, never from the code.
+* One or more **matrix** sheets. The header row is the first row with a cell ``Förmåga`` or
+  ``Capability``; title rows above it are skipped. Columns ``Förmåga``, ``Mål`` (the målbild
+  goal) and ``Målnivå`` (target level), then one column per organisation. A cell holds a level
+  number (``3``, ``"3"``, ``"3,0"``), a level label (``"Definierad"``, any case and spacing) or
+  both (``"3 Definierad"``); blank means *not assessed*, never 0. Columns left of ``Förmåga`` and
+  columns headed ``Medel``/``Mean``/``Kommentar``/``Comment`` are read past. Without a ``Mål``
+  column the sheet name is the goal (one sheet per goal).
+* Or the **long** layout: a header row with ``Förmåga``/``Capability``, ``Organisation``
+  (or ``Kommun``) and ``Nivå``/``Level``, optionally ``Mål``/``Goal``, ``Målnivå``/``Target``
+  and ``Omgång``/``Wave``; one row per organisation and capability.
+
+Headers are matched case-insensitively, in Swedish or English (see :func:`maturity.values.normalise`).
+
+What counts as a *cell read* (the invariant ``cells_read == len(assessments) + len(problems)``,
+the same rule as the survey reader):
+
+* every **level cell** of an accepted capability row under an accepted organisation column,
+  blank ones included (a blank cell is accepted as a row with ``level`` missing: not assessed);
+* every non-blank level cell under a header that is no known organisation, and that header;
+* every non-blank level cell of a duplicate capability row, and that row's capability cell;
+* a goal or target cell that is missing or unreadable (the capability's levels are still
+  accepted, with the goal or target missing);
+* a formula cell saved without its value, a stray cell, an empty sheet, and each rejected row
+  of the ``levels`` sheet (one cell each).
+
+Each cell read is either one row of ``assessments`` or one row of ``problems``, never both.
+
+Examples
+--------
+>>> import maturity as mt
+>>> cmap = mt.read_capability_map("data/raw/formagekarta.xlsx")  # doctest: +SKIP
+>>> cmap.cells_read == len(cmap.assessments) + len(cmap.problems)  # doctest: +SKIP
+True
+>>> summary = mt.capability_summary(cmap)                          # doctest: +SKIP
+>>> summary.capabilities.query("substandard")["capability"].tolist()  # doctest: +SKIP
+['Avveckla']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from maturity.errors import InputError
+from maturity.organisations import OrganisationResolver
+from maturity.problems import ProblemLog, column_letter
+from maturity.values import as_text, is_blank, normalise, parse_number, parse_yes_no
+from maturity.workbook import Sheet, Workbook, open_workbook
+
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "LEVEL_COLUMNS",
+    "CapabilityMap",
+    "CapabilitySummary",
+    "capability_summary",
+    "goal_profiles",
+    "lowest_acceptable",
+    "read_capability_map",
+]
+
+#: Columns of the tidy ``capabilities`` table (``CapabilityMap.assessments``).
+ASSESSMENT_COLUMNS = ["wave", "organisation", "capability", "goal", "level", "target", "source"]
+#: Columns of ``CapabilityMap.levels``.
+LEVEL_COLUMNS = ["level", "label", "acceptable"]
+
+LEVEL_SHEETS = {"levels", "level", "nivåer", "nivå", "nivåskala", "mognadsnivåer"}
+CAPABILITY_HEADERS = {"förmåga", "capability", "förmågor", "capabilities"}
+GOAL_HEADERS = {"mål", "goal", "målbild", "målbildsmål", "målområde", "goals"}
+TARGET_HEADERS = {"målnivå", "target", "target level", "mål nivå", "målnivåer", "önskad nivå"}
+ORGANISATION_HEADERS = {"organisation", "organization", "kommun", "municipality", "org"}
+LEVEL_HEADERS = {"nivå", "level", "mognadsnivå", "maturity level", "bedömd nivå"}
+WAVE_HEADERS = {"wave", "omgång", "våg", "mätomgång"}
+LABEL_HEADERS = {"label", "benämning", "etikett", "namn", "name", "beskrivning", "nivånamn"}
+ACCEPTABLE_HEADERS = {"acceptable", "godtagbar", "acceptabel", "godkänd", "accepterad",
+                      "godtagbar nivå"}
+#: Matrix columns that are no organisation (derived or free text); read past.
+SKIPPED_HEADERS = {"medel", "medelvärde", "mean", "average", "snitt", "genomsnitt", "kommentar",
+                   "kommentarer", "comment", "comments", "anmärkning", "not", "notes", "summa",
+                   "total", "nr", "id", "#"}
+
+_PAREN = re.compile(r"\s*\(.*?\)\s*")
+_NUMBER_LABEL = re.compile(r"^(\d+)\s*[-–—:.)]?\s*(.*)$")
+
+
+def _key(value: object) -> str:
+    """Header key: normalised, parenthesised remarks cut ("Målnivå (2030)" → "målnivå")."""
+    return normalise(_PAREN.sub(" ", as_text(value)))
+
+
+def _clean(value: object) -> str:
+    """A name as written, with whitespace collapsed."""
+    return " ".join(as_text(value).split())
+
+
+@dataclass
+class CapabilityMap:
+    """A capability map read from a workbook.
+
+    Attributes
+    ----------
+    levels : DataFrame
+        The level scale: ``level`` (int), ``label`` (str), ``acceptable`` (bool), ordered by level.
+    assessments : DataFrame
+        The tidy ``capabilities`` table: ``wave``, ``organisation``, ``capability``, ``goal``,
+        ``level`` and ``target`` (nullable ``Int64``; ``level`` missing = not assessed),
+        ``source`` (``file:sheet:cell`` of the level cell). One row per organisation and
+        capability, in the order of the sheet.
+    problems : DataFrame
+        ``source``, ``kind``, ``value``, ``message``: every cell that could not be accepted.
+    cells_read : int
+        Cells read; ``cells_read == len(assessments) + len(problems)`` (see the module docs).
+
+    Examples
+    --------
+    >>> cmap = read_capability_map("data/raw/formagekarta.xlsx")  # doctest: +SKIP
+    >>> cmap.assessments.columns.tolist()                          # doctest: +SKIP
+    ['wave', 'organisation', 'capability', 'goal', 'level', 'target', 'source']
+    """
+
+    levels: pd.DataFrame
+    assessments: pd.DataFrame
+    problems: pd.DataFrame
+    cells_read: int
+
+    @property
+    def organisations(self) -> list[str]:
+        """Organisations in the order of the map."""
+        return list(dict.fromkeys(self.assessments["organisation"]))
+
+    @property
+    def capabilities(self) -> list[str]:
+        """Capabilities in the order of the map."""
+        return list(dict.fromkeys(self.assessments["capability"]))
+
+
+# -- reading ---------------------------------------------------------------------------------
+class _Reader:
+    """State shared while reading one workbook: the log, the scale, the count of cells read."""
+
+    def __init__(self, book: Workbook, resolver: OrganisationResolver, strict: bool, wave):
+        self.book = book
+        self.resolve = resolver
+        self.log = ProblemLog(strict=strict)
+        self.wave = wave
+        self.cells_read = 0
+        self.rows: list[tuple] = []
+        self.seen: dict[tuple, str] = {}  # (wave, capability key) or (wave, org, cap) -> source
+        self.levels = pd.DataFrame({"level": [], "label": [], "acceptable": []})
+        self.by_label: dict[str, int] = {}
+        self.valid: set[int] = set()
+
+    def problem(self, source: str, kind: str, value: object, message: str) -> None:
+        self.cells_read += 1
+        self.log.add(source, kind, as_text(value), message)
+
+    def accept(self, wave, organisation, capability, goal, level, target, source) -> None:
+        self.cells_read += 1
+        self.rows.append((wave, organisation, capability, goal, level, target, source))
+
+    def scale_text(self) -> str:
+        return ", ".join(f"{lv} {lb}" for lv, lb in zip(self.levels["level"], self.levels["label"],
+                                                         strict=True))
+
+    def level_of(self, value: object, source: str, what: str) -> tuple[int | None, bool]:
+        """(level, ok) of a non-blank cell; reports the problem when not ok."""
+        number = parse_number(value)
+        if number is not None:
+            if number.is_integer() and int(number) in self.valid:
+                return int(number), True
+            self.problem(source, "out_of_scale", value,
+                         f"{what} {as_text(value)!r} is not a level of the scale "
+                         f"({self.scale_text()})")
+            return None, False
+        if isinstance(value, str):
+            key = normalise(value)
+            if key in self.by_label:
+                return self.by_label[key], True
+            match = _NUMBER_LABEL.match(key)
+            if match and int(match.group(1)) in self.valid:
+                level = int(match.group(1))
+                if not match.group(2) or self.by_label.get(match.group(2)) == level:
+                    return level, True
+            self.problem(source, "unknown_label", value,
+                         f"{what} {value!r} is no label of the level scale ({self.scale_text()})")
+            return None, False
+        self.problem(source, "invalid_value", value,
+                     f"{what} {as_text(value)!r} cannot be read as a level ({self.scale_text()})")
+        return None, False
+
+    # -- sheets -----------------------------------------------------------------------------
+    def read_levels(self, sheet: Sheet) -> None:
+        header = _header_row(sheet, LEVEL_HEADERS)
+        if header is None:
+            raise InputError("has no header row with a 'level'/'nivå' column; the levels sheet "
+                             "needs the columns level, label and acceptable",
+                             file=sheet.file, sheet=sheet.name)
+        cols = _columns(sheet, header)
+        level_col = cols.get("level")
+        label_col = cols.get("label")
+        acceptable_col = cols.get("acceptable")
+        if label_col is None:
+            raise InputError("has no 'label'/'benämning' column", file=sheet.file,
+                             sheet=sheet.name)
+        if acceptable_col is None:
+            self.problem(sheet.source(header, level_col), "missing_column", "",
+                         "the levels sheet has no 'acceptable'/'godtagbar' column (ja/nej); "
+                         "no level is taken as acceptable, so nothing can be judged substandard")
+        rows = []
+        for r in range(header + 1, sheet.n_rows):
+            raw = sheet.value(r, level_col)
+            label = sheet.value(r, label_col)
+            accept_raw = sheet.value(r, acceptable_col) if acceptable_col is not None else ""
+            if is_blank(raw) and is_blank(label) and is_blank(accept_raw):
+                continue
+            if (r, level_col) in sheet.formula_cells:
+                continue  # reported with all formula cells
+            number = parse_number(raw)
+            if number is None or not number.is_integer():
+                self.problem(sheet.source(r, level_col), "invalid_value", raw,
+                             f"level {as_text(raw)!r} is not a whole number")
+                continue
+            level = int(number)
+            if any(level == row[0] for row in rows):
+                self.problem(sheet.source(r, level_col), "duplicate", raw,
+                             f"level {level} is defined twice in the levels sheet")
+                continue
+            acceptable = parse_yes_no(accept_raw) if acceptable_col is not None else False
+            if acceptable is None:
+                self.problem(sheet.source(r, acceptable_col), "invalid_value", accept_raw,
+                             f"acceptable {accept_raw!r} of level {level} is not ja/nej; "
+                             "taken as nej")
+                acceptable = False
+            rows.append((level, _clean(label) or str(level), bool(acceptable)))
+        if not rows:
+            raise InputError("defines no levels", file=sheet.file, sheet=sheet.name)
+        rows.sort()
+        self.levels = pd.DataFrame(rows, columns=LEVEL_COLUMNS).astype(
+            {"level": "int64", "label": str, "acceptable": bool})
+        self.valid = set(self.levels["level"].tolist())
+        self.by_label = {normalise(lb): lv for lv, lb, _ in rows}
+        self.report_formulas(sheet, set())
+
+    def report_formulas(self, sheet: Sheet, handled: set) -> None:
+        for r, c in sorted(sheet.formula_cells - handled):
+            self.problem(sheet.source(r, c), "formula_without_value", "",
+                         "a formula saved without its computed value; open the file in Excel, "
+                         "let it calculate and save it again")
+        for r, c, value in sheet.stray_cells:
+            self.problem(sheet.source(r, c), "stray_cell", value,
+                         "a cell far outside the data; it is not read")
+
+    def read_data_sheet(self, sheet: Sheet) -> bool:
+        """Read a matrix or long sheet; False when the sheet has no capability header."""
+        if sheet.is_empty():
+            self.problem(sheet.source(0, 0), "empty_sheet", "", "the sheet is empty")
+            return True
+        header = _header_row(sheet, CAPABILITY_HEADERS)
+        if header is None:
+            return False
+        cols = _columns(sheet, header)
+        if "organisation" in cols and "level" in cols:
+            self.read_long(sheet, header, cols)
+        else:
+            self.read_matrix(sheet, header, cols)
+        return True
+
+    def goal_target(self, sheet: Sheet, r: int, cols: dict, capability: str, handled: set):
+        """The goal and target of a capability row, reporting missing or unreadable ones."""
+        goal_col, target_col = cols.get("goal"), cols.get("target")
+        if goal_col is None:
+            goal = sheet.name
+        else:
+            goal = _clean(sheet.value(r, goal_col)) or None
+            if goal is None and (r, goal_col) not in sheet.formula_cells:
+                self.problem(sheet.source(r, goal_col), "missing_value", "",
+                             f"capability {capability!r} has no goal (Mål)")
+        target = None
+        if target_col is not None:
+            raw = sheet.value(r, target_col)
+            if is_blank(raw):
+                if (r, target_col) not in sheet.formula_cells:
+                    self.problem(sheet.source(r, target_col), "missing_value", "",
+                                 f"capability {capability!r} has no target level (Målnivå)")
+            else:
+                target, _ok = self.level_of(raw, sheet.source(r, target_col),
+                                            f"target level of {capability!r}")
+        return goal, target
+
+    def read_matrix(self, sheet: Sheet, header: int, cols: dict) -> None:
+        cap_col = cols["capability"]
+        fixed = [c for c in (cap_col, cols.get("goal"), cols.get("target")) if c is not None]
+        if "target" not in cols:
+            self.problem(sheet.source(header, max(fixed) + 1), "missing_column", "",
+                         "the sheet has no 'Målnivå'/'Target' column; targets are missing")
+        handled: set = set()
+        # organisation columns: right of the fixed columns
+        org_cols: dict[int, str | None] = {}
+        for c in range(max(fixed) + 1, sheet.n_cols):
+            head = sheet.value(header, c)
+            if (header, c) in sheet.formula_cells:
+                continue
+            if _key(head) in SKIPPED_HEADERS:
+                continue
+            if is_blank(head):
+                if any(not is_blank(sheet.value(r, c)) for r in range(header + 1, sheet.n_rows)):
+                    org_cols[c] = None  # data without a header: reported cell by cell
+                continue
+            org_cols[c] = self.resolve(head)
+        for c, org in org_cols.items():
+            if org is None and not is_blank(sheet.value(header, c)):
+                self.problem(sheet.source(header, c), "unknown_organisation",
+                             sheet.value(header, c),
+                             f"column {column_letter(c)} is headed {_clean(sheet.value(header, c))!r},"
+                             " which is no known organisation (nor an alias); its cells are not "
+                             "accepted")
+        for r in range(header + 1, sheet.n_rows):
+            name = _clean(sheet.value(r, cap_col))
+            row_cells = [c for c in org_cols if (r, c) in sheet.formula_cells
+                         or not is_blank(sheet.value(r, c))]
+            if not name:
+                if (r, cap_col) in sheet.formula_cells:
+                    continue
+                other = any(not is_blank(sheet.value(r, c)) for c in fixed)
+                if row_cells or other:
+                    for c in row_cells or [cap_col]:
+                        if (r, c) in sheet.formula_cells:
+                            continue
+                        self.problem(sheet.source(r, c), "missing_value", sheet.value(r, c),
+                                     f"row {r + 1} has no capability name (Förmåga); "
+                                     "the cell is not accepted")
+                continue
+            key = (self.wave, normalise(name))
+            if key in self.seen:
+                self.problem(sheet.source(r, cap_col), "duplicate", name,
+                             f"capability {name!r} appears twice (first at {self.seen[key]}); "
+                             "this row is not accepted")
+                for c in row_cells:
+                    if (r, c) in sheet.formula_cells:
+                        continue
+                    self.problem(sheet.source(r, c), "duplicate", sheet.value(r, c),
+                                 f"a level of the duplicate capability {name!r}; not accepted")
+                continue
+            self.seen[key] = sheet.source(r, cap_col)
+            goal, target = self.goal_target(sheet, r, cols, name, handled)
+            for c, org in org_cols.items():
+                source = sheet.source(r, c)
+                value = sheet.value(r, c)
+                if (r, c) in sheet.formula_cells:
+                    continue
+                if org is None:
+                    if not is_blank(value):
+                        kind = ("unknown_organisation" if not is_blank(sheet.value(header, c))
+                                else "missing_value")
+                        self.problem(source, kind, value,
+                                     f"a level in column {column_letter(c)}, which names no "
+                                     "known organisation; not accepted")
+                    continue
+                if is_blank(value):
+                    self.accept(self.wave, org, name, goal, None, target, source)
+                    continue
+                level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
+                if ok:
+                    self.accept(self.wave, org, name, goal, level, target, source)
+        self.report_formulas(sheet, handled)
+
+    def read_long(self, sheet: Sheet, header: int, cols: dict) -> None:
+        cap_col, org_col, level_col = cols["capability"], cols["organisation"], cols["level"]
+        wave_col = cols.get("wave")
+        if "target" not in cols:
+            self.problem(sheet.source(header, max(cols.values()) + 1), "missing_column", "",
+                         "the sheet has no 'Målnivå'/'Target' column; targets are missing")
+        goals: dict[tuple, str] = {}
+        targets: dict[tuple, int] = {}
+        for r in range(header + 1, sheet.n_rows):
+            used = [c for c in cols.values()]
+            if all(is_blank(sheet.value(r, c)) and (r, c) not in sheet.formula_cells
+                   for c in used):
+                continue
+            source = sheet.source(r, level_col)
+            if (r, level_col) in sheet.formula_cells:
+                continue
+            value = sheet.value(r, level_col)
+            name = _clean(sheet.value(r, cap_col))
+            org_raw = sheet.value(r, org_col)
+            wave = self.wave
+            if wave is None and wave_col is not None and not is_blank(sheet.value(r, wave_col)):
+                number = parse_number(sheet.value(r, wave_col))
+                wave = int(number) if number is not None and number.is_integer() else _clean(
+                    sheet.value(r, wave_col))
+            if not name:
+                self.problem(sheet.source(r, cap_col), "missing_value", value,
+                             f"row {r + 1} has no capability name; the level is not accepted")
+                continue
+            org = self.resolve(org_raw)
+            if org is None:
+                kind = "missing_value" if is_blank(org_raw) else "unknown_organisation"
+                self.problem(sheet.source(r, org_col), kind, org_raw,
+                             f"organisation {_clean(org_raw)!r} is no known organisation "
+                             "(nor an alias); the level is not accepted")
+                continue
+            key = (wave, normalise(org), normalise(name))
+            if key in self.seen:
+                self.problem(source, "duplicate", value,
+                             f"{org} has a second level for {name!r} (first at "
+                             f"{self.seen[key]}); not accepted")
+                continue
+            self.seen[key] = source
+            cap_key = (wave, normalise(name))
+            if cap_key not in goals:
+                goal, target = self.goal_target(sheet, r, cols, name, set())
+                goals[cap_key] = goal
+                targets[cap_key] = target
+            if is_blank(value):
+                level, ok = None, True
+            else:
+                level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
+            if ok:
+                self.accept(wave, org, name, goals[cap_key], level, targets[cap_key], source)
+        self.report_formulas(sheet, set())
+
+
+def _header_row(sheet: Sheet, names: set[str], limit: int = 50) -> int | None:
+    """First row (within ``limit``) with a cell whose header key is in ``names``."""
+    for r in range(min(sheet.n_rows, limit)):
+        if any(_key(v) in names for v in sheet.rows[r] if isinstance(v, str)):
+            return r
+    return None
+
+
+def _columns(sheet: Sheet, header: int) -> dict[str, int]:
+    """Column of each recognised header of a header row (first occurrence wins)."""
+    kinds = {
+        "capability": CAPABILITY_HEADERS, "goal": GOAL_HEADERS, "target": TARGET_HEADERS,
+        "organisation": ORGANISATION_HEADERS, "level": LEVEL_HEADERS, "wave": WAVE_HEADERS,
+        "label": LABEL_HEADERS, "acceptable": ACCEPTABLE_HEADERS,
+    }
+    found: dict[str, int] = {}
+    for c, value in enumerate(sheet.rows[header]):
+        key = _key(value)
+        for kind, names in kinds.items():
+            if key in names and kind not in found:
+                found[kind] = c
+    return found
+
+
+def _level_sheet(book: Workbook) -> str | None:
+    for name in book.sheet_names:
+        if normalise(name) in LEVEL_SHEETS:
+            return name
+    return None
+
+
+def read_capability_map(
+    path: str | Path,
+    *,
+    organisations: pd.DataFrame | None = None,
+    strict: bool = False,
+    wave: object = None,
+) -> CapabilityMap:
+    """Read a capability map (förmågekarta) workbook into tidy tables, every cell accounted for.
+
+    Parameters
+    ----------
+    path : str or Path
+        An .xlsx workbook with a ``levels`` sheet and matrix (or long) sheets; see the module
+        documentation for the format. It is opened with :func:`maturity.workbook.open_workbook`.
+    organisations : DataFrame, optional
+        Known organisations: columns ``organisation`` and ``alias`` (e.g. the codebook's
+        ``organisations`` sheet). Column headers are resolved through it ("Åmåls kommun" →
+        "Åmål"); unknown ones are problems. None accepts every header as an organisation.
+    strict : bool
+        Raise :class:`~maturity.errors.InputError` at the first problem instead of logging it.
+    wave : optional
+        The survey round to record in the ``wave`` column (e.g. 2024). Without it, a long sheet's
+        ``Omgång``/``Wave`` column is used, otherwise the wave is missing.
+
+    Returns
+    -------
+    CapabilityMap
+        ``.levels``, ``.assessments`` (the tidy ``capabilities`` table), ``.problems`` and
+        ``.cells_read``, with ``cells_read == len(assessments) + len(problems)``.
+
+    Raises
+    ------
+    InputError
+        When the file is no sound workbook, has no ``levels`` sheet or the levels sheet defines
+        no levels, and in strict mode at the first problem.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orgs = pd.DataFrame({"organisation": ["Åmål"], "alias": ["Åmåls kommun"]})
+    >>> cmap = read_capability_map("data/raw/formagekarta.xlsx", organisations=orgs)  # doctest: +SKIP
+    >>> cmap.assessments.head(1)  # doctest: +SKIP
+    """
+    book = open_workbook(path)
+    level_sheet = _level_sheet(book)
+    if level_sheet is None:
+        raise InputError(
+            "has no 'levels' sheet (columns level, label, acceptable); the level scale of a "
+            "capability map must be given in the workbook", file=book.name)
+    reader = _Reader(book, OrganisationResolver(organisations), strict, wave)
+    reader.read_levels(book.sheet(level_sheet))
+    data_sheets = 0
+    for name in book.sheet_names:
+        if name == level_sheet:
+            continue
+        sheet = book.sheet(name)
+        if reader.read_data_sheet(sheet):
+            data_sheets += 1
+        else:
+            reader.problem(sheet.source(0, 0), "missing_column", "",
+                           "the sheet has no header row with 'Förmåga'/'Capability'; "
+                           "it is not read")
+    if data_sheets == 0 and not len(reader.log):
+        reader.problem(f"{book.name}:{level_sheet}:A1", "empty_file", "",
+                       "the workbook has no capability sheet besides the levels sheet")
+    assessments = pd.DataFrame(reader.rows, columns=ASSESSMENT_COLUMNS)
+    assessments = _typed(assessments)
+    return CapabilityMap(reader.levels, assessments, reader.log.to_frame(), reader.cells_read)
+
+
+def _typed(assessments: pd.DataFrame) -> pd.DataFrame:
+    out = assessments.copy()
+    out["wave"] = out["wave"].astype(object)
+    for column in ("organisation", "capability", "source"):
+        out[column] = out[column].astype(str)
+    out["goal"] = out["goal"].astype(object)
+    for column in ("level", "target"):
+        out[column] = pd.array([None if v is None or v != v else int(v) for v in out[column]],
+                               dtype="Int64")
+    return out.reset_index(drop=True)
+
+
+# -- summary ---------------------------------------------------------------------------------
+@dataclass
+class CapabilitySummary:
+    """Three tidy tables summarising a capability map (see :func:`capability_summary`).
+
+    Attributes
+    ----------
+    capabilities : DataFrame
+        One row per capability.
+    goals : DataFrame
+        One row per målbild goal.
+    organisations : DataFrame
+        One row per organisation: its profile.
+    lowest_acceptable : float
+        The lowest acceptable level (NaN when no level is acceptable or the scale is unknown).
+    """
+
+    capabilities: pd.DataFrame
+    goals: pd.DataFrame
+    organisations: pd.DataFrame
+    lowest_acceptable: float
+
+
+def lowest_acceptable(levels: pd.DataFrame | None) -> float:
+    """The lowest level marked acceptable; NaN without a scale or without acceptable levels.
+
+    Examples
+    --------
+    >>> levels = pd.DataFrame({"level": [1, 2, 3], "label": ["a", "b", "c"],
+    ...                        "acceptable": [False, True, True]})
+    >>> lowest_acceptable(levels)
+    2.0
+    """
+    if levels is None or not len(levels):
+        return float("nan")
+    ok = levels.loc[levels["acceptable"].astype(bool), "level"]
+    return float(ok.min()) if len(ok) else float("nan")
+
+
+def _is_substandard(mean: float, floor: float):
+    if mean != mean or floor != floor:
+        return pd.NA
+    return bool(mean < floor - 1e-9)
+
+
+def _stats(values: pd.Series) -> dict:
+    x = values.to_numpy(dtype=float)
+    x = x[~np.isnan(x)]
+    n = len(x)
+    return {
+        "n": n,
+        "mean": float(x.mean()) if n else np.nan,
+        "sd": float(x.std(ddof=1)) if n > 1 else np.nan,
+        "min": float(x.min()) if n else np.nan,
+        "max": float(x.max()) if n else np.nan,
+        "median": float(np.median(x)) if n else np.nan,
+    }
+
+
+def _assessments_of(cmap_or_assessments) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    if isinstance(cmap_or_assessments, CapabilityMap):
+        return cmap_or_assessments.assessments, cmap_or_assessments.levels
+    return cmap_or_assessments, None
+
+
+def _numeric(assessments: pd.DataFrame) -> pd.DataFrame:
+    data = assessments.copy()
+    data["level"] = pd.to_numeric(data["level"], errors="coerce").astype(float)
+    data["target"] = pd.to_numeric(data["target"], errors="coerce").astype(float)
+    data["goal"] = data["goal"].astype(object).where(data["goal"].notna(), "")
+    if "wave" not in data:
+        data["wave"] = None
+    return data
+
+
+def goal_profiles(cmap_or_assessments) -> pd.DataFrame:
+    """Each organisation's mean level per goal (the radar's data).
+
+    Parameters
+    ----------
+    cmap_or_assessments : CapabilityMap or DataFrame
+        A map, or its tidy ``assessments`` table.
+
+    Returns
+    -------
+    DataFrame
+        ``wave``, ``organisation``, ``goal``, ``n`` (capabilities assessed), ``mean`` (of the
+        organisation's levels in the goal's capabilities), ``target`` (mean target of the goal's
+        capabilities). Goals and organisations in the order of the map.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"wave": None, "organisation": ["A", "A", "B"],
+    ...                      "capability": ["x", "y", "x"], "goal": "G",
+    ...                      "level": [1, 3, 4], "target": 3, "source": ""})
+    >>> goal_profiles(data)[["organisation", "n", "mean"]].to_dict("records")
+    [{'organisation': 'A', 'n': 2, 'mean': 2.0}, {'organisation': 'B', 'n': 1, 'mean': 4.0}]
+    """
+    assessments, _ = _assessments_of(cmap_or_assessments)
+    data = _numeric(assessments)
+    rows = []
+    for (wave, org, goal), group in data.groupby(["wave", "organisation", "goal"], sort=False,
+                                                 dropna=False):
+        targets = group.drop_duplicates("capability")["target"]
+        stats = _stats(group["level"])
+        rows.append({"wave": wave, "organisation": org, "goal": goal, "n": stats["n"],
+                     "mean": stats["mean"],
+                     "target": float(targets.mean()) if targets.notna().any() else np.nan})
+    return pd.DataFrame(rows, columns=["wave", "organisation", "goal", "n", "mean", "target"])
+
+
+def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
+                       ) -> CapabilitySummary:
+    """Summarise a capability map per capability, per goal and per organisation.
+
+    Every organisation weighs the same (each has one level per capability); a not-assessed cell
+    is left out of the statistics and counted in ``n_not_assessed``. A capability (or goal) is
+    *substandard* when its mean is below the lowest acceptable level of the scale (strictly
+    below: a mean exactly at that level is not substandard).
+
+    Parameters
+    ----------
+    cmap_or_assessments : CapabilityMap or DataFrame
+        A map, or a tidy ``capabilities`` table (``wave, organisation, capability, goal, level,
+        target``).
+    levels : DataFrame, optional
+        The level scale (``level``, ``label``, ``acceptable``); taken from the map when a map is
+        given. Without a scale ``substandard`` is missing.
+
+    Returns
+    -------
+    CapabilitySummary
+        ``.capabilities`` — ``wave, goal, capability, n, n_not_assessed, mean, sd, min, max,
+        median, target, gap`` (mean − target), ``share_below_target`` (of assessed organisations,
+        level < target), ``substandard``;
+
+        ``.goals`` — ``wave, goal, n_capabilities, n`` (organisations with a goal mean),
+        ``mean, sd, min, max, median`` over the organisations' goal means (each organisation's
+        mean level in the goal's capabilities), ``target`` (mean target of the goal's
+        capabilities), ``gap``, ``share_below_target`` (of all assessed cells of the goal),
+        ``n_substandard`` (substandard capabilities), ``substandard`` (goal mean below the lowest
+        acceptable level);
+
+        ``.organisations`` — ``wave, organisation, n, n_not_assessed, mean, sd, min, max,
+        strongest, strongest_level, weakest, weakest_level`` (ties joined with ``"; "``),
+        ``n_at_or_above_target, n_with_target, share_at_or_above_target, n_substandard_cells``
+        (levels below the lowest acceptable level).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"wave": None, "organisation": ["A", "B", "A", "B"],
+    ...                      "capability": ["Avveckla", "Avveckla", "Drift", "Drift"],
+    ...                      "goal": ["G1", "G1", "G2", "G2"], "level": [1, 2, 4, 5],
+    ...                      "target": [3, 3, 4, 4], "source": ""})
+    >>> levels = pd.DataFrame({"level": [1, 2, 3, 4, 5], "label": list("abcde"),
+    ...                        "acceptable": [False, True, True, True, True]})
+    >>> s = capability_summary(data, levels)
+    >>> s.capabilities[["capability", "mean", "gap", "substandard"]].to_dict("records")
+    [{'capability': 'Avveckla', 'mean': 1.5, 'gap': -1.5, 'substandard': True}, \
+{'capability': 'Drift', 'mean': 4.5, 'gap': 0.5, 'substandard': False}]
+    """
+    assessments, map_levels = _assessments_of(cmap_or_assessments)
+    if levels is None:
+        levels = map_levels
+    floor = lowest_acceptable(levels)
+    data = _numeric(assessments)
+
+    cap_rows = []
+    for (wave, cap), group in data.groupby(["wave", "capability"], sort=False, dropna=False):
+        stats = _stats(group["level"])
+        target = group["target"].dropna()
+        target = float(target.iloc[0]) if len(target) else np.nan
+        assessed = group["level"].dropna()
+        below = float((assessed < target).mean()) if len(assessed) and target == target else np.nan
+        cap_rows.append({
+            "wave": wave, "goal": group["goal"].iloc[0], "capability": cap,
+            "n": stats["n"], "n_not_assessed": int(group["level"].isna().sum()),
+            "mean": stats["mean"], "sd": stats["sd"], "min": stats["min"],
+            "max": stats["max"], "median": stats["median"], "target": target,
+            "gap": stats["mean"] - target, "share_below_target": below,
+            "substandard": _is_substandard(stats["mean"], floor),
+        })
+    cap_columns = ["wave", "goal", "capability", "n", "n_not_assessed", "mean", "sd", "min",
+                   "max", "median", "target", "gap", "share_below_target", "substandard"]
+    capabilities = pd.DataFrame(cap_rows, columns=cap_columns)
+    capabilities["substandard"] = capabilities["substandard"].astype("boolean")
+
+    profiles = goal_profiles(data)
+    goal_rows = []
+    for (wave, goal), group in data.groupby(["wave", "goal"], sort=False, dropna=False):
+        means = profiles.loc[(profiles["goal"] == goal)
+                             & _same(profiles["wave"], wave), "mean"]
+        stats = _stats(means)
+        caps = capabilities[(capabilities["goal"] == goal) & _same(capabilities["wave"], wave)]
+        target = float(caps["target"].mean()) if caps["target"].notna().any() else np.nan
+        assessed = group.dropna(subset=["level", "target"])
+        below = (float((assessed["level"] < assessed["target"]).mean()) if len(assessed)
+                 else np.nan)
+        goal_rows.append({
+            "wave": wave, "goal": goal, "n_capabilities": len(caps), "n": stats["n"],
+            "mean": stats["mean"], "sd": stats["sd"], "min": stats["min"], "max": stats["max"],
+            "median": stats["median"], "target": target, "gap": stats["mean"] - target,
+            "share_below_target": below,
+            "n_substandard": int(caps["substandard"].fillna(False).sum()),
+            "substandard": _is_substandard(stats["mean"], floor),
+        })
+    goal_columns = ["wave", "goal", "n_capabilities", "n", "mean", "sd", "min", "max", "median",
+                    "target", "gap", "share_below_target", "n_substandard", "substandard"]
+    goals = pd.DataFrame(goal_rows, columns=goal_columns)
+    goals["substandard"] = goals["substandard"].astype("boolean")
+
+    org_rows = []
+    for (wave, org), group in data.groupby(["wave", "organisation"], sort=False, dropna=False):
+        stats = _stats(group["level"])
+        assessed = group.dropna(subset=["level"])
+        if len(assessed):
+            top, bottom = assessed["level"].max(), assessed["level"].min()
+            strongest = "; ".join(assessed.loc[assessed["level"] == top, "capability"])
+            weakest = "; ".join(assessed.loc[assessed["level"] == bottom, "capability"])
+        else:
+            top = bottom = np.nan
+            strongest = weakest = ""
+        with_target = assessed.dropna(subset=["target"])
+        at_or_above = int((with_target["level"] >= with_target["target"]).sum())
+        org_rows.append({
+            "wave": wave, "organisation": org, "n": stats["n"],
+            "n_not_assessed": int(group["level"].isna().sum()), "mean": stats["mean"],
+            "sd": stats["sd"], "min": stats["min"], "max": stats["max"],
+            "strongest": strongest, "strongest_level": float(top),
+            "weakest": weakest, "weakest_level": float(bottom),
+            "n_at_or_above_target": at_or_above, "n_with_target": len(with_target),
+            "share_at_or_above_target": (at_or_above / len(with_target) if len(with_target)
+                                         else np.nan),
+            "n_substandard_cells": int((assessed["level"] < floor).sum()) if floor == floor
+            else 0,
+        })
+    org_columns = ["wave", "organisation", "n", "n_not_assessed", "mean", "sd", "min", "max",
+                   "strongest", "strongest_level", "weakest", "weakest_level",
+                   "n_at_or_above_target", "n_with_target", "share_at_or_above_target",
+                   "n_substandard_cells"]
+    organisations = pd.DataFrame(org_rows, columns=org_columns)
+    return CapabilitySummary(capabilities, goals, organisations, floor)
+
+
+def _same(column: pd.Series, value) -> pd.Series:
+    """Element-wise equality that treats missing as equal to missing."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return column.isna()
+    return column == value
