@@ -413,7 +413,7 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
     known_role = role_of_row >= 0
     asked[known_role] = ctx.asks[role_of_row[known_role]][:, st_index]
 
-    codes, uniques = pd.factorize(answers.ravel(), use_na_sentinel=False)
+    codes, uniques = _factorize(answers.ravel())
     u_score = np.full(len(uniques), np.nan)
     u_outcome = np.zeros(len(uniques), dtype=np.int8)
     u_text = np.empty(len(uniques), dtype=object)
@@ -485,11 +485,40 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
     })
 
 
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, list]:
+    """Codes and distinct values of an object array, keeping True/False apart from 1/0.
+
+    Python treats True == 1 and False == 0 (equal hashes), so a hash-based factorize would
+    merge a boolean cell with the answer 1; the cells of those codes are split by type.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    uniques = list(uniques)
+    clash = [k for k, u in enumerate(uniques)
+             if not isinstance(u, str) and u is not None and (u == 0 or u == 1)]
+    if clash:
+        positions = np.flatnonzero(np.isin(codes, clash))
+        extra: dict[bool, int] = {}
+        for p in positions:
+            value = values[p]
+            if type(value) is bool and type(uniques[codes[p]]) is not bool:
+                if value not in extra:
+                    extra[value] = len(uniques)
+                    uniques.append(value)
+                codes[p] = extra[value]
+            elif type(value) is not bool and type(uniques[codes[p]]) is bool:
+                key = ("number", float(value))
+                if key not in extra:
+                    extra[key] = len(uniques)
+                    uniques.append(float(value))
+                codes[p] = extra[key]
+    return codes, uniques
+
+
 def _blank_mask(block: np.ndarray) -> np.ndarray:
     """True where a cell is empty (None, NaN or whitespace-only text)."""
     if block.size == 0:
         return np.zeros(block.shape, dtype=bool)
-    codes, uniques = pd.factorize(block.ravel(), use_na_sentinel=False)
+    codes, uniques = _factorize(block.ravel())
     blank_unique = np.array([is_blank(v) for v in uniques], dtype=bool)
     return blank_unique[codes].reshape(block.shape)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -203,7 +204,7 @@ class Workbook:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 data = archive.read(member)
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError, RuntimeError) as err:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, RuntimeError) as err:
             raise InputError(
                 f"is damaged ({err}); ask the sender for a new copy or save it again as .xlsx",
                 file=self.name,

@@ -53,6 +53,10 @@ class Section:
     problems : DataFrame
         The problem log of the section's readers (``source, kind, value, message``).
     findings : list of Finding
+    counts : dict
+        ``files``, ``cells_read``, ``accepted``, ``problems`` for the run summary.
+    context : dict
+        Anything later sections may use (e.g. ``organisations``, the alias table).
     """
 
     name: str
@@ -60,3 +64,5 @@ class Section:
     figures: dict[str, Callable] = field(default_factory=dict)
     problems: pd.DataFrame | None = None
     findings: list[Finding] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+    context: dict = field(default_factory=dict)

@@ -1,0 +1,81 @@
+"""Test helpers: small codebooks and survey exports written by openpyxl and by xlsxwriter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from maturity.codebook import Codebook
+
+STATEMENTS = pd.DataFrame(
+    {
+        "statement": ["F1", "F2", "F3", "I1", "I2"],
+        "text": [
+            "Vi mäter effekten av våra digitala investeringar",
+            "Vi har en tydlig plan för digitalisering",
+            "Problem hanteras först när de uppstått",
+            "Vår IT-verksamhet har låg nivå av bristfällig dokumentation",
+            "Vi har en stabil driftsleverans",
+        ],
+        "role": ["förvaltningschef"] * 3 + ["IT-chef"] * 2,
+        "dimension": ["Styrning", "Styrning", "Styrning", "Teknik", "Teknik"],
+        "reverse": [False, False, True, False, False],
+    }
+)
+SCALE = pd.DataFrame(
+    {
+        "label": ["Instämmer inte alls", "Instämmer i låg grad", "Instämmer delvis",
+                  "Instämmer i hög grad", "Instämmer helt", "Vet ej"],
+        "value": [1, 2, 3, 4, 5, None],
+    }
+)
+ORGANISATIONS = pd.DataFrame(
+    {"organisation": ["Åmål", "Åmål", "Tanum", "SML-IT"],
+     "alias": ["Åmål", "Åmåls kommun", "Tanum", "SML-IT"]}
+)
+
+
+def codebook() -> Codebook:
+    return Codebook.from_frames(STATEMENTS, SCALE, ORGANISATIONS)
+
+
+def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyxl") -> Path:
+    """Write sheets of rows (None = empty cell) with openpyxl or xlsxwriter."""
+    if writer == "xlsxwriter":
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(str(path))
+        for name, rows in sheets.items():
+            sheet = book.add_worksheet(name)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if value is not None:
+                        sheet.write(r, c, value)
+        book.close()
+        return path
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def write_codebook(path: Path, statements=None, scale=None, organisations=None) -> Path:
+    st = STATEMENTS if statements is None else statements
+    sc = SCALE if scale is None else scale
+    sheets = {
+        "statements": [["statement", "text", "role", "dimension", "reverse"]]
+        + [[r.statement, r.text, r.role, r.dimension, "ja" if r.reverse else "nej"]
+           for r in st.itertuples()],
+        "scale": [["label", "value"]]
+        + [[r.label, None if pd.isna(r.value) else r.value] for r in sc.itertuples()],
+    }
+    orgs = ORGANISATIONS if organisations is None else organisations
+    if len(orgs):
+        sheets["organisations"] = [["organisation", "alias"]] + orgs.values.tolist()
+    return write_rows(path, sheets)
