@@ -106,6 +106,24 @@ def _person_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in PERSON if c in frame.columns]
 
 
+def _persons(frame: pd.DataFrame) -> _Groups:
+    """Group the rows by respondent identity (see the module docstring)."""
+    columns = _person_columns(frame)
+    context = [c for c in columns if c != "respondent"]
+    if context:
+        # fast path: respondent ids that are already unique across the context columns
+        ids, n_ids, _ = _column_codes(frame["respondent"])
+        where = _group(frame, context)
+        seen = np.full(n_ids, -1, dtype=np.int64)
+        seen[ids] = where.codes
+        if np.array_equal(seen[ids], where.codes):
+            codes, observed = _densify(ids, n_ids)
+            keys = where.keys.iloc[seen[observed]].reset_index(drop=True)
+            key_codes = {c: v[seen[observed]] for c, v in where.key_codes.items()}
+            return _Groups(codes, keys, key_codes)
+    return _group(frame, columns)
+
+
 def _add_text(table: pd.DataFrame, codebook: Codebook | None, column: str = "statement",
               name: str = "text") -> pd.DataFrame:
     if codebook is None or column not in table.columns:
@@ -132,70 +150,104 @@ class _Groups:
 
 def _column_codes(series: pd.Series):
     """Integer codes 0..k-1 (sorted), missing -> k; plus a function decoding codes to values."""
+    values = series.to_numpy() if series.dtype.kind in "iu" else None
     if isinstance(series.dtype, pd.CategoricalDtype):
-        codes = series.cat.codes.to_numpy().astype(np.int64)
+        codes = series.cat.codes.to_numpy()
         k = len(series.cat.categories)
         dtype = series.dtype
 
         def decode(c):
             return pd.Categorical.from_codes(np.where(c == k, -1, c), dtype=dtype)
+    elif values is not None and len(values) and int(values.max()) - int(values.min()) < 1 << 20:
+        low = values.min()
+        if low == values.max():  # e.g. a single survey round
+            codes, uniques = np.zeros(len(values), dtype=np.int8), pd.Index(values[:1])
+        else:
+            codes, observed = _densify(values - low, int(values.max() - low) + 1)
+            uniques = pd.Index(observed + low)
+        k = len(uniques)
+
+        def decode(c):
+            return uniques.take(np.where(c == k, -1, c), allow_fill=True, fill_value=None)
     else:
         codes, uniques = pd.factorize(series, sort=True)
-        codes = codes.astype(np.int64)
         k = len(uniques)
         uniques = pd.Index(uniques)
 
         def decode(c):
             return uniques.take(np.where(c == k, -1, c), allow_fill=True, fill_value=None)
-    codes[codes < 0] = k
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, k, codes)
     return codes, k + 1, decode
 
 
+def _densify(combined: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber codes to 0..m-1 keeping their order; also return the observed old codes."""
+    if space <= 1 << 22:
+        observed = np.flatnonzero(np.bincount(combined, minlength=space))
+    elif space <= _DENSE_LIMIT:
+        present = np.zeros(space, dtype=bool)  # zeroed lazily: only touched pages cost
+        present[combined] = True
+        observed = np.flatnonzero(present)
+    else:
+        observed, codes = np.unique(combined, return_inverse=True)
+        return codes, observed
+    lookup = np.zeros(space, dtype=np.int64)
+    lookup[observed] = np.arange(len(observed))
+    return lookup[combined], observed
+
+
+def _observed(combined: np.ndarray, space: int) -> np.ndarray:
+    """The distinct values of ``combined`` (codes below ``space``), sorted."""
+    if space <= _DENSE_LIMIT:
+        present = np.zeros(space, dtype=bool)
+        present[combined] = True
+        return np.flatnonzero(present)
+    return np.unique(combined)
+
+
 def _group(frame: pd.DataFrame, by: Sequence[str]) -> _Groups:
-    """Dense group codes for ``by`` without hashing when the code space is small."""
+    """Dense group codes for ``by``, sorted by key (missing last), mostly without hashing.
+
+    Column codes are combined one column at a time; whenever the product of the code spaces
+    would get large, the codes seen so far are renumbered densely (order-preserving), so the
+    code space stays near the number of observed groups.
+    """
     by = list(by)
     n_rows = len(frame)
     if not by:
         return _Groups(np.zeros(n_rows, dtype=np.int64), pd.DataFrame(index=range(1)), {})
-    parts = [_column_codes(frame[c]) for c in by]
-    space = 1
-    for _, size, _ in parts:
+    combined, space, stages = None, 1, []
+    for column in by:
+        codes, size, decode = _column_codes(frame[column])
+        if combined is None:
+            combined = codes.astype(np.int64)
+        else:
+            if space * size > _DENSE_LIMIT:
+                combined, observed = _densify(combined, space)
+                stages.append(("map", observed))
+                space = len(observed)
+            combined = combined * size + codes
         space *= size
-    if space >= 2**62:  # astronomically many combinations: let pandas hash the keys
-        codes = frame.groupby(by, sort=True, dropna=False, observed=True).ngroup().to_numpy()
-        first = np.unique(codes, return_index=True)[1]
-        sub = _group(frame.iloc[first], by)
-        return _Groups(codes.astype(np.int64), sub.keys, sub.key_codes)
-    combined = np.zeros(n_rows, dtype=np.int64)
-    for codes, size, _ in parts:
-        combined = combined * size + codes
-    if space <= _DENSE_LIMIT:
-        present = np.zeros(space, dtype=bool)
-        present[combined] = True
-        observed = np.flatnonzero(present)
-        lookup = np.cumsum(present) - 1
-        codes = lookup[combined]
-    else:
-        observed, codes = np.unique(combined, return_inverse=True)
-    keys, key_codes, rest = {}, {}, observed
-    for column, (_, size, decode) in zip(reversed(by), reversed(parts), strict=True):
-        key_codes[column] = rest % size
-        keys[column] = decode(key_codes[column])
+        stages.append((column, (size, decode)))
+    codes, rest = _densify(combined, space)
+    keys, key_codes = {}, {}
+    for name, data in reversed(stages):
+        if name == "map":
+            rest = data[rest]
+            continue
+        size, decode = data
+        key_codes[name] = rest % size
+        keys[name] = decode(key_codes[name])
         rest = rest // size
     keys = pd.DataFrame({c: keys[c] for c in by})
-    return _Groups(codes.astype(np.int64), keys, key_codes)
+    return _Groups(codes, keys, key_codes)
 
 
 def _distinct(groups: np.ndarray, n_groups: int, items: np.ndarray, n_items: int) -> np.ndarray:
     """Number of distinct ``items`` per group."""
-    if n_groups == 0:
-        return np.zeros(0, dtype=np.int64)
-    pair = groups * n_items + items
-    if n_groups * n_items <= _DENSE_LIMIT:
-        present = np.zeros(n_groups * n_items, dtype=bool)
-        present[pair] = True
-        return present.reshape(n_groups, n_items).sum(axis=1)
-    return np.bincount(pd.unique(pair) // n_items, minlength=n_groups)
+    pairs = _observed(groups * n_items + items, n_groups * n_items)
+    return np.bincount(pairs // max(n_items, 1), minlength=n_groups)
 
 
 def _quantile(counts: np.ndarray, values: np.ndarray, p: float) -> np.ndarray:
@@ -222,11 +274,11 @@ def _t_interval(mean, se, df):
 def _score_stats(g: np.ndarray, n_groups: int, score: np.ndarray, lo: float, hi: float) -> dict:
     """n, mean, sd, se, CI, quartiles and top/bottom-two shares of the scored rows per group."""
     steps = score - lo
-    integer = lo.is_integer() and hi.is_integer() and np.array_equal(steps, np.round(steps))
-    if integer:
+    whole = steps.astype(np.int64)
+    if lo.is_integer() and hi.is_integer() and np.array_equal(whole, steps):
         n_steps = int(hi - lo) + 1
         values = lo + np.arange(n_steps, dtype=float)
-        counts = np.bincount(g * n_steps + steps.astype(np.int64),
+        counts = np.bincount(g * n_steps + whole,
                              minlength=n_groups * n_steps).reshape(n_groups, n_steps)
         n = counts.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -256,7 +308,7 @@ def _score_stats(g: np.ndarray, n_groups: int, score: np.ndarray, lo: float, hi:
 
 
 def _default_margins(by: Sequence[str]) -> list[str]:
-    return [c for c in ("organisation", "role") if c in by]
+    return ["organisation"] if "organisation" in by else []
 
 
 def holm(p: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -315,8 +367,10 @@ def describe(
         Scale limits when no codebook is given.
     margins : list of str, optional
         Group columns along which totals are published, for secondary suppression. Default:
-        ``organisation`` and ``role`` where they are in ``by`` (national figures and
-        per-role figures are always published next to the per-organisation ones).
+        ``["organisation"]`` when it is in ``by`` (national figures are always published next
+        to per-organisation ones). Add ``"role"`` when figures pooling the roles of an
+        organisation are published too: otherwise the single IT-chef of an organisation
+        could be worked out as the pooled figure minus the other role's.
 
     Returns
     -------
@@ -352,10 +406,10 @@ def describe(
     if "answer" in responses.columns and dont_know.any():
         rows = np.flatnonzero(dont_know)
         answer = responses["answer"].iloc[rows]
-        written = answer.notna() & (answer.astype(str).str.strip() != "")
+        written = answer.notna() & (answer.astype(str) != "")
         dont_know[rows] = written.to_numpy(dtype=bool)
     n_dont_know = np.bincount(g[dont_know], minlength=n_groups)
-    person = _group(responses, _person_columns(responses))
+    person = _persons(responses)
     n_respondents = _distinct(g[scored], n_groups, person.codes[scored], person.size)
 
     table = groups.keys.copy()
@@ -449,7 +503,7 @@ def across_organisations(
     groups = _group(responses, by)
     n_groups = groups.size
     org_codes, n_orgs, decode_org = _column_codes(responses["organisation"])
-    person = _group(responses, _person_columns(responses))
+    person = _persons(responses)
 
     g, o, x = groups.codes[scored], org_codes[scored], score[scored]
     cell = g * n_orgs + o
@@ -459,11 +513,7 @@ def across_organisations(
     # distinct respondents per (group, organisation): respondents sit in one organisation
     person_org = np.zeros(person.size, dtype=np.int64)
     person_org[person.codes] = org_codes  # a respondent's identity includes the organisation
-    pairs = np.zeros(0, dtype=np.int64)
-    if n_groups:
-        pairs = g * person.size + person.codes[scored]
-        pairs = pd.unique(pairs) if n_groups * person.size > _DENSE_LIMIT else np.flatnonzero(
-            np.bincount(pairs, minlength=n_groups * person.size))
+    pairs = _observed(g * person.size + person.codes[scored], n_groups * person.size)
     pair_cell = (pairs // max(person.size, 1)) * n_orgs + person_org[pairs % max(person.size, 1)]
     n_resp = np.bincount(pair_cell, minlength=size).reshape(n_groups, n_orgs)
 
@@ -492,7 +542,7 @@ def across_organisations(
     names = np.asarray(decode_org(np.arange(n_orgs)), dtype=object)
 
     table = groups.keys.copy()
-    table["n_respondents"] = _distinct(g, n_groups, person.codes[scored], person.size)
+    table["n_respondents"] = n_resp.sum(axis=1)  # organisations partition the respondents
     table["n"] = total_n.astype(np.int64)
     table["pooled_mean"] = pooled
     table["n_organisations"] = n_shown.astype(np.int64)
@@ -1009,7 +1059,7 @@ def reliability(
     score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(dtype=float,
                                                                          na_value=np.nan)
     groups = _group(responses, by)
-    person = _group(responses, _person_columns(responses)).codes
+    person = _persons(responses).codes
     item_codes, n_item_codes, decode_item = _column_codes(responses["statement"])
     scale_rows, item_rows = [], []
     for i, rows in enumerate(_split(groups.codes, groups.size, np.arange(len(responses)))):
