@@ -36,6 +36,9 @@ PROBLEM_KINDS: dict[str, str] = {
     "invalid_value": "a value that cannot be read as the expected type",
     "duplicate": "a value that must be unique appears twice",
     "wrong_score": "a typed value that disagrees with the one computed from its parts",
+    "unknown_status": "an activity status that is not in the status vocabulary",
+    "negative_amount": "a negative budget, outcome (Utfall) or allocation (Anslag)",
+    "spent_without_budget": "an outcome (Utfall) on an activity without a budget",
 }
 
 
