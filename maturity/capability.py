@@ -30,8 +30,9 @@ the same rule as the survey reader):
 * every non-blank level cell of a duplicate capability row, and that row's capability cell;
 * a goal or target cell that is missing or unreadable (the capability's levels are still
   accepted, with the goal or target missing);
-* a formula cell saved without its value, a stray cell, an empty sheet, and each rejected row
-  of the ``levels`` sheet (one cell each).
+* a formula cell saved without its value, a stray cell, an empty sheet, a missing column
+  (``Målnivå``, the levels sheet's ``acceptable``), a sheet without a capability header, and
+  each rejected row of the ``levels`` sheet (one cell each).
 
 Each cell read is either one row of ``assessments`` or one row of ``problems``, never both.
 
@@ -252,10 +253,10 @@ class _Reader:
             {"level": "int64", "label": str, "acceptable": bool})
         self.valid = set(self.levels["level"].tolist())
         self.by_label = {normalise(lb): lv for lv, lb, _ in rows}
-        self.report_formulas(sheet, set())
+        self.report_formulas(sheet)
 
-    def report_formulas(self, sheet: Sheet, handled: set) -> None:
-        for r, c in sorted(sheet.formula_cells - handled):
+    def report_formulas(self, sheet: Sheet) -> None:
+        for r, c in sorted(sheet.formula_cells):
             self.problem(sheet.source(r, c), "formula_without_value", "",
                          "a formula saved without its computed value; open the file in Excel, "
                          "let it calculate and save it again")
@@ -278,7 +279,7 @@ class _Reader:
             self.read_matrix(sheet, header, cols)
         return True
 
-    def goal_target(self, sheet: Sheet, r: int, cols: dict, capability: str, handled: set):
+    def goal_target(self, sheet: Sheet, r: int, cols: dict, capability: str):
         """The goal and target of a capability row, reporting missing or unreadable ones."""
         goal_col, target_col = cols.get("goal"), cols.get("target")
         if goal_col is None:
@@ -306,7 +307,6 @@ class _Reader:
         if "target" not in cols:
             self.problem(sheet.source(header, max(fixed) + 1), "missing_column", "",
                          "the sheet has no 'Målnivå'/'Target' column; targets are missing")
-        handled: set = set()
         # organisation columns: right of the fixed columns
         org_cols: dict[int, str | None] = {}
         for c in range(max(fixed) + 1, sheet.n_cols):
@@ -331,9 +331,7 @@ class _Reader:
             name = _clean(sheet.value(r, cap_col))
             row_cells = [c for c in org_cols if (r, c) in sheet.formula_cells
                          or not is_blank(sheet.value(r, c))]
-            if not name:
-                if (r, cap_col) in sheet.formula_cells:
-                    continue
+            if not name:  # also a formula saved without value: its levels are rejected
                 other = any(not is_blank(sheet.value(r, c)) for c in fixed)
                 if row_cells or other:
                     for c in row_cells or [cap_col]:
@@ -355,7 +353,7 @@ class _Reader:
                                  f"a level of the duplicate capability {name!r}; not accepted")
                 continue
             self.seen[key] = sheet.source(r, cap_col)
-            goal, target = self.goal_target(sheet, r, cols, name, handled)
+            goal, target = self.goal_target(sheet, r, cols, name)
             for c, org in org_cols.items():
                 source = sheet.source(r, c)
                 value = sheet.value(r, c)
@@ -375,7 +373,7 @@ class _Reader:
                 level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
                 if ok:
                     self.accept(self.wave, org, name, goal, level, target, source)
-        self.report_formulas(sheet, handled)
+        self.report_formulas(sheet)
 
     def read_long(self, sheet: Sheet, header: int, cols: dict) -> None:
         cap_col, org_col, level_col = cols["capability"], cols["organisation"], cols["level"]
@@ -421,7 +419,7 @@ class _Reader:
             self.seen[key] = source
             cap_key = (wave, normalise(name))
             if cap_key not in goals:
-                goal, target = self.goal_target(sheet, r, cols, name, set())
+                goal, target = self.goal_target(sheet, r, cols, name)
                 goals[cap_key] = goal
                 targets[cap_key] = target
             if is_blank(value):
@@ -430,7 +428,7 @@ class _Reader:
                 level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
             if ok:
                 self.accept(wave, org, name, goals[cap_key], level, targets[cap_key], source)
-        self.report_formulas(sheet, set())
+        self.report_formulas(sheet)
 
 
 def _header_row(sheet: Sheet, names: set[str], limit: int = 50) -> int | None:

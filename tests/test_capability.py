@@ -505,3 +505,14 @@ def test_levels_are_integers_and_level_column_nullable(demo):
     _, cmap = demo
     assert str(cmap.assessments["level"].dtype) == "Int64"
     assert cmap.levels["level"].dtype == np.int64
+
+
+def test_formula_capability_name_rejects_the_rows_levels(tmp_path):
+    path = make_book(tmp_path / "k.xlsx", {
+        "K": matrix(["=B9", "G", 3, 2, None, 3], ["A", "G", 3, 2, 2, 2]), "levels": LEVELS})
+    cmap = read_capability_map(path)
+    invariant(cmap)
+    assert cmap.problems[["source", "kind"]].values.tolist() == [
+        ["k.xlsx:K:D5", "missing_value"], ["k.xlsx:K:F5", "missing_value"],
+        ["k.xlsx:K:A5", "formula_without_value"]]
+    assert cmap.assessments["capability"].tolist() == ["A"] * 3

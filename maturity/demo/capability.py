@@ -1,6 +1,6 @@
 """The demo capability map ``formagekarta.xlsx``: seeded, synthetic, byte-for-byte repeatable.
 
-Fourteen Fyrbodal municipalities and their joint IT organisation (SML-IT) are assessed in 24
+Fourteen Fyrbodal municipalities and their joint IT organisation (SML-IT) are assessed in 22
 capabilities under seven målbild goals for 2030, on a five-level scale (1 Undermålig … 5 Ledande;
 acceptable from 2). The data tell the story of the real status analysis:
 
