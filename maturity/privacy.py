@@ -17,8 +17,9 @@ figures, or a total row in the same table): total minus the published siblings l
 suppressed group. So, for every *margin* column along which such a total is published (e.g.
 ``"organisation"``), the siblings are the rows that agree on every other key column. Within
 each sibling set that has suppressed rows, the suppressed rows together must hold at least
-``min_n`` respondents; if they do not, the next-smallest published siblings (fewest
-respondents first, then table order) are suppressed too, until they do. Differencing then
+``min_n`` respondents (or none at all: an empty group reveals nobody); if they do not, the
+next-smallest published siblings (fewest respondents first, then table order) are suppressed
+too, until they do. Differencing then
 reveals at most the combined figure of ``min_n`` or more people. This assumes the siblings
 are disjoint groups of respondents (organisations, roles), which is how the margins are
 used. It is a heuristic for the tables of this package, not a general solution of the cell
@@ -189,8 +190,7 @@ def _secondary(table, hidden, n, min_n, group_columns, margins) -> np.ndarray:
             else:
                 code = np.zeros(len(table), dtype=np.intp)
             hidden_n = np.bincount(code, weights=n * hidden)
-            any_hidden = np.bincount(code, weights=hidden.astype(float)) > 0
-            for parent_code in np.flatnonzero(any_hidden & (hidden_n < min_n)):
+            for parent_code in np.flatnonzero((hidden_n > 0) & (hidden_n < min_n)):
                 rows = np.flatnonzero((code == parent_code) & ~hidden)
                 total = hidden_n[parent_code]
                 for row in rows[np.lexsort((order[rows], n[rows]))]:

@@ -1072,7 +1072,9 @@ def reliability(
         if missing == "listwise":
             wide = wide[~np.isnan(wide).any(axis=1)]
         n, k = wide.shape
-        cov = pd.DataFrame(wide).cov().to_numpy() if n else np.full((k, k), np.nan)
+        cov = np.full((k, k), np.nan)
+        if n > 1:
+            cov = pd.DataFrame(wide).cov().to_numpy()
         a = _alpha(cov)
         df1, df2 = n - 1, (n - 1) * (k - 1)
         low = high = np.nan
