@@ -214,14 +214,15 @@ def _header_field(text: object) -> str | None:
     if is_blank(text):
         return None
     key = normalise(as_text(text))
-    candidates = [key]
-    candidates += [normalise(inner) for inner in _BRACKETS.findall(key)]
+    inner = [normalise(part) for part in _BRACKETS.findall(key)]
     outer = normalise(_BRACKETS.sub(" ", key))
-    candidates.append(outer)
+    # a code in brackets names the number ("Konsekvens (K)"); other words in brackets only
+    # describe the column ("Konsekvens (beskrivning)"), so the words outside come first
+    codes = [part for part in inner if _ALIAS.get(part) in ("probability", "impact", "score")]
+    candidates = [key, *codes, outer, *inner]
     if "=" in outer:
         candidates.append(normalise(outer.split("=")[0]))
-    without_scale = normalise(_SCALE_MARK.sub(" ", outer))
-    candidates.append(without_scale)
+    candidates.append(normalise(_SCALE_MARK.sub(" ", outer)))
     for candidate in candidates:
         name = _ALIAS.get(candidate)
         if name is None:
