@@ -156,6 +156,14 @@ class _Context:
         self.seen: dict[tuple, str] = {}
         self.cells_read = 0
         self.parts: list[dict[str, np.ndarray]] = []
+        self.names: dict[str, dict[object, int]] = {"organisation": {}, "respondent": {},
+                                                    "answer": {}}
+
+    def codes(self, column: str, values) -> np.ndarray:
+        """Integer codes of ``values`` in a table of distinct values shared by all sheets."""
+        table = self.names[column]
+        return np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int64,
+                           count=len(values))
 
     def problem(self, source: str, kind: str, value: object, message: str) -> None:
         self.cells_read += 1
@@ -260,6 +268,69 @@ def _file_wave(path: Path) -> int | None:
     return None
 
 
+def _take(array: np.ndarray, rows: np.ndarray, cols: list[int]) -> np.ndarray:
+    """``array[rows][:, cols]``, as a cheap view when rows and columns are contiguous."""
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+        sub = array[rows[0]: rows[-1] + 1]
+    else:
+        sub = array[rows]
+    if cols and cols[-1] - cols[0] + 1 == len(cols) and cols == sorted(cols):
+        return sub[:, cols[0]: cols[-1] + 1]
+    return sub[:, cols]
+
+
+def _as_block(rows: list[list], width: int) -> np.ndarray:
+    """The rows as a 2-D object array, padded with "" (fast path for rectangular rows)."""
+    if rows and all(len(row) == width for row in rows):
+        block = np.empty((len(rows), width), dtype=object)
+        block[:] = rows
+        return block
+    block = np.empty((len(rows), width), dtype=object)
+    block[:] = ""
+    for i, row in enumerate(rows):
+        block[i, : len(row)] = row
+    return block
+
+
+def _identity_status(i, r, block, codes, blank_u, uniques, header, ctx, sheet, file_org,
+                     org_u, role_u, sheet_role):
+    """(organisation, role, status) of one respondent row; status None when the row is fine."""
+    status = None
+    if header.organisation is not None:
+        code = codes[i, header.organisation]
+        org = org_u.get(code)
+        if blank_u[code]:
+            where = sheet.source(r, header.organisation)
+            status = ("missing_value", f"row {r + 1} has no organisation ({where})")
+        elif org is None:
+            where = sheet.source(r, header.organisation)
+            status = ("unknown_organisation",
+                      f"unknown organisation {as_text(uniques[code])!r} in {where}; add it or "
+                      "an alias to the codebook's organisations sheet")
+    else:
+        org = file_org
+        if org is None:
+            status = ("unknown_organisation",
+                      f"the file name {sheet.file!r} names no organisation of the codebook and "
+                      "the sheet has no Organisation column")
+    if header.role is not None:
+        code = codes[i, header.role]
+        role = role_u.get(code)
+        if status is None and role is None:
+            where = sheet.source(r, header.role)
+            status = (("missing_value", f"row {r + 1} has no role ({where})") if blank_u[code]
+                      else ("unknown_role",
+                            f"unknown role {as_text(uniques[code])!r} in {where}; the codebook "
+                            f"has {', '.join(ctx.roles)}"))
+    else:
+        role = sheet_role
+        if status is None and role is None:
+            status = ("unknown_role",
+                      f"the sheet name {sheet.name!r} is no role of the codebook "
+                      f"({', '.join(ctx.roles)}) and the sheet has no Roll column")
+    return org, role, status
+
+
 def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
     """Validate one sheet; add accepted cells to ``ctx.parts`` and problems to the log."""
     for r, c, value in sheet.stray_cells:
@@ -278,47 +349,43 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
             "statements of the codebook",
         )
         return
-    width = max(sheet.n_cols, 1)
-    body = sheet.rows[header.row + 1:]
-    block = np.empty((len(body), width), dtype=object)
-    block[:] = ""
-    for i, row in enumerate(body):
-        block[i, : len(row)] = row
+    h = header.row
+    block = _as_block(sheet.rows[h + 1:], max(sheet.n_cols, 1))
     formula = np.zeros(block.shape, dtype=bool)
     for r, c in sheet.formula_cells:
-        if r > header.row:
-            formula[r - header.row - 1, c] = True
-    blank = _blank_mask(block)
-    used = blank.copy()
-    used[:] = False
+        if r > h:
+            formula[r - h - 1, c] = True
+    codes, uniques = _factorize(block.ravel(), sheet.has_booleans)
+    codes = codes.reshape(block.shape)
+    blank_u = np.array([is_blank(v) for v in uniques], dtype=bool)
+    blank = blank_u[codes]
+    used = np.zeros(block.shape[1], dtype=bool)
     for c in (header.organisation, header.role, header.respondent, header.wave):
         if c is not None:
-            used[:, c] = True
-    for c in header.ignored:
-        used[:, c] = True
+            used[c] = True
+    used[list(header.ignored)] = True
     statement_cols = [c for c, _ in header.statements]
-    used[:, statement_cols] = True
-    # respondent rows: rows with any value anywhere
-    row_has_value = ~(blank & ~formula).all(axis=1)
-    h = header.row
+    used[statement_cols] = True
+    content = ~blank | formula
 
     # columns whose header matches nothing, duplicate columns, and values with no header
     for c in header.unknown:
-        ctx.problem(sheet.source(h, c), "unknown_statement", sheet.value(h, c),
-                    f"the column header {as_text(sheet.value(h, c))!r} matches no statement of "
-                    "the codebook")
-        for i in np.flatnonzero(~blank[:, c] | formula[:, c]):
+        title = as_text(sheet.value(h, c))
+        ctx.problem(sheet.source(h, c), "unknown_statement", title,
+                    f"the column header {title!r} matches no statement of the codebook")
+        for i in np.flatnonzero(content[:, c]):
             ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", block[i, c],
-                        f"answer under the header {as_text(sheet.value(h, c))!r} (column "
-                        f"{column_letter(c)}), which matches no statement")
-        used[:, c] = True
+                        f"answer under the header {title!r} (column {column_letter(c)}), "
+                        "which matches no statement")
+        used[c] = True
     for c, first in header.duplicate:
-        for i in np.flatnonzero(~blank[:, c] | formula[:, c]):
+        for i in np.flatnonzero(content[:, c]):
             ctx.problem(sheet.source(h + 1 + i, c), "duplicate_column", block[i, c],
                         f"column {column_letter(c)} repeats the statement of column "
                         f"{column_letter(first)}; its answers are not used")
-        used[:, c] = True
-    for i, c in zip(*np.nonzero(~used & (~blank | formula)), strict=True):
+        used[c] = True
+    for i, c in zip(*np.nonzero(content[:, ~used]), strict=True):
+        c = np.flatnonzero(~used)[c]
         ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", block[i, c],
                     f"a value in column {column_letter(c)}, which has no header")
 
@@ -328,164 +395,139 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
                         "the header row has no statement columns")
         return
 
-    # identity of each respondent row
-    n = len(body)
-    row_status: list[tuple[str, str] | None] = [None] * n
+    # identity of each respondent row, resolved once per distinct value
+    rows_idx = np.flatnonzero(content.any(axis=1))
+    org_u = {k: ctx.resolve(uniques[k]) for k in np.unique(codes[rows_idx, header.organisation])
+             if not blank_u[k]} if header.organisation is not None else None
+    role_u = {k: ctx.role_key.get(normalise(as_text(uniques[k])))
+              for k in np.unique(codes[rows_idx, header.role])} if header.role is not None else None
+    file_org = _resolve_from_name(path.stem, ctx) if header.organisation is None else None
+    sheet_role = ctx.role_key.get(normalise(sheet.name))
+    default_wave = ctx.wave if ctx.wave is not None else (_file_wave(path) or 1)
+    n = len(rows_idx)
+    statuses: list[tuple[str, str] | None] = [None] * n
     organisations = np.empty(n, dtype=object)
     roles = np.full(n, -1, dtype=np.int64)
     respondents = np.empty(n, dtype=object)
-    waves = np.zeros(n, dtype=np.int64)
-    file_org = None
-    if header.organisation is None:
-        file_org = _resolve_from_name(path.stem, ctx)
-    sheet_role = ctx.role_key.get(normalise(sheet.name))
-    default_wave = ctx.wave if ctx.wave is not None else (_file_wave(path) or 1)
-    for i in np.flatnonzero(row_has_value):
+    waves = np.full(n, default_wave, dtype=np.int64)
+    role_index = {role: k for k, role in enumerate(ctx.roles)}
+    for k, i in enumerate(rows_idx):
         r = h + 1 + i
-        status = None
-        if header.organisation is not None:
-            raw = block[i, header.organisation]
-            org = ctx.resolve(raw) if not is_blank(raw) else None
-            if is_blank(raw):
-                status = ("missing_value",
-                          f"row {r + 1} has no organisation ({sheet.source(r, header.organisation)})")
-            elif org is None:
-                status = ("unknown_organisation",
-                          f"unknown organisation {as_text(raw)!r} in "
-                          f"{sheet.source(r, header.organisation)}; add it or an alias to the "
-                          "codebook's organisations sheet")
-        else:
-            org = file_org
-            if org is None:
-                status = ("unknown_organisation",
-                          f"the file name {path.stem!r} names no organisation of the codebook and "
-                          "the sheet has no Organisation column")
-        if header.role is not None:
-            raw = block[i, header.role]
-            role = ctx.role_key.get(normalise(as_text(raw)))
-            if status is None and role is None:
-                status = ("unknown_role" if not is_blank(raw) else "missing_value",
-                          f"unknown role {as_text(raw)!r} in {sheet.source(r, header.role)}; "
-                          f"the codebook has {', '.join(ctx.roles)}" if not is_blank(raw) else
-                          f"row {r + 1} has no role ({sheet.source(r, header.role)})")
-        else:
-            role = sheet_role
-            if status is None and role is None:
-                status = ("unknown_role",
-                          f"the sheet name {sheet.name!r} is no role of the codebook "
-                          f"({', '.join(ctx.roles)}) and the sheet has no Roll column")
-        wave = default_wave
-        if header.wave is not None and not is_blank(block[i, header.wave]):
+        org, role, status = _identity_status(i, r, block, codes, blank_u, uniques, header, ctx,
+                                             sheet, file_org, org_u, role_u, sheet_role)
+        if header.wave is not None and not blank[i, header.wave]:
             number = parse_number(block[i, header.wave])
             if number is None or not number.is_integer():
                 status = status or ("invalid_value",
                                     f"the wave {as_text(block[i, header.wave])!r} in "
                                     f"{sheet.source(r, header.wave)} is not a whole number")
             else:
-                wave = int(number)
-        if header.respondent is not None and not is_blank(block[i, header.respondent]):
+                waves[k] = int(number)
+        if header.respondent is not None and not blank[i, header.respondent]:
             respondent = _pseudonym(as_text(block[i, header.respondent]).strip())
         else:
             respondent = f"{path.stem}:{sheet.name}:{r + 1}"
         if status is None:
-            key = (wave, org, role, respondent)
-            if key in ctx.seen:
+            key = (waves[k], org, role, respondent)
+            first = ctx.seen.get(key)
+            if first is not None:
                 status = ("duplicate_respondent",
                           f"respondent {respondent!r} ({org}, {role}) already answered in "
-                          f"{ctx.seen[key]}; this row is not used")
+                          f"{first}; this row is not used")
             else:
                 ctx.seen[key] = f"{sheet.file}:{sheet.name} row {r + 1}"
-        row_status[i] = status
-        organisations[i] = org
-        roles[i] = ctx.roles.index(role) if role in ctx.roles else -1
-        respondents[i] = respondent
-        waves[i] = wave
+        statuses[k] = status
+        organisations[k] = org
+        roles[k] = role_index.get(role, -1)
+        respondents[k] = respondent
 
     # the answer area: respondent rows x statement columns
-    rows_idx = np.flatnonzero(row_has_value)
     st_index = np.array([s for _, s in header.statements])
-    answers = block[np.ix_(rows_idx, statement_cols)]
-    a_blank = blank[np.ix_(rows_idx, statement_cols)]
-    a_formula = formula[np.ix_(rows_idx, statement_cols)]
-    row_ok = np.array([row_status[i] is None for i in rows_idx], dtype=bool)
-    role_of_row = roles[rows_idx]
-    asked = np.zeros(answers.shape, dtype=bool)
-    known_role = role_of_row >= 0
-    asked[known_role] = ctx.asks[role_of_row[known_role]][:, st_index]
+    a_codes = _take(codes, rows_idx, statement_cols)
+    a_blank = blank_u[a_codes]
+    a_formula = _take(formula, rows_idx, statement_cols)
+    row_ok = np.array([s is None for s in statuses], dtype=bool)
+    asked = np.zeros(a_codes.shape, dtype=bool)
+    known_role = roles >= 0
+    asked[known_role] = ctx.asks[roles[known_role]][:, st_index]
 
-    codes, uniques = _factorize(answers.ravel())
     u_score = np.full(len(uniques), np.nan)
     u_outcome = np.zeros(len(uniques), dtype=np.int8)
     u_text = np.empty(len(uniques), dtype=object)
-    for k, value in enumerate(uniques):
+    for k in np.unique(a_codes):
+        value = uniques[k]
         u_text[k] = as_text(value)
-        if not is_blank(value):
+        if not blank_u[k]:
             u_score[k], u_outcome[k] = ctx.classify(value)
-    score = u_score[codes].reshape(answers.shape)
-    outcome = u_outcome[codes].reshape(answers.shape)
+    score = u_score[a_codes]
+    outcome = u_outcome[a_codes]
     reverse = ctx.reverse[st_index]
-    score = np.where(reverse[None, :], ctx.lo + ctx.hi - score, score)
+    if reverse.any():
+        score[:, reverse] = ctx.lo + ctx.hi - score[:, reverse]
 
-    filled = ~a_blank
     ok = row_ok[:, None]
+    filled = ~a_blank
     bad_row = ~ok & (filled | a_formula)
     formula_problem = ok & a_formula & a_blank
     mismatch = ok & filled & ~asked
     value_problem = ok & filled & asked & (outcome != _OK)
     accepted = ok & asked & ~a_formula & (~filled | (outcome == _OK))
 
-    # problems, cell by cell (few)
-    for i, j in zip(*np.nonzero(bad_row), strict=True):
-        ri = rows_idx[i]
-        kind, message = row_status[ri]
-        ctx.problem(sheet.source(h + 1 + ri, statement_cols[j]), kind, answers[i, j], message)
-    for i, j in zip(*np.nonzero(formula_problem), strict=True):
-        ctx.problem(sheet.source(h + 1 + rows_idx[i], statement_cols[j]),
-                    "formula_without_value", "",
+    def where(k, j):
+        return sheet.source(h + 1 + rows_idx[k], statement_cols[j])
+
+    for k, j in zip(*np.nonzero(bad_row), strict=True):
+        kind, message = statuses[k]
+        ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], message)
+    for k, j in zip(*np.nonzero(formula_problem), strict=True):
+        ctx.problem(where(k, j), "formula_without_value", "",
                     "a formula saved without its computed value (written by a script?); open "
                     "the file in Excel, let it calculate and save, or type the answer")
-    for i, j in zip(*np.nonzero(mismatch), strict=True):
-        ri = rows_idx[i]
+    for k, j in zip(*np.nonzero(mismatch), strict=True):
         statement = ctx.statement_ids[st_index[j]]
-        role_name = ctx.roles[role_of_row[i]]
-        ctx.problem(sheet.source(h + 1 + ri, statement_cols[j]), "role_mismatch", answers[i, j],
-                    f"statement {statement} is not asked of the role {role_name}")
+        ctx.problem(where(k, j), "role_mismatch", uniques[a_codes[k, j]],
+                    f"statement {statement} is not asked of the role {ctx.roles[roles[k]]}")
     kinds = {_OUT_OF_SCALE: "out_of_scale", _UNKNOWN_LABEL: "unknown_label",
              _INVALID: "invalid_value"}
-    for i, j in zip(*np.nonzero(value_problem), strict=True):
-        ri = rows_idx[i]
-        value = answers[i, j]
-        kind = kinds[int(outcome[i, j])]
+    for k, j in zip(*np.nonzero(value_problem), strict=True):
+        value = uniques[a_codes[k, j]]
+        kind = kinds[int(outcome[k, j])]
         if kind == "out_of_scale":
             message = f"{as_text(value)!r} is not a step of the scale {ctx.lo}–{ctx.hi}"
         elif kind == "unknown_label":
             message = f"{as_text(value)!r} is no label of the codebook's scale"
         else:
             message = f"a {type(value).__name__} value cannot be an answer"
-        ctx.problem(sheet.source(h + 1 + ri, statement_cols[j]), kind, value, message)
+        ctx.problem(where(k, j), kind, value, message)
 
-    # accepted cells, column-wise arrays
-    ii, jj = np.nonzero(accepted)
-    if len(ii) == 0:
+    # accepted cells, as column arrays (row-major order)
+    kk, jj = np.nonzero(accepted)
+    if len(kk) == 0:
         return
-    ctx.cells_read += len(ii)
-    sheet_rows = h + 2 + rows_idx[ii]  # 1-based sheet row numbers
-    letters = np.array([column_letter(c) for c in statement_cols], dtype=object)
+    ctx.cells_read += len(kk)
     prefix = f"{sheet.file}:{sheet.name}:"
+    column_prefix = np.array([prefix + column_letter(c) for c in statement_cols], dtype=object)
+    row_numbers = np.array([str(h + 2 + i) for i in rows_idx], dtype=object)
+    present = np.unique(a_codes)
+    answer_code = np.zeros(len(uniques), dtype=np.int64)
+    answer_code[present] = ctx.codes("answer", u_text[present])
+    org_codes = np.full(len(rows_idx), -1, dtype=np.int64)
+    org_codes[row_ok] = ctx.codes("organisation", organisations[row_ok])
+    person_codes = np.full(len(rows_idx), -1, dtype=np.int64)
+    person_codes[row_ok] = ctx.codes("respondent", respondents[row_ok])
     ctx.parts.append({
-        "wave": waves[rows_idx[ii]],
-        "organisation": organisations[rows_idx[ii]],
-        "role": role_of_row[ii],
-        "respondent": respondents[rows_idx[ii]],
+        "wave": waves[kk],
+        "organisation": org_codes[kk],
+        "role": roles[kk],
+        "respondent": person_codes[kk],
         "statement": st_index[jj],
-        "score": score[ii, jj],
-        "answer": u_text[codes.reshape(answers.shape)[ii, jj]],
-        "source": [f"{prefix}{col}{row}" for col, row in zip(letters[jj], sheet_rows.tolist(),
-                                                              strict=True)],
+        "score": score[kk, jj],
+        "answer": answer_code[a_codes[kk, jj]],
+        "source": np.add(column_prefix[jj], row_numbers[kk]),
     })
 
 
-def _factorize(values: np.ndarray) -> tuple[np.ndarray, list]:
+def _factorize(values: np.ndarray, booleans: bool = True) -> tuple[np.ndarray, list]:
     """Codes and distinct values of an object array, keeping True/False apart from 1/0.
 
     Python treats True == 1 and False == 0 (equal hashes), so a hash-based factorize would
@@ -493,6 +535,8 @@ def _factorize(values: np.ndarray) -> tuple[np.ndarray, list]:
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     uniques = list(uniques)
+    if not booleans:  # the sheet has no boolean cells: nothing to split
+        return codes, uniques
     clash = [k for k, u in enumerate(uniques)
              if not isinstance(u, str) and u is not None and (u == 0 or u == 1)]
     if clash:
@@ -523,6 +567,17 @@ def _blank_mask(block: np.ndarray) -> np.ndarray:
     return blank_unique[codes].reshape(block.shape)
 
 
+def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categorical:
+    """A categorical from codes into ``table``, with the categories sorted."""
+    names = np.empty(len(table), dtype=object)
+    for name, code in table.items():
+        names[code] = name
+    order = np.argsort(names.astype(str), kind="stable")
+    remap = np.empty(len(order), dtype=np.int64)
+    remap[order] = np.arange(len(order))
+    return pd.Categorical.from_codes(remap[codes], categories=pd.Index(names[order], dtype=object))
+
+
 def _assemble(ctx: _Context) -> pd.DataFrame:
     st = ctx.codebook.statements
     if not ctx.parts:
@@ -544,18 +599,16 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
     dims = pd.Index(sorted(set(st["dimension"])), dtype=object)
     dim_of_statement = dims.get_indexer(st["dimension"])
     role_idx = cat("role")
-    organisation = cat("organisation")
     frame = pd.DataFrame({
         "wave": cat("wave").astype("int64"),
-        "organisation": pd.Categorical(organisation, categories=sorted(set(organisation))),
+        "organisation": _sorted_categorical(cat("organisation"), ctx.names["organisation"]),
         "role": pd.Categorical.from_codes(role_idx, categories=pd.Index(ctx.roles, dtype=object)),
-        "respondent": pd.Categorical(cat("respondent")),
+        "respondent": _sorted_categorical(cat("respondent"), ctx.names["respondent"]),
         "statement": statement_codes,
         "dimension": pd.Categorical.from_codes(dim_of_statement[statement_idx], categories=dims),
         "score": cat("score").astype(float),
-        "answer": pd.Categorical(cat("answer")),
-        "source": pd.array(np.concatenate([np.asarray(p["source"], dtype=object)
-                                           for p in ctx.parts]), dtype=str),
+        "answer": _sorted_categorical(cat("answer"), ctx.names["answer"]),
+        "source": pd.array(cat("source"), dtype=str),
     })
     return frame
 

@@ -57,11 +57,13 @@ _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTAL
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# a literal first byte makes the regex engine skip ahead fast; prefixed tags (<x:f>) also match
+_FORMULA_TAG = re.compile(rb"f[\s>/]")
 
 
 def _has_formula(xml: bytes) -> bool:
     """Cheap test (substring searches) for any formula element in a sheet."""
-    return b"<f" in xml or b":f" in xml
+    return _FORMULA_TAG.search(xml) is not None
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -100,6 +102,7 @@ class Sheet:
     rows: list[list]
     formula_cells: frozenset = frozenset()
     stray_cells: list = field(default_factory=list)
+    has_booleans: bool = True
 
     @property
     def n_rows(self) -> int:
@@ -178,7 +181,7 @@ class Workbook:
                 file=self.name,
                 sheet=name,
             ) from None
-        return Sheet(self.name, name, rows, formula_cells)
+        return Sheet(self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml)
 
     def sheets(self):
         """Iterate over all worksheets as :class:`Sheet` objects, in workbook order."""
@@ -260,7 +263,8 @@ class Workbook:
 
 
 def _refuse_doctype(data: bytes, file: str, member: str) -> None:
-    if _DOCTYPE.search(data[:65536]) or (b"<!" in data and _DOCTYPE.search(data)):
+    # '!' is rare in XML, so the full search only runs when one is present
+    if b"!" in data and _DOCTYPE.search(data):
         raise InputError(
             f"contains XML entity declarations (DOCTYPE) in {member}, which real workbooks never "
             "have; refused as unsafe (possible 'billion laughs' attack). Save it again from Excel.",
