@@ -106,22 +106,25 @@ def _person_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in PERSON if c in frame.columns]
 
 
-def _persons(frame: pd.DataFrame) -> _Groups:
-    """Group the rows by respondent identity (see the module docstring)."""
+def _persons(frame: pd.DataFrame) -> tuple[np.ndarray, int]:
+    """Code every row by respondent identity (see the module docstring): (codes, n_codes).
+
+    Codes need not all be used. Fast path: when the respondent ids are already unique across
+    wave, organisation and role, the id's own code is the identity.
+    """
     columns = _person_columns(frame)
-    context = [c for c in columns if c != "respondent"]
-    if context:
-        # fast path: respondent ids that are already unique across the context columns
-        ids, n_ids, _ = _column_codes(frame["respondent"])
-        where = _group(frame, context)
-        seen = np.full(n_ids, -1, dtype=np.int64)
-        seen[ids] = where.codes
-        if np.array_equal(seen[ids], where.codes):
-            codes, observed = _densify(ids, n_ids)
-            keys = where.keys.iloc[seen[observed]].reset_index(drop=True)
-            key_codes = {c: v[seen[observed]] for c, v in where.key_codes.items()}
-            return _Groups(codes, keys, key_codes)
-    return _group(frame, columns)
+    ids, n_ids, _ = _column_codes(frame["respondent"])
+    ids = ids.astype(np.intp)
+    for column in (c for c in columns if c != "respondent"):
+        codes, size, _ = _column_codes(frame[column])
+        if size == 2 and codes.max(initial=0) == 0:
+            continue  # one value throughout, e.g. a single survey round
+        seen = np.zeros(n_ids, dtype=codes.dtype)
+        seen[ids] = codes
+        if not np.array_equal(seen[ids], codes):
+            groups = _group(frame, columns)
+            return groups.codes, groups.size
+    return ids, n_ids
 
 
 def _add_text(table: pd.DataFrame, codebook: Codebook | None, column: str = "statement",
@@ -405,12 +408,11 @@ def describe(
     dont_know = ~scored
     if "answer" in responses.columns and dont_know.any():
         rows = np.flatnonzero(dont_know)
-        answer = responses["answer"].iloc[rows]
-        written = answer.notna() & (answer.astype(str) != "")
-        dont_know[rows] = written.to_numpy(dtype=bool)
+        answer = responses["answer"].iloc[rows].to_numpy(dtype=object)
+        dont_know[rows] = ~pd.isna(answer) & (answer != "")
     n_dont_know = np.bincount(g[dont_know], minlength=n_groups)
-    person = _persons(responses)
-    n_respondents = _distinct(g[scored], n_groups, person.codes[scored], person.size)
+    person, n_persons = _persons(responses)
+    n_respondents = _distinct(g[scored], n_groups, person[scored], n_persons)
 
     table = groups.keys.copy()
     table["n_respondents"] = n_respondents.astype(np.int64)
@@ -503,7 +505,7 @@ def across_organisations(
     groups = _group(responses, by)
     n_groups = groups.size
     org_codes, n_orgs, decode_org = _column_codes(responses["organisation"])
-    person = _persons(responses)
+    person, n_persons = _persons(responses)
 
     g, o, x = groups.codes[scored], org_codes[scored], score[scored]
     cell = g * n_orgs + o
@@ -511,10 +513,10 @@ def across_organisations(
     n_answers = np.bincount(cell, minlength=size).reshape(n_groups, n_orgs)
     sums = np.bincount(cell, weights=x, minlength=size).reshape(n_groups, n_orgs)
     # distinct respondents per (group, organisation): respondents sit in one organisation
-    person_org = np.zeros(person.size, dtype=np.int64)
-    person_org[person.codes] = org_codes  # a respondent's identity includes the organisation
-    pairs = _observed(g * person.size + person.codes[scored], n_groups * person.size)
-    pair_cell = (pairs // max(person.size, 1)) * n_orgs + person_org[pairs % max(person.size, 1)]
+    person_org = np.zeros(n_persons, dtype=np.int64)
+    person_org[person] = org_codes  # a respondent's identity includes the organisation
+    pairs = _observed(g * n_persons + person[scored], n_groups * n_persons)
+    pair_cell = (pairs // max(n_persons, 1)) * n_orgs + person_org[pairs % max(n_persons, 1)]
     n_resp = np.bincount(pair_cell, minlength=size).reshape(n_groups, n_orgs)
 
     # which organisations are published per group: same rule as describe(by + organisation)
@@ -1059,7 +1061,7 @@ def reliability(
     score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(dtype=float,
                                                                          na_value=np.nan)
     groups = _group(responses, by)
-    person = _persons(responses).codes
+    person = _persons(responses)[0]
     item_codes, n_item_codes, decode_item = _column_codes(responses["statement"])
     scale_rows, item_rows = [], []
     for i, rows in enumerate(_split(groups.codes, groups.size, np.arange(len(responses)))):
