@@ -52,7 +52,9 @@ _WORDS = {
         "n": "n",
         # survey figures (maturity.plots.survey)
         "distribution_title": "Svarsfördelning per påstående",
-        "mean_ci_title": "Medelvärde per påstående med 95 % konfidensintervall",
+        "mean_ci_title": "Medelvärde per {item} med 95 % konfidensintervall",
+        "statement": "påstående",
+        "dimension": "dimension",
         "mean_ci_axis": "Medelvärde (95 % konfidensintervall)",
         "mean_ci_legend": "Medelvärde med 95 % konfidensintervall",
         "mean_short": "Medel",
@@ -74,6 +76,10 @@ _WORDS = {
         "decrease": "Minskning (intervallet utesluter 0)",
         "no_clear_change": "Ingen säkerställd förändring",
         "from": "Före",
+        "role_all_cells_suppressed": "{role}: alla celler undertryckta (n < {min_n}), visas inte",
+        "role_all_suppressed": "{role}: alla {k} {items} undertryckta (n < {min_n})",
+        "statements": "påståenden",
+        "dimensions": "dimensioner",
     },
     "en": {
         "mean": "Mean",
@@ -97,7 +103,9 @@ _WORDS = {
         "n": "n",
         # survey figures (maturity.plots.survey)
         "distribution_title": "Distribution of answers per statement",
-        "mean_ci_title": "Mean per statement with 95% confidence interval",
+        "mean_ci_title": "Mean per {item} with 95% confidence interval",
+        "statement": "statement",
+        "dimension": "dimension",
         "mean_ci_axis": "Mean (95% confidence interval)",
         "mean_ci_legend": "Mean with 95% confidence interval",
         "mean_short": "Mean",
@@ -119,6 +127,10 @@ _WORDS = {
         "decrease": "Decrease (interval excludes 0)",
         "no_clear_change": "No clear change",
         "from": "Before",
+        "role_all_cells_suppressed": "{role}: every cell suppressed (n < {min_n}), not shown",
+        "role_all_suppressed": "{role}: all {k} {items} suppressed (n < {min_n})",
+        "statements": "statements",
+        "dimensions": "dimensions",
     },
 }
 
