@@ -613,7 +613,7 @@ def action_plan_summary(plan) -> ActionPlanSummary:
             actions[name] = float("nan")
         actions[name] = actions[name].astype(float)
     actions["year"] = actions["year"].astype("Int64")
-    allocation = getattr(plan, "budget", None)
+    allocation = None if isinstance(plan, pd.DataFrame) else getattr(plan, "budget", None)
     if allocation is None:
         allocation = pd.DataFrame(columns=BUDGET_COLUMNS)
 

@@ -1,0 +1,288 @@
+"""Action plan: amounts, statuses, reading, every problem kind, the summary, demo, section."""
+
+from __future__ import annotations
+
+import hashlib
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from maturity.actionplan import (
+    STATUSES,
+    _header_field,
+    action_plan_summary,
+    normalise_status,
+    read_action_plan,
+)
+from maturity.amounts import format_mkr, parse_amount
+from maturity.errors import InputError
+from maturity.problems import PROBLEM_KINDS
+from maturity.risk import SHEET_KINDS
+
+HEADER = ["Område", "Aktivitet", "År", "Status", "Budget", "Utfall"]
+
+
+def write(path, sheets: dict[str, list[list]]):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def assert_invariant(plan):
+    cell_problems = (~plan.problems["kind"].isin(SHEET_KINDS)).sum()
+    assert plan.cells_read == plan.cells_accepted + cell_problems
+    assert set(plan.problems["kind"]) <= set(PROBLEM_KINDS)
+
+
+# -- amounts and statuses --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kronor"),
+    [
+        (5_000_000, 5e6), (5e6, 5e6), ("5 000 000", 5e6), ("5\u00a0000\u00a0000", 5e6),
+        ("5 Mkr", 5e6), ("5,0 mnkr", 5e6), ("5,0 Mnkr", 5e6), ("250 tkr", 250e3),
+        ("1,5 MSEK", 1.5e6), ("12 500 kr", 12500), ("12 500 SEK", 12500), ("12 500:-", 12500),
+        ("1.5 miljoner", 1.5e6), ("5.000.000", 5e6), ("-250 tkr", -250e3), ("0", 0.0),
+    ],
+)
+def test_parse_amount(text, kronor):
+    assert parse_amount(text) == pytest.approx(kronor)
+
+
+@pytest.mark.parametrize("text", ["ca 5 Mkr", "fem miljoner", "5 euro", "", None, True, "?"])
+def test_unreadable_amounts(text):
+    assert parse_amount(text) is None
+
+
+def test_amount_column_unit_and_format():
+    assert parse_amount(250, factor=1000) == 250_000
+    assert parse_amount("1,2 Mkr", factor=1000) == 1_200_000  # the text's own unit wins
+    assert _header_field("Budget (tkr)") == ("budget", 1000.0)
+    assert _header_field("Utfall, Mkr") == ("spent", 1e6)
+    assert _header_field("Utfall (kr)") == ("spent", 1.0)
+    assert format_mkr(3_420_000) == "3,4 Mkr"
+    assert format_mkr(3_420_000, "en") == "SEK 3.4m"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Planerad", "planerad"), ("planned", "planerad"), ("Ej påbörjad", "planerad"),
+        ("Pågående", "pågående"), ("ongoing", "pågående"), ("In progress", "pågående"),
+        ("Genomförd", "genomförd"), ("klar", "genomförd"), ("Done", "genomförd"),
+        ("completed", "genomförd"), ("Försenad", "försenad"), ("förskjuten", "försenad"),
+        ("Delayed", "försenad"), ("postponed", "försenad"), ("Struken", "struken"),
+        ("Cancelled", "struken"), ("canceled", "struken"), ("GENOMFÖRD.", "genomförd"),
+        ("Försenad, flyttas till 2020", "försenad"), ("kanske", None), ("", None),
+    ],
+)
+def test_status_aliases(text, status):
+    assert normalise_status(text) == status
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def test_read_plan_with_allocation(tmp_path):
+    path = write(tmp_path / "plan.xlsx", {
+        "Handlingsplan": [
+            ["Handlingsplan 2019–2020"], [],
+            [*HEADER, "Kommentar"],
+            ["E-tjänster", "Ny webbplats", 2019, "Klar", "400 tkr", 380_000, "bra"],
+            [None, "E-arkiv", "2019", "Försenad", 600_000, "100 000 kr", None],
+            ["Skola", "Lärplattform", 2019, "Pågående", "1,2 Mkr", None, None],
+            ["E-tjänster", "E-arkiv", 2020, "ongoing", 500_000, 200_000, None],
+        ],
+        "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, 5_000_000]],
+    })
+    plan = read_action_plan(path)
+    assert plan.problems.empty
+    actions = plan.actions
+    assert actions["area"].tolist() == ["E-tjänster", "E-tjänster", "Skola", "E-tjänster"]
+    assert actions["status"].tolist() == ["genomförd", "försenad", "pågående", "pågående"]
+    assert actions["budget"].tolist() == [400_000, 600_000, 1_200_000, 500_000]
+    assert actions["spent"].tolist()[:2] == [380_000, 100_000]
+    assert pd.isna(actions.loc[2, "spent"])
+    assert actions["year"].tolist() == [2019, 2019, 2019, 2020]
+    assert actions.loc[0, "source"] == "plan.xlsx:Handlingsplan:B4"
+    assert plan.budget[["year", "allocated"]].to_dict("list") == {
+        "year": [2019, 2020], "allocated": [5e6, 5e6]}
+    assert_invariant(plan)
+    # 4 rows x 6 cells + 2 allocation rows x 2 cells
+    assert plan.cells_read == 28
+
+
+def test_english_headers_year_from_sheet_name_and_unit(tmp_path):
+    path = write(tmp_path / "plan.xlsx", {
+        "Plan 2019": [["Area", "Activity", "Status", "Budget (tkr)", "Spent (tkr)"],
+                      ["Schools", "Laptops", "done", 250, 240]],
+        "Allocation": [["Year", "Allocated (Mkr)"], [2019, 5]],
+    })
+    plan = read_action_plan(path)
+    assert plan.problems.empty
+    assert plan.actions.loc[0, ["year", "status", "budget", "spent"]].tolist() == [
+        2019, "genomförd", 250_000, 240_000]
+    assert plan.budget["allocated"].tolist() == [5e6]
+
+
+def test_every_problem_kind(tmp_path):
+    path = write(tmp_path / "plan.xlsx", {
+        "Handlingsplan": [
+            HEADER,
+            ["A", "a1", 2019, "kanske", 100, 50],            # unknown_status
+            ["A", "a2", 2019, "", 100, 50],                  # missing_value status
+            ["A", "a3", 2019, "klar", -100, 50],             # negative_amount budget
+            ["A", "a4", 2019, "klar", None, 50],             # spent_without_budget
+            ["A", "a5", 2019, "klar", "mycket", 50],         # invalid_value budget
+            ["A", "a1", 2019, "klar", 100, 50],              # duplicate
+            ["A", None, 2019, "klar", 100, 50],              # missing activity
+            ["A", "a6", "nästa år", "klar", 100, 50],        # invalid year
+            ["A", "a7", 2019, "klar", 100, "=E10*0.5"],      # formula without value
+        ],
+        "Anslag": [["År", "Anslag"], [2019, 5e6], [2019, 4e6], [2020, -1]],
+        "Anteckningar": [["Kom ihåg att följa upp"]],
+        "Tom": [],
+    })
+    plan = read_action_plan(path)
+    kinds = plan.problems.set_index("source")["kind"].to_dict()
+    assert kinds["plan.xlsx:Handlingsplan:D2"] == "unknown_status"
+    assert kinds["plan.xlsx:Handlingsplan:D3"] == "missing_value"
+    assert kinds["plan.xlsx:Handlingsplan:E4"] == "negative_amount"
+    assert kinds["plan.xlsx:Handlingsplan:F5"] == "spent_without_budget"
+    assert kinds["plan.xlsx:Handlingsplan:E6"] == "invalid_value"
+    assert kinds["plan.xlsx:Handlingsplan:B7"] == "duplicate"
+    assert kinds["plan.xlsx:Handlingsplan:B8"] == "missing_value"
+    assert kinds["plan.xlsx:Handlingsplan:C9"] == "invalid_value"
+    assert kinds["plan.xlsx:Handlingsplan:F10"] == "formula_without_value"
+    assert kinds["plan.xlsx:Anslag:B3"] == "duplicate"
+    assert kinds["plan.xlsx:Anslag:B4"] == "negative_amount"
+    assert kinds["plan.xlsx:Anteckningar"] == "missing_column"
+    assert kinds["plan.xlsx:Tom"] == "empty_sheet"
+    actions = plan.actions.set_index("activity")
+    assert list(actions.index) == ["a1", "a2", "a3", "a4", "a5", "a7"]
+    assert pd.isna(actions.loc["a1", "status"])
+    assert actions.loc["a4", "spent"] == 50  # kept, so that the total spent is true
+    assert pd.isna(actions.loc["a3", "budget"])
+    assert plan.budget["year"].tolist() == [2019]
+    assert_invariant(plan)
+    with pytest.raises(InputError, match="plan.xlsx:Handlingsplan:D2"):
+        read_action_plan(path, strict=True)
+
+
+def test_area_fill_down_needs_an_area_above(tmp_path):
+    path = write(tmp_path / "plan.xlsx", {"Plan": [
+        HEADER, [None, "a1", 2019, "klar", 1, 1], ["B", "b1", 2019, "klar", 1, 1],
+        [None, "b2", 2019, "klar", 1, 1]]})
+    plan = read_action_plan(path)
+    assert plan.problems["kind"].tolist() == ["missing_value"]
+    assert plan.actions["area"].tolist() == ["B", "B"]
+    assert_invariant(plan)
+
+
+# -- summary ---------------------------------------------------------------------------------
+
+
+def small_plan():
+    return pd.DataFrame({
+        "area": ["A", "A", "A", "B", "B", "A", "B", "B"],
+        "activity": ["a1", "a2", "a3", "b1", "b2", "a2", "b1", "b3"],
+        "year": [2019] * 5 + [2020] * 3,
+        "status": ["genomförd", "försenad", "struken", "pågående", "genomförd", "genomförd",
+                   "genomförd", "planerad"],
+        "budget": [100.0, 200.0, 50.0, 300.0, 100.0, 150.0, 200.0, float("nan")],
+        "spent": [90.0, 20.0, 0.0, 150.0, 110.0, 160.0, 180.0, float("nan")],
+    })
+
+
+def test_summary_hand_checked():
+    summary = action_plan_summary(small_plan())
+    years = summary.years.set_index("year")
+    # 2019: 5 activities, 1 cancelled, 2 done → 2 / 4
+    assert years.loc[2019, ["n_activities", "n_done", "n_cancelled"]].tolist() == [5, 2, 1]
+    assert years.loc[2019, "share_done"] == pytest.approx(0.5)
+    assert years.loc[2020, "share_done"] == pytest.approx(2 / 3)
+    # carried over: a2 (försenad, again 2020) and b1 (pågående, again 2020)
+    assert years.loc[2019, "n_carried_over"] == 2 and years.loc[2020, "n_carried_over"] == 0
+    carried = summary.carried_over.set_index("activity")
+    assert carried.loc["a2", "reason"] == "both" and carried.loc["a2", "to_year"] == 2020
+    assert carried.loc["b1", "reason"] == "later_year"
+    assert years.loc[2019, "budgeted"] == 750 and years.loc[2019, "spent"] == 370
+    assert years.loc[2020, "budgeted"] == 350 and years.loc[2020, "spent"] == 340
+    assert years.loc[2019, "spent_of_budgeted"] == pytest.approx(370 / 750)
+    assert pd.isna(years.loc[2019, "allocated"]) and pd.isna(years.loc[2019, "utilisation"])
+    areas = summary.areas.set_index(["year", "area"])
+    assert areas.loc[(2019, "A"), ["n_activities", "n_genomförd", "n_försenad", "n_struken"]
+                     ].tolist() == [3, 1, 1, 1]
+    assert areas.loc[(2019, "A"), "share_done"] == pytest.approx(0.5)
+    status = summary.status
+    assert set(status["status"]) == set(STATUSES)
+    assert status.groupby("year")["n"].sum().to_dict() == {2019: 5, 2020: 3}
+    assert set(summary.tables()) == {"actionplan_status", "actionplan_areas",
+                                     "actionplan_years", "actionplan_carried_over"}
+
+
+def test_summary_utilisation_with_allocation(tmp_path):
+    path = write(tmp_path / "plan.xlsx", {
+        "Plan": [HEADER, ["A", "a", 2019, "klar", "2 Mkr", "1,5 Mkr"],
+                 ["A", "b", 2019, "planerad", "1 Mkr", None]],
+        "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, "5 Mkr"]],
+    })
+    years = action_plan_summary(read_action_plan(path)).years.set_index("year")
+    assert years.loc[2019, "utilisation"] == pytest.approx(0.3)
+    assert years.loc[2019, "spent_of_budgeted"] == pytest.approx(0.5)
+    assert years.loc[2020, "n_activities"] == 0 and years.loc[2020, "allocated"] == 5e6
+
+
+# -- demo and section ------------------------------------------------------------------------
+
+
+def test_demo_plan(tmp_path):
+    from maturity.demo.actionplan import write_action_plan_demo
+
+    path = write_action_plan_demo(tmp_path)
+    assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(
+        write_action_plan_demo(tmp_path / "again").read_bytes()).digest()
+    plan = read_action_plan(path)
+    assert plan.problems.empty
+    assert plan.actions["area"].nunique() == 11
+    assert plan.budget["allocated"].tolist() == [5e6, 5e6, 5e6]
+    years = action_plan_summary(plan).years
+    assert years["year"].tolist() == [2018, 2019, 2020]
+    assert years["utilisation"].between(0.6, 0.75).all()
+    assert (years["n_delayed"] > 0).all()
+    carried = action_plan_summary(plan).carried_over
+    assert (carried["to_year"] == carried["year"] + 1).sum() >= 5
+    assert_invariant(plan)
+
+
+def test_section(tmp_path):
+    from maturity.demo.actionplan import write_action_plan_demo
+    from maturity.demo.risk import write_risk_demo
+    from maturity.sections import actionplan as section
+    from maturity.workbook import open_workbook
+
+    path = write_action_plan_demo(tmp_path)
+    assert section.detect(open_workbook(path))
+    assert not section.detect(open_workbook(write_risk_demo(tmp_path)))
+    built = section.build([path])
+    assert built.name == "actionplan"
+    assert {"actions", "actionplan_budget", "actionplan_years"} <= set(built.tables)
+    assert set(built.figures) == {"handlingsplan_status", "budget"}
+    findings = {f.key: f for f in built.findings}
+    assert list(findings) == ["share_done", "budget_use", "carried_over"]
+    use = findings["budget_use"]
+    years = built.tables["actionplan_years"]
+    first = years.iloc[0]
+    spent = f"{first['spent'] / 1e6:.1f}".replace(".", ",")
+    assert f"{spent} Mkr av 5,0 Mkr" in use.sentence
+    assert f"({round(first['utilisation'] * 100)} %)" in use.sentence
+    assert use.values["years"][0]["share"] == first["utilisation"]
+    english = {f.key: f.sentence for f in section.build([path], lang="en").findings}
+    assert "SEK 5.0m" in english["budget_use"]
