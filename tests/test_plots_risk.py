@@ -1,0 +1,144 @@
+"""Risk and action-plan figures: they draw, say the right words, and never save."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from maturity.actionplan import action_plan_summary, read_action_plan  # noqa: E402
+from maturity.demo.actionplan import write_action_plan_demo  # noqa: E402
+from maturity.demo.risk import MEETINGS, write_risk_demo  # noqa: E402
+from maturity.plots.actionplan import action_status, budget_use  # noqa: E402
+from maturity.plots.risk import level_colours, risk_matrix, risk_trend  # noqa: E402
+from maturity.risk import read_risk_register, risk_summary  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory):
+    return read_risk_register(write_risk_demo(tmp_path_factory.mktemp("risk")))
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return read_action_plan(write_action_plan_demo(tmp_path_factory.mktemp("plan")))
+
+
+def texts(fig) -> list[str]:
+    found = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    return [t for t in found if t]
+
+
+def render(fig, path):
+    fig.savefig(path)
+    plt.close(fig)
+    assert path.stat().st_size > 10_000
+
+
+def test_matrix_latest_meeting(register, tmp_path):
+    fig = risk_matrix(register)
+    words = texts(fig)
+    assert f"Riskmatris – möte {MEETINGS[-1]}" in words
+    assert "Sannolikhet (S)" in words and "Konsekvens (K)" in words
+    latest = register.risks[register.risks["date"] == MEETINGS[-1]]
+    for risk_id in latest["risk_id"]:
+        assert words.count(risk_id) == 2  # in its cell and in the key
+    assert "R6" not in words  # closed before the latest meeting
+    assert any(w.startswith("kritisk (20–25)") for w in words)
+    render(fig, tmp_path / "matrix.png")
+
+
+def test_matrix_every_meeting_and_english(register, tmp_path):
+    for meeting in MEETINGS:
+        fig = risk_matrix(register, meeting, lang="en", key=False)
+        words = texts(fig)
+        assert f"Risk matrix – meeting {meeting}" in words
+        assert "Probability (S)" in words
+        plt.close(fig)
+    with pytest.raises(ValueError, match="no meeting"):
+        risk_matrix(register, "2021-01-01")
+
+
+def test_matrix_many_risks_in_one_cell(tmp_path):
+    risks = pd.DataFrame({"risk_id": [f"R{i}" for i in range(1, 8)],
+                          "date": ["2020-01-01"] * 7, "probability": [3] * 7,
+                          "impact": [4] * 7, "threat": ["x"] * 7})
+    fig = risk_matrix(risks)
+    boxes = [t for t in fig.axes[0].texts if t.get_text().startswith("R")]
+    assert len(boxes) == 7
+    positions = {(round(t.get_position()[0], 3), round(t.get_position()[1], 3)) for t in boxes}
+    assert len(positions) == 7  # no two IDs on top of each other
+    assert all(3.5 < x < 4.5 and 2.5 < y < 3.5 for x, y in positions)
+    render(fig, tmp_path / "crowded.png")
+
+
+def test_trend_shows_every_meeting_and_risk(register, tmp_path):
+    fig = risk_trend(register)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == MEETINGS
+    words = texts(fig)
+    assert "R6 (stängd)" in words
+    assert any(w.startswith("R8 Osäker rättslig grund") for w in words)
+    assert "Riskvärde R per möte" in words
+    render(fig, tmp_path / "trend.png")
+    fig = risk_trend(risk_summary(register), lang="en")
+    assert "R6 (closed)" in texts(fig)
+    plt.close(fig)
+
+
+def test_level_colours_are_ordered_by_lightness():
+    from matplotlib.colors import to_rgb
+
+    colours = list(level_colours().values())
+    lightness = [sum(to_rgb(c)) for c in colours]
+    assert lightness == sorted(lightness, reverse=True)
+    assert len(level_colours({"a": 5, "b": 10, "c": 15, "d": 20, "e": 22, "f": 24,
+                              "g": 25})) == 7
+
+
+def test_action_status(plan, tmp_path):
+    fig = action_status(plan)
+    assert len(fig.axes) == 3
+    words = texts(fig)
+    assert "Aktiviteternas status per område" in words
+    assert any("genomförda" in w and "%" in w for w in words)
+    assert "försenad" in words
+    assert any("Informationshantering" in w for w in words)
+    render(fig, tmp_path / "status.png")
+    fig = action_status(action_plan_summary(plan), year=2019, lang="en")
+    assert len(fig.axes) == 1 and "delayed" in texts(fig)
+    plt.close(fig)
+
+
+def test_budget_use_shows_partial_use(plan, tmp_path):
+    fig = budget_use(plan)
+    words = texts(fig)
+    years = action_plan_summary(plan).years
+    for share in years["utilisation"]:
+        assert f"Utfall {round(share * 100)} %\nav anslaget" in words
+    assert "5,0" in words and "Mkr" in words
+    assert any("," in w and w.replace(",", "").isdigit() for w in words)
+    render(fig, tmp_path / "budget.png")
+    fig = budget_use(plan, lang="en")
+    assert "SEK million" in texts(fig)
+    plt.close(fig)
+
+
+def test_section_figures_draw(tmp_path):
+    from maturity.sections import actionplan, risk
+
+    built = risk.build([write_risk_demo(tmp_path)])
+    assert len([n for n in built.figures if n.startswith("riskmatris_")]) == len(MEETINGS)
+    for name, draw in built.figures.items():
+        fig = draw()
+        assert isinstance(fig, matplotlib.figure.Figure), name
+        plt.close(fig)
+    built = actionplan.build([write_action_plan_demo(tmp_path)])
+    for name, draw in built.figures.items():
+        fig = draw()
+        assert isinstance(fig, matplotlib.figure.Figure), name
+        plt.close(fig)
