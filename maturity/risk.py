@@ -707,7 +707,7 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
     ...     "probability": [4, 2, 3, 4], "impact": [5, 2, 5, 4]})
     >>> summary = risk_summary(risks)
     >>> summary.trend[["risk_id", "score", "change"]].to_dict("list")
-    {'risk_id': ['R1', 'R1', 'R2', 'R2', 'R3'], 'score': [20, 15, 4, <NA>, 16], 'change': ['new', 'lowered', 'new', 'closed', 'new']}
+    {'risk_id': ['R1', 'R1', 'R2', 'R2', 'R3'], 'score': [20, 15, 4, None, 16], 'change': ['new', 'lowered', 'new', 'closed', 'new']}
     >>> summary.ranked.query("date == '2020-09-17'")[["rank", "risk_id", "level"]].to_dict("list")
     {'rank': [1, 2], 'risk_id': ['R3', 'R1'], 'level': ['high', 'high']}
     """
