@@ -708,7 +708,8 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
     >>> summary = risk_summary(risks)
     >>> summary.trend[["risk_id", "score", "change"]].to_dict("list")
     {'risk_id': ['R1', 'R1', 'R2', 'R2', 'R3'], 'score': [20, 15, 4, None, 16], 'change': ['new', 'lowered', 'new', 'closed', 'new']}
-    >>> summary.ranked.query("date == '2020-09-17'")[["rank", "risk_id", "level"]].to_dict("list")
+    >>> latest = summary.ranked[summary.ranked["date"] == "2020-09-17"]
+    >>> latest[["rank", "risk_id", "level"]].to_dict("list")
     {'rank': [1, 2], 'risk_id': ['R3', 'R1'], 'level': ['high', 'high']}
     """
     bands = _check_bands(bands)
