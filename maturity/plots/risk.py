@@ -182,6 +182,8 @@ def risk_matrix(risks, date=None, *, bands: Mapping[str, int] | None = None, lan
         cols = min(3, math.ceil(math.sqrt(n)))
         rows = math.ceil(n / cols)
         size = 13 if n <= 4 else 10.5 if n <= 9 else 8.5
+        longest = max(len(i) for i in ids)
+        size = max(7.0, min(size, 60 / cols / (0.65 * longest + 0.6)))  # keep boxes apart
         for i, risk_id in enumerate(ids):
             row, col = divmod(i, cols)
             in_row = min(cols, n - row * cols)
@@ -230,23 +232,25 @@ def risk_matrix(risks, date=None, *, bands: Mapping[str, int] | None = None, lan
         side.text(0.0, 0.78, _t("risks", lang), fontweight="bold", fontsize=12,
                   transform=side.transAxes, va="top")
         y = 0.72
-        step = 0.052
+        n_lines = sum(len(threat) for *_, threat in lines) + (len(ordered) > limit)
+        step = min(0.052, 0.72 / max(n_lines, 1))
+        size = max(7.5, 11 * step / 0.052)
         if not lines:
             side.text(0.0, y, _t("none", lang), transform=side.transAxes, va="top",
                       fontsize=11)
         for risk_id, score, level, threat in lines:
-            side.text(0.0, y, risk_id, transform=side.transAxes, va="top", fontsize=11,
+            side.text(0.0, y, risk_id, transform=side.transAxes, va="top", fontsize=size,
                       fontweight="bold",
                       bbox={"boxstyle": "round,pad=0.2", "facecolor": colours[level],
                             "edgecolor": "#999999", "linewidth": 0.6})
-            side.text(0.12, y, f"R = {score}", transform=side.transAxes, va="top",
-                      fontsize=11)
-            side.text(0.30, y, "\n".join(threat), transform=side.transAxes, va="top",
-                      fontsize=11, linespacing=1.15)
-            y -= step * len(threat)
+            side.text(0.16, y, f"R = {score}", transform=side.transAxes, va="top",
+                      fontsize=size)
+            side.text(0.33, y, "\n".join(threat), transform=side.transAxes, va="top",
+                      fontsize=size, linespacing=1.1)
+            y -= step * (len(threat) + 0.25 * (len(threat) > 1))
         if len(ordered) > limit:
             side.text(0.0, y, _t("more", lang, n=len(ordered) - limit),
-                      transform=side.transAxes, va="top", fontsize=11)
+                      transform=side.transAxes, va="top", fontsize=size)
     return fig
 
 
