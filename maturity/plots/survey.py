@@ -911,16 +911,16 @@ def organisation_heatmap(
             ylabels.append(f"{o} (n = {count})")
 
     widths = [values.shape[1] for _, values, _ in panels]
-    cell_w = 0.36 if item == "statement" else 1.5
+    cell_w = 0.33 if item == "statement" else 1.5
     cell_h = 0.4
     colourbar_w = 0.22
-    fig_w = min(max(sum(widths) * cell_w + 3.4, 8), 30)
+    fig_w = min(max(sum(widths) * cell_w + 3.2, 8), 30)
     fig = plt.figure(figsize=(fig_w, len(organisations) * cell_h + 2.3 + 0.2 * len(notes)),
                      layout="constrained")
     grid = fig.add_gridspec(1, len(panels) + 1,
                             width_ratios=[*(w * cell_w for w in widths), colourbar_w])
-    cmap = LinearSegmentedColormap.from_list("house_levels", LEVEL_COLOURS)
-    cmap.set_bad("white")
+    cmap = LinearSegmentedColormap.from_list("house_levels", LEVEL_COLOURS).with_extremes(
+        bad="white")
     image = None
     axes = []
     for j, (r, values, hidden) in enumerate(panels):
@@ -962,7 +962,7 @@ def organisation_heatmap(
         ax.grid(which="major", visible=False)
         if r is not None:
             ax.set_xlabel(_role_label(r), fontsize=13, fontweight="bold")
-    cax = fig.add_subplot(grid[0, -1])
+    cax = fig.add_subplot(grid[0, -1], label="<colorbar>")
     bar = fig.colorbar(image, cax=cax)
     bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt(v)))
     bar.ax.tick_params(labelsize=SMALL_FONT)
