@@ -220,7 +220,7 @@ def test_open_errors_are_input_errors(tmp_path):
         read_risk_register(tmp_path / "reg.xlsx")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from([1, 2, 3, 4, 5, 0, 7, "3", "x", None]),
                           st.sampled_from([1, 2, 3, 4, 5, 9, "2,0", None]),
                           st.sampled_from([None, 1, 4, 6, 12, 25, "y"])),
