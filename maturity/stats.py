@@ -57,7 +57,7 @@ __all__ = [
 PERSON = ["wave", "organisation", "role", "respondent"]
 DESCRIBE_STATS = ["n", "n_dont_know", "mean", "sd", "se", "ci95_low", "ci95_high", "median",
                   "q1", "q3", "share_top2", "share_bottom2"]
-_DENSE_LIMIT = 1 << 25  # largest code space handled with flat arrays instead of hashing
+_DENSE_LIMIT = 1 << 23  # largest code space handled with flat arrays instead of hashing
 
 
 # --------------------------------------------------------------------------- helpers
@@ -193,8 +193,8 @@ def _densify(combined: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
         present[combined] = True
         observed = np.flatnonzero(present)
     else:
-        observed, codes = np.unique(combined, return_inverse=True)
-        return codes, observed
+        codes, observed = pd.factorize(combined, sort=True)
+        return codes.astype(np.int64), np.asarray(observed)
     lookup = np.zeros(space, dtype=np.int64)
     lookup[observed] = np.arange(len(observed))
     return lookup[combined], observed
@@ -202,11 +202,11 @@ def _densify(combined: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _observed(combined: np.ndarray, space: int) -> np.ndarray:
     """The distinct values of ``combined`` (codes below ``space``), sorted."""
-    if space <= _DENSE_LIMIT:
+    if space <= max(_DENSE_LIMIT, 16 * len(combined)):  # a flat bool array: 1 byte a code
         present = np.zeros(space, dtype=bool)
         present[combined] = True
         return np.flatnonzero(present)
-    return np.unique(combined)
+    return np.sort(pd.unique(combined))
 
 
 def _group(frame: pd.DataFrame, by: Sequence[str]) -> _Groups:
@@ -249,7 +249,7 @@ def _group(frame: pd.DataFrame, by: Sequence[str]) -> _Groups:
 
 def _distinct(groups: np.ndarray, n_groups: int, items: np.ndarray, n_items: int) -> np.ndarray:
     """Number of distinct ``items`` per group."""
-    pairs = _observed(groups * n_items + items, n_groups * n_items)
+    pairs = _observed(groups.astype(np.int64) * n_items + items, n_groups * n_items)
     return np.bincount(pairs // max(n_items, 1), minlength=n_groups)
 
 
@@ -640,7 +640,8 @@ def rank_statements(
 
 
 def _split(codes: np.ndarray, n_groups: int, values: np.ndarray) -> list[np.ndarray]:
-    order = np.argsort(codes, kind="stable")
+    small = np.int16 if n_groups < 1 << 15 else np.int64  # 16-bit keys: numpy radix-sorts
+    order = np.argsort(codes.astype(small), kind="stable")
     bounds = np.cumsum(np.bincount(codes, minlength=n_groups))[:-1]
     return np.split(values[order], bounds)
 
@@ -882,17 +883,20 @@ def _units(responses: pd.DataFrame, by: list[str], codebook: Codebook | None,
 
 def _two_groups(units: pd.DataFrame, by: list[str], split: str, first, second):
     """Yield (key, x, y, n_resp_x, n_resp_y) for groups present in both halves of ``split``."""
-    person = [c for c in PERSON if c in units.columns]
-    grouped = units.groupby(by, observed=True, dropna=False, sort=True) if by else [((), units)]
-    for key, part in grouped:
-        halves = []
-        for value in (first, second):
-            half = part[part[split].astype(object) == value]
-            halves.append((half["score"].to_numpy(dtype=float),
-                           len(half[person].drop_duplicates())))
-        (x, nx), (y, ny) = halves
+    is_first, is_second = ((units[split] == value).to_numpy(dtype=bool, na_value=False)
+                           for value in (first, second))
+    side = np.where(is_first, 0, np.where(is_second, 1, -1))
+    units, side = units[side >= 0], side[side >= 0]
+    groups = _group(units, by)
+    cell = groups.codes * 2 + side
+    person, n_persons = _persons(units)
+    n_resp = _distinct(cell, 2 * groups.size, person, n_persons).reshape(-1, 2)
+    halves = _split(cell, 2 * groups.size, units["score"].to_numpy(dtype=float))
+    keys = list(groups.keys.itertuples(index=False, name=None))
+    for i, key in enumerate(keys):
+        x, y = halves[2 * i], halves[2 * i + 1]
         if len(x) and len(y):
-            yield (key if isinstance(key, tuple) else (key,)), x, y, nx, ny
+            yield key, x, y, int(n_resp[i, 0]), int(n_resp[i, 1])
 
 
 # --------------------------------------------------------------------------- roles
@@ -953,7 +957,7 @@ def compare_roles(
         raise ValueError("compare_roles: 'role' cannot be a group column")
     _require(responses, [*by, "role"], "compare_roles")
     if roles is None:
-        roles = sorted(responses["role"].dropna().astype(str).unique())
+        roles = sorted(str(role) for role in responses["role"].dropna().unique())
         if len(roles) != 2:
             raise ValueError(f"compare_roles: found roles {roles}; pass roles=(first, second)")
     first, second = roles
