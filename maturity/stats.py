@@ -26,6 +26,12 @@ Conventions
   general path with the same results.
 - Quartiles and the median use linear interpolation, as ``pandas``/``numpy`` do by default.
 - Tests at several groups are Holm-adjusted (``p_holm``) over the published rows of the table.
+- Tables with ``organisation`` among the group columns also get secondary suppression along
+  organisations (national figures are always published beside them); see
+  :mod:`maturity.privacy`.
+- Speed: groups are coded once (categorical codes, no string hashing), and everything per group
+  follows from ``np.bincount`` over those codes. ``category`` columns are fastest; plain string
+  columns work too but must be factorised first (about 0.1 s per million rows and column).
 """
 
 from __future__ import annotations
