@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from maturity.codebook import Codebook
 from maturity.codebook_reader import read_codebook
@@ -506,8 +508,8 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
         return
     ctx.cells_read += len(kk)
     prefix = f"{sheet.file}:{sheet.name}:"
-    column_prefix = np.array([prefix + column_letter(c) for c in statement_cols], dtype=object)
-    row_numbers = np.array([str(h + 2 + i) for i in rows_idx], dtype=object)
+    column_prefix = pa.array([prefix + column_letter(c) for c in statement_cols], pa.string())
+    row_numbers = pc.cast(pa.array(h + 2 + rows_idx), pa.string())
     present = np.unique(a_codes)
     answer_code = np.zeros(len(uniques), dtype=np.int64)
     answer_code[present] = ctx.codes("answer", u_text[present])
@@ -523,7 +525,7 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
         "statement": st_index[jj],
         "score": score[kk, jj],
         "answer": answer_code[a_codes[kk, jj]],
-        "source": np.add(column_prefix[jj], row_numbers[kk]),
+        "source": pc.binary_join_element_wise(column_prefix.take(jj), row_numbers.take(kk), ""),
     })
 
 
@@ -608,7 +610,8 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
         "dimension": pd.Categorical.from_codes(dim_of_statement[statement_idx], categories=dims),
         "score": cat("score").astype(float),
         "answer": _sorted_categorical(cat("answer"), ctx.names["answer"]),
-        "source": pd.array(cat("source"), dtype=str),
+        "source": pd.array(pa.chunked_array([p["source"] for p in ctx.parts]),
+                           dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
     })
     return frame
 

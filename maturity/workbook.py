@@ -272,7 +272,7 @@ def _refuse_doctype(data: bytes, file: str, member: str) -> None:
         )
 
 
-def _beyond(letters: str) -> re.Pattern:
+def _columns_after(letters: str) -> re.Pattern:
     """A pattern for cell references whose column comes after ``letters`` (e.g. after 'BK')."""
     options = [f"[A-Z]{{{len(letters) + 1},}}"]
     for i, char in enumerate(letters):
@@ -285,15 +285,15 @@ def _beyond(letters: str) -> re.Pattern:
 def _dense_extent(xml: bytes) -> int:
     """Rows x columns a dense reader would allocate for this sheet XML.
 
-    Cheap on sound sheets: the rows come from the row references, and the width is the widest
-    column among the first cells, confirmed by one search for any reference beyond it. Only when
-    that search finds something are all cell references scanned.
+    Cheap on sound sheets: the rows come from the row references (in any order), and the width
+    is the widest column among the first cells, confirmed by one search for any reference
+    beyond it. Only when that search finds something are all cell references scanned.
     """
     row_refs = _ROW_REF.findall(xml)
     n_rows = max(map(int, row_refs), default=0) if row_refs else xml.count(b"<row")
     first = _CELL_COL.findall(xml, 0, 200_000)
     widest = max((c.decode() for c, _ in first), key=lambda c: (len(c), c), default="A")
-    if _beyond(widest).search(xml) is None:
+    if _columns_after(widest).search(xml) is None:
         return n_rows * (_column_index(widest) + 1)
     refs = _CELL_COL.findall(xml)
     n_cols = max(_column_index(col) for col in {c for c, _ in refs}) + 1
