@@ -18,6 +18,7 @@ labels are the id followed by the wrapped statement text.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -147,7 +148,8 @@ def _item_label(frame: pd.DataFrame, item: str, width: int = LABEL_WIDTH,
         for sid, text in zip(ids, texts, strict=True):
             mark = "*" if reverse and sid in reverse else ""
             body = f"{sid}{mark}  {text}" if isinstance(text, str) and text else f"{sid}{mark}"
-            labels.append(wrap(body, width))
+            labels.append(textwrap.fill(body, width, break_long_words=False,
+                                        break_on_hyphens=False))
         return labels
     if item == "statement":
         return [f"{s}*" if reverse and s in reverse else s for s in ids]
@@ -416,6 +418,8 @@ def diverging_bars(
     legend_ax, axes = _facets(fig, heights)
 
     left_extent, right_extent = 10.0, 10.0
+    # the "Vet ej" column sits far enough right of "n" for its (bold) header
+    dk_x = 92 + max(52, 6.8 * len(_t("dont_know", lang)) + 10)
     for ax, (r, rows) in zip(axes, panels, strict=True):
         ylabels = _item_label(rows, "statement", reverse=reverse)
         index = pd.MultiIndex.from_arrays([[r] * len(rows), rows["statement"]])
@@ -446,7 +450,7 @@ def diverging_bars(
             if bars[i]:
                 _column(ax, i, decimal(row.mean, 1, lang), 52)
                 _column(ax, i, str(int(row.n)), 92)
-                _column(ax, i, _percent(dk_share[i], lang), 150)
+                _column(ax, i, _percent(dk_share[i], lang), dk_x)
                 continue
             message = (_t("only_dont_know", lang) if row.status == "dk"
                        else _t("suppressed", lang, min_n=min_n))
@@ -455,12 +459,12 @@ def diverging_bars(
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             _column(ax, i, "–", 52, colour=TEXT_GREY)
             _column(ax, i, "–", 92, colour=TEXT_GREY)
-            _column(ax, i, _percent(dk_share[i], lang) if row.status == "dk" else "–", 150,
+            _column(ax, i, _percent(dk_share[i], lang) if row.status == "dk" else "–", dk_x,
                     colour=TEXT_GREY)
         header = -0.5
         _column(ax, header, _t("mean_short", lang), 52, header=True)
         _column(ax, header, "n", 92, header=True)
-        _column(ax, header, _t("dont_know", lang), 150, header=True)
+        _column(ax, header, _t("dont_know", lang), dk_x, header=True)
         ax.set_yticks(y, ylabels, fontsize=ROW_FONT)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.tick_params(axis="y", length=0)
@@ -854,9 +858,10 @@ def organisation_heatmap(
     frame, wave = _one_wave(described, wave)
     frame = _filter_roles(frame, role)
     share = value.startswith("share")
-    title = _title("heatmap_title", lang, wave)
-    if value != "mean":
-        title = f"{title} ({value})"
+    value_label = _t(f"value_{value}", lang)
+    value_label = value if value_label == f"value_{value}" else value_label
+    title = _t("heatmap_title", lang, value=value_label)
+    title = f"{title} – {wave}" if wave is not None else title
     if frame.empty:
         return _message_figure(title, _t("no_data", lang))
     frame = frame.copy()
@@ -966,7 +971,7 @@ def organisation_heatmap(
     bar = fig.colorbar(image, cax=cax)
     bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt(v)))
     bar.ax.tick_params(labelsize=SMALL_FONT)
-    bar.set_label(_t("mean", lang) if value == "mean" else value, fontsize=ROW_FONT)
+    bar.set_label(wrap(value_label, 30), fontsize=ROW_FONT)
     bar.outline.set_visible(False)
     handles = [Patch(facecolor=NOT_ASSESSED_COLOUR, label="–  " + _t("suppressed", lang,
                                                                     min_n=min_n))]
