@@ -112,23 +112,23 @@ def _person_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in PERSON if c in frame.columns]
 
 
-def _persons(frame: pd.DataFrame) -> tuple[np.ndarray, int]:
+def _persons(frame: pd.DataFrame, cache: dict | None = None) -> tuple[np.ndarray, int]:
     """Code every row by respondent identity (see the module docstring): (codes, n_codes).
 
     Codes need not all be used. Fast path: when the respondent ids are already unique across
     wave, organisation and role, the id's own code is the identity.
     """
     columns = _person_columns(frame)
-    ids, n_ids, _ = _column_codes(frame["respondent"])
+    ids, n_ids, _ = _codes(frame, "respondent", cache)
     ids = ids.astype(np.intp)
     for column in (c for c in columns if c != "respondent"):
-        codes, size, _ = _column_codes(frame[column])
+        codes, size, _ = _codes(frame, column, cache)
         if size == 2 and codes.max(initial=0) == 0:
             continue  # one value throughout, e.g. a single survey round
         seen = np.zeros(n_ids, dtype=codes.dtype)
         seen[ids] = codes
         if not np.array_equal(seen[ids], codes):
-            groups = _group(frame, columns)
+            groups = _group(frame, columns, cache)
             return groups.codes, groups.size
     return ids, n_ids
 
@@ -155,6 +155,15 @@ class _Groups:
     @property
     def size(self) -> int:
         return len(self.keys)
+
+
+def _codes(frame: pd.DataFrame, column: str, cache: dict | None):
+    """:func:`_column_codes` of ``frame[column]``, remembered in ``cache`` when given."""
+    if cache is None:
+        return _column_codes(frame[column])
+    if column not in cache:
+        cache[column] = _column_codes(frame[column])
+    return cache[column]
 
 
 def _column_codes(series: pd.Series):
@@ -215,7 +224,7 @@ def _observed(combined: np.ndarray, space: int) -> np.ndarray:
     return np.sort(pd.unique(combined))
 
 
-def _group(frame: pd.DataFrame, by: Sequence[str]) -> _Groups:
+def _group(frame: pd.DataFrame, by: Sequence[str], cache: dict | None = None) -> _Groups:
     """Dense group codes for ``by``, sorted by key (missing last), mostly without hashing.
 
     Column codes are combined one column at a time; whenever the product of the code spaces
@@ -228,7 +237,7 @@ def _group(frame: pd.DataFrame, by: Sequence[str]) -> _Groups:
         return _Groups(np.zeros(n_rows, dtype=np.int64), pd.DataFrame(index=range(1)), {})
     combined, space, stages = None, 1, []
     for column in by:
-        codes, size, decode = _column_codes(frame[column])
+        codes, size, decode = _codes(frame, column, cache)
         if combined is None:
             combined = codes.astype(np.int64)
         else:
@@ -406,7 +415,8 @@ def describe(
     _require(responses, [*by, "score"], "describe")
     lo, hi = _scale(codebook, scale)
     score = _scores(responses, lo, hi)
-    groups = _group(responses, by)
+    cache = {}  # column codes, computed once per call
+    groups = _group(responses, by, cache)
     g, n_groups = groups.codes, groups.size
     scored = ~np.isnan(score)
 
@@ -417,7 +427,7 @@ def describe(
         answer = responses["answer"].iloc[rows].to_numpy(dtype=object)
         dont_know[rows] = ~pd.isna(answer) & (answer != "")
     n_dont_know = np.bincount(g[dont_know], minlength=n_groups)
-    person, n_persons = _persons(responses)
+    person, n_persons = _persons(responses, cache)
     n_respondents = _distinct(g[scored], n_groups, person[scored], n_persons)
 
     table = groups.keys.copy()
@@ -508,10 +518,11 @@ def across_organisations(
     lo, hi = _scale(codebook, scale)
     score = _scores(responses, lo, hi)
     scored = ~np.isnan(score)
-    groups = _group(responses, by)
+    cache = {}  # column codes, computed once per call
+    groups = _group(responses, by, cache)
     n_groups = groups.size
-    org_codes, n_orgs, decode_org = _column_codes(responses["organisation"])
-    person, n_persons = _persons(responses)
+    org_codes, n_orgs, decode_org = _codes(responses, "organisation", cache)
+    person, n_persons = _persons(responses, cache)
 
     g, o, x = groups.codes[scored], org_codes[scored], score[scored]
     cell = g * n_orgs + o
