@@ -710,7 +710,9 @@ def role_gap(
     if table.empty:
         return _message_figure(title, _t("no_data", lang))
     present = [str(r) for r in _order(table["role"])]
-    roles = list(roles) if roles is not None else present
+    if not isinstance(table["role"].dtype, pd.CategoricalDtype):
+        present = sorted(present, key=str.casefold)  # same order (and colours) every time
+    roles = [str(r) for r in roles] if roles is not None else present
     if len(roles) != 2:
         raise ValueError(f"role_gap: needs exactly two roles, found {roles}; pass roles=(a, b)")
     frame = table[table["role"].astype(str).isin(roles)].copy()
@@ -751,8 +753,12 @@ def role_gap(
             missing = [_role_label(r) for r, v in zip(roles, (a, b), strict=True) if pd.isna(v)]
             message = (_t("suppressed", lang, min_n=min_n) if len(missing) == 2 else
                        f"{missing[0]}: {_t('suppressed', lang, min_n=min_n).lower()}")
-            ax.text(lo + 0.02, y, message, va="center", ha="left", fontsize=SMALL_FONT,
-                    style="italic", color=TEXT_GREY)
+            present = [v for v in (a, b) if pd.notna(v)]
+            ax.annotate(message, xy=(present[0] if present else (lo + hi) / 2, y),
+                        xytext=(12 if present else 0, 0), textcoords="offset points",
+                        ha="left" if present else "center", va="center", fontsize=SMALL_FONT,
+                        style="italic", color=TEXT_GREY, zorder=4,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             _column(ax, y, "–", 60, colour=TEXT_GREY)
     _column(ax, -0.5, _t("gap", lang), 60, header=True)
     ax.set_yticks(range(len(wide)), labels, fontsize=ROW_FONT + 0.5)
@@ -771,8 +777,7 @@ def role_gap(
         ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
         handles.append(Line2D([], [], color=TEXT_GREY, linestyle="--",
                               label=f"{_t('midpoint', lang)} ({decimal(midpoint, 1, lang)})"))
-    ax.set_xlabel(_t("mean", lang) + "\n" + _t("gap_note", lang, a=_role_label(roles[1]),
-                                              b=_role_label(roles[0]).lower()),
+    ax.set_xlabel(_t("mean", lang) + "\n" + _t("gap_note", lang, a=roles[1], b=roles[0]),
                   fontsize=ROW_FONT)
     _finish(fig, title, legend_ax, handles)
     return fig
@@ -791,10 +796,7 @@ def _long_roles(table: pd.DataFrame) -> pd.DataFrame:
         if "suppressed" in table.columns:
             part["suppressed"] = table["suppressed"]
         parts.append(part)
-    out = pd.concat(parts, ignore_index=True)
-    first = [str(table["role_1"].iloc[0]), str(table["role_2"].iloc[0])] if len(table) else []
-    out["role"] = pd.Categorical(out["role"], categories=first or None)
-    return out
+    return pd.concat(parts, ignore_index=True)
 
 
 # --------------------------------------------------------------------------- heatmap
