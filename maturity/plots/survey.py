@@ -315,6 +315,9 @@ def diverging_bars(
     mean (highest on top), one panel per role. Scores are oriented so that higher = more
     mature, so for a reversed statement (marked ``*``) the right side is the mature side.
 
+    The figure grows with the number of statements (about 0.45 in per statement); for a slide,
+    show at most about 12 statements (``statements=``, e.g. one dimension).
+
     Parameters
     ----------
     responses : DataFrame
@@ -511,7 +514,8 @@ def mean_ci(
 
     The scale midpoint is drawn as a dashed line, the ``lowest`` lowest statements of each
     role are marked (colour, marker and label), the mean and n are printed beside every row.
-    Suppressed rows are not drawn; the figure lists them.
+    Suppressed rows are not drawn; the figure lists them. The figure grows with the number
+    of rows; for a slide, pass one role or a table of dimensions.
 
     Parameters
     ----------
