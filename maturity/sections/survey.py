@@ -1,14 +1,98 @@
-"""The survey section: codebook and exports in; responses, statistics, figures, findings out."""
+"""The survey section: codebook and exports in; responses, statistics, figures, findings out.
+
+The published statistics describe the latest wave; ``change`` compares the first and the latest
+wave when there are two or more. Every published table passes through the suppression rule of
+:mod:`maturity.privacy` (groups with fewer than ``min_n`` respondents show no statistics).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
+from maturity import stats
+from maturity.findings import survey_findings
 from maturity.ingest import read_codebook, read_survey
 from maturity.sections import Section
 
-__all__ = ["build"]
+__all__ = ["build", "survey_tables"]
+
+
+def survey_tables(responses: pd.DataFrame, codebook, *, min_n: int = 5) -> dict[str, pd.DataFrame]:
+    """The published survey statistics (all suppressed under ``min_n``).
+
+    Examples
+    --------
+    >>> tables = survey_tables(survey.responses, survey.codebook)  # doctest: +SKIP
+    >>> sorted(tables)                                             # doctest: +SKIP
+    ['survey_across_organisations', 'survey_alpha', ...]
+    """
+    waves = sorted(int(w) for w in responses["wave"].unique())
+    latest = responses[responses["wave"] == waves[-1]] if waves else responses
+    tables = {
+        "survey_statements": stats.describe(latest, by=["role", "statement"], min_n=min_n,
+                                            codebook=codebook),
+        "survey_statements_by_wave": stats.describe(responses, by=["wave", "role", "statement"],
+                                                    min_n=min_n, codebook=codebook),
+        "survey_dimensions": stats.describe(latest, by=["role", "dimension"], min_n=min_n,
+                                            codebook=codebook),
+        "survey_across_organisations": stats.across_organisations(
+            latest, by=["role", "statement"], min_n=min_n, codebook=codebook),
+        "survey_organisations": stats.describe(latest, by=["organisation", "role", "dimension"],
+                                               min_n=min_n, codebook=codebook),
+        "survey_ranking": stats.rank_statements(latest, k=3, min_n=min_n, codebook=codebook),
+        "survey_midpoint_test": stats.midpoint_test(latest, codebook=codebook, min_n=min_n),
+        "survey_midpoint_summary": stats.midpoint_summary(latest, codebook=codebook, min_n=min_n),
+        "survey_role_gap": stats.compare_roles(latest, by="dimension", min_n=min_n,
+                                               codebook=codebook),
+    }
+    alpha, items = stats.reliability(latest, by="dimension", min_n=min_n, codebook=codebook)
+    tables["survey_alpha"] = alpha
+    tables["survey_alpha_items"] = items
+    if len(waves) >= 2:
+        tables["survey_change"] = stats.change(responses, from_wave=waves[0], to_wave=waves[-1],
+                                               by=["role", "statement"], min_n=min_n,
+                                               codebook=codebook)
+        tables["survey_change_dimensions"] = stats.change(
+            responses, from_wave=waves[0], to_wave=waves[-1], by=["role", "dimension"],
+            min_n=min_n, codebook=codebook)
+    return tables
+
+
+def _slug(text: str) -> str:
+    """ASCII file-name part: 'förvaltningschef' -> 'forvaltningschef', 'IT-chef' -> 'itchef'."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in ascii_text.casefold() if ch.isalnum())
+
+
+def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, Callable]:
+    from maturity import plots
+
+    waves = sorted(int(w) for w in responses["wave"].unique())
+    latest = responses[responses["wave"] == waves[-1]]
+    midpoint = codebook.midpoint
+    scale = (codebook.scale_min, codebook.scale_max)
+    figures: dict[str, Callable] = {}
+    for role in codebook.roles:
+        slug = _slug(role)
+        figures[f"enkat_fordelning_{slug}"] = (
+            lambda role=role: plots.diverging_bars(latest, codebook, role=role, min_n=min_n,
+                                                   lang=lang))
+        figures[f"enkat_medel_{slug}"] = (
+            lambda role=role: plots.mean_ci(tables["survey_statements"], midpoint=midpoint,
+                                            role=role, lang=lang, min_n=min_n, scale=scale))
+    figures["enkat_roller"] = lambda: plots.role_gap(tables["survey_dimensions"], lang=lang,
+                                                     min_n=min_n, scale=scale, midpoint=midpoint)
+    figures["enkat_organisationer"] = lambda: plots.organisation_heatmap(
+        tables["survey_organisations"], lang=lang, min_n=min_n, scale=scale)
+    if "survey_change" in tables:
+        figures["enkat_forandring"] = lambda: plots.wave_change(tables["survey_change"],
+                                                                lang=lang, min_n=min_n)
+    return figures
 
 
 def build(
@@ -19,7 +103,7 @@ def build(
     min_n: int = 5,
     progress: Callable[[str], None] | None = None,
 ) -> Section:
-    """Read and validate the survey, then compute the published tables and figures.
+    """Read and validate the survey, then compute the published tables, figures and findings.
 
     Examples
     --------
@@ -40,6 +124,22 @@ def build(
         counts={"files": len(survey.files), "cells_read": survey.cells_read,
                 "accepted": len(survey.responses), "problems": len(survey.problems)},
         context={"organisations": codebook.organisations, "codebook": codebook,
-                 "survey": survey},
+                 "survey": survey, "unpublished": {"responses", "statements"}},
     )
+    if len(survey.responses) == 0:
+        return section
+    tables = survey_tables(survey.responses, codebook, min_n=min_n)
+    section.tables.update(tables)
+    per_org = tables["survey_organisations"]
+    section.findings = survey_findings(
+        tables["survey_ranking"],
+        tables["survey_across_organisations"],
+        tables["survey_midpoint_summary"],
+        tables["survey_role_gap"],
+        tables.get("survey_change"),
+        {"min_n": min_n, "groups": len(per_org), "suppressed": int(per_org["suppressed"].sum()),
+         "table": "survey_organisations"},
+        lang=lang,
+    )
+    section.figures = _figures(survey.responses, tables, codebook, lang=lang, min_n=min_n)
     return section
