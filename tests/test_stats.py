@@ -481,3 +481,16 @@ def test_alpha_never_above_one(data):
     scales, _ = ms.reliability(wide_to_responses(wide), min_n=1, missing="listwise")
     alpha = scales["alpha"].iloc[0]
     assert np.isnan(alpha) or alpha <= 1 + 1e-12
+
+
+def test_small_sample_wilcoxon_equals_scipy_permutation_and_exact():
+    rng = np.random.default_rng(16)
+    for n in list(range(1, 14)) * 6:
+        d = rng.integers(-2, 3, n).astype(float)  # ties and zeros
+        if not np.any(d):
+            continue
+        ref = sps.wilcoxon(d)
+        ours = ms._wilcoxon(d)
+        assert ours[0] == ref.statistic and ours[1] == pytest.approx(ref.pvalue, rel=1e-9)
+    d = rng.permutation(np.arange(1.0, 11.0)) * rng.choice([-1, 1], 10)  # no ties: exact
+    assert ms._wilcoxon(d)[1] == pytest.approx(sps.wilcoxon(d).pvalue, rel=1e-12)
