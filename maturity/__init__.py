@@ -23,6 +23,8 @@ _LAZY = {
     "across_organisations": "maturity.stats",
     "rank_statements": "maturity.stats",
     "midpoint_test": "maturity.stats",
+    "midpoint_summary": "maturity.stats",
+    "holm": "maturity.stats",
     "compare_roles": "maturity.stats",
     "reliability": "maturity.stats",
     "dimension_scores": "maturity.stats",
@@ -42,7 +44,7 @@ _LAZY = {
     "write_demo_data": "maturity.demo",
 }
 
-_SUBMODULES = {"plots"}
+_SUBMODULES = {"plots", "stats", "privacy"}
 
 __all__ = ["InputError", "MaturityError", "__version__", *_LAZY, *_SUBMODULES]
 

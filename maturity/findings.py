@@ -32,6 +32,12 @@ _ROLE_PLURAL = {
 }
 
 
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym ("IT-cheferna")."""
+    first = text.split("-")[0].split()[0] if text else ""
+    return text if first.isupper() else text[:1].lower() + text[1:]
+
+
 def _role_name(role: str, lang: str) -> str:
     names = _ROLE_PLURAL.get(lang, _ROLE_PLURAL["sv"])
     return names.get(str(role).casefold(), f"Rollen {role}" if lang == "sv" else f"Role {role}")
@@ -185,14 +191,14 @@ def survey_findings(
                 sentence = (f"{who}s medelvärden ligger över skalans mittpunkt {mid} för samtliga "
                             f"{n_all} påståenden; lägst är {text} med {low}.")
             else:
-                sentence = (f"{n_above} av {n_all} av {who.lower()}s medelvärden ligger över "
+                sentence = (f"{n_above} av {n_all} av {_lower_first(who)}s medelvärden ligger över "
                             f"skalans mittpunkt {mid}; lägst är {text} med {low}.")
         else:
             if row["all_above"]:
-                sentence = (f"All {n_all} means of {who.lower()} are above the scale midpoint "
+                sentence = (f"All {n_all} means of {_lower_first(who)} are above the scale midpoint "
                             f"{mid}; the lowest is {text} at {low}.")
             else:
-                sentence = (f"{n_above} of {n_all} of the means of {who.lower()} are above the "
+                sentence = (f"{n_above} of {n_all} of the means of {_lower_first(who)} are above the "
                             f"scale midpoint {mid}; the lowest is {text} at {low}.")
         found.append(Finding("survey", "midpoint", sentence,
                              _values(row, ["role", "midpoint", "n_statements", "n_above",
@@ -207,11 +213,11 @@ def survey_findings(
             m1, m2 = decimal(row["mean_1"], 1, lang), decimal(row["mean_2"], 1, lang)
             if lang == "sv":
                 sentence = (f"Störst skillnad mellan rollerna finns inom {row[key]}: "
-                            f"{first.lower()} {m1} mot {second.lower()} {m2} (skillnad {diff}; "
+                            f"{_lower_first(first)} {m1} mot {_lower_first(second)} {m2} (skillnad {diff}; "
                             f"{_p(row['p_holm'], lang)} efter Holm-korrigering).")
             else:
                 sentence = (f"The largest gap between the roles is in {row[key]}: "
-                            f"{first.lower()} {m1} against {second.lower()} {m2} (gap {diff}; "
+                            f"{_lower_first(first)} {m1} against {_lower_first(second)} {m2} (gap {diff}; "
                             f"{_p(row['p_holm'], lang)} after Holm correction).")
             found.append(Finding("survey", "role_gap", sentence,
                                  _values(row, [key, "role_1", "role_2", "mean_1", "mean_2",

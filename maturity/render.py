@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,8 +37,21 @@ def save_figure(figure, stem: Path) -> list[Path]:
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
     figure.savefig(png, dpi=150, metadata={"Software": None})
     figure.savefig(svg, metadata={"Date": None, "Creator": None})
+    _stable_svg_ids(svg)
     plt.close(figure)
     return [png, svg]
+
+
+def _stable_svg_ids(path: Path) -> None:
+    """Renumber clip-path ids, which matplotlib derives partly from object ids, in order of
+    appearance, so that the same figure always gives the same SVG bytes."""
+    text = path.read_text(encoding="utf-8")
+    mapping: dict[str, str] = {}
+    for found in re.findall(r'id="(p[0-9a-f]{10})"', text):
+        mapping.setdefault(found, f"clip{len(mapping) + 1}")
+    if mapping:
+        text = re.sub(r"\bp[0-9a-f]{10}\b", lambda m: mapping.get(m.group(0), m.group(0)), text)
+        path.write_text(text, encoding="utf-8")
 
 
 def _draw(name: str) -> list[str]:

@@ -1217,7 +1217,9 @@ def change(
         vy = y.var(ddof=1) / len(y) if len(y) > 1 else np.nan
         se = np.sqrt(vx + vy)
         with np.errstate(invalid="ignore", divide="ignore"):
-            df = (vx + vy) ** 2 / (vx**2 / (len(x) - 1) + vy**2 / (len(y) - 1))
+            # float64 arithmetic: a single-answer group gives NaN, not ZeroDivisionError
+            dfx, dfy = np.float64(len(x) - 1), np.float64(len(y) - 1)
+            df = (vx + vy) ** 2 / (vx**2 / dfx + vy**2 / dfy)
         difference = y.mean() - x.mean()
         low, high = _t_interval(np.array([difference]), np.array([se]), np.array([df]))
         rows.append({**dict(zip(by, key, strict=True)), "from_wave": from_wave,

@@ -494,3 +494,12 @@ def test_small_sample_wilcoxon_equals_scipy_permutation_and_exact():
         assert ours[0] == ref.statistic and ours[1] == pytest.approx(ref.pvalue, rel=1e-9)
     d = rng.permutation(np.arange(1.0, 11.0)) * rng.choice([-1, 1], 10)  # no ties: exact
     assert ms._wilcoxon(d)[1] == pytest.approx(sps.wilcoxon(d).pvalue, rel=1e-12)
+
+
+def test_change_with_single_respondent_in_one_wave():
+    frame = pd.DataFrame({"wave": [2020, 2022, 2022], "role": "IT-chef", "statement": "I1",
+                          "organisation": "Tanum", "respondent": ["a", "a", "b"],
+                          "score": [3.0, 4.0, 5.0]})
+    out = ms.change(frame, from_wave=2020, to_wave=2022, min_n=1)
+    assert out["difference"].iloc[0] == 1.5
+    assert np.isnan(out["ci95_low"].iloc[0])

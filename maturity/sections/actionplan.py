@@ -177,4 +177,7 @@ def build(paths, *, lang: str = "sv", min_n: int = 5) -> Section:
         figures["handlingsplan_status"] = lambda: plots.action_status(summary, lang=lang)
         figures["budget"] = lambda: plots.budget_use(summary, lang=lang)
     return Section(name="actionplan", tables=tables, figures=figures, problems=plan.problems,
-                   findings=findings(plan, summary, lang))
+                   findings=findings(plan, summary, lang),
+                   counts={"files": len(paths), "cells_read": plan.cells_read,
+                           "accepted": plan.cells_accepted,
+                           "problems": len(plan.problems)})

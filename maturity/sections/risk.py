@@ -249,4 +249,7 @@ def build(paths, *, lang: str = "sv", min_n: int = 5) -> Section:
                 lambda date=date: plots.risk_matrix(register, date, lang=lang))
         figures["risktrend"] = lambda: plots.risk_trend(summary, lang=lang)
     return Section(name="risk", tables=tables, figures=figures, problems=register.problems,
-                   findings=findings(register, summary, lang))
+                   findings=findings(register, summary, lang),
+                   counts={"files": len(paths), "cells_read": register.cells_read,
+                           "accepted": register.cells_accepted,
+                           "problems": len(register.problems)})
