@@ -41,8 +41,13 @@ def codebook() -> Codebook:
     return Codebook.from_frames(STATEMENTS, SCALE, ORGANISATIONS)
 
 
-def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyxl") -> Path:
-    """Write sheets of rows (None = empty cell) with openpyxl or xlsxwriter."""
+def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyxl",
+               text_formulas: bool = False) -> Path:
+    """Write sheets of rows (None = empty cell) with openpyxl or xlsxwriter.
+
+    Text starting with "=" is a formula without a cached value (as scripts write it), unless
+    ``text_formulas`` stores it as plain text (as survey tools export a typed "=...").
+    """
     if writer == "xlsxwriter":
         import xlsxwriter
 
@@ -51,7 +56,9 @@ def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyx
             sheet = book.add_worksheet(name)
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
-                    if value is not None:
+                    if isinstance(value, str) and value.startswith("="):
+                        sheet.write_formula(r, c, value)  # what a user typing it gets
+                    elif value is not None:
                         sheet.write(r, c, value)
         book.close()
         return path
@@ -61,11 +68,15 @@ def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyx
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)
+        for cell in (c for row in sheet.iter_rows() for c in row):
+            if isinstance(cell.value, str) and cell.value.startswith("=") and text_formulas:
+                cell.data_type = "s"  # stored as text, as an export tool writes it
     book.save(path)
     return path
 
 
-def write_codebook(path: Path, statements=None, scale=None, organisations=None) -> Path:
+def write_codebook(path: Path, statements=None, scale=None, organisations=None,
+                   text_formulas: bool = False) -> Path:
     st = STATEMENTS if statements is None else statements
     sc = SCALE if scale is None else scale
     sheets = {
@@ -78,4 +89,4 @@ def write_codebook(path: Path, statements=None, scale=None, organisations=None) 
     orgs = ORGANISATIONS if organisations is None else organisations
     if len(orgs):
         sheets["organisations"] = [["organisation", "alias"]] + orgs.values.tolist()
-    return write_rows(path, sheets)
+    return write_rows(path, sheets, text_formulas=text_formulas)

@@ -45,9 +45,13 @@ def survey_tables(responses: pd.DataFrame, codebook, *, min_n: int = 5) -> dict[
         "survey_ranking": stats.rank_statements(latest, k=3, min_n=min_n, codebook=codebook),
         "survey_midpoint_test": stats.midpoint_test(latest, codebook=codebook, min_n=min_n),
         "survey_midpoint_summary": stats.midpoint_summary(latest, codebook=codebook, min_n=min_n),
-        "survey_role_gap": stats.compare_roles(latest, by="dimension", min_n=min_n,
-                                               codebook=codebook),
     }
+    present = [r for r in codebook.roles if r in set(latest["role"].dropna().astype(str))]
+    pairs = [(a, b) for i, a in enumerate(present) for b in present[i + 1:]]
+    if pairs:
+        tables["survey_role_gap"] = pd.concat(
+            [stats.compare_roles(latest, by="dimension", roles=pair, min_n=min_n,
+                                 codebook=codebook) for pair in pairs], ignore_index=True)
     alpha, items = stats.reliability(latest, by="dimension", min_n=min_n, codebook=codebook)
     tables["survey_alpha"] = alpha
     tables["survey_alpha_items"] = items
@@ -77,7 +81,8 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     midpoint = codebook.midpoint
     scale = (codebook.scale_min, codebook.scale_max)
     figures: dict[str, Callable] = {}
-    for role in codebook.roles:
+    present = set(latest["role"].dropna().astype(str))
+    for role in [r for r in codebook.roles if r in present]:
         slug = _slug(role)
         figures[f"enkat_fordelning_{slug}"] = (
             lambda role=role: plots.diverging_bars(latest, codebook, role=role, min_n=min_n,
@@ -85,8 +90,9 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
         figures[f"enkat_medel_{slug}"] = (
             lambda role=role: plots.mean_ci(tables["survey_statements"], midpoint=midpoint,
                                             role=role, lang=lang, min_n=min_n, scale=scale))
-    figures["enkat_roller"] = lambda: plots.role_gap(tables["survey_dimensions"], lang=lang,
-                                                     min_n=min_n, scale=scale, midpoint=midpoint)
+    if "survey_role_gap" in tables:
+        figures["enkat_roller"] = lambda: plots.role_gap(
+            tables["survey_dimensions"], lang=lang, min_n=min_n, scale=scale, midpoint=midpoint)
     figures["enkat_organisationer"] = lambda: plots.organisation_heatmap(
         tables["survey_organisations"], lang=lang, min_n=min_n, scale=scale)
     if "survey_change" in tables:
@@ -135,7 +141,7 @@ def build(
         tables["survey_ranking"],
         tables["survey_across_organisations"],
         tables["survey_midpoint_summary"],
-        tables["survey_role_gap"],
+        tables.get("survey_role_gap"),
         tables.get("survey_change"),
         {"min_n": min_n, "groups": len(per_org), "suppressed": int(per_org["suppressed"].sum()),
          "table": "survey_organisations"},
