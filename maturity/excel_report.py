@@ -43,6 +43,23 @@ SHEET_NAMES = {
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = "DDE6F0"
+_FRONT_WIDTH = 90
+_LINE_HEIGHT = 15
+
+
+def _row_height(texts: list[str], widths: list[float]) -> float:
+    """Points needed to show wrapped texts in columns of the given widths (characters)."""
+    lines = max((max(1, -(-len(t) // max(int(w) - 2, 1))) for t, w in zip(texts, widths,
+                                                                         strict=True)), default=1)
+    return lines * _LINE_HEIGHT
+
+
+def _fit_to_page(sheet) -> None:
+    """Print the sheet landscape, one page wide."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _needs_text_guard(value: object) -> bool:
@@ -88,7 +105,7 @@ def _write_cell(sheet, row: int, col: int, value: object):
     if _needs_text_guard(value):
         cell.data_type = "s"  # never a formula
         cell.quotePrefix = True
-    if isinstance(value, str) and len(value) > 60:
+    if isinstance(value, str) and len(value) > 58:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     return cell
 
@@ -115,11 +132,26 @@ def _write_table(book, title: str, table: pd.DataFrame) -> None:
             cell = _write_cell(sheet, r, c, value)
             if c in formats and isinstance(cell.value, int | float):
                 cell.number_format = formats[c]
+    widths = []
     for c, column in enumerate(table.columns, start=1):
+        if c in formats:  # numbers are shown rounded: the header decides the width
+            width = max(len(str(column)) + 2, 8)
+            widths.append(width)
+            sheet.column_dimensions[get_column_letter(c)].width = width
+            continue
         values = [str(column)] + [str(v) for v in table[column].head(200).tolist()]
-        width = min(max(len(v) for v in values) + 2, 60)
-        sheet.column_dimensions[get_column_letter(c)].width = max(width, 6)
+        width = max(min(max(len(v) for v in values) + 2, 62), 6)
+        widths.append(width)
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    long_columns = [i for i, w in enumerate(widths) if w >= 62]
+    if long_columns:
+        for r, row in enumerate(table.itertuples(index=False), start=2):
+            texts = [str(row[i]) for i in long_columns]
+            height = _row_height(texts, [widths[i] for i in long_columns])
+            if height > _LINE_HEIGHT:
+                sheet.row_dimensions[r].height = height
     sheet.freeze_panes = "A2"
+    _fit_to_page(sheet)
     if len(table):
         sheet.auto_filter.ref = sheet.dimensions
 
@@ -185,12 +217,15 @@ def _front_sheet(book, sections: list[Section], problems: pd.DataFrame, min_n: i
     for r, (text, _) in enumerate(rows, start=1):
         cell = _write_cell(sheet, r, 1, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[r].height = _row_height([str(text)], [_FRONT_WIDTH])
         if r == 1:
             cell.font = Font(bold=True, size=16)
+            sheet.row_dimensions[r].height = 26
         elif text in {"Viktigaste resultat", "Key findings", "Underlag", "What was read",
                       "Sekretess", "Privacy"}:
             cell.font = Font(bold=True, size=12)
-    sheet.column_dimensions["A"].width = 120
+    sheet.column_dimensions["A"].width = _FRONT_WIDTH
+    _fit_to_page(sheet)
 
 
 def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
@@ -232,6 +267,7 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     for c in range(4, len(header) + 1):
         sheet.column_dimensions[get_column_letter(c)].width = 12
     sheet.freeze_panes = "D2"
+    _fit_to_page(sheet)
 
 
 def write_workbook(sections: list[Section], problems: pd.DataFrame, path: Path, *,
