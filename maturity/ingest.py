@@ -39,7 +39,7 @@ from maturity.codebook_reader import read_codebook
 from maturity.organisations import OrganisationResolver
 from maturity.problems import ProblemLog, column_letter
 from maturity.values import as_text, is_blank, normalise, parse_number
-from maturity.workbook import Sheet, open_workbook
+from maturity.workbook import TableSheet, open_workbook
 
 __all__ = ["Survey", "read_survey", "read_codebook", "RESPONSE_COLUMNS", "survey_files"]
 
@@ -171,8 +171,13 @@ class _Context:
         self.cells_read += 1
         self.log.add(source, kind, as_text(value), message)
 
-    def classify(self, value: object) -> tuple[float, int]:
-        """(score before reversal, outcome) of one distinct non-blank answer."""
+    def classify(self, value: object, booleans: bool = False) -> tuple[float, int]:
+        """(score before reversal, outcome) of one distinct non-blank answer.
+
+        ``booleans``: the sheet has TRUE/FALSE cells, which read as the text "true"/"false".
+        """
+        if value in ("true", "false", True, False) and booleans:
+            return np.nan, _INVALID
         number = parse_number(value)
         if number is not None:
             if number.is_integer() and self.lo <= number <= self.hi:
@@ -199,17 +204,18 @@ class _Header:
     ignored: set = field(default_factory=set)
 
 
-def _find_header(sheet: Sheet, ctx: _Context) -> _Header | None:
-    limit = min(sheet.n_rows, 50)
+def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
+    head = sheet.head(50)
+    limit = len(head)
     chosen = None
     for r in range(limit):
-        keys = [normalise(as_text(v)) for v in sheet.rows[r]]
+        keys = [normalise(as_text(v)) for v in head[r]]
         if any(k in ORGANISATION_HEADERS for k in keys):
             chosen = r
             break
     if chosen is None:  # no organisation column: the first row with two statement headers
         for r in range(limit):
-            keys = [normalise(as_text(v)) for v in sheet.rows[r]]
+            keys = [normalise(as_text(v)) for v in head[r]]
             if sum(k in ctx.by_key for k in keys) >= 2:
                 chosen = r
                 break
@@ -217,7 +223,7 @@ def _find_header(sheet: Sheet, ctx: _Context) -> _Header | None:
         return None
     header = _Header(chosen)
     first_column: dict[int, int] = {}
-    for c, value in enumerate(sheet.rows[chosen]):
+    for c, value in enumerate(head[chosen]):
         key = normalise(as_text(value))
         if not key:
             continue
@@ -281,20 +287,22 @@ def _take(array: np.ndarray, rows: np.ndarray, cols: list[int]) -> np.ndarray:
     return sub[:, cols]
 
 
-def _as_block(rows: list[list], width: int) -> np.ndarray:
-    """The rows as a 2-D object array, padded with "" (fast path for rectangular rows)."""
-    if rows and all(len(row) == width for row in rows):
-        block = np.empty((len(rows), width), dtype=object)
-        block[:] = rows
-        return block
-    block = np.empty((len(rows), width), dtype=object)
-    block[:] = ""
-    for i, row in enumerate(rows):
-        block[i, : len(row)] = row
-    return block
+def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list]:
+    """Codes (rows x columns) of the cells from ``first_row`` on, and the distinct texts.
+
+    One dictionary encoding over all columns (Arrow, in C++); the last code is the empty cell.
+    """
+    n_rows = max(sheet.n_rows - first_row, 0)
+    width = max(sheet.n_cols, 1)
+    columns = [c.slice(first_row) for c in sheet.columns] or [pa.nulls(n_rows, pa.string())]
+    encoded = pc.dictionary_encode(pa.concat_arrays(columns))
+    uniques = [*encoded.dictionary.to_pylist(), ""]
+    filled = pc.fill_null(encoded.indices, len(uniques) - 1)
+    codes = filled.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    return codes.reshape(width, n_rows).T, uniques
 
 
-def _identity_status(i, r, block, codes, blank_u, uniques, header, ctx, sheet, file_org,
+def _identity_status(i, r, codes, blank_u, uniques, header, ctx, sheet, file_org,
                      org_u, role_u, sheet_role):
     """(organisation, role, status) of one respondent row; status None when the row is fine."""
     status = None
@@ -333,7 +341,7 @@ def _identity_status(i, r, block, codes, blank_u, uniques, header, ctx, sheet, f
     return org, role, status
 
 
-def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
+def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
     """Validate one sheet; add accepted cells to ``ctx.parts`` and problems to the log."""
     for r, c, value in sheet.stray_cells:
         ctx.problem(sheet.source(r, c), "stray_cell", value,
@@ -352,16 +360,14 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
         )
         return
     h = header.row
-    block = _as_block(sheet.rows[h + 1:], max(sheet.n_cols, 1))
-    formula = np.zeros(block.shape, dtype=bool)
+    codes, uniques = _cell_codes(sheet, h + 1)
+    formula = np.zeros(codes.shape, dtype=bool)
     for r, c in sheet.formula_cells:
         if r > h:
             formula[r - h - 1, c] = True
-    codes, uniques = _factorize(block.ravel(), sheet.has_booleans)
-    codes = codes.reshape(block.shape)
     blank_u = np.array([is_blank(v) for v in uniques], dtype=bool)
     blank = blank_u[codes]
-    used = np.zeros(block.shape[1], dtype=bool)
+    used = np.zeros(codes.shape[1], dtype=bool)
     for c in (header.organisation, header.role, header.respondent, header.wave):
         if c is not None:
             used[c] = True
@@ -376,19 +382,19 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
         ctx.problem(sheet.source(h, c), "unknown_statement", title,
                     f"the column header {title!r} matches no statement of the codebook")
         for i in np.flatnonzero(content[:, c]):
-            ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", block[i, c],
+            ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", uniques[codes[i, c]],
                         f"answer under the header {title!r} (column {column_letter(c)}), "
                         "which matches no statement")
         used[c] = True
     for c, first in header.duplicate:
         for i in np.flatnonzero(content[:, c]):
-            ctx.problem(sheet.source(h + 1 + i, c), "duplicate_column", block[i, c],
+            ctx.problem(sheet.source(h + 1 + i, c), "duplicate_column", uniques[codes[i, c]],
                         f"column {column_letter(c)} repeats the statement of column "
                         f"{column_letter(first)}; its answers are not used")
         used[c] = True
     for i, c in zip(*np.nonzero(content[:, ~used]), strict=True):
         c = np.flatnonzero(~used)[c]
-        ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", block[i, c],
+        ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", uniques[codes[i, c]],
                     f"a value in column {column_letter(c)}, which has no header")
 
     if not statement_cols:
@@ -415,18 +421,18 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
     role_index = {role: k for k, role in enumerate(ctx.roles)}
     for k, i in enumerate(rows_idx):
         r = h + 1 + i
-        org, role, status = _identity_status(i, r, block, codes, blank_u, uniques, header, ctx,
+        org, role, status = _identity_status(i, r, codes, blank_u, uniques, header, ctx,
                                              sheet, file_org, org_u, role_u, sheet_role)
         if header.wave is not None and not blank[i, header.wave]:
-            number = parse_number(block[i, header.wave])
+            number = parse_number(uniques[codes[i, header.wave]])
             if number is None or not number.is_integer():
                 status = status or ("invalid_value",
-                                    f"the wave {as_text(block[i, header.wave])!r} in "
+                                    f"the wave {as_text(uniques[codes[i, header.wave]])!r} in "
                                     f"{sheet.source(r, header.wave)} is not a whole number")
             else:
                 waves[k] = int(number)
         if header.respondent is not None and not blank[i, header.respondent]:
-            respondent = _pseudonym(as_text(block[i, header.respondent]).strip())
+            respondent = _pseudonym(as_text(uniques[codes[i, header.respondent]]).strip())
         else:
             respondent = f"{path.stem}:{sheet.name}:{r + 1}"
         if status is None:
@@ -447,7 +453,8 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
     st_index = np.array([s for _, s in header.statements])
     a_codes = _take(codes, rows_idx, statement_cols)
     a_blank = blank_u[a_codes]
-    a_formula = _take(formula, rows_idx, statement_cols)
+    any_formula = bool(sheet.formula_cells)
+    a_formula = _take(formula, rows_idx, statement_cols) if any_formula else None
     row_ok = np.array([s is None for s in statuses], dtype=bool)
     asked = np.zeros(a_codes.shape, dtype=bool)
     known_role = roles >= 0
@@ -456,11 +463,13 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
     u_score = np.full(len(uniques), np.nan)
     u_outcome = np.zeros(len(uniques), dtype=np.int8)
     u_text = np.empty(len(uniques), dtype=object)
-    for k in np.unique(a_codes):
+    present = np.flatnonzero(np.bincount(a_codes.ravel(), minlength=len(uniques)))
+    for k in present:
         value = uniques[k]
         u_text[k] = as_text(value)
         if not blank_u[k]:
-            u_score[k], u_outcome[k] = ctx.classify(value)
+            u_score[k], u_outcome[k] = ctx.classify(
+                value, value in ("true", "false") and sheet.has_booleans)
     score = u_score[a_codes]
     outcome = u_outcome[a_codes]
     reverse = ctx.reverse[st_index]
@@ -469,11 +478,17 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
 
     ok = row_ok[:, None]
     filled = ~a_blank
-    bad_row = ~ok & (filled | a_formula)
-    formula_problem = ok & a_formula & a_blank
+    usable = outcome == _OK  # blank cells have outcome _OK too
+    accepted = ok & asked & usable
+    none = np.zeros((0, 0), dtype=bool)
+    bad_row = ~ok & (filled | a_formula) if any_formula else ~ok & filled
+    if any_formula:
+        formula_problem = ok & a_formula & a_blank
+        accepted &= ~a_formula
+    else:
+        formula_problem = none
     mismatch = ok & filled & ~asked
-    value_problem = ok & filled & asked & (outcome != _OK)
-    accepted = ok & asked & ~a_formula & (~filled | (outcome == _OK))
+    value_problem = ok & asked & ~usable
 
     def where(k, j):
         return sheet.source(h + 1 + rows_idx[k], statement_cols[j])
@@ -499,7 +514,7 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
         elif kind == "unknown_label":
             message = f"{as_text(value)!r} is no label of the codebook's scale"
         else:
-            message = f"a {type(value).__name__} value cannot be an answer"
+            message = f"a TRUE/FALSE cell ({as_text(value)}) cannot be an answer"
         ctx.problem(where(k, j), kind, value, message)
 
     # accepted cells, as column arrays (row-major order)
@@ -510,7 +525,6 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
     prefix = f"{sheet.file}:{sheet.name}:"
     column_prefix = pa.array([prefix + column_letter(c) for c in statement_cols], pa.string())
     row_numbers = pc.cast(pa.array(h + 2 + rows_idx), pa.string())
-    present = np.unique(a_codes)
     answer_code = np.zeros(len(uniques), dtype=np.int64)
     answer_code[present] = ctx.codes("answer", u_text[present])
     org_codes = np.full(len(rows_idx), -1, dtype=np.int64)
@@ -527,46 +541,6 @@ def _read_sheet(sheet: Sheet, path: Path, ctx: _Context) -> None:
         "answer": answer_code[a_codes[kk, jj]],
         "source": pc.binary_join_element_wise(column_prefix.take(jj), row_numbers.take(kk), ""),
     })
-
-
-def _factorize(values: np.ndarray, booleans: bool = True) -> tuple[np.ndarray, list]:
-    """Codes and distinct values of an object array, keeping True/False apart from 1/0.
-
-    Python treats True == 1 and False == 0 (equal hashes), so a hash-based factorize would
-    merge a boolean cell with the answer 1; the cells of those codes are split by type.
-    """
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    uniques = list(uniques)
-    if not booleans:  # the sheet has no boolean cells: nothing to split
-        return codes, uniques
-    clash = [k for k, u in enumerate(uniques)
-             if not isinstance(u, str) and u is not None and (u == 0 or u == 1)]
-    if clash:
-        positions = np.flatnonzero(np.isin(codes, clash))
-        extra: dict[bool, int] = {}
-        for p in positions:
-            value = values[p]
-            if type(value) is bool and type(uniques[codes[p]]) is not bool:
-                if value not in extra:
-                    extra[value] = len(uniques)
-                    uniques.append(value)
-                codes[p] = extra[value]
-            elif type(value) is not bool and type(uniques[codes[p]]) is bool:
-                key = ("number", float(value))
-                if key not in extra:
-                    extra[key] = len(uniques)
-                    uniques.append(float(value))
-                codes[p] = extra[key]
-    return codes, uniques
-
-
-def _blank_mask(block: np.ndarray) -> np.ndarray:
-    """True where a cell is empty (None, NaN or whitespace-only text)."""
-    if block.size == 0:
-        return np.zeros(block.shape, dtype=bool)
-    codes, uniques = _factorize(block.ravel())
-    blank_unique = np.array([is_blank(v) for v in uniques], dtype=bool)
-    return blank_unique[codes].reshape(block.shape)
 
 
 def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categorical:
@@ -664,7 +638,7 @@ def read_survey(
     files = survey_files(source)
     for path in files:
         book = open_workbook(path)
-        sheets = [book.sheet(name) for name in book.sheet_names]
+        sheets = [book.table(name) for name in book.sheet_names]
         if not sheets or all(s.is_empty() for s in sheets):
             ctx.problem(f"{book.name}:{sheets[0].name if sheets else ''}:A1", "empty_file", "",
                         "the workbook has no data")

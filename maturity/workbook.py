@@ -38,14 +38,14 @@ from defusedxml import ElementTree as SafeET
 from maturity.errors import InputError
 from maturity.problems import cell_name
 
-__all__ = ["Sheet", "Workbook", "open_workbook", "MAX_EXPANDED_BYTES", "MAX_SHEET_CELLS"]
+__all__ = ["Sheet", "TableSheet", "Workbook", "open_workbook", "MAX_EXPANDED_BYTES", "MAX_SHEET_CELLS"]
 
 #: Largest total expanded size of all parts of a workbook (bytes).
 MAX_EXPANDED_BYTES = 400 * 1024 * 1024
 #: Largest expansion ratio of a single zip member larger than 1 MiB (real sheets: 5-30).
 MAX_COMPRESSION_RATIO = 200
 #: Largest dense extent (rows x columns) of one sheet handed to the dense reader.
-MAX_SHEET_CELLS = 12_000_000
+MAX_SHEET_CELLS = 20_000_000
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -53,6 +53,7 @@ _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # an attribute r="123" belongs to a row, r="AB123" to a cell (no other sheet element has r=)
 _ROW_REF = re.compile(rb' r="(\d+)"')
 _CELL_COL = re.compile(rb' r="([A-Z]+)(\d+)"')
+_WIDE_COLUMN = re.compile(rb' r="[A-Z]{3}')
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
@@ -131,6 +132,85 @@ class Sheet:
         return not any(_filled(v) for row in self.rows for v in row)
 
 
+@dataclass
+class TableSheet:
+    """One worksheet as Arrow string columns aligned to the sheet (row 0 = sheet row 1).
+
+    The columnar form of :class:`Sheet`, for large sheets: ``columns[c]`` holds column ``c``
+    (A = 0) as text exactly as the cell shows it (numbers as "4" or "4.5"), null for an empty
+    cell. Attributes as in :class:`Sheet`.
+    """
+
+    file: str
+    name: str
+    columns: list
+    n_rows: int
+    formula_cells: frozenset = frozenset()
+    stray_cells: list = field(default_factory=list)
+    booleans: bool | None = None
+    xml: bytes = field(default=b"", repr=False)
+
+    @property
+    def has_booleans(self) -> bool:
+        """True when the sheet has TRUE/FALSE cells (they read as the text "true"/"false")."""
+        if self.booleans is None:
+            self.booleans = b't="b"' in self.xml
+        return self.booleans
+
+    @property
+    def n_cols(self) -> int:
+        """Number of columns (A up to the last column with data)."""
+        return len(self.columns)
+
+    def head(self, n: int) -> list[list]:
+        """The first ``n`` rows as lists of values (``""`` for empty cells)."""
+        columns = [c.slice(0, n).to_pylist() for c in self.columns]
+        height = min(n, self.n_rows)
+        return [["" if col[r] is None else col[r] for col in columns] for r in range(height)]
+
+    def value(self, row: int, col: int):
+        """The text at a zero-based position, ``""`` when empty or outside the sheet."""
+        if row < self.n_rows and col < len(self.columns):
+            value = self.columns[col][row].as_py()
+            return "" if value is None else value
+        return ""
+
+    def source(self, row: int, col: int) -> str:
+        """``file:sheet:cell`` of a zero-based position."""
+        return f"{self.file}:{self.name}:{cell_name(row, col)}"
+
+    def is_empty(self) -> bool:
+        """True when the sheet holds no value at all (formula cells count as values)."""
+        if self.formula_cells or self.stray_cells:
+            return False
+        import pyarrow.compute as pc
+
+        return all(
+            pc.sum(pc.utf8_length(pc.utf8_trim_whitespace(c))).as_py() in (0, None)
+            for c in self.columns
+        )
+
+    @classmethod
+    def from_sheet(cls, sheet: Sheet) -> TableSheet:
+        """The columnar form of a row-wise :class:`Sheet` (cells written as text)."""
+        import pyarrow as pa
+
+        from maturity.values import as_text
+
+        width, height = sheet.n_cols, sheet.n_rows
+        columns = [
+            pa.array([None if _blank_text(v) else as_text(v)
+                      for v in (sheet.value(r, c) for r in range(height))], pa.string())
+            for c in range(width)
+        ]
+        return cls(sheet.file, sheet.name, columns, height, sheet.formula_cells,
+                   sheet.stray_cells, booleans=sheet.has_booleans)
+
+
+def _blank_text(value) -> bool:
+    return value is None or value == ""
+
+
 def _filled(value) -> bool:
     return not (value is None or (isinstance(value, str) and not value.strip()))
 
@@ -162,15 +242,8 @@ class Workbook:
         InputError
             If the sheet does not exist, is refused, or cannot be read.
         """
-        if name not in self._members:
-            raise InputError(
-                f"has no sheet named {name!r} (sheets: {', '.join(self.sheet_names)})",
-                file=self.name,
-            )
-        xml = self._read_member(self._members[name], sheet=name)
-        formula_cells = _formulas_without_value(xml) if _has_formula(xml) else frozenset()
-        extent = _dense_extent(xml)
-        if extent > MAX_SHEET_CELLS:
+        xml, formula_cells = self._checked_xml(name)
+        if _dense_extent(xml) > MAX_SHEET_CELLS:
             return self._read_sparse(name, formula_cells)
         try:
             rows = self._calamine().get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -183,12 +256,58 @@ class Workbook:
             ) from None
         return Sheet(self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml)
 
+    def table(self, name: str) -> TableSheet:
+        """Read one sheet as Arrow string columns (fast path for large survey exports).
+
+        The same checks as :meth:`sheet`; the cells are read by fastexcel (calamine with an
+        Arrow output) with every column as text, so no type is guessed from the first rows and
+        a late "Vet ej" in a numeric column survives.
+        """
+        xml, formula_cells = self._checked_xml(name)
+        if _dense_extent(xml) > MAX_SHEET_CELLS:
+            return TableSheet.from_sheet(self._read_sparse(name, formula_cells))
+        try:
+            import fastexcel
+
+            loaded = fastexcel.read_excel(str(self.path)).load_sheet(
+                name, header_row=None, skip_rows=0, dtypes="string")
+            arrow = loaded.to_arrow()
+            positions = [info.absolute_index for info in loaded.available_columns()]
+        except Exception as err:  # the reader's own exception types are not public
+            raise InputError(
+                f"could not be read ({type(err).__name__}: {err}); open it in Excel and save it "
+                "again as .xlsx",
+                file=self.name,
+                sheet=name,
+            ) from None
+        import pyarrow as pa
+
+        n_rows = arrow.num_rows
+        width = max(positions, default=-1) + 1
+        empty = pa.nulls(n_rows, pa.string())
+        columns = [empty] * width
+        for position, column in zip(positions, arrow.columns, strict=True):
+            columns[position] = column.combine_chunks() if hasattr(column, "combine_chunks") \
+                else column
+        return TableSheet(self.name, name, columns, n_rows, formula_cells, xml=xml)
+
     def sheets(self):
         """Iterate over all worksheets as :class:`Sheet` objects, in workbook order."""
         for name in self.sheet_names:
             yield self.sheet(name)
 
     # -- internals -------------------------------------------------------------------------
+    def _checked_xml(self, name: str) -> tuple[bytes, frozenset]:
+        """The sheet's XML (refused if unsafe) and its formulas saved without a value."""
+        if name not in self._members:
+            raise InputError(
+                f"has no sheet named {name!r} (sheets: {', '.join(self.sheet_names)})",
+                file=self.name,
+            )
+        xml = self._read_member(self._members[name], sheet=name)
+        formula_cells = _formulas_without_value(xml) if _has_formula(xml) else frozenset()
+        return xml, formula_cells
+
     def _calamine(self):
         if self._book is None:
             from python_calamine import CalamineWorkbook
@@ -285,12 +404,15 @@ def _columns_after(letters: str) -> re.Pattern:
 def _dense_extent(xml: bytes) -> int:
     """Rows x columns a dense reader would allocate for this sheet XML.
 
-    Cheap on sound sheets: the rows come from the row references (in any order), and the width
-    is the widest column among the first cells, confirmed by one search for any reference
-    beyond it. Only when that search finds something are all cell references scanned.
+    Cheap on sound sheets: the rows come from the row references (in any order); the width is
+    bounded by 702 (ZZ) when no reference has three letters, else it is the widest column among
+    the first cells, confirmed by one search for any reference beyond it. Only when that search
+    finds something are all cell references scanned.
     """
     row_refs = _ROW_REF.findall(xml)
     n_rows = max(map(int, row_refs), default=0) if row_refs else xml.count(b"<row")
+    if n_rows * 702 <= MAX_SHEET_CELLS and _WIDE_COLUMN.search(xml) is None:
+        return n_rows * 702  # no column beyond ZZ: a bound good enough
     first = _CELL_COL.findall(xml, 0, 200_000)
     widest = max((c.decode() for c, _ in first), key=lambda c: (len(c), c), default="A")
     if _columns_after(widest).search(xml) is None:
