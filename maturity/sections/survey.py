@@ -96,8 +96,11 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     figures["enkat_organisationer"] = lambda: plots.organisation_heatmap(
         tables["survey_organisations"], lang=lang, min_n=min_n, scale=scale)
     if "survey_change" in tables:
-        figures["enkat_forandring"] = lambda: plots.wave_change(tables["survey_change"],
-                                                                lang=lang, min_n=min_n)
+        # per dimension fits a slide; per statement is the full page behind it
+        figures["enkat_forandring"] = lambda: plots.wave_change(
+            tables["survey_change_dimensions"], lang=lang, min_n=min_n)
+        figures["enkat_forandring_pastaenden"] = lambda: plots.wave_change(
+            tables["survey_change"], lang=lang, min_n=min_n)
     return figures
 
 
