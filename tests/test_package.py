@@ -1,0 +1,45 @@
+"""Package-level promises: lazy heavy imports, the public names, the CLI entry point."""
+
+import subprocess
+import sys
+
+import maturity as mt
+
+
+def test_import_loads_no_plotting_or_scipy():
+    code = ("import sys, maturity; "
+            "print(','.join(m for m in ('matplotlib', 'seaborn', 'scipy') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == ""
+
+
+def test_public_names_resolve():
+    for name in ("read_codebook", "read_survey", "Survey", "describe", "across_organisations",
+                 "rank_statements", "midpoint_test", "compare_roles", "reliability",
+                 "dimension_scores", "change", "read_capability_map", "capability_summary",
+                 "read_risk_register", "risk_summary", "read_action_plan",
+                 "action_plan_summary", "MaturityError", "InputError"):
+        assert callable(getattr(mt, name)), name
+    assert issubclass(mt.InputError, mt.MaturityError)
+    for name in ("diverging_bars", "mean_ci", "role_gap", "organisation_heatmap", "wave_change",
+                 "capability_heatmap", "capability_radar", "capability_bars", "risk_matrix",
+                 "risk_trend", "action_status", "budget_use"):
+        assert callable(getattr(mt.plots, name)), name
+
+
+def test_cli_help_runs():
+    out = subprocess.run([sys.executable, "-m", "maturity.cli", "--help"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "report" in out and "demo-data" in out
+
+
+def test_demo_data_generator_reproduces_shipped_survey(tmp_path):
+    from pathlib import Path
+
+    from maturity.demo.survey import write_survey_demo
+
+    shipped = Path(__file__).parents[1] / "data" / "raw"
+    for path in write_survey_demo(tmp_path):
+        relative = path.relative_to(tmp_path)
+        assert path.read_bytes() == (shipped / relative).read_bytes(), relative
