@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +66,8 @@ PERSONAL_HEADERS = {
     "comments", "övriga synpunkter", "titel", "title",
 }
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maturity-sources")
 
 # cell outcomes inside the answer area
 _OK, _OUT_OF_SCALE, _UNKNOWN_LABEL, _INVALID = 0, 1, 2, 3
@@ -525,6 +528,8 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
     prefix = f"{sheet.file}:{sheet.name}:"
     column_prefix = pa.array([prefix + column_letter(c) for c in statement_cols], pa.string())
     row_numbers = pc.cast(pa.array(h + 2 + rows_idx), pa.string())
+    # the source strings are built by Arrow (GIL released) while the rest is gathered here
+    building = _POOL.submit(_join_sources, column_prefix, row_numbers, jj, kk)
     answer_code = np.zeros(len(uniques), dtype=np.int64)
     answer_code[present] = ctx.codes("answer", u_text[present])
     org_codes = np.full(len(rows_idx), -1, dtype=np.int64)
@@ -539,8 +544,13 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
         "statement": st_index[jj],
         "score": score[kk, jj],
         "answer": answer_code[a_codes[kk, jj]],
-        "source": pc.binary_join_element_wise(column_prefix.take(jj), row_numbers.take(kk), ""),
+        "source": building.result(),
     })
+
+
+def _join_sources(column_prefix, row_numbers, jj, kk):
+    """``file:sheet:`` + column letters + row number, for every accepted cell."""
+    return pc.binary_join_element_wise(column_prefix.take(jj), row_numbers.take(kk), "")
 
 
 def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categorical:
