@@ -41,6 +41,42 @@ SHEET_NAMES = {
     "capability_organisations": "Förmågor per organisation",
     "capability_assessments": "Förmågebedömningar",
 }
+#: Swedish column headers for the workbook (the CSV files keep the canonical English names).
+HEADERS_SV = {
+    "role": "Roll", "statement": "Påstående", "text": "Text", "dimension": "Dimension",
+    "organisation": "Organisation", "wave": "Våg", "n_respondents": "Antal svarande",
+    "n": "Antal svar", "n_dont_know": "Vet ej", "mean": "Medelvärde", "sd": "Standardavvikelse",
+    "se": "Medelfel", "ci95_low": "KI 95 % nedre", "ci95_high": "KI 95 % övre",
+    "median": "Median", "q1": "Kvartil 1", "q3": "Kvartil 3", "share_top2": "Andel två högsta",
+    "share_bottom2": "Andel två lägsta", "suppressed": "Undertryckt",
+    "pooled_mean": "Medelvärde (alla svarande)", "n_organisations": "Antal organisationer",
+    "n_organisations_hidden": "Organisationer undertryckta",
+    "mean_of_means": "Medelvärde av organisationernas medelvärden",
+    "sd_between": "Standardavvikelse mellan organisationer",
+    "min_organisation": "Lägst organisation", "min_mean": "Lägsta medelvärde",
+    "max_organisation": "Högst organisation", "max_mean": "Högsta medelvärde",
+    "end": "Ände", "rank": "Rang", "midpoint": "Mittpunkt", "difference": "Skillnad",
+    "statistic": "Teststatistika", "p": "p", "p_holm": "p (Holm)", "above": "Över mittpunkten",
+    "n_statements": "Antal påståenden", "n_suppressed": "Antal undertryckta",
+    "n_above": "Antal över mittpunkten", "all_above": "Alla över mittpunkten",
+    "lowest_statement": "Lägsta påstående", "lowest_text": "Lägsta påståendets text",
+    "lowest_mean": "Lägsta medelvärde", "role_1": "Roll 1", "role_2": "Roll 2",
+    "mean_1": "Medelvärde roll 1", "mean_2": "Medelvärde roll 2", "u": "U",
+    "rank_biserial": "Rangbiserial korrelation", "alpha": "Cronbachs alfa",
+    "n_items": "Antal påståenden", "item_rest_r": "Korrelation med övriga",
+    "alpha_if_deleted": "Alfa utan påståendet", "from_wave": "Från våg", "to_wave": "Till våg",
+    "mean_from": "Medelvärde före", "mean_to": "Medelvärde efter",
+    "p_mannwhitney": "p (Mann–Whitney)", "capability": "Förmåga", "goal": "Mål",
+    "level": "Nivå", "target": "Målnivå", "gap": "Gap mot målnivå",
+    "share_below_target": "Andel under målnivå", "substandard": "Undermålig",
+    "risk_id": "ID", "date": "Datum", "threat": "Hot", "vulnerability": "Sårbarhet",
+    "consequence_text": "Konsekvens", "probability": "S", "impact": "K", "score": "R",
+    "typed_score": "R (ifyllt)", "action": "Åtgärd", "area": "Område", "activity": "Aktivitet",
+    "year": "År", "status": "Status", "budget": "Budget", "spent": "Utfall",
+    "allocated": "Anslag", "source": "Källa (fil:blad:cell)", "kind": "Typ av problem",
+    "value": "Värde", "message": "Beskrivning", "section": "Del",
+}
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = "DDE6F0"
 _FRONT_WIDTH = 90
@@ -82,18 +118,23 @@ def _cell_value(value: object) -> object:
     return value if isinstance(value, int | str) else str(value)
 
 
-def _number_format(column: str) -> str | None:
+def _number_format(column: str, lang: str = "sv") -> str:
+    """Excel number format for a column; in Swedish tagged with the Swedish locale ([$-41D]),
+    so that spreadsheet programs show a decimal comma (and a space between thousands) even on a
+    machine set to another language."""
     name = column.lower()
     if name.startswith(("share", "utilisation", "spent_of")):
-        return "0%"
-    if name.startswith("p") and (name == "p" or name.startswith(("p_", "p-"))):
-        return "0.000"
-    if name.startswith(("n", "rank", "wave", "year", "from_wave", "to_wave", "level",
-                        "probability", "impact", "score", "typed_score")) and "mean" not in name:
-        return "0"
-    if name in {"budget", "spent", "allocated", "budgeted"}:
-        return "# ##0"
-    return "0.00"
+        code = "0%"
+    elif name.startswith("p") and (name == "p" or name.startswith(("p_", "p-"))):
+        code = "0.000"
+    elif name.startswith(("n", "rank", "wave", "year", "from_wave", "to_wave", "level",
+                          "probability", "impact", "score", "typed_score")) and "mean" not in name:
+        code = "0"
+    elif name in {"budget", "spent", "allocated", "budgeted"}:
+        code = "#,##0"
+    else:
+        code = "0.00"
+    return f"[$-41D]{code}" if lang == "sv" else code
 
 
 def _write_cell(sheet, row: int, col: int, value: object):
@@ -110,15 +151,16 @@ def _write_cell(sheet, row: int, col: int, value: object):
     return cell
 
 
-def _write_table(book, title: str, table: pd.DataFrame) -> None:
-    from openpyxl.styles import Font, PatternFill
+def _write_table(book, title: str, table: pd.DataFrame, lang: str = "sv") -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    for c, column in enumerate(table.columns, start=1):
-        cell = _write_cell(sheet, 1, c, str(column))
+    headers = [HEADERS_SV.get(str(c), str(c)) if lang == "sv" else str(c) for c in table.columns]
+    for c, header in enumerate(headers, start=1):
+        cell = _write_cell(sheet, 1, c, header)
         cell.font = bold
         cell.fill = fill
     formats = {}
@@ -126,20 +168,26 @@ def _write_table(book, title: str, table: pd.DataFrame) -> None:
         if pd.api.types.is_numeric_dtype(table[column]) and not pd.api.types.is_bool_dtype(
             table[column]
         ):
-            formats[c] = _number_format(str(column))
+            formats[c] = _number_format(str(column), lang)
+    top = Alignment(vertical="top")
+    yes_no = ("ja", "nej") if lang == "sv" else None
     for r, row in enumerate(table.itertuples(index=False), start=2):
         for c, value in enumerate(row, start=1):
+            if yes_no and isinstance(value, bool | np.bool_):
+                value = yes_no[0] if value else yes_no[1]
             cell = _write_cell(sheet, r, c, value)
             if c in formats and isinstance(cell.value, int | float):
                 cell.number_format = formats[c]
+            if not cell.alignment.wrap_text:
+                cell.alignment = top
     widths = []
     for c, column in enumerate(table.columns, start=1):
         if c in formats:  # numbers are shown rounded: the header decides the width
-            width = max(len(str(column)) + 2, 8)
+            width = min(max(len(headers[c - 1]) + 2, 8), 24)
             widths.append(width)
             sheet.column_dimensions[get_column_letter(c)].width = width
             continue
-        values = [str(column)] + [str(v) for v in table[column].head(200).tolist()]
+        values = [headers[c - 1]] + [str(v) for v in table[column].head(200).tolist()]
         width = max(min(max(len(v) for v in values) + 2, 62), 6)
         widths.append(width)
         sheet.column_dimensions[get_column_letter(c)].width = width
@@ -291,6 +339,7 @@ def write_workbook(sections: list[Section], problems: pd.DataFrame, path: Path, 
             if name == "capability_assessments":
                 _capability_matrix(book, table, lang)
                 used.add(("Förmågekarta" if lang == "sv" else "Capability map").lower())
-            _write_table(book, _sheet_title(name, used), table)
-    _write_table(book, _sheet_title("Problem" if lang == "sv" else "Problems", used), problems)
+            _write_table(book, _sheet_title(name, used), table, lang)
+    _write_table(book, _sheet_title("Problem" if lang == "sv" else "Problems", used), problems,
+                 lang)
     return save_workbook(book, path)

@@ -85,8 +85,10 @@ def test_workbook_sheets_and_layout(two_runs):
     assert any("2,6" in text for text in front)
     sheet = book["Påståenden"]
     assert sheet.freeze_panes == "A2"
-    mean_column = [c.column for c in sheet[1] if c.value == "mean"][0]
-    assert sheet.cell(row=2, column=mean_column).number_format == "0.00"
+    mean_column = [c.column for c in sheet[1] if c.value == "Medelvärde"][0]
+    # Swedish locale tag: decimal comma in any spreadsheet program
+    assert sheet.cell(row=2, column=mean_column).number_format == "[$-41D]0.00"
+    assert isinstance(sheet.cell(row=2, column=mean_column).value, float)
 
 
 def test_personal_columns_never_reach_any_output(two_runs):
