@@ -65,6 +65,8 @@ PERSONAL_HEADERS = {
     "personnummer", "användare", "user", "username", "kommentar", "kommentarer", "comment",
     "comments", "övriga synpunkter", "titel", "title",
 }
+# "F04. text", "4 - label", "f04 – text": a short token, a separator, the rest
+_NUMBERED = re.compile(r"^([\w.,]{1,12}?)\s*(?:[.:=)–—-]\s*|\s+)(.*)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maturity-sources")
@@ -174,6 +176,28 @@ class _Context:
         self.cells_read += 1
         self.log.add(source, kind, as_text(value), message)
 
+    def match_statement(self, key: str) -> int | None:
+        """Index of the statement a normalised header names, or None.
+
+        Exact id or text first; then an id or text with a prefix, as survey tools write them:
+        "F04. I vår verksamhet …", "F04 – I vår …", "Fråga 4: I vår verksamhet …".
+        """
+        if key in self.by_key:
+            return self.by_key[key]
+        found = _NUMBERED.match(key)
+        if found:
+            head, rest = found.group(1), normalise(found.group(2))
+            if head in self.by_key and (not rest or self.by_key.get(rest) in
+                                        (None, self.by_key[head])):
+                return self.by_key[head]
+            if rest in self.by_key:
+                return self.by_key[rest]
+        if ":" in key:
+            rest = normalise(key.split(":", 1)[1])
+            if rest in self.by_key:
+                return self.by_key[rest]
+        return None
+
     def classify(self, value: object, booleans: bool = False) -> tuple[float, int]:
         """(score before reversal, outcome) of one distinct non-blank answer.
 
@@ -190,6 +214,12 @@ class _Context:
             key = normalise(value)
             if key in self.labels:
                 return self.labels[key], _OK
+            # "4 - Instämmer i hög grad", "4 = …", "4. …": the number and its own label
+            found = _NUMBERED.match(key)
+            if found and parse_number(found.group(1)) is not None:
+                number = parse_number(found.group(1))
+                if self.labels.get(normalise(found.group(2))) == number:
+                    return number, _OK
             return np.nan, _UNKNOWN_LABEL
         return np.nan, _INVALID
 
@@ -236,8 +266,8 @@ def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
                 setattr(header, attr, c)
                 break
         else:
-            if key in ctx.by_key:
-                index = ctx.by_key[key]
+            index = ctx.match_statement(key)
+            if index is not None:
                 if index in first_column:
                     header.duplicate.append((c, first_column[index]))
                 else:

@@ -247,3 +247,22 @@ def test_invariant_on_messy_workbooks(tmp_path, rows, title):
     assert scores.between(1, 5).all()
     assert survey.problems["source"].str.match(r"^h\.xlsx:[^:]+:[A-Z]+\d+$").all()
     assert pd.Series(survey.responses["source"]).is_unique
+
+
+def test_headers_with_numbering_prefixes(tmp_path):
+    texts = STATEMENTS["text"].tolist()
+    header = ["Kommun", "Roll", f"F1. {texts[0]}", f"Fråga 2: {texts[1]}", f"3 – {texts[2]}"]
+    survey = read(tmp_path, {"Svar": [header, ["Tanum", "förvaltningschef", 1, 2, 3]]})
+    check_invariant(survey)
+    assert survey.responses["statement"].tolist() == ["F1", "F2", "F3"]
+
+
+def test_answers_written_as_number_and_label(tmp_path):
+    rows = [["r1", None, None, "Tanum", "förvaltningschef", "4 - Instämmer i hög grad",
+             "1 = instämmer inte alls", "2 – Instämmer helt", None, None]]
+    survey = read(tmp_path, combined(rows))
+    check_invariant(survey)
+    got = survey.responses.set_index("statement")["score"]
+    assert got["F1"] == 4 and got["F2"] == 1
+    # a number with another step's label is contradictory: reported, not guessed
+    assert survey.problems.set_index("source")["kind"]["export.xlsx:Svar:H5"] == "unknown_label"
