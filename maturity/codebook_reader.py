@@ -7,6 +7,7 @@ A codebook error is not a data problem to log but a broken instrument: it raises
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -163,7 +164,9 @@ def _read_organisations(sheet: Sheet) -> pd.DataFrame:
             raise _fail(sheet, r, cols["organisation"], f"row {r + 1}: the organisation is missing")
         name = " ".join(as_text(name).split())
         alias = sheet.value(r, cols["alias"]) if "alias" in cols else ""
-        for text in (name, "" if is_blank(alias) else " ".join(as_text(alias).split())):
+        # one alias per row, or several in one cell separated by ";" or line breaks
+        written = [] if is_blank(alias) else re.split(r"[;\n|]", as_text(alias))
+        for text in (name, *(" ".join(a.split()) for a in written)):
             if not text:
                 continue
             key = normalise(text)

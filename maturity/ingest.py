@@ -237,13 +237,18 @@ class _Header:
     ignored: set = field(default_factory=set)
 
 
+def _bare(key: str) -> str:
+    """A normalised header without a trailing remark: "kommun (organisation)" -> "kommun"."""
+    return key.split(" (")[0].split(" [")[0].strip()
+
+
 def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
     head = sheet.head(50)
     limit = len(head)
     chosen = None
     for r in range(limit):
         keys = [normalise(as_text(v)) for v in head[r]]
-        if any(k in ORGANISATION_HEADERS for k in keys):
+        if any(_bare(k) in ORGANISATION_HEADERS for k in keys):
             chosen = r
             break
     if chosen is None:  # no organisation column: the first row with two statement headers
@@ -262,7 +267,7 @@ def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
             continue
         for attr, names in (("organisation", ORGANISATION_HEADERS), ("role", ROLE_HEADERS),
                             ("respondent", RESPONDENT_HEADERS), ("wave", WAVE_HEADERS)):
-            if key in names and getattr(header, attr) is None:
+            if _bare(key) in names and getattr(header, attr) is None:
                 setattr(header, attr, c)
                 break
         else:
@@ -273,7 +278,7 @@ def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
                 else:
                     first_column[index] = c
                     header.statements.append((c, index))
-            elif key in PERSONAL_HEADERS:
+            elif _bare(key) in PERSONAL_HEADERS:
                 header.ignored.add(c)
             else:
                 header.unknown.append(c)

@@ -59,3 +59,9 @@ def test_alias_naming_two_organisations(tmp_path):
     orgs = pd.DataFrame({"organisation": ["Åmål", "Tanum"], "alias": ["Kommunen", "Kommunen"]})
     with pytest.raises(InputError, match="organisations:B3.*already names"):
         mt.read_codebook(write_codebook(tmp_path / "kb.xlsx", organisations=orgs))
+
+
+def test_several_aliases_in_one_cell(tmp_path):
+    orgs = pd.DataFrame({"organisation": ["Åmål"], "alias": ["Åmåls kommun; Åmål kommun"]})
+    cb = mt.read_codebook(write_codebook(tmp_path / "kb.xlsx", organisations=orgs))
+    assert set(cb.organisations["alias"]) == {"Åmål", "Åmåls kommun", "Åmål kommun"}

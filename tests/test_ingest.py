@@ -266,3 +266,11 @@ def test_answers_written_as_number_and_label(tmp_path):
     assert got["F1"] == 4 and got["F2"] == 1
     # a number with another step's label is contradictory: reported, not guessed
     assert survey.problems.set_index("source")["kind"]["export.xlsx:Svar:H5"] == "unknown_label"
+
+
+def test_identity_headers_with_remarks(tmp_path):
+    sheets = {"Svar": [["Kommun (organisation)", "Roll [befattning]", "F1", "F2"],
+                       ["Tanum", "förvaltningschef", 1, 2]]}
+    survey = read(tmp_path, sheets)
+    check_invariant(survey)
+    assert survey.responses["organisation"].tolist() == ["Tanum", "Tanum"]
