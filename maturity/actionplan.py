@@ -44,7 +44,7 @@ Every checked cell gets exactly one verdict, accepted or one row in ``problems``
 * formula cells saved without a value → ``formula_without_value``; stray cells → ``stray_cell``.
 
 Hence ``cells_read == cells_accepted + n`` where ``n`` is the number of problems whose kind is
-not a sheet-level kind (:data:`maturity.risk.SHEET_KINDS`).
+not a sheet-level kind (:data:`maturity.tabular.SHEET_KINDS`).
 
 Examples
 --------
@@ -61,7 +61,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from maturity.amounts import parse_amount, unit_factor
-from maturity.risk import _BRACKETS, _paths, _Tally, natural_key
+from maturity.risk import natural_key
+from maturity.tabular import (
+    BRACKETS,
+    HEADER_SEARCH_ROWS,
+    CellTally,
+    data_rows,
+    filled_sheets,
+    find_header,
+    workbook_paths,
+)
 from maturity.values import as_text, is_blank, normalise, parse_number
 from maturity.workbook import Sheet, Workbook, open_workbook
 
@@ -132,7 +141,6 @@ STATUS_ALIASES: dict[str, tuple[str, ...]] = {
 }
 _STATUS = {alias: status for status, aliases in STATUS_ALIASES.items() for alias in aliases}
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)")
-_HEADER_SEARCH_ROWS = 20
 
 
 def normalise_status(value: object) -> str | None:
@@ -164,12 +172,12 @@ def _header_field(text: object) -> tuple[str | None, float]:
         return None, 1.0
     key = normalise(as_text(text))
     factor = 1.0
-    for inner in _BRACKETS.findall(key):
+    for inner in BRACKETS.findall(key):
         scale = unit_factor(inner)
         if scale is not None:
             factor = scale
-    outer = normalise(_BRACKETS.sub(" ", key))
-    candidates = [key, *(normalise(i) for i in _BRACKETS.findall(key)), outer]
+    outer = normalise(BRACKETS.sub(" ", key))
+    candidates = [key, *(normalise(i) for i in BRACKETS.findall(key)), outer]
     words = re.split(r"[\s,]+", outer)
     if len(words) > 1 and unit_factor(words[-1]) is not None:
         candidates.append(" ".join(words[:-1]).strip(" ,"))
@@ -183,20 +191,12 @@ def _header_field(text: object) -> tuple[str | None, float]:
 
 def _find_header(sheet: Sheet, needed: tuple[str, ...]):
     """(row, {field: col}, {field: factor}, [(field, col) duplicates]) or (None, …)."""
-    for r in range(min(_HEADER_SEARCH_ROWS, sheet.n_rows)):
-        columns, factors, duplicates = {}, {}, []
-        for c, value in enumerate(sheet.rows[r]):
-            name, factor = _header_field(value)
-            if name is None:
-                continue
-            if name in columns:
-                duplicates.append((name, c))
-            else:
-                columns[name] = c
-                factors[name] = factor
-        if all(n in columns for n in needed):
-            return r, columns, factors, duplicates
-    return None, {}, {}, []
+    row, columns, duplicates = find_header(sheet, lambda value: _header_field(value)[0],
+                                           lambda found: all(n in found for n in needed))
+    if row is None:
+        return None, {}, {}, []
+    factors = {name: _header_field(sheet.rows[row][c])[1] for name, c in columns.items()}
+    return row, columns, factors, duplicates
 
 
 def _allocation_header(sheet: Sheet):
@@ -269,12 +269,12 @@ def read_action_plan(source, *, strict: bool = False) -> ActionPlan:
                        area  year     status    budget
     0  Styrning och ledning  2018  genomförd  300000.0
     """
-    tally = _Tally(strict)
+    tally = CellTally(strict)
     actions: list[dict] = []
     budget: list[dict] = []
     seen: dict = {}
     files = []
-    for path in _paths(source):
+    for path in workbook_paths(source):
         book = open_workbook(path)
         files.append(book.name)
         _read_book(book, tally, actions, budget, seen)
@@ -282,15 +282,8 @@ def read_action_plan(source, *, strict: bool = False) -> ActionPlan:
                       tally.read, tally.accepted, files)
 
 
-def _read_book(book: Workbook, tally: _Tally, actions, budget, seen) -> None:
-    if not book.sheet_names:
-        tally.sheet_problem(book.name, "empty_file", "the workbook has no worksheets")
-    for name in book.sheet_names:
-        sheet = book.sheet(name)
-        where = f"{book.name}:{name}"
-        if sheet.is_empty():
-            tally.sheet_problem(where, "empty_sheet", "the sheet is empty")
-            continue
+def _read_book(book: Workbook, tally: CellTally, actions, budget, seen) -> None:
+    for sheet in filled_sheets(book, tally):
         row, columns, factors, duplicates = _allocation_header(sheet)
         if row is not None:
             _checked_sheet(sheet, row, columns, duplicates, tally)
@@ -299,9 +292,9 @@ def _read_book(book: Workbook, tally: _Tally, actions, budget, seen) -> None:
         row, columns, factors, duplicates = _find_header(sheet, ("area", "activity"))
         if row is None:
             tally.sheet_problem(
-                where, "missing_column",
+                f"{sheet.file}:{sheet.name}", "missing_column",
                 "no header row naming Område and Aktivitet (nor År and Anslag) in the first "
-                f"{_HEADER_SEARCH_ROWS} rows; the sheet was not read",
+                f"{HEADER_SEARCH_ROWS} rows; the sheet was not read",
             )
             continue
         _checked_sheet(sheet, row, columns, duplicates, tally)
@@ -317,17 +310,6 @@ def _checked_sheet(sheet, header, columns, duplicates, tally) -> None:
                       "a cell far outside the table; not read")
 
 
-def _formula(sheet, r, c, tally, what) -> bool:
-    if (r, c) in sheet.formula_cells:
-        tally.problem(
-            sheet.source(r, c), "formula_without_value", "",
-            f"{what} is a formula saved without its value (written by a script?); open the file "
-            "in Excel and save it so that the value is stored",
-        )
-        return True
-    return False
-
-
 def _year(raw) -> int | None:
     if hasattr(raw, "year") and not isinstance(raw, str | float | int):
         return int(raw.year)
@@ -338,7 +320,7 @@ def _year(raw) -> int | None:
 
 
 def _read_year(sheet, r, c, tally) -> int | None:
-    if _formula(sheet, r, c, tally, "År"):
+    if tally.formula_without_value(sheet, r, c, "År"):
         return None
     raw = sheet.value(r, c)
     if is_blank(raw):
@@ -355,7 +337,7 @@ def _read_year(sheet, r, c, tally) -> int | None:
 
 def _read_amount(sheet, r, c, factor, tally, what) -> tuple[float, bool]:
     """(amount or NaN, blank?)."""
-    if _formula(sheet, r, c, tally, what):
+    if tally.formula_without_value(sheet, r, c, what):
         return float("nan"), False
     raw = sheet.value(r, c)
     if is_blank(raw):
@@ -375,10 +357,7 @@ def _read_amount(sheet, r, c, factor, tally, what) -> tuple[float, bool]:
 
 def _read_allocation(sheet, header, columns, factors, tally, budget, seen) -> None:
     c_year, c_amount = columns["year"], columns["allocated"]
-    for r in range(header + 1, sheet.n_rows):
-        cells = ((r, c_year), (r, c_amount))
-        if not any(p in sheet.formula_cells or not is_blank(sheet.value(*p)) for p in cells):
-            continue
+    for r in data_rows(sheet, header, (c_year, c_amount)):
         year = _read_year(sheet, r, c_year, tally)
         if year is None:
             continue
@@ -414,12 +393,8 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
         if name not in columns:
             tally.sheet_problem(where, "missing_column",
                                 f"no {label} column; the field is left empty")
-    checked = set(columns.values())
     area = None
-    for r in range(header + 1, sheet.n_rows):
-        if not any((r, c) in sheet.formula_cells or not is_blank(sheet.value(r, c))
-                   for c in checked):
-            continue
+    for r in data_rows(sheet, header, set(columns.values())):
         # key cells
         year = sheet_year
         if "year" in columns:
@@ -427,7 +402,7 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
             if year is None:
                 continue
         c = columns["area"]
-        if _formula(sheet, r, c, tally, "Område"):
+        if tally.formula_without_value(sheet, r, c, "Område"):
             continue
         raw = sheet.value(r, c)
         if is_blank(raw):
@@ -440,7 +415,7 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
         tally.accept()
         c = columns["activity"]
         source = sheet.source(r, c)
-        if _formula(sheet, r, c, tally, "Aktivitet"):
+        if tally.formula_without_value(sheet, r, c, "Aktivitet"):
             continue
         raw = sheet.value(r, c)
         if is_blank(raw):
@@ -459,7 +434,7 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
                   "budget": float("nan"), "spent": float("nan"), "source": source}
         if "status" in columns:
             c = columns["status"]
-            if not _formula(sheet, r, c, tally, "Status"):
+            if not tally.formula_without_value(sheet, r, c, "Status"):
                 raw = sheet.value(r, c)
                 status = normalise_status(raw)
                 if is_blank(raw):

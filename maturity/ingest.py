@@ -39,6 +39,7 @@ from maturity.codebook import Codebook
 from maturity.codebook_reader import read_codebook
 from maturity.organisations import OrganisationResolver
 from maturity.problems import ProblemLog, column_letter
+from maturity.tabular import workbook_paths
 from maturity.values import as_text, is_blank, normalise, parse_number
 from maturity.workbook import TableSheet, open_workbook
 
@@ -111,29 +112,9 @@ class Survey:
         return counts.rename_axis("kind").reset_index(name="cells")
 
 
-def survey_files(source: str | Path | Iterable[str | Path]) -> list[Path]:
-    """The workbooks named by ``source``: a file, a folder (its .xlsx/.xlsm files, sorted,
-    Excel's ``~$`` lock files skipped) or a list of either.
-
-    Examples
-    --------
-    >>> survey_files("data/raw/enkat_2022")  # doctest: +SKIP
-    [PosixPath('data/raw/enkat_2022/Bengtsfors.xlsx'), ...]
-    """
-    if isinstance(source, str | Path):
-        source = [source]
-    files: list[Path] = []
-    for item in source:
-        item = Path(item)
-        if item.is_dir():
-            files.extend(
-                p
-                for p in sorted(item.iterdir())
-                if p.suffix.lower() in {".xlsx", ".xlsm"} and not p.name.startswith("~$")
-            )
-        else:
-            files.append(item)
-    return files
+#: The workbooks named by a file, a folder or a list of either (see
+#: :func:`maturity.tabular.workbook_paths`).
+survey_files = workbook_paths
 
 
 class _Context:

@@ -64,11 +64,19 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
-from maturity.problems import ProblemLog
+from maturity.tabular import (
+    BRACKETS,
+    HEADER_SEARCH_ROWS,
+    SHEET_KINDS,
+    CellTally,
+    data_rows,
+    filled_sheets,
+    find_header,
+    workbook_paths,
+)
 from maturity.values import as_text, is_blank, normalise, parse_number
 from maturity.workbook import Sheet, Workbook, open_workbook
 
@@ -123,9 +131,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
                "planerad åtgärd", "planerade åtgärder", "hantering", "response"),
 }
 
-#: Problem kinds reported once per sheet, which count no cell (see the module docstring).
-SHEET_KINDS = frozenset({"empty_sheet", "missing_column", "empty_file"})
-
 #: Default risk levels: each level covers the scores up to and including its bound.
 DEFAULT_BANDS: dict[str, int] = {"low": 4, "medium": 9, "high": 16, "critical": 25}
 
@@ -140,8 +145,6 @@ CHANGES = ("new", "raised", "lowered", "unchanged", "closed", "unknown")
 
 _REQUIRED_TEXT = ("threat", "action")
 _OPTIONAL_TEXT = ("vulnerability", "consequence_text")
-_HEADER_SEARCH_ROWS = 20
-_BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
 _SCALE_MARK = re.compile(r"\d\s*[-–]\s*\d")
 _ALIAS = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
 
@@ -214,8 +217,8 @@ def _header_field(text: object) -> str | None:
     if is_blank(text):
         return None
     key = normalise(as_text(text))
-    inner = [normalise(part) for part in _BRACKETS.findall(key)]
-    outer = normalise(_BRACKETS.sub(" ", key))
+    inner = [normalise(part) for part in BRACKETS.findall(key)]
+    outer = normalise(BRACKETS.sub(" ", key))
     # a code in brackets names the number ("Konsekvens (K)"); other words in brackets only
     # describe the column ("Konsekvens (beskrivning)"), so the words outside come first
     codes = [part for part in inner if _ALIAS.get(part) in ("probability", "impact", "score")]
@@ -233,23 +236,14 @@ def _header_field(text: object) -> str | None:
     return None
 
 
-def _find_header(sheet: Sheet, limit: int = _HEADER_SEARCH_ROWS):
+def _is_register_header(columns: dict[str, int]) -> bool:
+    numeric_k = "impact" in columns or "consequence_text" in columns
+    return "probability" in columns and numeric_k and ("risk_id" in columns or "threat" in columns)
+
+
+def _find_header(sheet: Sheet, limit: int = HEADER_SEARCH_ROWS):
     """(header row, {field: column}, [duplicate header columns]) or (None, {}, [])."""
-    for r in range(min(limit, sheet.n_rows)):
-        columns: dict[str, int] = {}
-        duplicates = []
-        for c, value in enumerate(sheet.rows[r]):
-            name = _header_field(value)
-            if name is None:
-                continue
-            if name in columns:
-                duplicates.append((name, c))
-            else:
-                columns[name] = c
-        numeric_k = "impact" in columns or "consequence_text" in columns
-        if "probability" in columns and numeric_k and ("risk_id" in columns or "threat" in columns):
-            return r, columns, duplicates
-    return None, {}, []
+    return find_header(sheet, _header_field, _is_register_header, limit)
 
 
 def _numeric_column(sheet: Sheet, start: int, col: int) -> bool:
@@ -292,35 +286,6 @@ class RiskRegister:
         return sorted(self.risks["date"].dropna().unique())
 
 
-class _Tally:
-    """Counts every verdict on a checked cell and logs the problems."""
-
-    def __init__(self, strict: bool) -> None:
-        self.log = ProblemLog(strict=strict)
-        self.read = 0
-        self.accepted = 0
-
-    def accept(self) -> None:
-        self.read += 1
-        self.accepted += 1
-
-    def problem(self, source: str, kind: str, value: object, message: str) -> None:
-        self.read += 1
-        self.log.add(source, kind, as_text(value), message)
-
-    def sheet_problem(self, source: str, kind: str, message: str, value: object = "") -> None:
-        self.log.add(source, kind, as_text(value), message)
-
-
-def _paths(source) -> list[Path]:
-    if isinstance(source, str | Path):
-        path = Path(source)
-        if path.is_dir():
-            return sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
-        return [path]
-    return [Path(p) for p in source]
-
-
 def _score_for(value: object) -> int | None:
     number = parse_number(value)
     if number is None or not number.is_integer():
@@ -358,11 +323,11 @@ def read_risk_register(source, *, strict: bool = False) -> RiskRegister:
     0      R1 2019-11-14            4       5     20
     1      R2 2019-11-14            4       4     16
     """
-    tally = _Tally(strict)
+    tally = CellTally(strict)
     rows: list[dict] = []
     seen: dict[tuple, str] = {}
     files = []
-    for path in _paths(source):
+    for path in workbook_paths(source):
         book = open_workbook(path)
         files.append(book.name)
         _read_book(book, tally, rows, seen)
@@ -370,22 +335,15 @@ def read_risk_register(source, *, strict: bool = False) -> RiskRegister:
     return RiskRegister(risks, tally.log.to_frame(), tally.read, tally.accepted, files)
 
 
-def _read_book(book: Workbook, tally: _Tally, rows: list[dict], seen: dict) -> None:
-    if not book.sheet_names:
-        tally.sheet_problem(book.name, "empty_file", "the workbook has no worksheets")
-    for name in book.sheet_names:
-        sheet = book.sheet(name)
-        where = f"{book.name}:{name}"
-        if sheet.is_empty():
-            tally.sheet_problem(where, "empty_sheet", "the sheet is empty")
-            continue
+def _read_book(book: Workbook, tally: CellTally, rows: list[dict], seen: dict) -> None:
+    for sheet in filled_sheets(book, tally):
         header, columns, duplicates = _find_header(sheet)
         if header is None:
             tally.sheet_problem(
-                where,
+                f"{sheet.file}:{sheet.name}",
                 "missing_column",
                 "no header row naming ID, S and K (Sannolikhet, Konsekvens) in the first "
-                f"{_HEADER_SEARCH_ROWS} rows; the sheet was not read",
+                f"{HEADER_SEARCH_ROWS} rows; the sheet was not read",
             )
             continue
         _read_sheet(sheet, header, columns, duplicates, tally, rows, seen)
@@ -431,28 +389,10 @@ def _read_sheet(sheet, header, columns, duplicates, tally, rows, seen) -> None:
             tally.sheet_problem(
                 where, "missing_column", f"no {label} ({name}) column; the field is left empty"
             )
-    checked = set(columns.values())
-    for r in range(header + 1, sheet.n_rows):
-        if not any(
-            (r, c) in sheet.formula_cells or not is_blank(sheet.value(r, c)) for c in checked
-        ):
-            continue
+    for r in data_rows(sheet, header, set(columns.values())):
         record = _read_row(sheet, r, columns, sheet_date, tally, seen)
         if record is not None:
             rows.append(record)
-
-
-def _formula(sheet: Sheet, r: int, c: int, tally: _Tally, what: str) -> bool:
-    if (r, c) in sheet.formula_cells:
-        tally.problem(
-            sheet.source(r, c),
-            "formula_without_value",
-            "",
-            f"{what} is a formula saved without its value (written by a script?); open the "
-            "file in Excel and save it so that the value is stored",
-        )
-        return True
-    return False
 
 
 def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
@@ -460,7 +400,7 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
     date = sheet_date
     if "date" in columns:
         c = columns["date"]
-        if _formula(sheet, r, c, tally, "Datum"):
+        if tally.formula_without_value(sheet, r, c, "Datum"):
             return None
         raw = sheet.value(r, c)
         if is_blank(raw):
@@ -477,7 +417,7 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
         tally.accept()
     c = columns["risk_id"]
     id_source = sheet.source(r, c)
-    if _formula(sheet, r, c, tally, "ID"):
+    if tally.formula_without_value(sheet, r, c, "ID"):
         return None
     raw_id = sheet.value(r, c)
     if is_blank(raw_id):
@@ -506,7 +446,7 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
     record["score"] = computed
     if "score" in columns:
         c = columns["score"]
-        if not _formula(sheet, r, c, tally, "R"):
+        if not tally.formula_without_value(sheet, r, c, "R"):
             raw = sheet.value(r, c)
             typed = parse_number(raw)
             if is_blank(raw):
@@ -532,7 +472,7 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
         if name not in columns:
             continue
         c = columns[name]
-        if _formula(sheet, r, c, tally, name):
+        if tally.formula_without_value(sheet, r, c, name):
             continue
         raw = sheet.value(r, c)
         if is_blank(raw) and name in _REQUIRED_TEXT:
@@ -547,7 +487,7 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
 
 def _read_level(sheet, r, c, name, tally) -> int | None:
     label = "S (probability)" if name == "probability" else "K (consequence)"
-    if _formula(sheet, r, c, tally, label):
+    if tally.formula_without_value(sheet, r, c, label):
         return None
     raw = sheet.value(r, c)
     source = sheet.source(r, c)

@@ -7,12 +7,15 @@ workbooks, hands each section its files and writes what comes back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["Finding", "Section"]
+from maturity.errors import InputError
+from maturity.workbook import Sheet, Workbook
+
+__all__ = ["Finding", "Section", "join_words", "readable_sheets"]
 
 
 @dataclass(frozen=True)
@@ -66,3 +69,35 @@ class Section:
     findings: list[Finding] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     context: dict = field(default_factory=dict)
+
+
+def join_words(items: list[str], lang: str) -> str:
+    """Items joined as in a sentence: commas, and *och* (Swedish) or *and* before the last.
+
+    Examples
+    --------
+    >>> join_words(["Åmål", "Tanum", "Dals-Ed"], "sv"), join_words(["A", "B"], "en")
+    ('Åmål, Tanum och Dals-Ed', 'A and B')
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
+
+
+def readable_sheets(book: Workbook) -> Iterator[Sheet]:
+    """The sheets of a workbook that can be read, for ``detect``; the others are skipped.
+
+    Parameters
+    ----------
+    book : Workbook
+
+    Yields
+    ------
+    Sheet
+    """
+    for name in book.sheet_names:
+        try:
+            sheet = book.sheet(name)
+        except InputError:
+            continue
+        yield sheet

@@ -30,9 +30,8 @@ from maturity.actionplan import (
     read_action_plan,
 )
 from maturity.amounts import format_mkr
-from maturity.errors import InputError
 from maturity.plots.style import decimal
-from maturity.sections import Finding, Section
+from maturity.sections import Finding, Section, join_words, readable_sheets
 from maturity.workbook import Workbook
 
 __all__ = ["detect", "build", "findings"]
@@ -47,22 +46,12 @@ def detect(book: Workbook) -> bool:
     >>> detect(open_workbook("data/raw/handlingsplan.xlsx"))  # doctest: +SKIP
     True
     """
-    for name in book.sheet_names:
-        try:
-            sheet = book.sheet(name)
-        except InputError:
-            continue
+    for sheet in readable_sheets(book):
         if _allocation_header(sheet)[0] is not None:
             continue
         if _find_header(sheet, ("area", "activity"))[0] is not None:
             return True
     return False
-
-
-def _join(items: list[str], lang: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
 
 
 def _percent(share: float, lang: str) -> str:
@@ -105,8 +94,8 @@ def findings(plan: ActionPlan, summary: ActionPlanSummary, lang: str = "sv") -> 
         if n_cancelled:
             note = (f" Strukna aktiviteter ({n_cancelled}) räknas inte med." if sv else
                     f" Cancelled activities ({n_cancelled}) are not counted.")
-        sentence = (f"Andel genomförda aktiviteter per år – {_join(parts, lang)}.{note}" if sv else
-                    f"Share of activities done by year – {_join(parts, lang)}.{note}")
+        sentence = (f"Andel genomförda aktiviteter per år – {join_words(parts, lang)}.{note}" if sv else
+                    f"Share of activities done by year – {join_words(parts, lang)}.{note}")
         out.append(Finding("actionplan", "share_done", sentence, {"years": values}))
 
     parts, values = [], []
@@ -125,8 +114,8 @@ def findings(plan: ActionPlan, summary: ActionPlanSummary, lang: str = "sv") -> 
     if parts:
         what = ("anslag" if with_allocation else "budget") if sv else (
             "allocation" if with_allocation else "budget")
-        sentence = (f"Utfall mot {what} per år – {_join(parts, lang)}." if sv else
-                    f"Spent against {what} by year – {_join(parts, lang)}.")
+        sentence = (f"Utfall mot {what} per år – {join_words(parts, lang)}." if sv else
+                    f"Spent against {what} by year – {join_words(parts, lang)}.")
         out.append(Finding("actionplan", "budget_use", sentence, {
             "basis": "allocated" if with_allocation else "budgeted", "years": values}))
 
@@ -139,8 +128,8 @@ def findings(plan: ActionPlan, summary: ActionPlanSummary, lang: str = "sv") -> 
                        "n_delayed": int(row.n_delayed), "n_activities": int(row.n_activities)})
     total = sum(v["n_carried_over"] for v in values)
     sentence = (f"Aktiviteter som försenats eller förts över till ett senare år – "
-                f"{_join(parts, lang)}." if sv else
-                f"Activities delayed or carried over to a later year – {_join(parts, lang)}.")
+                f"{join_words(parts, lang)}." if sv else
+                f"Activities delayed or carried over to a later year – {join_words(parts, lang)}.")
     out.append(Finding("actionplan", "carried_over", sentence, {"n_carried_over": total,
                                                                 "years": values}))
     return out

@@ -36,7 +36,7 @@ from maturity.capability import (
 )
 from maturity.errors import InputError
 from maturity.plots.style import decimal
-from maturity.sections import Finding, Section
+from maturity.sections import Finding, Section, join_words, readable_sheets
 from maturity.values import is_blank
 from maturity.workbook import Workbook
 
@@ -60,11 +60,7 @@ def detect(book: Workbook) -> bool:
     """
     if _level_sheet(book) is not None:
         return True
-    for name in book.sheet_names:
-        try:
-            sheet = book.sheet(name)
-        except InputError:
-            continue
+    for sheet in readable_sheets(book):
         header = _header_row(sheet, CAPABILITY_HEADERS)
         if header is None:
             continue
@@ -98,12 +94,6 @@ def _combine(maps: list[CapabilityMap], paths: list[Path]) -> CapabilityMap:
 def _slug(name: str) -> str:
     text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "organisation"
-
-
-def _join(items: list[str], lang: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
 
 
 def _latest(table: pd.DataFrame) -> pd.DataFrame:
@@ -148,7 +138,7 @@ def findings(cmap: CapabilityMap, summary, lang: str = "sv") -> list[Finding]:
         label = f" ({label.iloc[0]})" if len(label) else ""
         names = bad["capability"].tolist()
         means = [float(m) for m in bad["mean"]]
-        listed = _join([f"{c} ({decimal(m, 1, lang)})" for c, m in zip(names, means,
+        listed = join_words([f"{c} ({decimal(m, 1, lang)})" for c, m in zip(names, means,
                                                                        strict=True)], lang)
         if len(bad) == 0:
             sentence = (f"Ingen förmåga har ett undermåligt medelvärde: alla ligger på eller över "
@@ -181,9 +171,9 @@ def findings(cmap: CapabilityMap, summary, lang: str = "sv") -> list[Finding]:
         n_below = int((cells["level"] < row["target"]).sum()) if row["target"] == row["target"] \
             else 0
         n = int(row["n"])
-        lead = (("Utöver " + _join(bad["capability"].tolist(), lang) + " är organisationerna "
+        lead = (("Utöver " + join_words(bad["capability"].tolist(), lang) + " är organisationerna "
                  "svagast på ") if sv and len(bad) else "Organisationerna är svagast på " if sv
-                else ("Beyond " + _join(bad["capability"].tolist(), lang) + ", the "
+                else ("Beyond " + join_words(bad["capability"].tolist(), lang) + ", the "
                       "organisations are weakest at ") if len(bad)
                 else "The organisations are weakest at ")
         sentence = (f"{lead}{row['capability']}: medelvärde {decimal(row['mean'], 1, lang)} "

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from maturity.errors import InputError
 from maturity.risk import (
     LEVEL_LABELS,
     RiskRegister,
@@ -33,7 +32,7 @@ from maturity.risk import (
     read_risk_register,
     risk_summary,
 )
-from maturity.sections import Finding, Section
+from maturity.sections import Finding, Section, join_words, readable_sheets
 from maturity.workbook import Workbook
 
 __all__ = ["detect", "build", "findings"]
@@ -53,21 +52,11 @@ def detect(book: Workbook) -> bool:
     >>> detect(open_workbook("data/raw/handlingsplan.xlsx"))  # doctest: +SKIP
     False
     """
-    for name in book.sheet_names:
-        try:
-            sheet = book.sheet(name)
-        except InputError:
-            continue
+    for sheet in readable_sheets(book):
         header, columns, _ = _find_header(sheet)
         if header is not None and "risk_id" in columns:
             return True
     return False
-
-
-def _join(items: list[str], lang: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
 
 
 def _risks_word(n: int, lang: str) -> str:
@@ -112,9 +101,9 @@ def findings(register: RiskRegister, summary: RiskSummary, lang: str = "sv",
         for r in head.itertuples(index=False)
     ]
     if items:
-        sentence = (f"Vid det senaste mötet, {day}, är de högsta riskerna {_join(items, lang)}."
+        sentence = (f"Vid det senaste mötet, {day}, är de högsta riskerna {join_words(items, lang)}."
                     if sv else
-                    f"At the latest meeting, {day}, the highest risks are {_join(items, lang)}.")
+                    f"At the latest meeting, {day}, the highest risks are {join_words(items, lang)}.")
         if len(items) == 1:
             sentence = (f"Vid det senaste mötet, {day}, är den högsta risken {items[0]}." if sv
                         else f"At the latest meeting, {day}, the highest risk is {items[0]}.")
@@ -132,9 +121,9 @@ def findings(register: RiskRegister, summary: RiskSummary, lang: str = "sv",
     n_risks = int(summary.meetings.loc[summary.meetings["date"] == latest, "n_risks"].iloc[0])
     parts = [f"{_level(level, lang)} {n}" for level, n in reversed(list(counts.items()))]
     sentence = (f"Vid mötet {day} fanns {_risks_word(n_risks, lang)}, per nivå "
-                f"{_join(parts, lang)}." if sv else
+                f"{join_words(parts, lang)}." if sv else
                 f"At the meeting {day} there were {_risks_word(n_risks, lang)}, by level "
-                f"{_join(parts, lang)}.")
+                f"{join_words(parts, lang)}.")
     out.append(Finding("risk", "levels", sentence, {"date": day, "n_risks": n_risks,
                                                     "counts": counts}))
 
@@ -160,11 +149,11 @@ def findings(register: RiskRegister, summary: RiskSummary, lang: str = "sv",
                 parts.append(f"{len(found)} {verbs_en[change]} ({listed})")
         n_same = len(ids["unchanged"])
         if sv:
-            sentence = (f"Sedan mötet {previous} har {_join(parts, lang)}; "
+            sentence = (f"Sedan mötet {previous} har {join_words(parts, lang)}; "
                         f"{n_same} är oförändrade." if parts else
                         f"Sedan mötet {previous} är alla {n_same} risker oförändrade.")
         else:
-            sentence = (f"Since the meeting {previous}: {_join(parts, lang)}; "
+            sentence = (f"Since the meeting {previous}: {join_words(parts, lang)}; "
                         f"{n_same} unchanged." if parts else
                         f"Since the meeting {previous} all {n_same} risks are unchanged.")
         out.append(Finding("risk", "changes", sentence, {
@@ -188,7 +177,7 @@ def findings(register: RiskRegister, summary: RiskSummary, lang: str = "sv",
 
         return str(int(value)) if float(value).is_integer() else decimal(value, 1, lang)
 
-    listed = _join([
+    listed = join_words([
         (f"{c['risk_id']} vid mötet {c['date']} (ifyllt R = {typed(c['typed'])}, "
          f"S × K = {c['probability']} × {c['impact']} = {c['score']})" if sv else
          f"{c['risk_id']} at the meeting {c['date']} (typed R = {typed(c['typed'])}, "
