@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from maturity.demo.risk import save_workbook
+from maturity.demo._layout import write_sheet_head
+from maturity.xlsx_writer import save_workbook
 
 __all__ = ["write_action_plan_demo", "AREAS", "YEARS", "ALLOCATION"]
 
@@ -132,7 +133,7 @@ def write_action_plan_demo(directory: str | Path = "data/raw") -> Path:
     'handlingsplan.xlsx'
     """
     import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -150,14 +151,9 @@ def write_action_plan_demo(directory: str | Path = "data/raw") -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Handlingsplan"
-    sheet.append(["Handlingsplan för digitalisering 2018–2020 – uppföljning"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([])
-    sheet.append(["Område", "Aktivitet", "År", "Status", "Budget (kr)", "Utfall (kr)",
-                  "Kommentar"])
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    write_sheet_head(sheet, "Handlingsplan för digitalisering 2018–2020 – uppföljning",
+                     ["Område", "Aktivitet", "År", "Status", "Budget (kr)", "Utfall (kr)",
+                      "Kommentar"])
     for row in rows:
         sheet.append(row)
     for row in sheet.iter_rows(min_row=4):

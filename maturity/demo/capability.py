@@ -14,12 +14,12 @@ cells are blank (not assessed) and a few levels are written as labels ("Definier
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import numpy as np
 
 from maturity.demo.organisations import JOINT_IT, MUNICIPALITIES
+from maturity.xlsx_writer import save_workbook
 
 __all__ = ["write_capability_demo", "GOALS", "LEVELS", "FILE_NAME"]
 
@@ -88,7 +88,6 @@ NOT_ASSESSED = [
 #: Cells written as the level's label instead of its number.
 AS_LABEL = [("Lysekil", "Förvalta system och e-tjänster"), ("Tanum", "Samverka mellan organisationerna")]
 ALIASES = {"Åmål": "Åmåls kommun"}
-_FIXED_TIME = dt.datetime(2024, 3, 1, 12, 0, 0)
 
 
 def _levels(rng: np.random.Generator) -> dict[tuple[str, str], int]:
@@ -184,39 +183,4 @@ def write_capability_demo(directory: str | Path = "data/raw") -> Path:
     for row in LEVELS:
         scale.append(list(row))
 
-    book.properties.creator = "maturity demo"
-    book.properties.created = _FIXED_TIME
-    book.properties.modified = _FIXED_TIME
-    path = directory / FILE_NAME
-    _save_deterministic(book, path)
-    return path
-
-
-def _save_deterministic(book, path: Path) -> None:
-    """Save with fixed zip timestamps and fixed document times (openpyxl stamps 'now')."""
-    import io
-    import zipfile
-
-    buffer = io.BytesIO()
-    book.save(buffer)
-    buffer.seek(0)
-    stamp = (_FIXED_TIME.year, _FIXED_TIME.month, _FIXED_TIME.day, 12, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _fix_core_times(data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dest.writestr(fixed, data)
-    path.write_bytes(out.getvalue())
-
-
-def _fix_core_times(xml: bytes) -> bytes:
-    import re
-
-    stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" + stamp
-                  + rb"\g<2>", xml)
+    return save_workbook(book, directory / FILE_NAME)

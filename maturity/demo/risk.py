@@ -10,20 +10,17 @@ reader has something to catch. The risks and their S and K are fixed
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import re
-import zipfile
 from pathlib import Path
 
-__all__ = ["write_risk_demo", "save_workbook", "MEETINGS", "WRONG_SCORE"]
+from maturity.demo._layout import write_sheet_head
+from maturity.xlsx_writer import save_workbook
+
+__all__ = ["write_risk_demo", "MEETINGS", "WRONG_SCORE"]
 
 #: The meeting dates (sheet names).
 MEETINGS = ["2019-11-14", "2020-03-05", "2020-09-17"]
 #: The one typed R that is wrong: (meeting, risk id, typed R).
 WRONG_SCORE = ("2020-03-05", "R3", 15)
-
-_FIXED_TIME = dt.datetime(2020, 9, 17, 12, 0, 0)
 
 # id, threat, vulnerability, consequence, action, (S, K) per meeting (None = not in register)
 _RISKS = [
@@ -70,44 +67,6 @@ _RISKS = [
 ]
 
 
-def save_workbook(book, path: str | Path) -> Path:
-    """Save an openpyxl workbook with byte-identical output from run to run.
-
-    openpyxl stamps the save time into ``docProps/core.xml`` and the zip entries; both are
-    replaced by a fixed time here.
-
-    Examples
-    --------
-    >>> import openpyxl
-    >>> save_workbook(openpyxl.Workbook(), "/tmp/empty.xlsx")  # doctest: +SKIP
-    PosixPath('/tmp/empty.xlsx')
-    """
-    path = Path(path)
-    book.properties.created = _FIXED_TIME
-    book.properties.creator = "maturity demo"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
-                    data,
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, data)
-    path.write_bytes(out.getvalue())
-    return path
-
-
 def write_risk_demo(directory: str | Path = "data/raw") -> Path:
     """Write the demo risk register ``riskregister.xlsx`` into ``directory``.
 
@@ -132,7 +91,7 @@ def write_risk_demo(directory: str | Path = "data/raw") -> Path:
     'riskregister.xlsx'
     """
     import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -142,13 +101,8 @@ def write_risk_demo(directory: str | Path = "data/raw") -> Path:
     widths = [6, 34, 44, 44, 5, 5, 5, 52]
     for m, meeting in enumerate(MEETINGS):
         sheet = book.create_sheet(meeting)
-        sheet.append([f"Riskregister – styrgruppen för digitalisering, möte {meeting}"])
-        sheet["A1"].font = Font(bold=True, size=14)
-        sheet.append([])
-        sheet.append(header)
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        write_sheet_head(sheet, f"Riskregister – styrgruppen för digitalisering, möte {meeting}",
+                         header)
         for risk_id, threat, vulnerability, consequence, action, levels in _RISKS:
             if levels[m] is None:
                 continue
