@@ -8,6 +8,8 @@ import openpyxl
 import pandas as pd
 
 from maturity.codebook import Codebook
+from maturity.problems import PROBLEM_KINDS
+from maturity.tabular import SHEET_KINDS
 
 STATEMENTS = pd.DataFrame(
     {
@@ -90,3 +92,10 @@ def write_codebook(path: Path, statements=None, scale=None, organisations=None,
     if len(orgs):
         sheets["organisations"] = [["organisation", "alias"]] + orgs.values.tolist()
     return write_rows(path, sheets, text_formulas=text_formulas)
+
+
+def assert_cell_invariant(result) -> None:
+    """cells read = cells accepted + problems of a cell, for a register reader's result."""
+    cell_problems = (~result.problems["kind"].isin(SHEET_KINDS)).sum()
+    assert result.cells_read == result.cells_accepted + cell_problems
+    assert set(result.problems["kind"]) <= set(PROBLEM_KINDS)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-import openpyxl
 import pandas as pd
 import pytest
 
@@ -17,27 +16,10 @@ from maturity.actionplan import (
 )
 from maturity.amounts import format_mkr, parse_amount
 from maturity.errors import InputError
-from maturity.problems import PROBLEM_KINDS
-from maturity.risk import SHEET_KINDS
+from tests._workbooks import assert_cell_invariant as assert_invariant
+from tests._workbooks import write_rows as write
 
 HEADER = ["Område", "Aktivitet", "År", "Status", "Budget", "Utfall"]
-
-
-def write(path, sheets: dict[str, list[list]]):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
-def assert_invariant(plan):
-    cell_problems = (~plan.problems["kind"].isin(SHEET_KINDS)).sum()
-    assert plan.cells_read == plan.cells_accepted + cell_problems
-    assert set(plan.problems["kind"]) <= set(PROBLEM_KINDS)
 
 
 # -- amounts and statuses --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from maturity.capability import (
 from maturity.demo.capability import AVVECKLA, DRIFT, UTVARDERA, write_capability_demo
 from maturity.demo.organisations import JOINT_IT, ORGANISATIONS
 from maturity.errors import InputError
+from tests._workbooks import write_rows as make_book
 
 LEVELS = [["level", "label", "acceptable"], [1, "Undermålig", "nej"], [2, "Grundläggande", "ja"],
           [3, "Definierad", "ja"], [4, "Etablerad", "ja"], [5, "Ledande", "ja"]]
@@ -29,18 +30,6 @@ ORGS = pd.DataFrame({
     "organisation": ["Åmål", "Åmål", "Dals-Ed", "Tanum", "SML-IT"],
     "alias": ["Åmål", "Åmåls kommun", "Dals-Ed", "Tanum", "SML-IT"],
 })
-
-
-def make_book(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """Write a workbook: sheet name -> rows (None = empty cell)."""
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 def matrix(*rows, title=True):

@@ -11,10 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maturity.errors import InputError
-from maturity.problems import PROBLEM_KINDS
 from maturity.risk import (
     DEFAULT_BANDS,
-    SHEET_KINDS,
     _header_field,
     natural_key,
     parse_date,
@@ -22,29 +20,14 @@ from maturity.risk import (
     risk_level,
     risk_summary,
 )
+from tests._workbooks import assert_cell_invariant as assert_invariant
+from tests._workbooks import write_rows as write
 
 HEADER = ["ID", "Hot", "Sårbarhet", "Konsekvens", "S", "K", "R", "Åtgärd"]
 
 
-def write(path, sheets: dict[str, list[list]]):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 def risk(rid, s, k, r=None, threat="Hot", action="Åtgärd", vuln="Sårbar", cons="Följd"):
     return [rid, threat, vuln, cons, s, k, r, action]
-
-
-def assert_invariant(register):
-    cell_problems = (~register.problems["kind"].isin(SHEET_KINDS)).sum()
-    assert register.cells_read == register.cells_accepted + cell_problems
-    assert set(register.problems["kind"]) <= set(PROBLEM_KINDS)
 
 
 # -- header matching and dates ---------------------------------------------------------------
