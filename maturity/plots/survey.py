@@ -305,6 +305,7 @@ def diverging_bars(
     lang: str = "sv",
     *,
     wave=None,
+    title: str | None = None,
 ):
     """Diverging stacked bars of the answers per statement, centred on the neutral step.
 
@@ -334,6 +335,8 @@ def diverging_bars(
     lang : {"sv", "en"}, default "sv"
     wave : optional
         The survey round; default the latest in the table.
+    title : str, optional
+        The figure title, e.g. the dimension shown; the wave is added.
 
     Returns
     -------
@@ -358,7 +361,10 @@ def diverging_bars(
     frame = _filter_roles(frame, role)
     if statements is not None:
         frame = frame[frame["statement"].astype(str).isin(_as_list(statements))]
-    title = _title("distribution_title", lang, wave)
+    if title is None:
+        title = _title("distribution_title", lang, wave)
+    elif wave is not None:
+        title = f"{title} – {wave}"
     if frame.empty:
         return _message_figure(title, _t("no_data", lang))
 

@@ -65,12 +65,14 @@ def survey_tables(responses: pd.DataFrame, codebook, *, min_n: int = 5) -> dict[
     return tables
 
 
-def _slug(text: str) -> str:
-    """ASCII file-name part: 'förvaltningschef' -> 'forvaltningschef', 'IT-chef' -> 'itchef'."""
+def _slug(text: str, sep: str = "") -> str:
+    """ASCII file-name part: 'förvaltningschef' -> 'forvaltningschef', 'IT-chef' -> 'itchef';
+    with ``sep="_"``: 'Teknik och säkerhet' -> 'teknik_och_sakerhet'."""
+    import re
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in ascii_text.casefold() if ch.isalnum())
+    return re.sub(r"[^a-z0-9]+", sep, ascii_text.casefold()).strip("_")
 
 
 def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, Callable]:
@@ -87,6 +89,15 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
         figures[f"enkat_fordelning_{slug}"] = (
             lambda role=role: plots.diverging_bars(latest, codebook, role=role, min_n=min_n,
                                                    lang=lang))
+        # one slide per dimension: at most a handful of statements each
+        asked = codebook.statements[codebook.statements["role"] == role]
+        for dimension, group in asked.groupby("dimension", sort=True):
+            ids = group["statement"].tolist()
+            heading = (f"{role.capitalize() if role.islower() else role}: {dimension}")
+            figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = (
+                lambda role=role, ids=ids, heading=heading: plots.diverging_bars(
+                    latest, codebook, role=role, statements=ids, min_n=min_n, lang=lang,
+                    title=heading))
         figures[f"enkat_medel_{slug}"] = (
             lambda role=role: plots.mean_ci(tables["survey_statements"], midpoint=midpoint,
                                             role=role, lang=lang, min_n=min_n, scale=scale))
