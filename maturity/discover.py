@@ -60,12 +60,8 @@ def discover(raw: str | Path) -> RawFiles:
         if p.is_file() and p.suffix.lower() in {".xlsx", ".xlsm"} and not p.name.startswith("~$")
     )
     found = RawFiles()
-    detectors = {}
-    for name, module_name in SECTION_MODULES.items():
-        try:
-            detectors[name] = importlib.import_module(module_name).detect
-        except ModuleNotFoundError:
-            continue
+    detectors = {name: importlib.import_module(module_name).detect
+                 for name, module_name in SECTION_MODULES.items()}
     for path in paths:
         book = open_workbook(path)
         if _is_codebook(book.sheet_names):

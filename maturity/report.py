@@ -134,22 +134,14 @@ def build_report(
         from maturity.render import render_figures
 
         result.figures = render_figures(sections, out / "figures", progress=progress)
-    try:
-        from maturity.excel_report import write_workbook
-    except ModuleNotFoundError:
-        write_workbook = None
-    if write_workbook is not None:
-        result.workbook = write_workbook(sections, problems, out / "nulagesanalys.xlsx",
-                                         min_n=min_n, lang=lang)
-        _say(progress, f"wrote {result.workbook}")
-    try:
-        from maturity.summary import write_summary
-    except ModuleNotFoundError:
-        write_summary = None
-    if write_summary is not None:
-        result.summary = write_summary(sections, result, out / "summary.md", min_n=min_n,
-                                       lang=lang)
-        _say(progress, f"wrote {result.summary}")
+    from maturity.excel_report import write_workbook
+    from maturity.summary import write_summary
+
+    result.workbook = write_workbook(sections, problems, out / "nulagesanalys.xlsx",
+                                     min_n=min_n, lang=lang)
+    _say(progress, f"wrote {result.workbook}")
+    result.summary = write_summary(sections, result, out / "summary.md", min_n=min_n, lang=lang)
+    _say(progress, f"wrote {result.summary}")
     result.seconds = time.perf_counter() - started
     for line in summary_lines(sections, problems):
         _say(progress, line)

@@ -78,8 +78,19 @@ def _column_index(letters: bytes | str) -> int:
     return index - 1
 
 
+class _Located:
+    """What both sheet forms share: naming a cell as ``file:sheet:cell``."""
+
+    file: str
+    name: str
+
+    def source(self, row: int, col: int) -> str:
+        """``file:sheet:cell`` of a zero-based position, e.g. ``'svar.xlsx:Svar:D7'``."""
+        return f"{self.file}:{self.name}:{cell_name(row, col)}"
+
+
 @dataclass
-class Sheet:
+class Sheet(_Located):
     """One worksheet as a dense block of values anchored at A1.
 
     ``rows[r][c]`` is the value of the cell at zero-based row ``r`` and column ``c``: ``str``,
@@ -121,10 +132,6 @@ class Sheet:
             return self.rows[row][col]
         return ""
 
-    def source(self, row: int, col: int) -> str:
-        """``file:sheet:cell`` of a zero-based position, e.g. ``'svar.xlsx:Svar:D7'``."""
-        return f"{self.file}:{self.name}:{cell_name(row, col)}"
-
     def is_empty(self) -> bool:
         """True when the sheet holds no value at all (formula cells count as values)."""
         if self.formula_cells or self.stray_cells:
@@ -133,7 +140,7 @@ class Sheet:
 
 
 @dataclass
-class TableSheet:
+class TableSheet(_Located):
     """One worksheet as Arrow string columns aligned to the sheet (row 0 = sheet row 1).
 
     The columnar form of :class:`Sheet`, for large sheets: ``columns[c]`` holds column ``c``
@@ -174,10 +181,6 @@ class TableSheet:
             value = self.columns[col][row].as_py()
             return "" if value is None else value
         return ""
-
-    def source(self, row: int, col: int) -> str:
-        """``file:sheet:cell`` of a zero-based position."""
-        return f"{self.file}:{self.name}:{cell_name(row, col)}"
 
     def is_empty(self) -> bool:
         """True when the sheet holds no value at all (formula cells count as values)."""

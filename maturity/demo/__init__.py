@@ -16,20 +16,15 @@ def write_demo_data(directory: str | Path = "data/raw") -> list[Path]:
     --------
     >>> paths = write_demo_data("/tmp/maturity-demo")  # doctest: +SKIP
     """
-    from maturity.demo import survey
+    from maturity.demo.actionplan import write_action_plan_demo
+    from maturity.demo.capability import write_capability_demo
+    from maturity.demo.risk import write_risk_demo
+    from maturity.demo.survey import write_survey_demo
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    paths = list(survey.write_survey_demo(directory))
-    for module_name, function in (
-        ("capability", "write_capability_demo"),
-        ("risk", "write_risk_demo"),
-        ("actionplan", "write_action_plan_demo"),
-    ):
-        try:
-            module = __import__(f"maturity.demo.{module_name}", fromlist=[function])
-        except ModuleNotFoundError:
-            continue
-        result = getattr(module, function)(directory)
-        paths.extend(result if isinstance(result, list) else [result])
+    paths = list(write_survey_demo(directory))
+    for write in (write_capability_demo, write_risk_demo, write_action_plan_demo):
+        written = write(directory)
+        paths.extend(written if isinstance(written, list) else [written])
     return paths
