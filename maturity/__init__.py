@@ -16,9 +16,9 @@ __version__ = "0.1.0"
 # public name -> module that defines it; loaded on first attribute access
 _LAZY = {
     "Codebook": "maturity.codebook",
-    "read_codebook": "maturity.ingest",
-    "read_survey": "maturity.ingest",
-    "Survey": "maturity.ingest",
+    "read_codebook": "maturity.io.codebook",
+    "read_survey": "maturity.io.survey",
+    "Survey": "maturity.io.survey",
     "describe": "maturity.stats",
     "across_organisations": "maturity.stats",
     "rank_statements": "maturity.stats",
@@ -39,7 +39,7 @@ _LAZY = {
     "read_action_plan": "maturity.actionplan",
     "action_plan_summary": "maturity.actionplan",
     "ActionPlan": "maturity.actionplan",
-    "key_findings": "maturity.findings",
+    "key_findings": "maturity.findings.survey",
     "build_report": "maturity.report",
     "write_demo_data": "maturity.demo",
 }

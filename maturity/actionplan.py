@@ -18,7 +18,7 @@ Input layout
   Område takes the area of the row above (areas are often written once per group or in
   merged cells).
 * **Amounts** in kronor: numbers, or text such as ``"5 000 000"``, ``"5 Mkr"``, ``"5,0 mnkr"``,
-  ``"250 tkr"``, ``"1,5 MSEK"``, ``"12 500 kr"`` (:func:`maturity.amounts.parse_amount`). A unit
+  ``"250 tkr"``, ``"1,5 MSEK"``, ``"12 500 kr"`` (:func:`maturity.io.amounts.parse_amount`). A unit
   in the header applies to the plain numbers of its column: ``"Budget (tkr)"``.
 * **Anslag sheet** (optional): a sheet whose header has År/Year and Anslag/Allocated (or a sheet
   named Anslag or Budget with År and Budget): the yearly allocation.
@@ -44,7 +44,7 @@ Every checked cell gets exactly one verdict, accepted or one row in ``problems``
 * formula cells saved without a value → ``formula_without_value``; stray cells → ``stray_cell``.
 
 Hence ``cells_read == cells_accepted + n`` where ``n`` is the number of problems whose kind is
-not a sheet-level kind (:data:`maturity.tabular.SHEET_KINDS`).
+not a sheet-level kind (:data:`maturity.io.kit.SHEET_KINDS`).
 
 Examples
 --------
@@ -60,9 +60,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from maturity.amounts import parse_amount, unit_factor
-from maturity.risk import natural_key
-from maturity.tabular import (
+from maturity.io.amounts import parse_amount, unit_factor
+from maturity.io.kit import (
     BRACKETS,
     HEADER_SEARCH_ROWS,
     CellTally,
@@ -71,8 +70,9 @@ from maturity.tabular import (
     find_header,
     workbook_paths,
 )
-from maturity.values import as_text, is_blank, normalise, parse_number
-from maturity.workbook import Sheet, Workbook, open_workbook
+from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.values import as_text, is_blank, normalise, parse_number
+from maturity.risk import natural_key
 
 __all__ = [
     "ACTION_COLUMNS",

@@ -19,7 +19,7 @@ Workbook format
   (or ``Kommun``) and ``Nivå``/``Level``, optionally ``Mål``/``Goal``, ``Målnivå``/``Target``
   and ``Omgång``/``Wave``; one row per organisation and capability.
 
-Headers are matched case-insensitively, in Swedish or English (see :func:`maturity.values.normalise`).
+Headers are matched case-insensitively, in Swedish or English (see :func:`maturity.io.values.normalise`).
 
 What counts as a *cell read* (the invariant ``cells_read == len(assessments) + len(problems)``,
 the same rule as the survey reader):
@@ -57,10 +57,10 @@ import numpy as np
 import pandas as pd
 
 from maturity.errors import InputError
+from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.problems import ProblemLog, column_letter
+from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 from maturity.organisations import OrganisationResolver
-from maturity.problems import ProblemLog, column_letter
-from maturity.values import as_text, is_blank, normalise, parse_number, parse_yes_no
-from maturity.workbook import Sheet, Workbook, open_workbook
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
@@ -475,7 +475,7 @@ def read_capability_map(
     ----------
     path : str or Path
         An .xlsx workbook with a ``levels`` sheet and matrix (or long) sheets; see the module
-        documentation for the format. It is opened with :func:`maturity.workbook.open_workbook`.
+        documentation for the format. It is opened with :func:`maturity.io.opener.open_workbook`.
     organisations : DataFrame, optional
         Known organisations: columns ``organisation`` and ``alias`` (e.g. the codebook's
         ``organisations`` sheet). Column headers are resolved through it ("Åmåls kommun" →

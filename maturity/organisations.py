@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from maturity.values import normalise
+from maturity.io.values import normalise
 
 __all__ = ["OrganisationResolver"]
 
@@ -12,7 +12,7 @@ __all__ = ["OrganisationResolver"]
 class OrganisationResolver:
     """Resolve organisation names through a table of ``organisation`` and ``alias``.
 
-    Matching is tolerant (see :func:`maturity.values.normalise`). With an empty table every
+    Matching is tolerant (see :func:`maturity.io.values.normalise`). With an empty table every
     non-blank name is accepted as it is written (there is nothing to check against).
 
     Examples

@@ -67,7 +67,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from maturity.tabular import (
+from maturity.io.kit import (
     BRACKETS,
     HEADER_SEARCH_ROWS,
     SHEET_KINDS,
@@ -77,8 +77,8 @@ from maturity.tabular import (
     find_header,
     workbook_paths,
 )
-from maturity.values import as_text, is_blank, normalise, parse_number
-from maturity.workbook import Sheet, Workbook, open_workbook
+from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = [
     "RISK_COLUMNS",

@@ -8,8 +8,8 @@ import openpyxl
 import pandas as pd
 
 from maturity.codebook import Codebook
-from maturity.problems import PROBLEM_KINDS
-from maturity.tabular import SHEET_KINDS
+from maturity.io.problems import PROBLEM_KINDS
+from maturity.io.kit import SHEET_KINDS
 
 STATEMENTS = pd.DataFrame(
     {

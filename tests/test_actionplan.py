@@ -14,7 +14,7 @@ from maturity.actionplan import (
     normalise_status,
     read_action_plan,
 )
-from maturity.amounts import format_mkr, parse_amount
+from maturity.io.amounts import format_mkr, parse_amount
 from maturity.errors import InputError
 from tests._workbooks import assert_cell_invariant as assert_invariant
 from tests._workbooks import write_rows as write
@@ -248,7 +248,7 @@ def test_section(tmp_path):
     from maturity.demo.actionplan import write_action_plan_demo
     from maturity.demo.risk import write_risk_demo
     from maturity.sections import actionplan as section
-    from maturity.workbook import open_workbook
+    from maturity.io.opener import open_workbook
 
     path = write_action_plan_demo(tmp_path)
     assert section.detect(open_workbook(path))

@@ -427,7 +427,7 @@ def test_committed_demo_workbook_is_current(demo):
 # -- the section -------------------------------------------------------------------------------
 def test_section_detect(demo, tmp_path):
     from maturity.sections.capability import detect
-    from maturity.workbook import open_workbook
+    from maturity.io.opener import open_workbook
 
     assert detect(open_workbook(demo[0]))
     long = make_book(tmp_path / "lang.xlsx", {

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import maturity as mt
 from maturity.errors import InputError
+from maturity.io.survey import RESPONSE_COLUMNS
 from tests._workbooks import STATEMENTS, codebook, write_rows
 
 HEADER = ["Respondent", "Namn", "E-post", "Kommun", "Roll", "F1", "F2", "F3", "I1", "I2"]
@@ -40,7 +41,7 @@ def test_combined_export_with_title_rows(tmp_path, writer):
     r = survey.responses
     check_invariant(survey)
     assert len(survey.problems) == 0
-    assert list(r.columns) == mt.ingest.RESPONSE_COLUMNS
+    assert list(r.columns) == RESPONSE_COLUMNS
     assert set(r["organisation"]) == {"Åmål", "Tanum", "SML-IT"}
     got = r.set_index(["respondent", "statement"])["score"]
     assert got[("r1", "F1")] == 4 and got[("r1", "F2")] == 2

@@ -302,7 +302,7 @@ def test_demo_register(tmp_path):
 def test_section(tmp_path):
     from maturity.demo.risk import write_risk_demo
     from maturity.sections import risk as section
-    from maturity.workbook import open_workbook
+    from maturity.io.opener import open_workbook
 
     path = write_risk_demo(tmp_path)
     assert section.detect(open_workbook(path))

@@ -10,7 +10,7 @@ import pytest
 
 import maturity as mt
 from maturity.errors import InputError
-from maturity.workbook import open_workbook
+from maturity.io.opener import open_workbook
 from tests._workbooks import codebook, write_rows
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

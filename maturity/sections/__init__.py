@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from maturity.errors import InputError
-from maturity.workbook import Sheet, Workbook
+from maturity.io.opener import Sheet, Workbook
 
 __all__ = ["Finding", "Section", "join_words", "readable_sheets"]
 

@@ -29,10 +29,11 @@ from maturity.actionplan import (
     action_plan_summary,
     read_action_plan,
 )
-from maturity.amounts import format_mkr
+from maturity.io.amounts import format_mkr
+from maturity.io.opener import Workbook
+from maturity.plots.spec import FigureSpec
 from maturity.plots.style import decimal
 from maturity.sections import Finding, Section, join_words, readable_sheets
-from maturity.workbook import Workbook
 
 __all__ = ["detect", "build", "findings"]
 
@@ -42,7 +43,7 @@ def detect(book: Workbook) -> bool:
 
     Examples
     --------
-    >>> from maturity.workbook import open_workbook
+    >>> from maturity.io.opener import open_workbook
     >>> detect(open_workbook("data/raw/handlingsplan.xlsx"))  # doctest: +SKIP
     True
     """
@@ -156,15 +157,15 @@ def build(paths, *, lang: str = "sv", min_n: int = 5) -> Section:
     >>> section = build([Path("data/raw/handlingsplan.xlsx")])  # doctest: +SKIP
     >>> fig = section.figures["budget"]()                        # doctest: +SKIP
     """
-    from maturity.plots import actionplan as plots
-
     plan = read_action_plan([Path(p) for p in paths])
     summary = action_plan_summary(plan)
     tables = {"actions": plan.actions, "actionplan_budget": plan.budget, **summary.tables()}
     figures = {}
     if len(plan.actions):
-        figures["handlingsplan_status"] = lambda: plots.action_status(summary, lang=lang)
-        figures["budget"] = lambda: plots.budget_use(summary, lang=lang)
+        figures["handlingsplan_status"] = FigureSpec("maturity.plots.actionplan:action_status",
+                                                     (summary,), {"lang": lang})
+        figures["budget"] = FigureSpec("maturity.plots.actionplan:budget_use", (summary,),
+                                       {"lang": lang})
     return Section(name="actionplan", tables=tables, figures=figures, problems=plan.problems,
                    findings=findings(plan, summary, lang),
                    counts={"files": len(paths), "cells_read": plan.cells_read,

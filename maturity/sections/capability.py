@@ -35,10 +35,11 @@ from maturity.capability import (
     read_capability_map,
 )
 from maturity.errors import InputError
+from maturity.io.opener import Workbook
+from maturity.io.values import is_blank
+from maturity.plots.spec import FigureSpec
 from maturity.plots.style import decimal
 from maturity.sections import Finding, Section, join_words, readable_sheets
-from maturity.values import is_blank
-from maturity.workbook import Workbook
 
 __all__ = ["detect", "build"]
 
@@ -54,7 +55,7 @@ def detect(book: Workbook) -> bool:
 
     Examples
     --------
-    >>> from maturity.workbook import open_workbook
+    >>> from maturity.io.opener import open_workbook
     >>> detect(open_workbook("data/raw/formagekarta.xlsx"))  # doctest: +SKIP
     True
     """
@@ -295,10 +296,9 @@ def build(
     cmap = _combine(maps, paths)
     summary = capability_summary(cmap)
 
-    from maturity.plots import capability as plots
-
     figures = {
-        "formagekarta_heatmap": lambda: plots.capability_heatmap(cmap, lang=lang),
+        "formagekarta_heatmap": FigureSpec("maturity.plots.capability:capability_heatmap",
+                                           (cmap,), {"lang": lang}),
     }
     orgs = _latest(summary.organisations).dropna(subset=["mean"])
     if len(orgs):
@@ -306,9 +306,11 @@ def build(
                   orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"]]
         for org in dict.fromkeys(chosen):
             figures[f"formagekarta_radar_{_slug(org)}"] = (
-                lambda org=org: plots.capability_radar(cmap, org, lang=lang))
-    figures["formagekarta_staplar"] = lambda: plots.capability_bars(
-        _latest_summary(summary), levels=cmap.levels, lang=lang)
+                FigureSpec("maturity.plots.capability:capability_radar", (cmap, org),
+                           {"lang": lang}))
+    figures["formagekarta_staplar"] = FigureSpec(
+        "maturity.plots.capability:capability_bars", (_latest_summary(summary),),
+        {"levels": cmap.levels, "lang": lang})
 
     section = Section(
         name="capability",

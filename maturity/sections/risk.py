@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from maturity.io.opener import Workbook
+from maturity.plots.spec import FigureSpec
 from maturity.risk import (
     LEVEL_LABELS,
     RiskRegister,
@@ -33,7 +35,6 @@ from maturity.risk import (
     risk_summary,
 )
 from maturity.sections import Finding, Section, join_words, readable_sheets
-from maturity.workbook import Workbook
 
 __all__ = ["detect", "build", "findings"]
 
@@ -46,7 +47,7 @@ def detect(book: Workbook) -> bool:
 
     Examples
     --------
-    >>> from maturity.workbook import open_workbook
+    >>> from maturity.io.opener import open_workbook
     >>> detect(open_workbook("data/raw/riskregister.xlsx"))   # doctest: +SKIP
     True
     >>> detect(open_workbook("data/raw/handlingsplan.xlsx"))  # doctest: +SKIP
@@ -224,19 +225,19 @@ def build(paths, *, lang: str = "sv", min_n: int = 5) -> Section:
     >>> section = build([Path("data/raw/riskregister.xlsx")], lang="en")  # doctest: +SKIP
     >>> fig = section.figures["riskmatris"]()                              # doctest: +SKIP
     """
-    from maturity.plots import risk as plots
-
     register = read_risk_register([Path(p) for p in paths])
     summary = risk_summary(register)
     tables = {"risks": register.risks, **summary.tables()}
     figures = {}
     dates = [pd.Timestamp(d) for d in register.dates]
     if dates:
-        figures["riskmatris"] = lambda: plots.risk_matrix(register, lang=lang)
+        figures["riskmatris"] = FigureSpec("maturity.plots.risk:risk_matrix", (register,),
+                                           {"lang": lang})
         for date in dates:
-            figures[f"riskmatris_{date:%Y-%m-%d}"] = (
-                lambda date=date: plots.risk_matrix(register, date, lang=lang))
-        figures["risktrend"] = lambda: plots.risk_trend(summary, lang=lang)
+            figures[f"riskmatris_{date:%Y-%m-%d}"] = FigureSpec(
+                "maturity.plots.risk:risk_matrix", (register, date), {"lang": lang})
+        figures["risktrend"] = FigureSpec("maturity.plots.risk:risk_trend", (summary,),
+                                          {"lang": lang})
     return Section(name="risk", tables=tables, figures=figures, problems=register.problems,
                    findings=findings(register, summary, lang),
                    counts={"files": len(paths), "cells_read": register.cells_read,

@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from maturity import stats
-from maturity.findings import survey_findings
-from maturity.ingest import read_codebook, read_survey
+from maturity.findings.survey import survey_findings
+from maturity.io.survey import read_codebook, read_survey
+from maturity.plots.spec import FigureSpec
 from maturity.sections import Section
 
 __all__ = ["build", "survey_tables"]
@@ -75,43 +76,46 @@ def _slug(text: str, sep: str = "") -> str:
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.casefold()).strip("_")
 
 
-def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, Callable]:
-    from maturity import plots
-
+def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, FigureSpec]:
     waves = sorted(int(w) for w in responses["wave"].unique())
     latest = responses[responses["wave"] == waves[-1]]
     midpoint = codebook.midpoint
     scale = (codebook.scale_min, codebook.scale_max)
-    figures: dict[str, Callable] = {}
+    figures: dict[str, FigureSpec] = {}
     present = set(latest["role"].dropna().astype(str))
     for role in [r for r in codebook.roles if r in present]:
         slug = _slug(role)
         figures[f"enkat_fordelning_{slug}"] = (
-            lambda role=role: plots.diverging_bars(latest, codebook, role=role, min_n=min_n,
-                                                   lang=lang))
+            FigureSpec("maturity.plots.survey:diverging_bars", (latest, codebook),
+                       {"role": role, "min_n": min_n, "lang": lang}))
         # one slide per dimension: at most a handful of statements each
         asked = codebook.statements[codebook.statements["role"] == role]
         for dimension, group in asked.groupby("dimension", sort=True):
             ids = group["statement"].tolist()
             heading = (f"{role.capitalize() if role.islower() else role}: {dimension}")
             figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = (
-                lambda role=role, ids=ids, heading=heading: plots.diverging_bars(
-                    latest, codebook, role=role, statements=ids, min_n=min_n, lang=lang,
-                    title=heading))
+                FigureSpec("maturity.plots.survey:diverging_bars", (latest, codebook),
+                           {"role": role, "statements": ids, "min_n": min_n, "lang": lang,
+                            "title": heading}))
         figures[f"enkat_medel_{slug}"] = (
-            lambda role=role: plots.mean_ci(tables["survey_statements"], midpoint=midpoint,
-                                            role=role, lang=lang, min_n=min_n, scale=scale))
+            FigureSpec("maturity.plots.survey:mean_ci", (tables["survey_statements"],),
+                       {"midpoint": midpoint, "role": role, "lang": lang, "min_n": min_n,
+                        "scale": scale}))
     if "survey_role_gap" in tables:
-        figures["enkat_roller"] = lambda: plots.role_gap(
-            tables["survey_dimensions"], lang=lang, min_n=min_n, scale=scale, midpoint=midpoint)
-    figures["enkat_organisationer"] = lambda: plots.organisation_heatmap(
-        tables["survey_organisations"], lang=lang, min_n=min_n, scale=scale)
+        figures["enkat_roller"] = FigureSpec(
+            "maturity.plots.survey:role_gap", (tables["survey_dimensions"],),
+            {"lang": lang, "min_n": min_n, "scale": scale, "midpoint": midpoint})
+    figures["enkat_organisationer"] = FigureSpec(
+        "maturity.plots.survey:organisation_heatmap", (tables["survey_organisations"],),
+        {"lang": lang, "min_n": min_n, "scale": scale})
     if "survey_change" in tables:
         # per dimension fits a slide; per statement is the full page behind it
-        figures["enkat_forandring"] = lambda: plots.wave_change(
-            tables["survey_change_dimensions"], lang=lang, min_n=min_n)
-        figures["enkat_forandring_pastaenden"] = lambda: plots.wave_change(
-            tables["survey_change"], lang=lang, min_n=min_n)
+        figures["enkat_forandring"] = FigureSpec(
+            "maturity.plots.survey:wave_change", (tables["survey_change_dimensions"],),
+            {"lang": lang, "min_n": min_n})
+        figures["enkat_forandring_pastaenden"] = FigureSpec(
+            "maturity.plots.survey:wave_change", (tables["survey_change"],),
+            {"lang": lang, "min_n": min_n})
     return figures
 
 

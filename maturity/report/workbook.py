@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from maturity.findings import key_findings
+from maturity.findings.survey import key_findings
 from maturity.sections import Section
 from maturity.xlsx_writer import save_workbook
 

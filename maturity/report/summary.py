@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from maturity.findings import key_findings
+from maturity.findings.survey import key_findings
 from maturity.sections import Section
 
 __all__ = ["write_summary"]

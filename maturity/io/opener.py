@@ -18,7 +18,7 @@ Workbooks arrive by e-mail and from shared drives, so nothing is trusted:
 
 Examples
 --------
->>> from maturity.workbook import open_workbook
+>>> from maturity.io.opener import open_workbook
 >>> book = open_workbook("data/raw/kodbok.xlsx")  # doctest: +SKIP
 >>> sheet = book.sheet("statements")              # doctest: +SKIP
 >>> sheet.value(0, 0), sheet.source(0, 0)          # doctest: +SKIP
@@ -36,7 +36,7 @@ from pathlib import Path, PurePosixPath
 from defusedxml import ElementTree as SafeET
 
 from maturity.errors import InputError
-from maturity.problems import cell_name
+from maturity.io.problems import cell_name
 
 __all__ = ["Sheet", "TableSheet", "Workbook", "open_workbook", "MAX_EXPANDED_BYTES", "MAX_SHEET_CELLS"]
 
@@ -198,7 +198,7 @@ class TableSheet(_Located):
         """The columnar form of a row-wise :class:`Sheet` (cells written as text)."""
         import pyarrow as pa
 
-        from maturity.values import as_text
+        from maturity.io.values import as_text
 
         width, height = sheet.n_cols, sheet.n_rows
         columns = [

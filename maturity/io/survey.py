@@ -36,12 +36,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from maturity.codebook import Codebook
-from maturity.codebook_reader import read_codebook
+from maturity.io.codebook import read_codebook
+from maturity.io.kit import workbook_paths
+from maturity.io.opener import TableSheet, open_workbook
+from maturity.io.problems import ProblemLog, column_letter
+from maturity.io.values import as_text, is_blank, normalise, parse_number
 from maturity.organisations import OrganisationResolver
-from maturity.problems import ProblemLog, column_letter
-from maturity.tabular import workbook_paths
-from maturity.values import as_text, is_blank, normalise, parse_number
-from maturity.workbook import TableSheet, open_workbook
 
 __all__ = ["Survey", "read_survey", "read_codebook", "RESPONSE_COLUMNS", "survey_files"]
 
@@ -113,7 +113,7 @@ class Survey:
 
 
 #: The workbooks named by a file, a folder or a list of either (see
-#: :func:`maturity.tabular.workbook_paths`).
+#: :func:`maturity.io.kit.workbook_paths`).
 survey_files = workbook_paths
 
 
@@ -647,7 +647,7 @@ def read_survey(
     Raises
     ------
     InputError
-        For a file that is not a sound workbook (see :func:`maturity.workbook.open_workbook`),
+        For a file that is not a sound workbook (see :func:`maturity.io.opener.open_workbook`),
         and in strict mode for the first problem.
 
     Examples

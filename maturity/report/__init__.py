@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from maturity.discover import SECTION_MODULES, discover
 from maturity.errors import InputError
+from maturity.io.discover import SECTION_MODULES, discover
 from maturity.sections import Section
 
 __all__ = ["build_report", "ReportResult", "write_table"]
@@ -131,11 +131,11 @@ def build_report(
     _say(progress, f"wrote {len(result.tables)} tables to {processed}")
 
     if figures:
-        from maturity.render import render_figures
+        from maturity.report.figures import render_figures
 
         result.figures = render_figures(sections, out / "figures", progress=progress)
-    from maturity.excel_report import write_workbook
-    from maturity.summary import write_summary
+    from maturity.report.summary import write_summary
+    from maturity.report.workbook import write_workbook
 
     result.workbook = write_workbook(sections, problems, out / "nulagesanalys.xlsx",
                                      min_n=min_n, lang=lang)

@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from maturity.problems import ProblemLog
-from maturity.values import as_text, is_blank
-from maturity.workbook import Sheet, Workbook
+from maturity.io.opener import Sheet, Workbook
+from maturity.io.problems import ProblemLog
+from maturity.io.values import as_text, is_blank
 
 __all__ = [
     "HEADER_SEARCH_ROWS",

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from maturity.errors import InputError
-from maturity.values import normalise
-from maturity.workbook import open_workbook
+from maturity.io.opener import open_workbook
+from maturity.io.values import normalise
 
 __all__ = ["RawFiles", "discover", "SECTION_MODULES"]
 

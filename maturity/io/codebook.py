@@ -14,9 +14,9 @@ import pandas as pd
 
 from maturity.codebook import Codebook
 from maturity.errors import InputError
-from maturity.problems import cell_name
-from maturity.values import as_text, is_blank, normalise, parse_number, parse_yes_no
-from maturity.workbook import Sheet, open_workbook
+from maturity.io.opener import Sheet, open_workbook
+from maturity.io.problems import cell_name
+from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 
 __all__ = ["read_codebook"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from maturity.values import normalise, parse_number
+from maturity.io.values import normalise, parse_number
 
 __all__ = ["UNITS", "parse_amount", "unit_factor", "format_mkr"]
 

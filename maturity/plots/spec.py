@@ -1,0 +1,36 @@
+"""A figure to draw, as data: which plot function and with which arguments.
+
+A :class:`FigureSpec` holds no callable, only the plot function's dotted name and its arguments
+(tables and plain values), so it can be pickled to a worker process, compared and logged. It
+imports nothing heavy: matplotlib loads only when the figure is drawn.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+__all__ = ["FigureSpec"]
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One figure: ``function`` is ``"module:name"`` of a plot function in :mod:`maturity.plots`.
+
+    Calling the spec draws the figure and returns the matplotlib Figure.
+
+    Examples
+    --------
+    >>> spec = FigureSpec("maturity.plots.style:decimal", (2.5,), {"lang": "sv"})
+    >>> spec()
+    '2,5'
+    """
+
+    function: str
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+    def __call__(self):
+        module_name, _, name = self.function.partition(":")
+        draw = getattr(importlib.import_module(module_name), name)
+        return draw(*self.args, **self.kwargs)
