@@ -11,14 +11,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from maturity.capability import (
-    ASSESSMENT_COLUMNS,
-    CapabilityMap,
-    capability_summary,
-    goal_profiles,
-    lowest_acceptable,
-    read_capability_map,
-)
+from maturity.capability import capability_summary, goal_profiles, lowest_acceptable
+from maturity.io.capability import ASSESSMENT_COLUMNS, CapabilityMap, read_capability_map
 from maturity.demo.capability import AVVECKLA, DRIFT, UTVARDERA, write_capability_demo
 from maturity.demo.organisations import JOINT_IT, ORGANISATIONS
 from maturity.errors import InputError
@@ -425,8 +419,8 @@ def test_committed_demo_workbook_is_current(demo):
 
 
 # -- the section -------------------------------------------------------------------------------
-def test_section_detect(demo, tmp_path):
-    from maturity.sections.capability import detect
+def test_detect(demo, tmp_path):
+    from maturity.io.capability import detect
     from maturity.io.opener import open_workbook
 
     assert detect(open_workbook(demo[0]))
