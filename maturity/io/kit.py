@@ -192,10 +192,15 @@ def field_of(text: object, fields: Sequence[str], *, codes: Sequence[str] = ()) 
     >>> field_of("Budget (tkr)", fields), field_of("Budget tkr", fields), field_of(3, fields)
     ('budget', 'budget', None)
     """
-    if is_blank(text):
-        return None
-    table = _lookup(tuple(fields))
-    for candidate in _candidates(normalise(as_text(text)), table, codes):
+    if not isinstance(text, str) or not text.strip():
+        return None  # numbers, dates and blanks name no field
+    return _field_of(text, tuple(fields), tuple(codes))
+
+
+@lru_cache(maxsize=65536)
+def _field_of(text: str, fields: tuple[str, ...], codes: tuple[str, ...]) -> str | None:
+    table = _lookup(fields)
+    for candidate in _candidates(normalise(text), table, codes):
         if candidate in table:
             return table[candidate]
     return None
