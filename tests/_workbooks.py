@@ -77,7 +77,8 @@ def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyx
 
 
 def write_codebook(path: Path, statements=None, scale=None, organisations=None,
-                   text_formulas: bool = False) -> Path:
+                   text_formulas: bool = False, roles: list[list] | None = None) -> Path:
+    """A codebook workbook; ``roles`` (header row first) adds a ``roles`` sheet."""
     st = STATEMENTS if statements is None else statements
     sc = SCALE if scale is None else scale
     sheets = {
@@ -90,6 +91,8 @@ def write_codebook(path: Path, statements=None, scale=None, organisations=None,
     orgs = ORGANISATIONS if organisations is None else organisations
     if len(orgs):
         sheets["organisations"] = [["organisation", "alias"]] + orgs.values.tolist()
+    if roles is not None:
+        sheets["roles"] = roles
     return write_rows(path, sheets, text_formulas=text_formulas)
 
 

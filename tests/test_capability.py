@@ -499,3 +499,13 @@ def test_formula_capability_name_rejects_the_rows_levels(tmp_path):
         ["k.xlsx:K:D5", "missing_value"], ["k.xlsx:K:F5", "missing_value"],
         ["k.xlsx:K:A5", "formula_without_value"]]
     assert cmap.assessments["capability"].tolist() == ["A"] * 3
+
+
+def test_long_layout_with_the_surveys_organisation_header(tmp_path):
+    # one alias table for every reader: "Organisation/kommun" was known to the survey only
+    path = make_book(tmp_path / "lang.xlsx", {
+        "levels": LEVELS,
+        "D": [["Förmåga", "Organisation/kommun", "Nivå", "Målnivå"], ["A", "Tanum", 2, 3]]})
+    cmap = read_capability_map(path, organisations=ORGS)
+    assert cmap.assessments[["organisation", "level"]].values.tolist() == [["Tanum", 2]]
+    assert cmap.cells_read == len(cmap.assessments) + len(cmap.problems)
