@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from maturity.actionplan import action_plan_summary
+from maturity.errors import InputError
 from maturity.io.actionplan import STATUSES, header_field, normalise_status, read_action_plan
 from maturity.io.amounts import format_mkr, parse_amount
-from maturity.errors import InputError
 from tests._workbooks import assert_cell_invariant as assert_invariant
 from tests._workbooks import write_rows as write
 

@@ -12,10 +12,10 @@ import pytest
 from openpyxl import Workbook
 
 from maturity.capability import capability_summary, goal_profiles, lowest_acceptable
-from maturity.io.capability import ASSESSMENT_COLUMNS, CapabilityMap, read_capability_map
 from maturity.demo.capability import AVVECKLA, DRIFT, UTVARDERA, write_capability_demo
 from maturity.demo.organisations import JOINT_IT, ORGANISATIONS
 from maturity.errors import InputError
+from maturity.io.capability import ASSESSMENT_COLUMNS, CapabilityMap, read_capability_map
 from tests._workbooks import write_rows as make_book
 
 LEVELS = [["level", "label", "acceptable"], [1, "Undermålig", "nej"], [2, "Grundläggande", "ja"],
