@@ -1,4 +1,5 @@
-"""The codebook: statements, the answer scale and the organisations with their aliases."""
+"""The codebook: statements, the answer scale, the organisations with their aliases and the
+display names of the roles."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Codebook", "STATEMENT_COLUMNS"]
+__all__ = ["Codebook", "STATEMENT_COLUMNS", "ROLE_LABEL_COLUMNS"]
 
 STATEMENT_COLUMNS = ["statement", "text", "role", "dimension", "scale_min", "scale_max", "reverse"]
+#: Columns of :attr:`Codebook.role_labels`.
+ROLE_LABEL_COLUMNS = ["role", "name", "plural", "plural_definite", "name_en", "plural_en",
+                      "plural_definite_en"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,12 @@ class Codebook:
     organisations : DataFrame
         ``organisation`` (canonical name) and ``alias``; every canonical name is also listed as
         its own alias. Empty when the codebook has no ``organisations`` sheet.
+    role_labels : DataFrame
+        How each role is shown (columns :data:`ROLE_LABEL_COLUMNS`): ``role``, ``name``,
+        ``plural``, ``plural_definite`` and the same in English (``*_en``). One row per role
+        of the statements, in codebook order, whether or not the codebook has a ``roles``
+        sheet; a missing cell defaults (name = role, plural = name, plural_definite = plural,
+        each ``*_en`` = its Swedish form).
 
     Examples
     --------
@@ -37,11 +47,17 @@ class Codebook:
     ...                         "value": [1, 2, 3, 4, 5, None]}))
     >>> cb.midpoint, cb.scale_min, cb.scale_max, cb.dont_know_labels
     (3.0, 1, 5, ['Vet ej'])
+    >>> cb.role_labels.iloc[0].tolist()[:4]
+    ['förvaltningschef', 'förvaltningschef', 'förvaltningschef', 'förvaltningschef']
     """
 
     statements: pd.DataFrame
     scale: pd.DataFrame
     organisations: pd.DataFrame
+    role_labels: pd.DataFrame | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role_labels", _role_labels(self.roles, self.role_labels))
 
     @classmethod
     def from_frames(
@@ -49,8 +65,13 @@ class Codebook:
         statements: pd.DataFrame,
         scale: pd.DataFrame,
         organisations: pd.DataFrame | None = None,
+        role_labels: pd.DataFrame | None = None,
     ) -> Codebook:
-        """Build a codebook from already validated tables, filling optional columns."""
+        """Build a codebook from already validated tables, filling optional columns.
+
+        ``role_labels`` may hold any of :data:`ROLE_LABEL_COLUMNS` besides ``role``, for some
+        roles only; the rest is filled with the defaults (see :class:`Codebook`).
+        """
         statements = statements.copy()
         values = pd.to_numeric(scale["value"], errors="coerce")
         lo, hi = int(values.min()), int(values.max())
@@ -63,7 +84,8 @@ class Codebook:
         scale = pd.DataFrame({"label": scale["label"].astype(str), "value": values})
         if organisations is None:
             organisations = pd.DataFrame({"organisation": [], "alias": []}, dtype=object)
-        return cls(statements, scale.reset_index(drop=True), organisations.reset_index(drop=True))
+        return cls(statements, scale.reset_index(drop=True), organisations.reset_index(drop=True),
+                   role_labels)
 
     @property
     def scale_min(self) -> int:
@@ -93,3 +115,26 @@ class Codebook:
     def statement_texts(self) -> pd.Series:
         """Statement text indexed by statement id."""
         return self.statements.set_index("statement")["text"]
+
+
+def _role_labels(roles: list[str], given: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per role with every display form, the missing ones filled by the defaults."""
+    known: dict[str, dict] = {}
+    if given is not None and len(given):
+        for record in given.to_dict("records"):
+            known[str(record["role"])] = record
+    rows = []
+    for role in roles:
+        record = known.get(role, {})
+
+        def form(column: str, default: str, record: dict = record) -> str:
+            value = record.get(column)
+            return default if value is None or value != value or not str(value).strip() \
+                else str(value)
+
+        name = form("name", role)
+        plural = form("plural", name)
+        definite = form("plural_definite", plural)
+        rows.append((role, name, plural, definite, form("name_en", name),
+                     form("plural_en", plural), form("plural_definite_en", definite)))
+    return pd.DataFrame(rows, columns=ROLE_LABEL_COLUMNS, dtype=object)

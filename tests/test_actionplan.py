@@ -7,15 +7,10 @@ import hashlib
 import pandas as pd
 import pytest
 
-from maturity.actionplan import (
-    STATUSES,
-    _header_field,
-    action_plan_summary,
-    normalise_status,
-    read_action_plan,
-)
-from maturity.io.amounts import format_mkr, parse_amount
+from maturity.actionplan import action_plan_summary
 from maturity.errors import InputError
+from maturity.io.actionplan import STATUSES, header_field, normalise_status, read_action_plan
+from maturity.io.amounts import format_mkr, parse_amount
 from tests._workbooks import assert_cell_invariant as assert_invariant
 from tests._workbooks import write_rows as write
 
@@ -46,9 +41,9 @@ def test_unreadable_amounts(text):
 def test_amount_column_unit_and_format():
     assert parse_amount(250, factor=1000) == 250_000
     assert parse_amount("1,2 Mkr", factor=1000) == 1_200_000  # the text's own unit wins
-    assert _header_field("Budget (tkr)") == ("budget", 1000.0)
-    assert _header_field("Utfall, Mkr") == ("spent", 1e6)
-    assert _header_field("Utfall (kr)") == ("spent", 1.0)
+    assert header_field("Budget (tkr)") == ("budget", 1000.0)
+    assert header_field("Utfall, Mkr") == ("spent", 1e6)
+    assert header_field("Utfall (kr)") == ("spent", 1.0)
     assert format_mkr(3_420_000) == "3,4 Mkr"
     assert format_mkr(3_420_000, "en") == "SEK 3.4m"
 
@@ -56,13 +51,13 @@ def test_amount_column_unit_and_format():
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        ("Planerad", "planerad"), ("planned", "planerad"), ("Ej påbörjad", "planerad"),
-        ("Pågående", "pågående"), ("ongoing", "pågående"), ("In progress", "pågående"),
-        ("Genomförd", "genomförd"), ("klar", "genomförd"), ("Done", "genomförd"),
-        ("completed", "genomförd"), ("Försenad", "försenad"), ("förskjuten", "försenad"),
-        ("Delayed", "försenad"), ("postponed", "försenad"), ("Struken", "struken"),
-        ("Cancelled", "struken"), ("canceled", "struken"), ("GENOMFÖRD.", "genomförd"),
-        ("Försenad, flyttas till 2020", "försenad"), ("kanske", None), ("", None),
+        ("Planerad", "planned"), ("planned", "planned"), ("Ej påbörjad", "planned"),
+        ("Pågående", "ongoing"), ("ongoing", "ongoing"), ("In progress", "ongoing"),
+        ("Genomförd", "done"), ("klar", "done"), ("Done", "done"),
+        ("completed", "done"), ("Försenad", "delayed"), ("förskjuten", "delayed"),
+        ("Delayed", "delayed"), ("postponed", "delayed"), ("Struken", "cancelled"),
+        ("Cancelled", "cancelled"), ("canceled", "cancelled"), ("GENOMFÖRD.", "done"),
+        ("Försenad, flyttas till 2020", "delayed"), ("kanske", None), ("", None),
     ],
 )
 def test_status_aliases(text, status):
@@ -88,7 +83,7 @@ def test_read_plan_with_allocation(tmp_path):
     assert plan.problems.empty
     actions = plan.actions
     assert actions["area"].tolist() == ["E-tjänster", "E-tjänster", "Skola", "E-tjänster"]
-    assert actions["status"].tolist() == ["genomförd", "försenad", "pågående", "pågående"]
+    assert actions["status"].tolist() == ["done", "delayed", "ongoing", "ongoing"]
     assert actions["budget"].tolist() == [400_000, 600_000, 1_200_000, 500_000]
     assert actions["spent"].tolist()[:2] == [380_000, 100_000]
     assert pd.isna(actions.loc[2, "spent"])
@@ -110,7 +105,7 @@ def test_english_headers_year_from_sheet_name_and_unit(tmp_path):
     plan = read_action_plan(path)
     assert plan.problems.empty
     assert plan.actions.loc[0, ["year", "status", "budget", "spent"]].tolist() == [
-        2019, "genomförd", 250_000, 240_000]
+        2019, "done", 250_000, 240_000]
     assert plan.budget["allocated"].tolist() == [5e6]
 
 
@@ -145,8 +140,8 @@ def test_every_problem_kind(tmp_path):
     assert kinds["plan.xlsx:Handlingsplan:F10"] == "formula_without_value"
     assert kinds["plan.xlsx:Anslag:B3"] == "duplicate"
     assert kinds["plan.xlsx:Anslag:B4"] == "negative_amount"
-    assert kinds["plan.xlsx:Anteckningar"] == "missing_column"
-    assert kinds["plan.xlsx:Tom"] == "empty_sheet"
+    assert kinds["plan.xlsx:Anteckningar:A1"] == "missing_column"
+    assert kinds["plan.xlsx:Tom:A1"] == "empty_sheet"
     actions = plan.actions.set_index("activity")
     assert list(actions.index) == ["a1", "a2", "a3", "a4", "a5", "a7"]
     assert pd.isna(actions.loc["a1", "status"])
@@ -176,8 +171,8 @@ def small_plan():
         "area": ["A", "A", "A", "B", "B", "A", "B", "B"],
         "activity": ["a1", "a2", "a3", "b1", "b2", "a2", "b1", "b3"],
         "year": [2019] * 5 + [2020] * 3,
-        "status": ["genomförd", "försenad", "struken", "pågående", "genomförd", "genomförd",
-                   "genomförd", "planerad"],
+        "status": ["done", "delayed", "cancelled", "ongoing", "done", "done",
+                   "done", "planned"],
         "budget": [100.0, 200.0, 50.0, 300.0, 100.0, 150.0, 200.0, float("nan")],
         "spent": [90.0, 20.0, 0.0, 150.0, 110.0, 160.0, 180.0, float("nan")],
     })
@@ -190,7 +185,7 @@ def test_summary_hand_checked():
     assert years.loc[2019, ["n_activities", "n_done", "n_cancelled"]].tolist() == [5, 2, 1]
     assert years.loc[2019, "share_done"] == pytest.approx(0.5)
     assert years.loc[2020, "share_done"] == pytest.approx(2 / 3)
-    # carried over: a2 (försenad, again 2020) and b1 (pågående, again 2020)
+    # carried over: a2 (delayed, again 2020) and b1 (ongoing, again 2020)
     assert years.loc[2019, "n_carried_over"] == 2 and years.loc[2020, "n_carried_over"] == 0
     carried = summary.carried_over.set_index("activity")
     assert carried.loc["a2", "reason"] == "both" and carried.loc["a2", "to_year"] == 2020
@@ -200,7 +195,7 @@ def test_summary_hand_checked():
     assert years.loc[2019, "spent_of_budgeted"] == pytest.approx(370 / 750)
     assert pd.isna(years.loc[2019, "allocated"]) and pd.isna(years.loc[2019, "utilisation"])
     areas = summary.areas.set_index(["year", "area"])
-    assert areas.loc[(2019, "A"), ["n_activities", "n_genomförd", "n_försenad", "n_struken"]
+    assert areas.loc[(2019, "A"), ["n_activities", "n_done", "n_delayed", "n_cancelled"]
                      ].tolist() == [3, 1, 1, 1]
     assert areas.loc[(2019, "A"), "share_done"] == pytest.approx(0.5)
     status = summary.status
@@ -247,12 +242,13 @@ def test_demo_plan(tmp_path):
 def test_section(tmp_path):
     from maturity.demo.actionplan import write_action_plan_demo
     from maturity.demo.risk import write_risk_demo
-    from maturity.sections import actionplan as section
+    from maturity.io import actionplan as reader
     from maturity.io.opener import open_workbook
+    from maturity.sections import actionplan as section
 
     path = write_action_plan_demo(tmp_path)
-    assert section.detect(open_workbook(path))
-    assert not section.detect(open_workbook(write_risk_demo(tmp_path)))
+    assert reader.detect(open_workbook(path))
+    assert not reader.detect(open_workbook(write_risk_demo(tmp_path)))
     built = section.build([path])
     assert built.name == "actionplan"
     assert {"actions", "actionplan_budget", "actionplan_years"} <= set(built.tables)

@@ -11,17 +11,11 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from maturity.capability import (
-    ASSESSMENT_COLUMNS,
-    CapabilityMap,
-    capability_summary,
-    goal_profiles,
-    lowest_acceptable,
-    read_capability_map,
-)
+from maturity.capability import capability_summary, goal_profiles, lowest_acceptable
 from maturity.demo.capability import AVVECKLA, DRIFT, UTVARDERA, write_capability_demo
 from maturity.demo.organisations import JOINT_IT, ORGANISATIONS
 from maturity.errors import InputError
+from maturity.io.capability import ASSESSMENT_COLUMNS, CapabilityMap, read_capability_map
 from tests._workbooks import write_rows as make_book
 
 LEVELS = [["level", "label", "acceptable"], [1, "Undermålig", "nej"], [2, "Grundläggande", "ja"],
@@ -425,8 +419,8 @@ def test_committed_demo_workbook_is_current(demo):
 
 
 # -- the section -------------------------------------------------------------------------------
-def test_section_detect(demo, tmp_path):
-    from maturity.sections.capability import detect
+def test_detect(demo, tmp_path):
+    from maturity.io.capability import detect
     from maturity.io.opener import open_workbook
 
     assert detect(open_workbook(demo[0]))
@@ -505,3 +499,13 @@ def test_formula_capability_name_rejects_the_rows_levels(tmp_path):
         ["k.xlsx:K:D5", "missing_value"], ["k.xlsx:K:F5", "missing_value"],
         ["k.xlsx:K:A5", "formula_without_value"]]
     assert cmap.assessments["capability"].tolist() == ["A"] * 3
+
+
+def test_long_layout_with_the_surveys_organisation_header(tmp_path):
+    # one alias table for every reader: "Organisation/kommun" was known to the survey only
+    path = make_book(tmp_path / "lang.xlsx", {
+        "levels": LEVELS,
+        "D": [["Förmåga", "Organisation/kommun", "Nivå", "Målnivå"], ["A", "Tanum", 2, 3]]})
+    cmap = read_capability_map(path, organisations=ORGS)
+    assert cmap.assessments[["organisation", "level"]].values.tolist() == [["Tanum", 2]]
+    assert cmap.cells_read == len(cmap.assessments) + len(cmap.problems)

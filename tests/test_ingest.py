@@ -275,3 +275,80 @@ def test_identity_headers_with_remarks(tmp_path):
     survey = read(tmp_path, sheets)
     check_invariant(survey)
     assert survey.responses["organisation"].tolist() == ["Tanum", "Tanum"]
+
+
+def test_municipality_header_names_the_organisation(tmp_path):
+    # the alias table is one for every reader: "Municipality" was known to the capability
+    # reader only
+    sheets = {"Svar": [["Municipality", "Role", "F1", "F2"], ["Tanum", "förvaltningschef", 1, 2]]}
+    survey = read(tmp_path, sheets)
+    check_invariant(survey)
+    assert survey.problems.empty
+    assert survey.responses["organisation"].tolist() == ["Tanum", "Tanum"]
+
+
+# -- detect and discover: the first rows only --------------------------------------------------
+
+
+def test_survey_detect(tmp_path):
+    from maturity.io import survey as reader
+    from maturity.io.opener import open_workbook
+
+    export = write_rows(tmp_path / "e.xlsx", combined([["r1", "", "", "Tanum",
+                                                        "förvaltningschef", 1, 2, 3]]))
+    other = write_rows(tmp_path / "o.xlsx", {"Blad1": [["Förmåga", "Tanum"], ["A", 3]]})
+    assert reader.detect(open_workbook(export))
+    assert not reader.detect(open_workbook(other))
+
+
+def _folder(tmp_path):
+    from maturity.demo.actionplan import write_action_plan_demo
+    from maturity.demo.capability import write_capability_demo
+    from maturity.demo.risk import write_risk_demo
+    from tests._workbooks import write_codebook
+
+    raw = tmp_path / "raw"
+    (raw / "enkat").mkdir(parents=True)
+    write_codebook(raw / "kodbok.xlsx")
+    write_capability_demo(raw)
+    write_risk_demo(raw)
+    write_action_plan_demo(raw)
+    rows = [[f"r{i}", "", "", "Tanum", "förvaltningschef", 1, 2, 3, "", ""] for i in range(400)]
+    write_rows(raw / "enkat" / "export.xlsx", combined(rows), writer="xlsxwriter")
+    write_rows(raw / "enkat" / "Tanum.xlsx", {"förvaltningschef": [["F1", "F2"], [1, 2]]})
+    return raw
+
+
+def test_discover_sorts_every_kind(tmp_path):
+    files = mt.discover(_folder(tmp_path))
+    assert files.codebook.name == "kodbok.xlsx"
+    assert sorted(p.name for p in files.surveys) == ["Tanum.xlsx", "export.xlsx"]
+    assert {k: [p.name for p in v] for k, v in sorted(files.sections.items())} == {
+        "actionplan": ["handlingsplan.xlsx"], "capability": ["formagekarta.xlsx"],
+        "risk": ["riskregister.xlsx"]}
+    assert files.count == 6
+
+
+def test_discover_never_reads_a_sheet_in_full(tmp_path, monkeypatch):
+    from maturity.io.opener import Workbook
+
+    raw = _folder(tmp_path)
+
+    def refuse(self, name):
+        raise AssertionError(f"{self.name}:{name} read in full")
+
+    monkeypatch.setattr(Workbook, "sheet", refuse)
+    monkeypatch.setattr(Workbook, "table", refuse)
+    files = mt.discover(raw)
+    assert len(files.surveys) == 2 and files.codebook is not None
+
+
+def test_discover_refuses_a_second_codebook(tmp_path):
+    from tests._workbooks import write_codebook
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_codebook(raw / "a.xlsx")
+    write_codebook(raw / "b.xlsx")
+    with pytest.raises(InputError, match="second codebook"):
+        mt.discover(raw)

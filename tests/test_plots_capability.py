@@ -11,9 +11,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from maturity.capability import capability_summary, read_capability_map  # noqa: E402
+from maturity.capability import capability_summary  # noqa: E402
 from maturity.demo.capability import write_capability_demo  # noqa: E402
 from maturity.demo.organisations import ORGANISATIONS  # noqa: E402
+from maturity.io.capability import read_capability_map  # noqa: E402
 from maturity.plots.capability import (  # noqa: E402
     capability_bars,
     capability_heatmap,

@@ -10,12 +10,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from maturity.actionplan import action_plan_summary, read_action_plan  # noqa: E402
+from maturity.actionplan import action_plan_summary  # noqa: E402
 from maturity.demo.actionplan import write_action_plan_demo  # noqa: E402
 from maturity.demo.risk import MEETINGS, write_risk_demo  # noqa: E402
+from maturity.io.actionplan import read_action_plan  # noqa: E402
+from maturity.io.risk import read_risk_register  # noqa: E402
 from maturity.plots.actionplan import action_status, budget_use  # noqa: E402
 from maturity.plots.risk import level_colours, risk_matrix, risk_trend  # noqa: E402
-from maturity.risk import read_risk_register, risk_summary  # noqa: E402
+from maturity.risk import risk_summary  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maturity.errors import InputError
-from maturity.risk import (
-    DEFAULT_BANDS,
-    _header_field,
-    natural_key,
-    parse_date,
-    read_risk_register,
-    risk_level,
-    risk_summary,
-)
+from maturity.io.risk import header_field, natural_key, parse_date, read_risk_register
+from maturity.risk import DEFAULT_BANDS, risk_level, risk_summary
 from tests._workbooks import assert_cell_invariant as assert_invariant
 from tests._workbooks import write_rows as write
 
@@ -48,7 +41,7 @@ def risk(rid, s, k, r=None, threat="Hot", action="Åtgärd", vuln="Sårbar", con
     ],
 )
 def test_header_matching(header, field):
-    assert _header_field(header) == field
+    assert header_field(header) == field
 
 
 def test_parse_date_forms():
@@ -165,9 +158,9 @@ def test_every_problem_kind(tmp_path):
     assert kinds["reg.xlsx:2020-03-05:H10"] == "missing_value"
     assert kinds["reg.xlsx:2020-03-05:G11"] == "formula_without_value"
     assert kinds["reg.xlsx:2020-03-05:G12"] == "invalid_value"
-    assert kinds["reg.xlsx:Tom"] == "empty_sheet"
-    assert kinds["reg.xlsx:Instruktioner"] == "missing_column"
-    assert kinds["reg.xlsx:Blad utan datum"] == "missing_column"
+    assert kinds["reg.xlsx:Tom:A1"] == "empty_sheet"
+    assert kinds["reg.xlsx:Instruktioner:A1"] == "missing_column"
+    assert kinds["reg.xlsx:Blad utan datum:A1"] == "missing_column"
     risks = register.risks.set_index("risk_id")
     assert risks.loc["R1", "score"] == 12 and risks.loc["R1", "typed_score"] == 15
     assert pd.isna(risks.loc["R2", "score"]) and risks.loc["R2", "impact"] == 4
@@ -301,11 +294,12 @@ def test_demo_register(tmp_path):
 
 def test_section(tmp_path):
     from maturity.demo.risk import write_risk_demo
-    from maturity.sections import risk as section
+    from maturity.io import risk as reader
     from maturity.io.opener import open_workbook
+    from maturity.sections import risk as section
 
     path = write_risk_demo(tmp_path)
-    assert section.detect(open_workbook(path))
+    assert reader.detect(open_workbook(path))
     built = section.build([path])
     assert built.name == "risk"
     assert {"risks", "risk_ranked", "risk_trend"} <= set(built.tables)

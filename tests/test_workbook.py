@@ -205,3 +205,42 @@ def test_messages_never_leak_library_exceptions(tmp_path):
     path.write_bytes(buffer.getvalue())
     error = refused(path, "damaged|could not")
     assert isinstance(error, InputError)
+
+
+# -- the head of a sheet: the first rows without reading the rest ---------------------------------
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_head_equals_the_first_rows_of_a_full_read(tmp_path, writer):
+    rows = [["Rapport"], [], ["Kommun", "Roll", "F1", "Klar"]]
+    rows += [[f"Kommun {i % 7}", "förvaltningschef", i % 5 + 1, i % 2 == 0] for i in range(300)]
+    rows[10] = [None, None, None, None, "långt ut"]
+    path = write_rows(tmp_path / "h.xlsx", {"Svar": rows, "Tom": []}, writer)
+    book = open_workbook(path)
+    head = book.head("Svar", 20)
+    full = book.sheet("Svar").rows[:20]
+    assert head.n_rows == 20
+    width = max(len(r) for r in full)
+    assert [r + [""] * (width - len(r)) for r in head.rows] == \
+        [list(r) + [""] * (width - len(r)) for r in full]
+    assert book.head("Tom", 20).rows == []
+    assert book.head("Svar", 20) is head  # kept for the next detector
+
+
+def test_head_refuses_entity_declarations(tmp_path):
+    def add_doctype(parts):
+        xml = parts["xl/worksheets/sheet1.xml"]
+        end = xml.index(b"?>") + 2 if xml.startswith(b"<?xml") else 0
+        parts["xl/worksheets/sheet1.xml"] = (xml[:end] + b'<!DOCTYPE x [<!ENTITY a "aa">]>'
+                                             + xml[end:])
+        return parts
+
+    book = open_workbook(rewrite(good_workbook(tmp_path), add_doctype))
+    with pytest.raises(InputError, match="entity declarations"):
+        book.head("Svar", 20)
+
+
+def test_head_of_a_missing_sheet(tmp_path):
+    book = open_workbook(good_workbook(tmp_path))
+    with pytest.raises(InputError, match="no sheet named 'Nej'"):
+        book.head("Nej", 5)

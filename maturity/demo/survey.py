@@ -1,6 +1,6 @@
 """Seeded demo of a maturity questionnaire: codebook and two survey waves in two layouts.
 
-* ``kodbok.xlsx`` — the codebook (statements, scale, organisations with aliases);
+* ``kodbok.xlsx`` — the codebook (statements, scale, organisations with aliases, role names);
 * ``enkat_2020_samtliga.xlsx`` — wave 2020 as one combined export from a survey tool: title rows,
   personal columns, a Kommun and a Roll column, statements headed by their full text;
 * ``enkat_2022/<organisation>.xlsx`` — wave 2022 as one file per organisation, one sheet per
@@ -104,6 +104,15 @@ LABELS = {value: label for label, value in SCALE if value}
 ALIASES = [("Åmål", "Åmåls kommun"), ("Dals-Ed", "Dals-Eds kommun"), ("Trollhättan", "Trollhättans stad"),
            ("Uddevalla", "Uddevalla kommun"), ("SML-IT", "Sotenäs, Munkedal och Lysekil IT")]
 
+#: Display names of the roles (the codebook's ``roles`` sheet): role, name, plural, plural
+#: definite, and the same in English.
+ROLE_NAMES = [
+    ("förvaltningschef", "Förvaltningschef", "Förvaltningschefer", "Förvaltningscheferna",
+     "Head of department", "Heads of department", "The heads of department"),
+    ("IT-chef", "IT-chef", "IT-chefer", "IT-cheferna", "IT manager", "IT managers",
+     "The IT managers"),
+]
+
 #: Number of förvaltningschefer per municipality (4–12).
 MANAGERS = dict(zip(MUNICIPALITIES, [6, 4, 5, 8, 5, 6, 7, 5, 6, 7, 12, 11, 10, 6], strict=True))
 
@@ -131,6 +140,13 @@ def _codebook() -> openpyxl.Workbook:
         orgs.append([name, alias])
     orgs.column_dimensions["A"].width = 16
     orgs.column_dimensions["B"].width = 36
+    roles = wb.create_sheet("roles")
+    roles.append(["roll", "benämning", "plural", "bestämd plural", "name (en)", "plural (en)",
+                  "plural definite (en)"])
+    for row in ROLE_NAMES:
+        roles.append(list(row))
+    for column in "BCDEFG":
+        roles.column_dimensions[column].width = 24
     return wb
 
 

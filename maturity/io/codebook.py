@@ -1,8 +1,9 @@
 """Reading and validating the codebook workbook (sheets ``statements``, ``scale``,
-``organisations``).
+``organisations``, ``roles``).
 
 A codebook error is not a data problem to log but a broken instrument: it raises
-:class:`~maturity.errors.InputError` naming the sheet and row.
+:class:`~maturity.errors.InputError` naming the sheet and row. Headers are found with the
+reading kit (:func:`maturity.io.kit.find_header`, aliases in :data:`maturity.io.kit.ALIASES`).
 """
 
 from __future__ import annotations
@@ -12,54 +13,57 @@ from pathlib import Path
 
 import pandas as pd
 
-from maturity.codebook import Codebook
+from maturity.codebook import ROLE_LABEL_COLUMNS, Codebook
 from maturity.errors import InputError
-from maturity.io.opener import Sheet, open_workbook
+from maturity.io.kit import HEADER_SEARCH_ROWS, field_of, find_header, sheet_named
+from maturity.io.opener import Sheet, Workbook, open_workbook
 from maturity.io.problems import cell_name
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 
-__all__ = ["read_codebook"]
+__all__ = ["read_codebook", "detect", "SHEETS"]
 
-_SHEETS = {
+#: Names (normalised) of the codebook's sheets, Swedish and English.
+SHEETS = {
     "statements": {"statements", "påståenden", "pastaenden", "frågor"},
     "scale": {"scale", "skala", "svarsskala"},
     "organisations": {"organisations", "organizations", "organisationer", "kommuner"},
+    "roles": {"roles", "roller", "role names", "rollnamn"},
 }
-_COLUMNS = {
-    "statement": {"statement", "id", "påstående", "statement id", "påstående-id", "fråga"},
-    "text": {"text", "påståendetext", "statement text", "formulering"},
-    "role": {"role", "roll", "respondentroll"},
-    "dimension": {"dimension", "område", "dimension/område"},
-    "reverse": {"reverse", "omvänd", "omvänt", "reversed", "omvänd skala"},
-    "label": {"label", "etikett", "svar", "svarsalternativ", "answer"},
-    "value": {"value", "värde", "poäng", "score"},
-    "organisation": {"organisation", "organization", "kommun", "namn"},
-    "alias": {"alias", "aliases", "alias/alternativt namn", "alternativt namn"},
+#: The fields of each sheet's header row (see :data:`maturity.io.kit.ALIASES`).
+_FIELDS = {
+    "statements": ("statement", "text", "role", "dimension", "reverse"),
+    "scale": ("label", "value"),
+    "organisations": ("organisation", "alias", "name"),
+    "roles": tuple(ROLE_LABEL_COLUMNS),
 }
 
 
-def _find_sheet(names: list[str], kind: str) -> str | None:
-    for name in names:
-        if normalise(name) in _SHEETS[kind]:
-            return name
-    return None
+def detect(book: Workbook) -> bool:
+    """True when a workbook is a codebook: it has a statements and a scale sheet.
+
+    Examples
+    --------
+    >>> from maturity.io.opener import open_workbook
+    >>> detect(open_workbook("data/raw/kodbok.xlsx"))  # doctest: +SKIP
+    True
+    """
+    return all(sheet_named(book, SHEETS[kind]) is not None for kind in ("statements", "scale"))
 
 
-def _header(sheet: Sheet, wanted: list[str], required: list[str]) -> tuple[int, dict[str, int]]:
-    """Locate the header row (first row naming a required column) and map columns."""
-    for r, row in enumerate(sheet.rows[:30]):
-        found: dict[str, int] = {}
-        for c, value in enumerate(row):
-            key = normalise(as_text(value))
-            for column in wanted:
-                if key in _COLUMNS[column] and column not in found:
-                    found[column] = c
-        if all(col in found for col in required):
-            return r, found
-    missing = ", ".join(required)
-    raise InputError(
-        f"has no header row naming the columns {missing}", file=sheet.file, sheet=sheet.name
-    )
+def _header(sheet: Sheet, kind: str, required: list[str]) -> tuple[int, dict[str, int]]:
+    """Locate the header row (the first naming every required column) and map columns."""
+    fields = _FIELDS[kind]
+    row, found, _ = find_header(sheet, lambda value: field_of(value, fields),
+                                lambda columns: all(col in columns for col in required))
+    if row is None:
+        missing = ", ".join(required)
+        raise InputError(
+            f"has no header row naming the columns {missing} in its first "
+            f"{HEADER_SEARCH_ROWS} rows",
+            file=sheet.file,
+            sheet=sheet.name,
+        )
+    return row, found
 
 
 def _rows(sheet: Sheet, header_row: int):
@@ -73,8 +77,7 @@ def _fail(sheet: Sheet, r: int, c: int, message: str) -> InputError:
 
 
 def _read_statements(sheet: Sheet) -> pd.DataFrame:
-    wanted = ["statement", "text", "role", "dimension", "reverse"]
-    header, cols = _header(sheet, wanted, ["statement", "text", "role", "dimension"])
+    header, cols = _header(sheet, "statements", ["statement", "text", "role", "dimension"])
     records, seen_ids, seen_texts = [], {}, {}
     for r in _rows(sheet, header):
         record = {}
@@ -115,7 +118,7 @@ def _read_statements(sheet: Sheet) -> pd.DataFrame:
 
 
 def _read_scale(sheet: Sheet) -> pd.DataFrame:
-    header, cols = _header(sheet, ["label", "value"], ["label", "value"])
+    header, cols = _header(sheet, "scale", ["label", "value"])
     labels, values, seen = [], [], {}
     for r in _rows(sheet, header):
         label = sheet.value(r, cols["label"])
@@ -156,7 +159,11 @@ def _read_scale(sheet: Sheet) -> pd.DataFrame:
 
 
 def _read_organisations(sheet: Sheet) -> pd.DataFrame:
-    header, cols = _header(sheet, ["organisation", "alias"], ["organisation"])
+    try:
+        header, cols = _header(sheet, "organisations", ["organisation"])
+    except InputError:  # a "Namn" column names the organisation on this sheet
+        header, cols = _header(sheet, "organisations", ["name"])
+        cols["organisation"] = cols.pop("name")
     names, aliases, owner = [], [], {}
     for r in _rows(sheet, header):
         name = sheet.value(r, cols["organisation"])
@@ -182,6 +189,36 @@ def _read_organisations(sheet: Sheet) -> pd.DataFrame:
     return pd.DataFrame({"organisation": names, "alias": aliases})
 
 
+def _read_roles(sheet: Sheet, roles: list[str]) -> pd.DataFrame:
+    """The display names of the roles: one row per role named, validated against ``roles``."""
+    header, cols = _header(sheet, "roles", ["role"])
+    by_key = {normalise(role): role for role in roles}
+    records, seen = [], {}
+    for r in _rows(sheet, header):
+        raw = sheet.value(r, cols["role"])
+        if is_blank(raw):
+            raise _fail(sheet, r, cols["role"], f"row {r + 1}: the role is missing")
+        role = by_key.get(normalise(as_text(raw)))
+        if role is None:
+            raise _fail(
+                sheet, r, cols["role"],
+                f"row {r + 1}: {as_text(raw)!r} is no role of the statements "
+                f"({', '.join(roles)})",
+            )
+        if role in seen:
+            raise _fail(
+                sheet, r, cols["role"],
+                f"row {r + 1}: the role {role!r} is already named in row {seen[role] + 1}",
+            )
+        seen[role] = r
+        record = {"role": role}
+        for column in ROLE_LABEL_COLUMNS[1:]:
+            if column in cols and not is_blank(sheet.value(r, cols[column])):
+                record[column] = " ".join(as_text(sheet.value(r, cols[column])).split())
+        records.append(record)
+    return pd.DataFrame.from_records(records, columns=ROLE_LABEL_COLUMNS)
+
+
 def read_codebook(path: str | Path) -> Codebook:
     """Read and validate a codebook workbook.
 
@@ -189,7 +226,11 @@ def read_codebook(path: str | Path) -> Codebook:
 
     * ``statements`` — statement (id), text, role, dimension, reverse (ja/nej, optional);
     * ``scale`` — label, value; a label with an empty value is a don't-know answer ("Vet ej");
-    * ``organisations`` (optional) — organisation, alias; one row per alias.
+    * ``organisations`` (optional) — organisation, alias; one row per alias;
+    * ``roles`` (optional, ``roller``) — role (roll), name (benämning, namn), plural,
+      plural definite (bestämd plural) and the English forms (``name (en)``, ``name_en``,
+      ``engelska``, ``plural (en)``, ``plural definite (en)``): how each role is shown.
+      Missing cells and roles get defaults (see :attr:`Codebook.role_labels`).
 
     Parameters
     ----------
@@ -203,17 +244,20 @@ def read_codebook(path: str | Path) -> Codebook:
     ------
     InputError
         For an unreadable file, a missing sheet or column, a duplicate statement id or text,
-        a missing role, dimension or text, a scale with gaps or duplicate labels, or an alias
-        that names two organisations; the message names the sheet and the cell.
+        a missing role, dimension or text, a scale with gaps or duplicate labels, an alias
+        that names two organisations, or a roles sheet naming an unknown role or a role
+        twice; the message names the sheet and the cell.
 
     Examples
     --------
     >>> cb = read_codebook("data/raw/kodbok.xlsx")  # doctest: +SKIP
     >>> cb.statements.columns.tolist()               # doctest: +SKIP
     ['statement', 'text', 'role', 'dimension', 'scale_min', 'scale_max', 'reverse']
+    >>> cb.role_labels.loc[0, ["role", "plural_en"]].tolist()  # doctest: +SKIP
+    ['förvaltningschef', 'Heads of department']
     """
     book = open_workbook(path)
-    found = {kind: _find_sheet(book.sheet_names, kind) for kind in _SHEETS}
+    found = {kind: sheet_named(book, names) for kind, names in SHEETS.items()}
     for kind in ("statements", "scale"):
         if found[kind] is None:
             raise InputError(
@@ -228,4 +272,6 @@ def read_codebook(path: str | Path) -> Codebook:
         if found["organisations"]
         else None
     )
-    return Codebook.from_frames(statements, scale, organisations)
+    roles = list(dict.fromkeys(statements["role"]))
+    role_labels = _read_roles(book.sheet(found["roles"]), roles) if found["roles"] else None
+    return Codebook.from_frames(statements, scale, organisations, role_labels)

@@ -1,13 +1,30 @@
-"""Shared pieces of the readers of hand-made register workbooks (risk register, action plan).
+"""The reading kit shared by every reader: one alias table, one header finder, one cell tally.
 
-Such a workbook has, on each sheet, a header row somewhere in its first rows (title rows above
-it), then one row per record. The helpers here find that header row by column aliases, walk
-the data rows below it, and count every checked cell's verdict for the invariant
-``cells_read == cells_accepted + n`` (``n``: the problems whose kind is not in
-:data:`SHEET_KINDS`).
+Header matching
+---------------
+:data:`ALIASES` holds, per field, every header people write for it (normalised, Swedish and
+English). A reader names the fields it knows (e.g. ``("capability", "goal", "target")``) and
+:func:`field_of` tells which of them a header cell names. The cell is tried as a whole, then,
+in this order: a short code in brackets when the reader asks for one (``"Konsekvens (K)"``),
+the text without its bracketed remarks (``"Målnivå (2030)"`` → ``målnivå``), the part before an
+``=`` (``"R = S × K"``), the text without a scale mark (``"S 1–5"``), and the text without a
+trailing unit word (``"Budget tkr"``). :func:`find_header` returns the first row, of the first
+:data:`HEADER_SEARCH_ROWS`, whose cells name a complete set of fields.
+
+Cell tally: the one invariant
+-----------------------------
+Every cell a reader reads is either accepted or reported, never both, never neither::
+
+    cells_read == cells_accepted + len(problems)
+
+A problem of a whole sheet or file (an empty sheet, an empty workbook, a missing column, no
+header row) is reported at one cell (the sheet's ``A1`` or the header cell) and counts as that
+one cell read. :class:`CellTally` keeps the count.
 
 Examples
 --------
+>>> field_of("Målnivå (2030)", ("goal", "target")), field_of("Kommun", ("organisation",))
+('target', 'organisation')
 >>> workbook_paths(["a.xlsx", "b.xlsx"])
 [PosixPath('a.xlsx'), PosixPath('b.xlsx')]
 """
@@ -15,31 +32,194 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
+from maturity.errors import InputError
+from maturity.io.amounts import unit_factor
 from maturity.io.opener import Sheet, Workbook
 from maturity.io.problems import ProblemLog
-from maturity.io.values import as_text, is_blank
+from maturity.io.values import as_text, is_blank, normalise
 
 __all__ = [
+    "ALIASES",
     "HEADER_SEARCH_ROWS",
     "SHEET_KINDS",
     "CellTally",
     "workbook_paths",
+    "field_of",
     "find_header",
     "data_rows",
     "filled_sheets",
+    "head_sheets",
+    "sheet_named",
 ]
 
-#: How many rows from the top are searched for the header row.
-HEADER_SEARCH_ROWS = 20
+#: How many rows from the top are searched for the header row (by every reader and detect).
+HEADER_SEARCH_ROWS = 50
 
-#: Problem kinds reported once per sheet, which count no cell.
+#: Problem kinds about a whole sheet or file; each is reported at one cell and counts as one.
 SHEET_KINDS = frozenset({"empty_sheet", "missing_column", "empty_file"})
 
 #: What stands in round or square brackets in a header: "Budget (tkr)" → "tkr".
 BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
+#: A scale written into a header: "Konsekvens 1–5".
+SCALE_MARK = re.compile(r"\d\s*[-–]\s*\d")
+
+#: Header aliases (normalised) per field, for every reader. One alias may belong to two fields
+#: that no one reader uses together (``id``: a statement, a respondent, a risk).
+ALIASES: dict[str, frozenset[str]] = {
+    name: frozenset(aliases)
+    for name, aliases in {
+        # -- who and when ------------------------------------------------------------------
+        "organisation": ("organisation", "organization", "kommun", "municipality", "org",
+                         "organisation/kommun", "förvaltning/organisation"),
+        "role": ("roll", "role", "respondentroll", "befattning"),
+        "respondent": ("respondent", "id", "respondent id", "respondent-id", "respondentid",
+                       "svars-id", "svarsid", "response id", "löpnummer"),
+        "wave": ("wave", "våg", "omgång", "mätomgång", "undersökningsår"),
+        #: columns of a survey export read past and never carried (names, contacts, times)
+        "personal": (
+            "namn", "name", "förnamn", "efternamn", "first name", "last name", "full name",
+            "e-post", "epost", "e-postadress", "email", "e-mail", "mail", "email address",
+            "starttid", "sluttid", "start time", "end time", "completion time", "tidpunkt",
+            "datum", "date", "timestamp", "tidsstämpel", "inskickad", "submitted",
+            "senast ändrad", "last modified", "ip", "ip-adress", "ip address", "telefon",
+            "phone", "mobil", "personnummer", "användare", "user", "username", "kommentar",
+            "kommentarer", "comment", "comments", "övriga synpunkter", "titel", "title",
+        ),
+        # -- codebook ----------------------------------------------------------------------
+        "statement": ("statement", "id", "påstående", "statement id", "påstående-id", "fråga"),
+        "text": ("text", "påståendetext", "statement text", "formulering"),
+        "dimension": ("dimension", "område", "dimension/område"),
+        "reverse": ("reverse", "omvänd", "omvänt", "reversed", "omvänd skala"),
+        "value": ("value", "värde", "poäng", "score"),
+        "alias": ("alias", "aliases", "alias/alternativt namn", "alternativt namn"),
+        "name": ("namn", "name", "benämning"),
+        "plural": ("plural", "pluralis", "plural form"),
+        "plural_definite": ("bestämd plural", "plural bestämd", "bestämd form plural",
+                            "plural definite", "definite plural"),
+        "name_en": ("name (en)", "name_en", "name en", "namn (en)", "namn_en", "namn engelska",
+                    "engelska", "engelskt namn", "english", "english name", "benämning (en)",
+                    "benämning engelska"),
+        "plural_en": ("plural (en)", "plural_en", "plural en", "plural engelska",
+                      "english plural"),
+        "plural_definite_en": ("plural definite (en)", "plural_definite_en",
+                               "plural definite en", "bestämd plural (en)",
+                               "bestämd plural_en", "bestämd plural engelska",
+                               "english plural definite"),
+        # -- capability map ----------------------------------------------------------------
+        "capability": ("förmåga", "capability", "förmågor", "capabilities"),
+        "goal": ("mål", "goal", "målbild", "målbildsmål", "målområde", "goals"),
+        "target": ("målnivå", "target", "target level", "mål nivå", "målnivåer",
+                   "önskad nivå"),
+        "level": ("nivå", "level", "mognadsnivå", "maturity level", "bedömd nivå"),
+        "label": ("label", "etikett", "svar", "svarsalternativ", "answer", "benämning", "namn",
+                  "name", "beskrivning", "nivånamn"),
+        "acceptable": ("acceptable", "godtagbar", "acceptabel", "godkänd", "accepterad",
+                       "godtagbar nivå"),
+        #: matrix columns that are no organisation (derived or free text); read past
+        "aggregate": ("medel", "medelvärde", "mean", "average", "snitt", "genomsnitt",
+                      "kommentar", "kommentarer", "comment", "comments", "anmärkning", "not",
+                      "notes", "summa", "total", "nr", "id", "#"),
+        # -- risk register -----------------------------------------------------------------
+        "risk_id": ("id", "risk-id", "riskid", "risk id", "nr", "nr.", "nummer", "risknr",
+                    "risk nr", "risknummer", "no", "number", "#"),
+        "date": ("datum", "date", "mötesdatum", "möte", "meeting", "meeting date",
+                 "uppföljningsdatum"),
+        "threat": ("hot", "threat", "hot/risk", "risk", "riskbeskrivning", "beskrivning",
+                   "hotbild", "risk description", "description"),
+        "vulnerability": ("sårbarhet", "sårbarheter", "vulnerability", "vulnerabilities"),
+        "consequence_text": ("konsekvens", "konsekvenser", "consequence", "consequences",
+                             "konsekvensbeskrivning", "effekt", "effect"),
+        "probability": ("s", "sannolikhet", "probability", "likelihood", "p",
+                        "sannolikhet s"),
+        "impact": ("k", "konsekvensgrad", "konsekvensnivå", "konsekvensvärde", "impact",
+                   "severity", "allvarlighet", "konsekvens k", "c"),
+        "score": ("r", "risk r", "riskvärde", "risktal", "risknivå", "riskpoäng", "score",
+                  "risk score", "risk value", "s×k", "s x k", "s*k", "sxk", "r = s × k",
+                  "r=s×k", "r = s x k", "r = s*k", "s × k = r"),
+        "action": ("åtgärd", "åtgärder", "action", "actions", "mitigation", "åtgärdsförslag",
+                   "planerad åtgärd", "planerade åtgärder", "hantering", "response"),
+        # -- action plan -------------------------------------------------------------------
+        "area": ("område", "områden", "area", "areas", "fokusområde", "insatsområde",
+                 "målområde", "verksamhetsområde", "theme", "tema"),
+        "activity": ("aktivitet", "aktiviteter", "activity", "activities", "insats",
+                     "insatser", "åtgärd", "åtgärder", "action"),
+        "year": ("år", "year", "planerat år", "årtal", "genomförandeår", "planned year"),
+        "status": ("status", "läge", "state", "lägesrapport"),
+        "budget": ("budget", "budgeterat", "budgeterad kostnad", "planerad kostnad",
+                   "budgeted", "planned cost", "kalkyl"),
+        "spent": ("utfall", "spent", "actual", "actuals", "förbrukat", "använt", "kostnad",
+                  "verklig kostnad", "actual cost", "upparbetat", "outcome"),
+        "allocated": ("anslag", "allocated", "allocation", "budgetram", "ram", "tilldelat",
+                      "tilldelade medel", "årsbudget"),
+    }.items()
+}
+
+
+@lru_cache(maxsize=64)
+def _lookup(fields: tuple[str, ...]) -> dict[str, str]:
+    """``{alias: field}`` of the given fields; an alias of two of them is a programming error."""
+    table: dict[str, str] = {}
+    for name in fields:
+        for alias in ALIASES[name]:
+            if table.get(alias, name) != name:
+                raise ValueError(f"the header {alias!r} names both {table[alias]} and {name}")
+            table[alias] = name
+    return table
+
+
+def field_of(text: object, fields: Sequence[str], *, codes: Sequence[str] = ()) -> str | None:
+    """The field of ``fields`` that a header cell names, or None (see the module docstring).
+
+    Parameters
+    ----------
+    text : object
+        The header cell.
+    fields : sequence of str
+        The fields the reader knows (keys of :data:`ALIASES`).
+    codes : sequence of str
+        Fields whose short codes may stand in brackets and win over the words outside them
+        (``"Konsekvens (K)"`` is the number K, ``"Konsekvens (beskrivning)"`` the text).
+
+    Examples
+    --------
+    >>> fields = ("consequence_text", "impact", "budget")
+    >>> field_of("Konsekvens (K)", fields, codes=("impact",)), field_of("Konsekvens", fields)
+    ('impact', 'consequence_text')
+    >>> field_of("Budget (tkr)", fields), field_of("Budget tkr", fields), field_of(3, fields)
+    ('budget', 'budget', None)
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None  # numbers, dates and blanks name no field
+    return _field_of(text, tuple(fields), tuple(codes))
+
+
+@lru_cache(maxsize=65536)
+def _field_of(text: str, fields: tuple[str, ...], codes: tuple[str, ...]) -> str | None:
+    table = _lookup(fields)
+    for candidate in _candidates(normalise(text), table, codes):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+def _candidates(key: str, table: dict[str, str], codes: Sequence[str]) -> Iterator[str]:
+    """The readings of a normalised header, in the order they are tried."""
+    yield key
+    for inner in BRACKETS.findall(key):
+        if codes and table.get(normalise(inner)) in codes:
+            yield normalise(inner)
+    outer = normalise(BRACKETS.sub(" ", key))
+    yield outer
+    if "=" in outer:
+        yield normalise(outer.split("=")[0])
+    yield normalise(SCALE_MARK.sub(" ", outer))
+    words = re.split(r"[\s,]+", outer)
+    if len(words) > 1 and unit_factor(words[-1]) is not None:
+        yield " ".join(words[:-1]).strip(" ,")
 
 
 def workbook_paths(source: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -68,7 +248,7 @@ def workbook_paths(source: str | Path | Iterable[str | Path]) -> list[Path]:
 
 
 class CellTally:
-    """Counts every verdict on a checked cell and logs the problems.
+    """Counts every verdict on a cell read and logs the problems (see the module docstring).
 
     Parameters
     ----------
@@ -79,7 +259,15 @@ class CellTally:
     ----------
     log : ProblemLog
     read, accepted : int
-        Cells checked and cells accepted.
+        Cells read and cells accepted; ``read == accepted + len(log)`` at all times.
+
+    Examples
+    --------
+    >>> tally = CellTally(strict=False)
+    >>> tally.accept(); tally.problem("f.xlsx:Blad1:B2", "missing_value", "", "empty")
+    >>> tally.sheet_problem("f.xlsx:Blad2:A1", "empty_sheet", "the sheet is empty")
+    >>> tally.read, tally.accepted, len(tally.log)
+    (3, 1, 2)
     """
 
     def __init__(self, strict: bool) -> None:
@@ -87,10 +275,10 @@ class CellTally:
         self.read = 0
         self.accepted = 0
 
-    def accept(self) -> None:
-        """Count one cell read and accepted."""
-        self.read += 1
-        self.accepted += 1
+    def accept(self, n: int = 1) -> None:
+        """Count ``n`` cells read and accepted."""
+        self.read += n
+        self.accepted += n
 
     def problem(self, source: str, kind: str, value: object, message: str) -> None:
         """Count one cell read and log its problem."""
@@ -98,8 +286,8 @@ class CellTally:
         self.log.add(source, kind, as_text(value), message)
 
     def sheet_problem(self, source: str, kind: str, message: str, value: object = "") -> None:
-        """Log a problem of a whole sheet or file (one of :data:`SHEET_KINDS`); counts no cell."""
-        self.log.add(source, kind, as_text(value), message)
+        """Log a problem of a whole sheet or file at one cell (``source``); counts that cell."""
+        self.problem(source, kind, value, message)
 
     def formula_without_value(self, sheet: Sheet, r: int, c: int, what: str) -> bool:
         """True (and the problem logged) when the cell is a formula saved without its value."""
@@ -122,24 +310,58 @@ def filled_sheets(book: Workbook, tally: CellTally) -> Iterator[Sheet]:
     ----------
     book : Workbook
     tally : CellTally
-        Gets an ``empty_file`` or ``empty_sheet`` problem for what is not yielded.
+        Gets an ``empty_file`` or ``empty_sheet`` problem (at ``A1``) for what is not yielded.
 
     Yields
     ------
     Sheet
     """
     if not book.sheet_names:
-        tally.sheet_problem(book.name, "empty_file", "the workbook has no worksheets")
+        tally.sheet_problem(f"{book.name}::A1", "empty_file", "the workbook has no worksheets")
     for name in book.sheet_names:
         sheet = book.sheet(name)
         if sheet.is_empty():
-            tally.sheet_problem(f"{book.name}:{name}", "empty_sheet", "the sheet is empty")
+            tally.sheet_problem(sheet.source(0, 0), "empty_sheet", "the sheet is empty")
             continue
         yield sheet
 
 
+def head_sheets(book: Workbook, n_rows: int = HEADER_SEARCH_ROWS) -> Iterator[Sheet]:
+    """The first ``n_rows`` rows of each readable sheet, for a cheap ``detect``.
+
+    A sheet that cannot be read is skipped (the reader reports it when the file is read).
+
+    Examples
+    --------
+    >>> from maturity.io.opener import open_workbook
+    >>> [s.n_rows for s in head_sheets(open_workbook("data/raw/kodbok.xlsx"))]  # doctest: +SKIP
+    [50, 5, 12]
+    """
+    for name in book.sheet_names:
+        try:
+            yield book.head(name, n_rows)
+        except InputError:
+            continue
+
+
+def sheet_named(book: Workbook, names: Iterable[str]) -> str | None:
+    """The first sheet of ``book`` whose normalised name is in ``names``, or None.
+
+    Examples
+    --------
+    >>> from maturity.io.opener import open_workbook
+    >>> sheet_named(open_workbook("data/raw/kodbok.xlsx"), {"skala", "scale"})  # doctest: +SKIP
+    'scale'
+    """
+    wanted = set(names)
+    for name in book.sheet_names:
+        if normalise(name) in wanted:
+            return name
+    return None
+
+
 def find_header(
-    sheet: Sheet,
+    sheet: Sheet | Sequence[Sequence],
     field_of: Callable[[object], str | None],
     is_complete: Callable[[dict[str, int]], bool],
     limit: int = HEADER_SEARCH_ROWS,
@@ -148,9 +370,10 @@ def find_header(
 
     Parameters
     ----------
-    sheet : Sheet
+    sheet : Sheet or sequence of rows
     field_of : callable
-        The field a header cell names, or None.
+        The field a header cell names, or None (usually :func:`field_of` with the reader's
+        fields).
     is_complete : callable
         Given ``{field: column}`` of a row, True when the row is the header row.
     limit : int
@@ -168,10 +391,11 @@ def find_header(
     >>> find_header(sheet, lambda v: str(v).lower() or None, lambda cols: "id" in cols)
     (1, {'id': 0, 'namn': 1}, [('id', 2)])
     """
-    for r in range(min(limit, sheet.n_rows)):
+    rows = sheet.rows if isinstance(sheet, Sheet) else sheet
+    for r in range(min(limit, len(rows))):
         columns: dict[str, int] = {}
         duplicates = []
-        for c, value in enumerate(sheet.rows[r]):
+        for c, value in enumerate(rows[r]):
             name = field_of(value)
             if name is None:
                 continue

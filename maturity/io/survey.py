@@ -1,7 +1,9 @@
 """Reading survey exports into the tidy ``responses`` table, every cell accounted for.
 
 A survey export has one row per respondent (see ``DESIGN.md``). The header row is the first row
-naming the organisation column ("Organisation", "Kommun"); title rows above it are skipped.
+(of the first :data:`~maturity.io.kit.HEADER_SEARCH_ROWS`) naming the organisation column
+("Organisation", "Kommun"; every alias in :data:`maturity.io.kit.ALIASES`); title rows above
+it are skipped.
 Without an organisation column the header row is the first row with statement columns, and the
 organisation comes from the file name (one file per organisation). "Roll"/"Role" names the role
 (otherwise the sheet name is the role); "Respondent"/"ID" the respondent; personal columns
@@ -9,7 +11,8 @@ organisation comes from the file name (one file per organisation). "Roll"/"Role"
 statement, headed by its id or by its full text (matched tolerant of case, whitespace, line
 breaks and trailing punctuation).
 
-What counts as a *cell read* (the invariant ``cells_read == len(responses) + len(problems)``):
+What counts as a *cell read* (the one invariant of :mod:`maturity.io.kit`,
+``cells_read == len(responses) + len(problems)``):
 
 * every non-blank cell in a statement column of a respondent row, and every blank cell of a
   statement the respondent's role is asked (a blank answer is accepted as a missing score);
@@ -26,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,40 +39,32 @@ import pyarrow.compute as pc
 
 from maturity.codebook import Codebook
 from maturity.io.codebook import read_codebook
-from maturity.io.kit import workbook_paths
-from maturity.io.opener import TableSheet, open_workbook
-from maturity.io.problems import ProblemLog, column_letter
+from maturity.io.kit import (
+    HEADER_SEARCH_ROWS,
+    CellTally,
+    field_of,
+    find_header,
+    head_sheets,
+    workbook_paths,
+)
+from maturity.io.opener import TableSheet, Workbook, open_workbook
+from maturity.io.problems import column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 from maturity.organisations import OrganisationResolver
 
-__all__ = ["Survey", "read_survey", "read_codebook", "RESPONSE_COLUMNS", "survey_files"]
+__all__ = ["Survey", "read_survey", "read_codebook", "detect", "RESPONSE_COLUMNS", "survey_files"]
 
 RESPONSE_COLUMNS = [
     "wave", "organisation", "role", "respondent", "statement", "dimension", "score", "answer",
     "source",
 ]
 
-ORGANISATION_HEADERS = {"organisation", "organization", "kommun", "organisation/kommun",
-                        "förvaltning/organisation", "org"}
-ROLE_HEADERS = {"roll", "role", "respondentroll", "befattning"}
-RESPONDENT_HEADERS = {"respondent", "id", "respondent id", "respondent-id", "respondentid",
-                      "svars-id", "svarsid", "response id", "löpnummer"}
-WAVE_HEADERS = {"wave", "våg", "omgång", "mätomgång", "undersökningsår"}
-#: Columns read past and never carried into any output (names, contact details, timestamps).
-PERSONAL_HEADERS = {
-    "namn", "name", "förnamn", "efternamn", "first name", "last name", "full name",
-    "e-post", "epost", "e-postadress", "email", "e-mail", "mail", "email address",
-    "starttid", "sluttid", "start time", "end time", "completion time", "tidpunkt", "datum",
-    "date", "timestamp", "tidsstämpel", "inskickad", "submitted", "senast ändrad",
-    "last modified", "ip", "ip-adress", "ip address", "telefon", "phone", "mobil",
-    "personnummer", "användare", "user", "username", "kommentar", "kommentarer", "comment",
-    "comments", "övriga synpunkter", "titel", "title",
-}
+#: Fields of a survey export's identity columns (aliases in :data:`maturity.io.kit.ALIASES`);
+#: the ``personal`` columns (names, e-mail, times …) are read past and never carried.
+IDENTITY_FIELDS = ("organisation", "role", "respondent", "wave")
 # "F04. text", "4 - label", "f04 – text": a short token, a separator, the rest
 _NUMBERED = re.compile(r"^([\w.,]{1,12}?)\s*(?:[.:=)–—-]\s*|\s+)(.*)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maturity-sources")
 
 # cell outcomes inside the answer area
 _OK, _OUT_OF_SCALE, _UNKNOWN_LABEL, _INVALID = 0, 1, 2, 3
@@ -122,7 +116,7 @@ class _Context:
 
     def __init__(self, codebook: Codebook, strict: bool, wave: int | None) -> None:
         self.codebook = codebook
-        self.log = ProblemLog(strict=strict)
+        self.tally = CellTally(strict)
         self.wave = wave
         st = codebook.statements
         self.statement_ids = st["statement"].tolist()
@@ -142,7 +136,6 @@ class _Context:
             self.labels[normalise(label)] = float(value)
         self.resolve = OrganisationResolver(codebook.organisations)
         self.seen: dict[tuple, str] = {}
-        self.cells_read = 0
         self.parts: list[dict[str, np.ndarray]] = []
         self.names: dict[str, dict[object, int]] = {"organisation": {}, "respondent": {},
                                                     "answer": {}}
@@ -154,8 +147,7 @@ class _Context:
                            count=len(values))
 
     def problem(self, source: str, kind: str, value: object, message: str) -> None:
-        self.cells_read += 1
-        self.log.add(source, kind, as_text(value), message)
+        self.tally.problem(source, kind, value, message)
 
     def match_statement(self, key: str) -> int | None:
         """Index of the statement a normalised header names, or None.
@@ -218,26 +210,28 @@ class _Header:
     ignored: set = field(default_factory=set)
 
 
-def _bare(key: str) -> str:
-    """A normalised header without a trailing remark: "kommun (organisation)" -> "kommun"."""
-    return key.split(" (")[0].split(" [")[0].strip()
+def _identity_field(value: object) -> str | None:
+    return field_of(value, IDENTITY_FIELDS)
+
+
+def _is_personal(value: object) -> bool:
+    return field_of(value, ("personal",)) is not None
+
+
+def _header_row(head: list[list], ctx: _Context) -> int | None:
+    """The header row: the first naming the organisation, else the first with two statements."""
+    row, _, _ = find_header(head, _identity_field, lambda found: "organisation" in found)
+    if row is not None:
+        return row
+    for r, cells in enumerate(head):
+        if sum(normalise(as_text(v)) in ctx.by_key for v in cells) >= 2:
+            return r
+    return None
 
 
 def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
-    head = sheet.head(50)
-    limit = len(head)
-    chosen = None
-    for r in range(limit):
-        keys = [normalise(as_text(v)) for v in head[r]]
-        if any(_bare(k) in ORGANISATION_HEADERS for k in keys):
-            chosen = r
-            break
-    if chosen is None:  # no organisation column: the first row with two statement headers
-        for r in range(limit):
-            keys = [normalise(as_text(v)) for v in head[r]]
-            if sum(k in ctx.by_key for k in keys) >= 2:
-                chosen = r
-                break
+    head = sheet.head(HEADER_SEARCH_ROWS)
+    chosen = _header_row(head, ctx)
     if chosen is None:
         return None
     header = _Header(chosen)
@@ -246,24 +240,43 @@ def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
         key = normalise(as_text(value))
         if not key:
             continue
-        for attr, names in (("organisation", ORGANISATION_HEADERS), ("role", ROLE_HEADERS),
-                            ("respondent", RESPONDENT_HEADERS), ("wave", WAVE_HEADERS)):
-            if _bare(key) in names and getattr(header, attr) is None:
-                setattr(header, attr, c)
-                break
-        else:
-            index = ctx.match_statement(key)
-            if index is not None:
-                if index in first_column:
-                    header.duplicate.append((c, first_column[index]))
-                else:
-                    first_column[index] = c
-                    header.statements.append((c, index))
-            elif _bare(key) in PERSONAL_HEADERS:
-                header.ignored.add(c)
+        name = _identity_field(value)
+        if name is not None and getattr(header, name) is None:
+            setattr(header, name, c)
+            continue
+        index = ctx.match_statement(key)
+        if index is not None:
+            if index in first_column:
+                header.duplicate.append((c, first_column[index]))
             else:
-                header.unknown.append(c)
+                first_column[index] = c
+                header.statements.append((c, index))
+        elif _is_personal(value):
+            header.ignored.add(c)
+        else:
+            header.unknown.append(c)
     return header
+
+
+def detect(book: Workbook) -> bool:
+    """True when a workbook looks like a survey export: a header row in the first rows of a
+    sheet names the organisation, the role or the respondent.
+
+    :func:`maturity.io.discover.discover` takes every workbook that no other reader claims for
+    a survey export (one file per organisation may have none of these columns); this is the
+    positive test, from the first rows only.
+
+    Examples
+    --------
+    >>> from maturity.io.opener import open_workbook
+    >>> detect(open_workbook("data/raw/enkat_2020_samtliga.xlsx"))  # doctest: +SKIP
+    True
+    """
+    for sheet in head_sheets(book):
+        row, _, _ = find_header(sheet, _identity_field, lambda found: len(found) >= 2)
+        if row is not None:
+            return True
+    return False
 
 
 def _pseudonym(value: str) -> str:
@@ -360,15 +373,36 @@ def _identity_status(i, r, codes, blank_u, uniques, header, ctx, sheet, file_org
     return org, role, status
 
 
+@dataclass
+class _Cells:
+    """The cells below a header row, dictionary-encoded (see :func:`_cell_codes`)."""
+
+    codes: np.ndarray  # rows x columns, codes into ``uniques``
+    uniques: list
+    blank_u: np.ndarray  # per distinct value: blank?
+    formula: np.ndarray  # rows x columns: a formula saved without its value
+    content: np.ndarray  # rows x columns: a value or such a formula
+
+
+@dataclass
+class _Respondents:
+    """The respondent rows of a sheet (rows with content) and who answered in each."""
+
+    index: np.ndarray  # rows (relative to the first row below the header)
+    statuses: list  # per row: None, or (kind, message) rejecting the whole row
+    organisations: np.ndarray
+    roles: np.ndarray  # index into ctx.roles, -1 when unknown
+    respondents: np.ndarray
+    waves: np.ndarray
+
+    @property
+    def ok(self) -> np.ndarray:
+        return np.array([s is None for s in self.statuses], dtype=bool)
+
+
 def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
-    """Validate one sheet; add accepted cells to ``ctx.parts`` and problems to the log."""
-    for r, c, value in sheet.stray_cells:
-        ctx.problem(sheet.source(r, c), "stray_cell", value,
-                    "a cell far outside the data block; delete it or move it into the table")
-    if sheet.is_empty():
-        if not sheet.stray_cells:
-            ctx.problem(f"{sheet.file}:{sheet.name}:A1", "empty_sheet", "",
-                        "the sheet is empty")
+    """Validate one sheet; add accepted cells to ``ctx.parts`` and problems to the tally."""
+    if not _has_data(sheet, ctx):
         return
     header = _find_header(sheet, ctx)
     if header is None:
@@ -378,6 +412,31 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
             "statements of the codebook",
         )
         return
+    cells = _encode(sheet, header)
+    _report_outside_statements(sheet, header, cells, ctx)
+    if not header.statements:
+        if not header.unknown:
+            ctx.problem(sheet.source(header.row, 0), "missing_column", "",
+                        "the header row has no statement columns")
+        return
+    people = _identify(sheet, path, header, cells, ctx)
+    _read_answers(sheet, header, cells, people, ctx)
+
+
+def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
+    """Report stray cells and an empty sheet; False when there is nothing more to read."""
+    for r, c, value in sheet.stray_cells:
+        ctx.problem(sheet.source(r, c), "stray_cell", value,
+                    "a cell far outside the data block; delete it or move it into the table")
+    if sheet.is_empty():
+        if not sheet.stray_cells:
+            ctx.problem(f"{sheet.file}:{sheet.name}:A1", "empty_sheet", "",
+                        "the sheet is empty")
+        return False
+    return True
+
+
+def _encode(sheet: TableSheet, header: _Header) -> _Cells:
     h = header.row
     codes, uniques = _cell_codes(sheet, h + 1)
     formula = np.zeros(codes.shape, dtype=bool)
@@ -385,17 +444,19 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
         if r > h:
             formula[r - h - 1, c] = True
     blank_u = np.array([is_blank(v) for v in uniques], dtype=bool)
-    blank = blank_u[codes]
+    return _Cells(codes, uniques, blank_u, formula, ~blank_u[codes] | formula)
+
+
+def _report_outside_statements(sheet: TableSheet, header: _Header, cells: _Cells,
+                               ctx: _Context) -> None:
+    """Columns whose header matches nothing, duplicate columns, and values with no header."""
+    h, codes, uniques, content = header.row, cells.codes, cells.uniques, cells.content
     used = np.zeros(codes.shape[1], dtype=bool)
     for c in (header.organisation, header.role, header.respondent, header.wave):
         if c is not None:
             used[c] = True
     used[list(header.ignored)] = True
-    statement_cols = [c for c, _ in header.statements]
-    used[statement_cols] = True
-    content = ~blank | formula
-
-    # columns whose header matches nothing, duplicate columns, and values with no header
+    used[[c for c, _ in header.statements]] = True
     for c in header.unknown:
         title = as_text(sheet.value(h, c))
         ctx.problem(sheet.source(h, c), "unknown_statement", title,
@@ -416,14 +477,12 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
         ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", uniques[codes[i, c]],
                     f"a value in column {column_letter(c)}, which has no header")
 
-    if not statement_cols:
-        if not header.unknown:
-            ctx.problem(sheet.source(h, 0), "missing_column", "",
-                        "the header row has no statement columns")
-        return
 
-    # identity of each respondent row, resolved once per distinct value
-    rows_idx = np.flatnonzero(content.any(axis=1))
+def _identify(sheet: TableSheet, path: Path, header: _Header, cells: _Cells,
+              ctx: _Context) -> _Respondents:
+    """Who answered in each respondent row; distinct names are resolved once."""
+    h, codes, uniques, blank_u = header.row, cells.codes, cells.uniques, cells.blank_u
+    rows_idx = np.flatnonzero(cells.content.any(axis=1))
     org_u = {k: ctx.resolve(uniques[k]) for k in np.unique(codes[rows_idx, header.organisation])
              if not blank_u[k]} if header.organisation is not None else None
     role_u = {k: ctx.role_key.get(normalise(as_text(uniques[k])))
@@ -432,53 +491,95 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
     sheet_role = ctx.role_key.get(normalise(sheet.name))
     default_wave = ctx.wave if ctx.wave is not None else (_file_wave(path) or 1)
     n = len(rows_idx)
-    statuses: list[tuple[str, str] | None] = [None] * n
-    organisations = np.empty(n, dtype=object)
-    roles = np.full(n, -1, dtype=np.int64)
-    respondents = np.empty(n, dtype=object)
-    waves = np.full(n, default_wave, dtype=np.int64)
+    people = _Respondents(rows_idx, [None] * n, np.empty(n, dtype=object),
+                          np.full(n, -1, dtype=np.int64), np.empty(n, dtype=object),
+                          np.full(n, default_wave, dtype=np.int64))
     role_index = {role: k for k, role in enumerate(ctx.roles)}
     for k, i in enumerate(rows_idx):
         r = h + 1 + i
         org, role, status = _identity_status(i, r, codes, blank_u, uniques, header, ctx,
                                              sheet, file_org, org_u, role_u, sheet_role)
-        if header.wave is not None and not blank[i, header.wave]:
-            number = parse_number(uniques[codes[i, header.wave]])
-            if number is None or not number.is_integer():
-                status = status or ("invalid_value",
-                                    f"the wave {as_text(uniques[codes[i, header.wave]])!r} in "
-                                    f"{sheet.source(r, header.wave)} is not a whole number")
-            else:
-                waves[k] = int(number)
-        if header.respondent is not None and not blank[i, header.respondent]:
-            respondent = _pseudonym(as_text(uniques[codes[i, header.respondent]]).strip())
-        else:
-            respondent = f"{path.stem}:{sheet.name}:{r + 1}"
+        wave_problem = _read_wave(sheet, header, cells, i, r, people, k)
+        status = status or wave_problem
+        respondent = _respondent(sheet, path, header, cells, i, r)
         if status is None:
-            key = (waves[k], org, role, respondent)
-            first = ctx.seen.get(key)
-            if first is not None:
-                status = ("duplicate_respondent",
-                          f"respondent {respondent!r} ({org}, {role}) already answered in "
-                          f"{first}; this row is not used")
-            else:
-                ctx.seen[key] = f"{sheet.file}:{sheet.name} row {r + 1}"
-        statuses[k] = status
-        organisations[k] = org
-        roles[k] = role_index.get(role, -1)
-        respondents[k] = respondent
+            status = _first_answer(ctx, (people.waves[k], org, role, respondent),
+                                   f"{sheet.file}:{sheet.name} row {r + 1}")
+        people.statuses[k] = status
+        people.organisations[k] = org
+        people.roles[k] = role_index.get(role, -1)
+        people.respondents[k] = respondent
+    return people
 
-    # the answer area: respondent rows x statement columns
+
+def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str] | None:
+    """Set row ``k``'s wave from its Våg cell; the problem when the cell is no whole number."""
+    if header.wave is None or cells.blank_u[cells.codes[i, header.wave]]:
+        return None
+    value = cells.uniques[cells.codes[i, header.wave]]
+    number = parse_number(value)
+    if number is None or not number.is_integer():
+        return ("invalid_value", f"the wave {as_text(value)!r} in "
+                f"{sheet.source(r, header.wave)} is not a whole number")
+    people.waves[k] = int(number)
+    return None
+
+
+def _respondent(sheet, path, header, cells, i, r) -> str:
+    """The respondent id of a row (pseudonymised), or one made from where the row stands."""
+    if header.respondent is not None and not cells.blank_u[cells.codes[i, header.respondent]]:
+        return _pseudonym(as_text(cells.uniques[cells.codes[i, header.respondent]]).strip())
+    return f"{path.stem}:{sheet.name}:{r + 1}"
+
+
+def _first_answer(ctx: _Context, key: tuple, where: str) -> tuple[str, str] | None:
+    """None the first time a respondent answers; the duplicate problem after that."""
+    first = ctx.seen.get(key)
+    if first is None:
+        ctx.seen[key] = where
+        return None
+    _wave, org, role, respondent = key
+    return ("duplicate_respondent",
+            f"respondent {respondent!r} ({org}, {role}) already answered in {first}; this row "
+            "is not used")
+
+
+def _read_answers(sheet: TableSheet, header: _Header, cells: _Cells, people: _Respondents,
+                  ctx: _Context) -> None:
+    """Judge every cell of the answer area (respondent rows x statement columns)."""
+    statement_cols = [c for c, _ in header.statements]
     st_index = np.array([s for _, s in header.statements])
-    a_codes = _take(codes, rows_idx, statement_cols)
-    a_blank = blank_u[a_codes]
+    a_codes = _take(cells.codes, people.index, statement_cols)
+    a_blank = cells.blank_u[a_codes]
     any_formula = bool(sheet.formula_cells)
-    a_formula = _take(formula, rows_idx, statement_cols) if any_formula else None
-    row_ok = np.array([s is None for s in statuses], dtype=bool)
+    a_formula = _take(cells.formula, people.index, statement_cols) if any_formula else None
     asked = np.zeros(a_codes.shape, dtype=bool)
-    known_role = roles >= 0
-    asked[known_role] = ctx.asks[roles[known_role]][:, st_index]
+    known_role = people.roles >= 0
+    asked[known_role] = ctx.asks[people.roles[known_role]][:, st_index]
+    score, outcome, u_text, present = _classify_answers(sheet, cells, a_codes, st_index, ctx)
 
+    ok = people.ok[:, None]
+    filled = ~a_blank
+    usable = outcome == _OK  # blank cells have outcome _OK too
+    accepted = ok & asked & usable
+    if any_formula:
+        bad_row = ~ok & (filled | a_formula)
+        formula_problem = ok & a_formula & a_blank
+        accepted &= ~a_formula
+    else:
+        bad_row = ~ok & filled
+        formula_problem = np.zeros((0, 0), dtype=bool)
+    where = _AnswerPlace(sheet, header.row, people.index, statement_cols)
+    _report_answers(where, a_codes, cells.uniques, outcome, people, st_index, ctx,
+                    bad_row=bad_row, formula=formula_problem, mismatch=ok & filled & ~asked,
+                    value=ok & asked & ~usable)
+    _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx)
+
+
+def _classify_answers(sheet, cells, a_codes, st_index, ctx):
+    """(score, outcome) per answer cell, each distinct value judged once; reversed items
+    flipped. Also the text of each distinct value and the codes present."""
+    uniques, blank_u = cells.uniques, cells.blank_u
     u_score = np.full(len(uniques), np.nan)
     u_outcome = np.zeros(len(uniques), dtype=np.int8)
     u_text = np.empty(len(uniques), dtype=object)
@@ -490,77 +591,81 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
             u_score[k], u_outcome[k] = ctx.classify(
                 value, value in ("true", "false") and sheet.has_booleans)
     score = u_score[a_codes]
-    outcome = u_outcome[a_codes]
     reverse = ctx.reverse[st_index]
     if reverse.any():
         score[:, reverse] = ctx.lo + ctx.hi - score[:, reverse]
+    return score, u_outcome[a_codes], u_text, present
 
-    ok = row_ok[:, None]
-    filled = ~a_blank
-    usable = outcome == _OK  # blank cells have outcome _OK too
-    accepted = ok & asked & usable
-    none = np.zeros((0, 0), dtype=bool)
-    bad_row = ~ok & (filled | a_formula) if any_formula else ~ok & filled
-    if any_formula:
-        formula_problem = ok & a_formula & a_blank
-        accepted &= ~a_formula
-    else:
-        formula_problem = none
-    mismatch = ok & filled & ~asked
-    value_problem = ok & asked & ~usable
 
-    def where(k, j):
-        return sheet.source(h + 1 + rows_idx[k], statement_cols[j])
+@dataclass
+class _AnswerPlace:
+    """Where an answer cell (respondent k, statement column j) stands in the sheet."""
 
+    sheet: TableSheet
+    header_row: int
+    rows: np.ndarray
+    columns: list[int]
+
+    def __call__(self, k: int, j: int) -> str:
+        return self.sheet.source(self.header_row + 1 + self.rows[k], self.columns[j])
+
+
+_VALUE_KINDS = {_OUT_OF_SCALE: "out_of_scale", _UNKNOWN_LABEL: "unknown_label",
+                _INVALID: "invalid_value"}
+
+
+def _report_answers(where, a_codes, uniques, outcome, people, st_index, ctx, *, bad_row,
+                    formula, mismatch, value) -> None:
+    """One problem per answer cell that is not accepted, by the first reason that applies."""
     for k, j in zip(*np.nonzero(bad_row), strict=True):
-        kind, message = statuses[k]
+        kind, message = people.statuses[k]
         ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], message)
-    for k, j in zip(*np.nonzero(formula_problem), strict=True):
+    for k, j in zip(*np.nonzero(formula), strict=True):
         ctx.problem(where(k, j), "formula_without_value", "",
                     "a formula saved without its computed value (written by a script?); open "
                     "the file in Excel, let it calculate and save, or type the answer")
     for k, j in zip(*np.nonzero(mismatch), strict=True):
         statement = ctx.statement_ids[st_index[j]]
         ctx.problem(where(k, j), "role_mismatch", uniques[a_codes[k, j]],
-                    f"statement {statement} is not asked of the role {ctx.roles[roles[k]]}")
-    kinds = {_OUT_OF_SCALE: "out_of_scale", _UNKNOWN_LABEL: "unknown_label",
-             _INVALID: "invalid_value"}
-    for k, j in zip(*np.nonzero(value_problem), strict=True):
-        value = uniques[a_codes[k, j]]
-        kind = kinds[int(outcome[k, j])]
+                    f"statement {statement} is not asked of the role "
+                    f"{ctx.roles[people.roles[k]]}")
+    for k, j in zip(*np.nonzero(value), strict=True):
+        answer = uniques[a_codes[k, j]]
+        kind = _VALUE_KINDS[int(outcome[k, j])]
         if kind == "out_of_scale":
-            message = f"{as_text(value)!r} is not a step of the scale {ctx.lo}–{ctx.hi}"
+            message = f"{as_text(answer)!r} is not a step of the scale {ctx.lo}–{ctx.hi}"
         elif kind == "unknown_label":
-            message = f"{as_text(value)!r} is no label of the codebook's scale"
+            message = f"{as_text(answer)!r} is no label of the codebook's scale"
         else:
-            message = f"a TRUE/FALSE cell ({as_text(value)}) cannot be an answer"
-        ctx.problem(where(k, j), kind, value, message)
+            message = f"a TRUE/FALSE cell ({as_text(answer)}) cannot be an answer"
+        ctx.problem(where(k, j), kind, answer, message)
 
-    # accepted cells, as column arrays (row-major order)
+
+def _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx) -> None:
+    """Add the accepted cells to ``ctx.parts`` as column arrays (row-major order)."""
     kk, jj = np.nonzero(accepted)
     if len(kk) == 0:
         return
-    ctx.cells_read += len(kk)
-    prefix = f"{sheet.file}:{sheet.name}:"
-    column_prefix = pa.array([prefix + column_letter(c) for c in statement_cols], pa.string())
-    row_numbers = pc.cast(pa.array(h + 2 + rows_idx), pa.string())
-    # the source strings are built by Arrow (GIL released) while the rest is gathered here
-    building = _POOL.submit(_join_sources, column_prefix, row_numbers, jj, kk)
-    answer_code = np.zeros(len(uniques), dtype=np.int64)
+    ctx.tally.accept(len(kk))
+    prefix = f"{where.sheet.file}:{where.sheet.name}:"
+    column_prefix = pa.array([prefix + column_letter(c) for c in where.columns], pa.string())
+    row_numbers = pc.cast(pa.array(where.header_row + 2 + where.rows), pa.string())
+    answer_code = np.zeros(len(u_text), dtype=np.int64)
     answer_code[present] = ctx.codes("answer", u_text[present])
-    org_codes = np.full(len(rows_idx), -1, dtype=np.int64)
-    org_codes[row_ok] = ctx.codes("organisation", organisations[row_ok])
-    person_codes = np.full(len(rows_idx), -1, dtype=np.int64)
-    person_codes[row_ok] = ctx.codes("respondent", respondents[row_ok])
+    row_ok = people.ok
+    org_codes = np.full(len(where.rows), -1, dtype=np.int64)
+    org_codes[row_ok] = ctx.codes("organisation", people.organisations[row_ok])
+    person_codes = np.full(len(where.rows), -1, dtype=np.int64)
+    person_codes[row_ok] = ctx.codes("respondent", people.respondents[row_ok])
     ctx.parts.append({
-        "wave": waves[kk],
+        "wave": people.waves[kk],
         "organisation": org_codes[kk],
-        "role": roles[kk],
+        "role": people.roles[kk],
         "respondent": person_codes[kk],
         "statement": st_index[jj],
         "score": score[kk, jj],
         "answer": answer_code[a_codes[kk, jj]],
-        "source": building.result(),
+        "source": _join_sources(column_prefix, row_numbers, jj, kk),
     })
 
 
@@ -672,5 +777,5 @@ def read_survey(
         for sheet in sheets:
             _read_sheet(sheet, path, ctx)
     responses = _assemble(ctx)
-    return Survey(responses, ctx.log.to_frame(), ctx.cells_read, codebook,
+    return Survey(responses, ctx.tally.log.to_frame(), ctx.tally.read, codebook,
                   [str(p) for p in files])

@@ -11,21 +11,27 @@ import textwrap
 
 import pandas as pd
 
-from maturity.actionplan import STATUS_LABELS, STATUSES, ActionPlanSummary, action_plan_summary
+from maturity.actionplan import STATUSES, ActionPlanSummary, action_plan_summary
 from maturity.plots.style import decimal, decimal_comma_axis, use_house_style
 
 __all__ = ["action_status", "budget_use", "STATUS_COLOURS"]
 
 #: Colour per status (Okabe-Ito; greys for not started and cancelled).
 STATUS_COLOURS = {
-    "genomförd": "#009E73",
-    "pågående": "#56B4E9",
-    "planerad": "#BBBBBB",
-    "försenad": "#D55E00",
-    "struken": "#555555",
+    "done": "#009E73",
+    "ongoing": "#56B4E9",
+    "planned": "#BBBBBB",
+    "delayed": "#D55E00",
+    "cancelled": "#555555",
 }
 #: Order of the stacked segments: done first, cancelled last.
-_STACK = ("genomförd", "pågående", "planerad", "försenad", "struken")
+_STACK = ("done", "ongoing", "planned", "delayed", "cancelled")
+# status words until maturity.text has value.status.* (the canonical statuses are English)
+_STATUS_WORDS = {
+    "sv": {"planned": "planerad", "ongoing": "pågående", "done": "genomförd",
+           "delayed": "försenad", "cancelled": "struken"},
+    "en": {s: s for s in STATUSES},
+}
 
 _WORDS = {
     "sv": {
@@ -137,7 +143,7 @@ def action_status(plan, *, year=None, lang: str = "sv"):
                 if n >= 1:
                     ax.text(left[i] + n / 2, i, f"{int(n)}", ha="center", va="center",
                             fontsize=10,
-                            color="white" if s in ("genomförd", "försenad", "struken")
+                            color="white" if s in ("done", "delayed", "cancelled")
                             else "black")
             left = left + counts
         share = summary.years.loc[summary.years["year"] == y, "share_done"]
@@ -153,7 +159,7 @@ def action_status(plan, *, year=None, lang: str = "sv"):
     axes[0].set_yticklabels(labels, fontsize=11)
     axes[0].invert_yaxis()
     fig.supxlabel(_w("n_activities", lang), fontsize=12)
-    words = STATUS_LABELS.get(lang, STATUS_LABELS["sv"])
+    words = _STATUS_WORDS.get(lang, _STATUS_WORDS["sv"])
     handles = [Patch(facecolor=STATUS_COLOURS[s], label=words[s]) for s in STATUSES
                if s in _STACK]
     handles.sort(key=lambda h: _STACK.index(

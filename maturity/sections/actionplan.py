@@ -21,38 +21,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from maturity.actionplan import (
-    ActionPlan,
-    ActionPlanSummary,
-    _allocation_header,
-    _find_header,
-    action_plan_summary,
-    read_action_plan,
-)
+from maturity.actionplan import ActionPlanSummary, action_plan_summary
+from maturity.io.actionplan import ActionPlan, read_action_plan
 from maturity.io.amounts import format_mkr
-from maturity.io.opener import Workbook
 from maturity.plots.spec import FigureSpec
 from maturity.plots.style import decimal
-from maturity.sections import Finding, Section, join_words, readable_sheets
+from maturity.sections import Finding, Section, join_words
 
-__all__ = ["detect", "build", "findings"]
-
-
-def detect(book: Workbook) -> bool:
-    """True when a workbook is an action plan: a sheet's header row names Område and Aktivitet.
-
-    Examples
-    --------
-    >>> from maturity.io.opener import open_workbook
-    >>> detect(open_workbook("data/raw/handlingsplan.xlsx"))  # doctest: +SKIP
-    True
-    """
-    for sheet in readable_sheets(book):
-        if _allocation_header(sheet)[0] is not None:
-            continue
-        if _find_header(sheet, ("area", "activity"))[0] is not None:
-            return True
-    return False
+__all__ = ["build", "findings"]
 
 
 def _percent(share: float, lang: str) -> str:

@@ -21,61 +21,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from maturity.capability import (
-    CAPABILITY_HEADERS,
-    LEVEL_HEADERS,
-    ORGANISATION_HEADERS,
-    SKIPPED_HEADERS,
-    CapabilityMap,
-    _columns,
-    _header_row,
-    _key,
-    _level_sheet,
-    capability_summary,
-    read_capability_map,
-)
+from maturity.capability import capability_summary
 from maturity.errors import InputError
-from maturity.io.opener import Workbook
-from maturity.io.values import is_blank
+from maturity.io.capability import CapabilityMap, read_capability_map
 from maturity.plots.spec import FigureSpec
 from maturity.plots.style import decimal
-from maturity.sections import Finding, Section, join_words, readable_sheets
+from maturity.sections import Finding, Section, join_words
 
-__all__ = ["detect", "build"]
-
-_FIXED = CAPABILITY_HEADERS | {"mål", "goal", "målnivå", "target", "target level"}
-
-
-def detect(book: Workbook) -> bool:
-    """True when a workbook is a capability map.
-
-    That is: it has a ``levels`` sheet, or a sheet whose header row has a
-    ``Förmåga``/``Capability`` column and organisation columns (further columns in the matrix
-    layout, or ``Organisation`` and ``Nivå`` in the long layout).
-
-    Examples
-    --------
-    >>> from maturity.io.opener import open_workbook
-    >>> detect(open_workbook("data/raw/formagekarta.xlsx"))  # doctest: +SKIP
-    True
-    """
-    if _level_sheet(book) is not None:
-        return True
-    for sheet in readable_sheets(book):
-        header = _header_row(sheet, CAPABILITY_HEADERS)
-        if header is None:
-            continue
-        cols = _columns(sheet, header)
-        if "organisation" in cols and "level" in cols:
-            return True
-        others = [v for c, v in enumerate(sheet.rows[header])
-                  if c > cols["capability"] and not is_blank(v)
-                  and _key(v) not in _FIXED | SKIPPED_HEADERS | ORGANISATION_HEADERS
-                  | LEVEL_HEADERS]
-        if others:
-            return True
-    return False
-
+__all__ = ["build"]
 
 def _combine(maps: list[CapabilityMap], paths: list[Path]) -> CapabilityMap:
     first = maps[0]

@@ -23,41 +23,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from maturity.io.opener import Workbook
+from maturity.io.risk import RiskRegister, read_risk_register
 from maturity.plots.spec import FigureSpec
-from maturity.risk import (
-    LEVEL_LABELS,
-    RiskRegister,
-    RiskSummary,
-    _find_header,
-    natural_key,
-    read_risk_register,
-    risk_summary,
-)
-from maturity.sections import Finding, Section, join_words, readable_sheets
+from maturity.risk import LEVEL_LABELS, RiskSummary, natural_key, risk_summary
+from maturity.sections import Finding, Section, join_words
 
-__all__ = ["detect", "build", "findings"]
-
-
-def detect(book: Workbook) -> bool:
-    """True when a workbook is a risk register.
-
-    That is: one of its sheets has, in its first 20 rows, a header row naming S (probability),
-    K (or a Konsekvens column) and ID or Hot.
-
-    Examples
-    --------
-    >>> from maturity.io.opener import open_workbook
-    >>> detect(open_workbook("data/raw/riskregister.xlsx"))   # doctest: +SKIP
-    True
-    >>> detect(open_workbook("data/raw/handlingsplan.xlsx"))  # doctest: +SKIP
-    False
-    """
-    for sheet in readable_sheets(book):
-        header, columns, _ = _find_header(sheet)
-        if header is not None and "risk_id" in columns:
-            return True
-    return False
+__all__ = ["build", "findings"]
 
 
 def _risks_word(n: int, lang: str) -> str:

@@ -1,0 +1,547 @@
+"""Reading a capability map (förmågekarta): maturity levels per capability and organisation.
+
+A capability map judges every organisation's maturity in each capability against a target
+picture (målbild) of goals for a target year. This module reads it from a workbook into the tidy
+``capabilities`` table (:mod:`maturity.capability` summarises it).
+
+Workbook format
+---------------
+* A sheet ``levels`` (or ``nivåer``): columns ``level``/``nivå``, ``label``/``benämning`` and
+  ``acceptable``/``godtagbar`` (ja/nej). The level scale comes from here, never from the code.
+* One or more **matrix** sheets. The header row is the first row (of the first
+  :data:`~maturity.io.kit.HEADER_SEARCH_ROWS`) with a cell ``Förmåga`` or ``Capability``; title rows above it are skipped. Columns ``Förmåga``, ``Mål`` (the målbild
+  goal) and ``Målnivå`` (target level), then one column per organisation. A cell holds a level
+  number (``3``, ``"3"``, ``"3,0"``), a level label (``"Definierad"``, any case and spacing) or
+  both (``"3 Definierad"``); blank means *not assessed*, never 0. Columns left of ``Förmåga`` and
+  columns headed ``Medel``/``Mean``/``Kommentar``/``Comment`` are read past. Without a ``Mål``
+  column the sheet name is the goal (one sheet per goal).
+* Or the **long** layout: a header row with ``Förmåga``/``Capability``, ``Organisation``
+  (or ``Kommun``) and ``Nivå``/``Level``, optionally ``Mål``/``Goal``, ``Målnivå``/``Target``
+  and ``Omgång``/``Wave``; one row per organisation and capability.
+
+Headers are matched case-insensitively, in Swedish or English, through the one alias table
+:data:`maturity.io.kit.ALIASES`.
+
+What counts as a *cell read* (the invariant of :mod:`maturity.io.kit`,
+``cells_read == len(assessments) + len(problems)``):
+
+* every **level cell** of an accepted capability row under an accepted organisation column,
+  blank ones included (a blank cell is accepted as a row with ``level`` missing: not assessed);
+* every non-blank level cell under a header that is no known organisation, and that header;
+* every non-blank level cell of a duplicate capability row, and that row's capability cell;
+* a goal or target cell that is missing or unreadable (the capability's levels are still
+  accepted, with the goal or target missing);
+* a formula cell saved without its value, a stray cell, an empty sheet, a missing column
+  (``Målnivå``, the levels sheet's ``acceptable``), a sheet without a capability header, and
+  each rejected row of the ``levels`` sheet (one cell each).
+
+Each cell read is either one row of ``assessments`` or one row of ``problems``, never both.
+
+Examples
+--------
+>>> import maturity as mt
+>>> cmap = mt.read_capability_map("data/raw/formagekarta.xlsx")  # doctest: +SKIP
+>>> cmap.cells_read == len(cmap.assessments) + len(cmap.problems)  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from maturity.errors import InputError
+from maturity.io.kit import (
+    CellTally,
+    field_of,
+    find_header,
+    head_sheets,
+    sheet_named,
+)
+from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.problems import column_letter
+from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
+from maturity.organisations import OrganisationResolver
+
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "LEVEL_COLUMNS",
+    "LEVEL_SHEETS",
+    "CapabilityMap",
+    "detect",
+    "read_capability_map",
+]
+
+#: Columns of the tidy ``capabilities`` table (``CapabilityMap.assessments``).
+ASSESSMENT_COLUMNS = ["wave", "organisation", "capability", "goal", "level", "target", "source"]
+#: Columns of ``CapabilityMap.levels``.
+LEVEL_COLUMNS = ["level", "label", "acceptable"]
+
+#: Names (normalised) of the sheet that holds the level scale.
+LEVEL_SHEETS = {"levels", "level", "nivåer", "nivå", "nivåskala", "mognadsnivåer"}
+#: Fields of a matrix or long sheet's header row (see :data:`maturity.io.kit.ALIASES`).
+DATA_FIELDS = ("capability", "goal", "target", "organisation", "level", "wave")
+#: Fields of the levels sheet's header row.
+LEVEL_FIELDS = ("level", "label", "acceptable")
+
+_NUMBER_LABEL = re.compile(r"^(\d+)\s*[-–—:.)]?\s*(.*)$")
+
+
+def _data_field(value: object) -> str | None:
+    return field_of(value, DATA_FIELDS)
+
+
+def _level_field(value: object) -> str | None:
+    return field_of(value, LEVEL_FIELDS)
+
+
+def _is_skipped(value: object) -> bool:
+    """A matrix column that is no organisation: a mean, a comment, a number (see :data:`maturity.io.kit.ALIASES`)."""
+    return field_of(value, ("aggregate",)) is not None
+
+
+def _clean(value: object) -> str:
+    """A name as written, with whitespace collapsed."""
+    return " ".join(as_text(value).split())
+
+
+def _data_header(sheet: Sheet) -> tuple[int | None, dict[str, int]]:
+    """(header row, {field: column}) of a matrix or long sheet: the first row naming Förmåga."""
+    row, columns, _ = find_header(sheet, _data_field, lambda found: "capability" in found)
+    return row, columns
+
+
+def detect(book: Workbook) -> bool:
+    """True when a workbook is a capability map, judged from sheet names and first rows only.
+
+    That is: it has a ``levels`` sheet, or a sheet whose header row has a
+    ``Förmåga``/``Capability`` column and organisation columns (further columns in the matrix
+    layout, or ``Organisation`` and ``Nivå`` in the long layout).
+
+    Examples
+    --------
+    >>> from maturity.io.opener import open_workbook
+    >>> detect(open_workbook("data/raw/formagekarta.xlsx"))  # doctest: +SKIP
+    True
+    """
+    if sheet_named(book, LEVEL_SHEETS) is not None:
+        return True
+    for sheet in head_sheets(book):
+        row, columns = _data_header(sheet)
+        if row is None:
+            continue
+        if "organisation" in columns and "level" in columns:
+            return True
+        fixed = {"capability", "goal", "target", "organisation", "level"}
+        others = [v for c, v in enumerate(sheet.rows[row])
+                  if c > columns["capability"] and not is_blank(v)
+                  and _data_field(v) not in fixed and not _is_skipped(v)]
+        if others:
+            return True
+    return False
+
+
+@dataclass
+class CapabilityMap:
+    """A capability map read from a workbook.
+
+    Attributes
+    ----------
+    levels : DataFrame
+        The level scale: ``level`` (int), ``label`` (str), ``acceptable`` (bool), ordered by level.
+    assessments : DataFrame
+        The tidy ``capabilities`` table: ``wave``, ``organisation``, ``capability``, ``goal``,
+        ``level`` and ``target`` (nullable ``Int64``; ``level`` missing = not assessed),
+        ``source`` (``file:sheet:cell`` of the level cell). One row per organisation and
+        capability, in the order of the sheet.
+    problems : DataFrame
+        ``source``, ``kind``, ``value``, ``message``: every cell that could not be accepted.
+    cells_read : int
+        Cells read; ``cells_read == len(assessments) + len(problems)`` (see the module docs).
+
+    Examples
+    --------
+    >>> cmap = read_capability_map("data/raw/formagekarta.xlsx")  # doctest: +SKIP
+    >>> cmap.assessments.columns.tolist()                          # doctest: +SKIP
+    ['wave', 'organisation', 'capability', 'goal', 'level', 'target', 'source']
+    """
+
+    levels: pd.DataFrame
+    assessments: pd.DataFrame
+    problems: pd.DataFrame
+    cells_read: int
+
+    @property
+    def organisations(self) -> list[str]:
+        """Organisations in the order of the map."""
+        return list(dict.fromkeys(self.assessments["organisation"]))
+
+    @property
+    def capabilities(self) -> list[str]:
+        """Capabilities in the order of the map."""
+        return list(dict.fromkeys(self.assessments["capability"]))
+
+
+# -- reading ---------------------------------------------------------------------------------
+class _Reader:
+    """State shared while reading one workbook: the log, the scale, the count of cells read."""
+
+    def __init__(self, book: Workbook, resolver: OrganisationResolver, strict: bool, wave):
+        self.book = book
+        self.resolve = resolver
+        self.tally = CellTally(strict)
+        self.wave = wave
+        self.rows: list[tuple] = []
+        self.seen: dict[tuple, str] = {}  # (wave, capability key) or (wave, org, cap) -> source
+        self.levels = pd.DataFrame({"level": [], "label": [], "acceptable": []})
+        self.by_label: dict[str, int] = {}
+        self.valid: set[int] = set()
+
+    def problem(self, source: str, kind: str, value: object, message: str) -> None:
+        self.tally.problem(source, kind, value, message)
+
+    def accept(self, wave, organisation, capability, goal, level, target, source) -> None:
+        self.tally.accept()
+        self.rows.append((wave, organisation, capability, goal, level, target, source))
+
+    def scale_text(self) -> str:
+        return ", ".join(f"{lv} {lb}" for lv, lb in zip(self.levels["level"], self.levels["label"],
+                                                         strict=True))
+
+    def level_of(self, value: object, source: str, what: str) -> tuple[int | None, bool]:
+        """(level, ok) of a non-blank cell; reports the problem when not ok."""
+        number = parse_number(value)
+        if number is not None:
+            if number.is_integer() and int(number) in self.valid:
+                return int(number), True
+            self.problem(source, "out_of_scale", value,
+                         f"{what} {as_text(value)!r} is not a level of the scale "
+                         f"({self.scale_text()})")
+            return None, False
+        if isinstance(value, str):
+            key = normalise(value)
+            if key in self.by_label:
+                return self.by_label[key], True
+            match = _NUMBER_LABEL.match(key)
+            if match and int(match.group(1)) in self.valid:
+                level = int(match.group(1))
+                if not match.group(2) or self.by_label.get(match.group(2)) == level:
+                    return level, True
+            self.problem(source, "unknown_label", value,
+                         f"{what} {value!r} is no label of the level scale ({self.scale_text()})")
+            return None, False
+        self.problem(source, "invalid_value", value,
+                     f"{what} {as_text(value)!r} cannot be read as a level ({self.scale_text()})")
+        return None, False
+
+    # -- sheets -----------------------------------------------------------------------------
+    def read_levels(self, sheet: Sheet) -> None:
+        header, cols, _ = find_header(sheet, _level_field, lambda found: "level" in found)
+        if header is None:
+            raise InputError("has no header row with a 'level'/'nivå' column; the levels sheet "
+                             "needs the columns level, label and acceptable",
+                             file=sheet.file, sheet=sheet.name)
+        level_col = cols.get("level")
+        label_col = cols.get("label")
+        acceptable_col = cols.get("acceptable")
+        if label_col is None:
+            raise InputError("has no 'label'/'benämning' column", file=sheet.file,
+                             sheet=sheet.name)
+        if acceptable_col is None:
+            self.problem(sheet.source(header, level_col), "missing_column", "",
+                         "the levels sheet has no 'acceptable'/'godtagbar' column (ja/nej); "
+                         "no level is taken as acceptable, so nothing can be judged substandard")
+        rows = []
+        for r in range(header + 1, sheet.n_rows):
+            raw = sheet.value(r, level_col)
+            label = sheet.value(r, label_col)
+            accept_raw = sheet.value(r, acceptable_col) if acceptable_col is not None else ""
+            if is_blank(raw) and is_blank(label) and is_blank(accept_raw):
+                continue
+            if (r, level_col) in sheet.formula_cells:
+                continue  # reported with all formula cells
+            number = parse_number(raw)
+            if number is None or not number.is_integer():
+                self.problem(sheet.source(r, level_col), "invalid_value", raw,
+                             f"level {as_text(raw)!r} is not a whole number")
+                continue
+            level = int(number)
+            if any(level == row[0] for row in rows):
+                self.problem(sheet.source(r, level_col), "duplicate", raw,
+                             f"level {level} is defined twice in the levels sheet")
+                continue
+            acceptable = parse_yes_no(accept_raw) if acceptable_col is not None else False
+            if acceptable is None:
+                self.problem(sheet.source(r, acceptable_col), "invalid_value", accept_raw,
+                             f"acceptable {accept_raw!r} of level {level} is not ja/nej; "
+                             "taken as nej")
+                acceptable = False
+            rows.append((level, _clean(label) or str(level), bool(acceptable)))
+        if not rows:
+            raise InputError("defines no levels", file=sheet.file, sheet=sheet.name)
+        rows.sort()
+        self.levels = pd.DataFrame(rows, columns=LEVEL_COLUMNS).astype(
+            {"level": "int64", "label": str, "acceptable": bool})
+        self.valid = set(self.levels["level"].tolist())
+        self.by_label = {normalise(lb): lv for lv, lb, _ in rows}
+        self.report_formulas(sheet)
+
+    def report_formulas(self, sheet: Sheet) -> None:
+        for r, c in sorted(sheet.formula_cells):
+            self.problem(sheet.source(r, c), "formula_without_value", "",
+                         "a formula saved without its computed value; open the file in Excel, "
+                         "let it calculate and save it again")
+        for r, c, value in sheet.stray_cells:
+            self.problem(sheet.source(r, c), "stray_cell", value,
+                         "a cell far outside the data; it is not read")
+
+    def read_data_sheet(self, sheet: Sheet) -> bool:
+        """Read a matrix or long sheet; False when the sheet has no capability header."""
+        if sheet.is_empty():
+            self.problem(sheet.source(0, 0), "empty_sheet", "", "the sheet is empty")
+            return True
+        header, cols = _data_header(sheet)
+        if header is None:
+            return False
+        if "organisation" in cols and "level" in cols:
+            self.read_long(sheet, header, cols)
+        else:
+            self.read_matrix(sheet, header, cols)
+        return True
+
+    def goal_target(self, sheet: Sheet, r: int, cols: dict, capability: str):
+        """The goal and target of a capability row, reporting missing or unreadable ones."""
+        goal_col, target_col = cols.get("goal"), cols.get("target")
+        if goal_col is None:
+            goal = sheet.name
+        else:
+            goal = _clean(sheet.value(r, goal_col)) or None
+            if goal is None and (r, goal_col) not in sheet.formula_cells:
+                self.problem(sheet.source(r, goal_col), "missing_value", "",
+                             f"capability {capability!r} has no goal (Mål)")
+        target = None
+        if target_col is not None:
+            raw = sheet.value(r, target_col)
+            if is_blank(raw):
+                if (r, target_col) not in sheet.formula_cells:
+                    self.problem(sheet.source(r, target_col), "missing_value", "",
+                                 f"capability {capability!r} has no target level (Målnivå)")
+            else:
+                target, _ok = self.level_of(raw, sheet.source(r, target_col),
+                                            f"target level of {capability!r}")
+        return goal, target
+
+    def read_matrix(self, sheet: Sheet, header: int, cols: dict) -> None:
+        cap_col = cols["capability"]
+        fixed = [c for c in (cap_col, cols.get("goal"), cols.get("target")) if c is not None]
+        if "target" not in cols:
+            self.problem(sheet.source(header, max(fixed) + 1), "missing_column", "",
+                         "the sheet has no 'Målnivå'/'Target' column; targets are missing")
+        # organisation columns: right of the fixed columns
+        org_cols: dict[int, str | None] = {}
+        for c in range(max(fixed) + 1, sheet.n_cols):
+            head = sheet.value(header, c)
+            if (header, c) in sheet.formula_cells:
+                continue
+            if _is_skipped(head):
+                continue
+            if is_blank(head):
+                if any(not is_blank(sheet.value(r, c)) for r in range(header + 1, sheet.n_rows)):
+                    org_cols[c] = None  # data without a header: reported cell by cell
+                continue
+            org_cols[c] = self.resolve(head)
+        for c, org in org_cols.items():
+            if org is None and not is_blank(sheet.value(header, c)):
+                self.problem(sheet.source(header, c), "unknown_organisation",
+                             sheet.value(header, c),
+                             f"column {column_letter(c)} is headed {_clean(sheet.value(header, c))!r},"
+                             " which is no known organisation (nor an alias); its cells are not "
+                             "accepted")
+        for r in range(header + 1, sheet.n_rows):
+            name = _clean(sheet.value(r, cap_col))
+            row_cells = [c for c in org_cols if (r, c) in sheet.formula_cells
+                         or not is_blank(sheet.value(r, c))]
+            if not name:  # also a formula saved without value: its levels are rejected
+                other = any(not is_blank(sheet.value(r, c)) for c in fixed)
+                if row_cells or other:
+                    for c in row_cells or [cap_col]:
+                        if (r, c) in sheet.formula_cells:
+                            continue
+                        self.problem(sheet.source(r, c), "missing_value", sheet.value(r, c),
+                                     f"row {r + 1} has no capability name (Förmåga); "
+                                     "the cell is not accepted")
+                continue
+            key = (self.wave, normalise(name))
+            if key in self.seen:
+                self.problem(sheet.source(r, cap_col), "duplicate", name,
+                             f"capability {name!r} appears twice (first at {self.seen[key]}); "
+                             "this row is not accepted")
+                for c in row_cells:
+                    if (r, c) in sheet.formula_cells:
+                        continue
+                    self.problem(sheet.source(r, c), "duplicate", sheet.value(r, c),
+                                 f"a level of the duplicate capability {name!r}; not accepted")
+                continue
+            self.seen[key] = sheet.source(r, cap_col)
+            goal, target = self.goal_target(sheet, r, cols, name)
+            for c, org in org_cols.items():
+                source = sheet.source(r, c)
+                value = sheet.value(r, c)
+                if (r, c) in sheet.formula_cells:
+                    continue
+                if org is None:
+                    if not is_blank(value):
+                        kind = ("unknown_organisation" if not is_blank(sheet.value(header, c))
+                                else "missing_value")
+                        self.problem(source, kind, value,
+                                     f"a level in column {column_letter(c)}, which names no "
+                                     "known organisation; not accepted")
+                    continue
+                if is_blank(value):
+                    self.accept(self.wave, org, name, goal, None, target, source)
+                    continue
+                level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
+                if ok:
+                    self.accept(self.wave, org, name, goal, level, target, source)
+        self.report_formulas(sheet)
+
+    def read_long(self, sheet: Sheet, header: int, cols: dict) -> None:
+        cap_col, org_col, level_col = cols["capability"], cols["organisation"], cols["level"]
+        wave_col = cols.get("wave")
+        if "target" not in cols:
+            self.problem(sheet.source(header, max(cols.values()) + 1), "missing_column", "",
+                         "the sheet has no 'Målnivå'/'Target' column; targets are missing")
+        goals: dict[tuple, str] = {}
+        targets: dict[tuple, int] = {}
+        for r in range(header + 1, sheet.n_rows):
+            used = [c for c in cols.values()]
+            if all(is_blank(sheet.value(r, c)) and (r, c) not in sheet.formula_cells
+                   for c in used):
+                continue
+            source = sheet.source(r, level_col)
+            if (r, level_col) in sheet.formula_cells:
+                continue
+            value = sheet.value(r, level_col)
+            name = _clean(sheet.value(r, cap_col))
+            org_raw = sheet.value(r, org_col)
+            wave = self.wave
+            if wave is None and wave_col is not None and not is_blank(sheet.value(r, wave_col)):
+                number = parse_number(sheet.value(r, wave_col))
+                wave = int(number) if number is not None and number.is_integer() else _clean(
+                    sheet.value(r, wave_col))
+            if not name:
+                self.problem(sheet.source(r, cap_col), "missing_value", value,
+                             f"row {r + 1} has no capability name; the level is not accepted")
+                continue
+            org = self.resolve(org_raw)
+            if org is None:
+                kind = "missing_value" if is_blank(org_raw) else "unknown_organisation"
+                self.problem(sheet.source(r, org_col), kind, org_raw,
+                             f"organisation {_clean(org_raw)!r} is no known organisation "
+                             "(nor an alias); the level is not accepted")
+                continue
+            key = (wave, normalise(org), normalise(name))
+            if key in self.seen:
+                self.problem(source, "duplicate", value,
+                             f"{org} has a second level for {name!r} (first at "
+                             f"{self.seen[key]}); not accepted")
+                continue
+            self.seen[key] = source
+            cap_key = (wave, normalise(name))
+            if cap_key not in goals:
+                goal, target = self.goal_target(sheet, r, cols, name)
+                goals[cap_key] = goal
+                targets[cap_key] = target
+            if is_blank(value):
+                level, ok = None, True
+            else:
+                level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
+            if ok:
+                self.accept(wave, org, name, goals[cap_key], level, targets[cap_key], source)
+        self.report_formulas(sheet)
+
+
+def read_capability_map(
+    path: str | Path,
+    *,
+    organisations: pd.DataFrame | None = None,
+    strict: bool = False,
+    wave: object = None,
+) -> CapabilityMap:
+    """Read a capability map (förmågekarta) workbook into tidy tables, every cell accounted for.
+
+    Parameters
+    ----------
+    path : str or Path
+        An .xlsx workbook with a ``levels`` sheet and matrix (or long) sheets; see the module
+        documentation for the format. It is opened with :func:`maturity.io.opener.open_workbook`.
+    organisations : DataFrame, optional
+        Known organisations: columns ``organisation`` and ``alias`` (e.g. the codebook's
+        ``organisations`` sheet). Column headers are resolved through it ("Åmåls kommun" →
+        "Åmål"); unknown ones are problems. None accepts every header as an organisation.
+    strict : bool
+        Raise :class:`~maturity.errors.InputError` at the first problem instead of logging it.
+    wave : optional
+        The survey round to record in the ``wave`` column (e.g. 2024). Without it, a long sheet's
+        ``Omgång``/``Wave`` column is used, otherwise the wave is missing.
+
+    Returns
+    -------
+    CapabilityMap
+        ``.levels``, ``.assessments`` (the tidy ``capabilities`` table), ``.problems`` and
+        ``.cells_read``, with ``cells_read == len(assessments) + len(problems)``.
+
+    Raises
+    ------
+    InputError
+        When the file is no sound workbook, has no ``levels`` sheet or the levels sheet defines
+        no levels, and in strict mode at the first problem.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orgs = pd.DataFrame({"organisation": ["Åmål"], "alias": ["Åmåls kommun"]})
+    >>> cmap = read_capability_map("data/raw/formagekarta.xlsx", organisations=orgs)  # doctest: +SKIP
+    >>> cmap.assessments.head(1)  # doctest: +SKIP
+    """
+    book = open_workbook(path)
+    level_sheet = sheet_named(book, LEVEL_SHEETS)
+    if level_sheet is None:
+        raise InputError(
+            "has no 'levels' sheet (columns level, label, acceptable); the level scale of a "
+            "capability map must be given in the workbook", file=book.name)
+    reader = _Reader(book, OrganisationResolver(organisations), strict, wave)
+    reader.read_levels(book.sheet(level_sheet))
+    data_sheets = 0
+    for name in book.sheet_names:
+        if name == level_sheet:
+            continue
+        sheet = book.sheet(name)
+        if reader.read_data_sheet(sheet):
+            data_sheets += 1
+        else:
+            reader.problem(sheet.source(0, 0), "missing_column", "",
+                           "the sheet has no header row with 'Förmåga'/'Capability'; "
+                           "it is not read")
+    if data_sheets == 0 and not len(reader.tally.log):
+        reader.problem(f"{book.name}:{level_sheet}:A1", "empty_file", "",
+                       "the workbook has no capability sheet besides the levels sheet")
+    assessments = pd.DataFrame(reader.rows, columns=ASSESSMENT_COLUMNS)
+    assessments = _typed(assessments)
+    return CapabilityMap(reader.levels, assessments, reader.tally.log.to_frame(),
+                         reader.tally.read)
+
+
+def _typed(assessments: pd.DataFrame) -> pd.DataFrame:
+    out = assessments.copy()
+    out["wave"] = out["wave"].astype(object)
+    for column in ("organisation", "capability", "source"):
+        out[column] = out[column].astype(str)
+    out["goal"] = out["goal"].astype(object)
+    for column in ("level", "target"):
+        out[column] = pd.array([None if v is None or v != v else int(v) for v in out[column]],
+                               dtype="Int64")
+    return out.reset_index(drop=True)
