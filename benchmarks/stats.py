@@ -96,7 +96,7 @@ def plain_pandas(responses: pd.DataFrame, min_n: int = 5) -> tuple[pd.DataFrame,
 
 
 def ours(responses: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return describe(responses, BY), across_organisations(responses, BY)
+    return describe(responses, by=BY), across_organisations(responses, by=BY)
 
 
 def check_same(mine, theirs) -> None:
