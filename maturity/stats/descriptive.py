@@ -22,8 +22,15 @@ import pandas as pd
 from maturity.codebook import Codebook
 from maturity.privacy import DEFAULT_MIN_N, check_min_n, suppress
 from maturity.stats.common import add_text, as_list, checked_scores, require, scale_limits
-from maturity.stats.grouping import Groups, cached_codes, distinct, group, observed, persons, \
-    score_stats
+from maturity.stats.grouping import (
+    Groups,
+    cached_codes,
+    distinct,
+    group,
+    observed,
+    persons,
+    score_stats,
+)
 
 __all__ = ["DESCRIBE_STATS", "describe", "across_organisations", "rank_statements",
            "default_margins"]

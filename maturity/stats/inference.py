@@ -19,8 +19,14 @@ from scipy import stats as sps
 
 from maturity.codebook import Codebook
 from maturity.privacy import DEFAULT_MIN_N, check_min_n, suppress
-from maturity.stats.common import add_text, as_list, checked_scores, midpoint_of, require, \
-    scale_limits
+from maturity.stats.common import (
+    add_text,
+    as_list,
+    checked_scores,
+    midpoint_of,
+    require,
+    scale_limits,
+)
 from maturity.stats.descriptive import default_margins, describe
 from maturity.stats.grouping import distinct, group, persons, split, t_interval
 from maturity.stats.scales import units
