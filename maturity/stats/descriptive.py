@@ -133,7 +133,7 @@ def describe(
         table[name] = values
     table = add_text(table, codebook)
     margins = default_margins(by) if margins is None else list(margins)
-    return suppress(table, min_n, stat_columns=DESCRIBE_STATS, group_columns=by,
+    return suppress(table, min_n=min_n, stat_columns=DESCRIBE_STATS, group_columns=by,
                     margins=margins)
 
 
@@ -219,7 +219,7 @@ def across_organisations(
     table = _between_organisations(groups, cells, shown)
     table = add_text(table, codebook)
     stat_columns = [c for c in table.columns[table.columns.get_loc("n"):]]
-    return suppress(table, min_n, stat_columns=stat_columns, group_columns=by)
+    return suppress(table, min_n=min_n, stat_columns=stat_columns, group_columns=by)
 
 
 def _organisation_cells(responses: pd.DataFrame, groups: Groups, score: np.ndarray,
@@ -254,7 +254,7 @@ def _published_organisations(groups: Groups, cells: dict, by: list[str],
     per_org = groups.keys.iloc[gi].reset_index(drop=True)
     per_org["organisation"] = np.asarray(cells["decode"](oi), dtype=object)
     per_org["n_respondents"] = cells["n_resp"][gi, oi]
-    per_org = suppress(per_org, min_n, stat_columns=[], group_columns=[*by, "organisation"],
+    per_org = suppress(per_org, min_n=min_n, stat_columns=[], group_columns=[*by, "organisation"],
                        margins=default_margins([*by, "organisation"]))
     shown = np.zeros(n_answers.shape, dtype=bool)
     shown[gi, oi] = ~per_org["suppressed"].to_numpy()

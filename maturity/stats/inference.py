@@ -361,7 +361,7 @@ def compare_roles(
         out[column] = out[column].astype(np.int64)
     out = add_text(out, codebook)
     stat_columns = ["n_1", "n_2", "mean_1", "mean_2", "difference", "u", "rank_biserial", "p"]
-    out = suppress(out, min_n, n_column=["n_respondents_1", "n_respondents_2"],
+    out = suppress(out, min_n=min_n, n_column=["n_respondents_1", "n_respondents_2"],
                    stat_columns=stat_columns, group_columns=by)
     out.insert(len(out.columns) - 1, "p_holm", holm(out["p"]))
     return out
@@ -442,7 +442,7 @@ def change(
     for column in ("n_respondents_from", "n_respondents_to", "n_from", "n_to"):
         out[column] = out[column].astype(np.int64)
     out = add_text(out, codebook)
-    return suppress(out, min_n, n_column=["n_respondents_from", "n_respondents_to"],
+    return suppress(out, min_n=min_n, n_column=["n_respondents_from", "n_respondents_to"],
                     stat_columns=columns[columns.index("n_from"):], group_columns=by,
                     margins=default_margins(by))
 

@@ -299,8 +299,8 @@ def _reliability_tables(scale_rows: list[dict], item_rows: list[dict], by: list[
     for table, counts in ((scales, ["n_respondents", "n_items"]), (items, ["n_respondents", "n"])):
         for column in counts:
             table[column] = table[column].astype(np.int64)
-    scales = suppress(scales, min_n, stat_columns=["n_items", "alpha", "ci95_low", "ci95_high"],
+    scales = suppress(scales, min_n=min_n, stat_columns=["n_items", "alpha", "ci95_low", "ci95_high"],
                       group_columns=by)
-    items = suppress(items, min_n, stat_columns=["n", "item_rest_r", "alpha_if_deleted"],
+    items = suppress(items, min_n=min_n, stat_columns=["n", "item_rest_r", "alpha_if_deleted"],
                      group_columns=[*by, item])
     return Reliability(scales, items)
