@@ -379,8 +379,10 @@ def test_summary_takes_the_tidy_table_and_lists_its_tables():
     assert list(tables) == ["capability_capabilities", "capability_goals",
                             "capability_organisations"]
     assert tables["capability_goals"] is summary.goals
+    from types import SimpleNamespace
+
     with pytest.raises(TypeError, match="capabilities table"):
-        capability_summary(CapabilityMap(SCALE, small_map(), pd.DataFrame(), 0))
+        capability_summary(SimpleNamespace(assessments=small_map(), levels=SCALE))
 
 
 def test_goal_profiles():

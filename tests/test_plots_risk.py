@@ -85,7 +85,7 @@ def test_trend_shows_every_meeting_and_risk(register, tmp_path):
     assert any(w.startswith("R8 Osäker rättslig grund") for w in words)
     assert "Riskvärde R per möte" in words
     render(fig, tmp_path / "trend.png")
-    fig = risk_trend(risk_summary(register), lang="en")
+    fig = risk_trend(risk_summary(register.risks), lang="en")
     assert "R6 (closed)" in texts(fig)
     plt.close(fig)
 
