@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from maturity.actionplan import (
-    STATUSES,
     _header_field,
     action_plan_summary,
     normalise_status,
@@ -176,8 +175,8 @@ def small_plan():
         "area": ["A", "A", "A", "B", "B", "A", "B", "B"],
         "activity": ["a1", "a2", "a3", "b1", "b2", "a2", "b1", "b3"],
         "year": [2019] * 5 + [2020] * 3,
-        "status": ["genomförd", "försenad", "struken", "pågående", "genomförd", "genomförd",
-                   "genomförd", "planerad"],
+        "status": ["done", "delayed", "cancelled", "ongoing", "done", "done", "done",
+                   "planned"],
         "budget": [100.0, 200.0, 50.0, 300.0, 100.0, 150.0, 200.0, float("nan")],
         "spent": [90.0, 20.0, 0.0, 150.0, 110.0, 160.0, 180.0, float("nan")],
     })
@@ -190,7 +189,7 @@ def test_summary_hand_checked():
     assert years.loc[2019, ["n_activities", "n_done", "n_cancelled"]].tolist() == [5, 2, 1]
     assert years.loc[2019, "share_done"] == pytest.approx(0.5)
     assert years.loc[2020, "share_done"] == pytest.approx(2 / 3)
-    # carried over: a2 (försenad, again 2020) and b1 (pågående, again 2020)
+    # carried over: a2 (delayed, again 2020) and b1 (ongoing, again 2020)
     assert years.loc[2019, "n_carried_over"] == 2 and years.loc[2020, "n_carried_over"] == 0
     carried = summary.carried_over.set_index("activity")
     assert carried.loc["a2", "reason"] == "both" and carried.loc["a2", "to_year"] == 2020
@@ -200,14 +199,29 @@ def test_summary_hand_checked():
     assert years.loc[2019, "spent_of_budgeted"] == pytest.approx(370 / 750)
     assert pd.isna(years.loc[2019, "allocated"]) and pd.isna(years.loc[2019, "utilisation"])
     areas = summary.areas.set_index(["year", "area"])
-    assert areas.loc[(2019, "A"), ["n_activities", "n_genomförd", "n_försenad", "n_struken"]
+    assert areas.loc[(2019, "A"), ["n_activities", "n_done", "n_delayed", "n_cancelled"]
                      ].tolist() == [3, 1, 1, 1]
+    assert [c for c in areas.columns if c.startswith("n_")] == [
+        "n_activities", "n_planned", "n_ongoing", "n_done", "n_delayed", "n_cancelled",
+        "n_unknown", "n_carried_over"]
     assert areas.loc[(2019, "A"), "share_done"] == pytest.approx(0.5)
     status = summary.status
-    assert set(status["status"]) == set(STATUSES)
+    assert set(status["status"]) == {"planned", "ongoing", "done", "delayed", "cancelled"}
     assert status.groupby("year")["n"].sum().to_dict() == {2019: 5, 2020: 3}
     assert set(summary.tables()) == {"actionplan_status", "actionplan_areas",
                                      "actionplan_years", "actionplan_carried_over"}
+
+
+def test_summary_takes_the_tidy_tables():
+    from types import SimpleNamespace
+
+    with pytest.raises(TypeError, match="actions table"):
+        action_plan_summary(SimpleNamespace(actions=small_plan(), budget=None))
+    budget = pd.DataFrame({"year": [2019, 2021], "allocated": [1000.0, 500.0]})
+    years = action_plan_summary(small_plan(), budget=budget).years.set_index("year")
+    assert years.index.tolist() == [2019, 2020, 2021]
+    assert years.loc[2019, "utilisation"] == pytest.approx(370 / 1000)
+    assert pd.isna(years.loc[2020, "allocated"]) and years.loc[2021, "n_activities"] == 0
 
 
 def test_summary_utilisation_with_allocation(tmp_path):
@@ -216,7 +230,8 @@ def test_summary_utilisation_with_allocation(tmp_path):
                  ["A", "b", 2019, "planerad", "1 Mkr", None]],
         "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, "5 Mkr"]],
     })
-    years = action_plan_summary(read_action_plan(path)).years.set_index("year")
+    plan = read_action_plan(path)
+    years = action_plan_summary(plan.actions, budget=plan.budget).years.set_index("year")
     assert years.loc[2019, "utilisation"] == pytest.approx(0.3)
     assert years.loc[2019, "spent_of_budgeted"] == pytest.approx(0.5)
     assert years.loc[2020, "n_activities"] == 0 and years.loc[2020, "allocated"] == 5e6
@@ -235,11 +250,11 @@ def test_demo_plan(tmp_path):
     assert plan.problems.empty
     assert plan.actions["area"].nunique() == 11
     assert plan.budget["allocated"].tolist() == [5e6, 5e6, 5e6]
-    years = action_plan_summary(plan).years
+    years = action_plan_summary(plan.actions, budget=plan.budget).years
     assert years["year"].tolist() == [2018, 2019, 2020]
     assert years["utilisation"].between(0.6, 0.75).all()
     assert (years["n_delayed"] > 0).all()
-    carried = action_plan_summary(plan).carried_over
+    carried = action_plan_summary(plan.actions, budget=plan.budget).carried_over
     assert (carried["to_year"] == carried["year"] + 1).sum() >= 5
     assert_invariant(plan)
 
