@@ -516,3 +516,40 @@ def test_change_with_single_respondent_in_one_wave():
     out = ms.change(frame, from_wave=2020, to_wave=2022, min_n=1)
     assert out["difference"].iloc[0] == 1.5
     assert np.isnan(out["ci95_low"].iloc[0])
+
+
+# --------------------------------------------------------------------------- API convention
+
+
+def test_options_are_keyword_only():
+    r = random_responses(seed=21)
+    for function in (ms.describe, ms.across_organisations, ms.rank_statements,
+                     ms.midpoint_test, ms.midpoint_summary, ms.compare_roles, ms.reliability,
+                     ms.change, ms.dimension_scores):
+        with pytest.raises(TypeError, match="positional"):
+            function(r, BY)
+
+
+def test_by_means_exactly_the_columns_given():
+    r = random_responses(seed=22, n_respondents=120)
+    # reliability: role is a group column only when asked for
+    per_role = ms.reliability(r, by=["role", "dimension"])
+    pooled = ms.reliability(r, by="dimension")
+    assert list(per_role.scales.columns[:2]) == ["role", "dimension"]
+    assert pooled.scales.columns[0] == "dimension" and "role" not in pooled.scales
+    assert len(pooled.scales) == 2 and len(per_role.scales) == 4
+    assert set(per_role.tables()) == {"reliability_scales", "reliability_items"}
+    # the column ranked / judged within the groups is the documented item= keyword
+    ranked = ms.rank_statements(r, by="role", k=1, item="dimension")
+    assert "dimension" in ranked and "statement" not in ranked
+    for function in (ms.rank_statements, ms.midpoint_summary, ms.reliability):
+        with pytest.raises(ValueError, match="cannot be in by"):
+            function(r, by=["role", "statement"])
+
+
+def test_change_defaults_to_the_first_and_last_round():
+    r = random_responses(seed=23, waves=(2018, 2020, 2022))
+    default = ms.change(r)
+    explicit = ms.change(r, from_wave=2018, to_wave=2022)
+    pd.testing.assert_frame_equal(default, explicit, check_dtype=False)
+    assert set(default["from_wave"]) == {2018} and set(default["to_wave"]) == {2022}

@@ -70,7 +70,8 @@ def findings(plan: ActionPlan, summary: ActionPlanSummary, lang: str = "sv") -> 
     Examples
     --------
     >>> plan = read_action_plan("data/raw/handlingsplan.xlsx")               # doctest: +SKIP
-    >>> findings(plan, action_plan_summary(plan.actions, budget=plan.budget))[1].sentence                 # doctest: +SKIP
+    >>> summary = action_plan_summary(plan.actions, budget=plan.budget)      # doctest: +SKIP
+    >>> findings(plan, summary)[1].sentence                                  # doctest: +SKIP
     'Utfall mot anslag per år – 2018: 3,6 Mkr av 5,0 Mkr (72 %), ...'
     """
     sv = lang != "en"

@@ -83,7 +83,7 @@ def findings(register: RiskRegister, summary: RiskSummary, lang: str = "sv",
     Examples
     --------
     >>> register = read_risk_register("data/raw/riskregister.xlsx")          # doctest: +SKIP
-    >>> findings(register, risk_summary(register.risks))[0].sentence                # doctest: +SKIP
+    >>> findings(register, risk_summary(register.risks))[0].sentence  # doctest: +SKIP
     'Vid det senaste mötet, 2020-09-17, är de högsta riskerna ...'
     """
     sv = lang != "en"
