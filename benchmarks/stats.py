@@ -96,7 +96,7 @@ def plain_pandas(responses: pd.DataFrame, min_n: int = 5) -> tuple[pd.DataFrame,
 
 
 def ours(responses: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return describe(responses, BY), across_organisations(responses, BY)
+    return describe(responses, by=BY), across_organisations(responses, by=BY)
 
 
 def check_same(mine, theirs) -> None:
@@ -117,11 +117,11 @@ def check_same(mine, theirs) -> None:
                 == pd_a[col].astype(object).fillna("").astype(str).tolist()), col
 
 
-def best_of(function, *args, repeat: int) -> tuple[float, object]:
+def best_of(function, *args, repeat: int, **kwargs) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
         start = time.perf_counter()
-        result = function(*args)
+        result = function(*args, **kwargs)
         times.append(time.perf_counter() - start)
     return min(times), result
 
@@ -139,8 +139,8 @@ def main() -> None:
     print(f"{len(responses):,} answers, {responses['organisation'].nunique()} organisations, "
           f"{responses['respondent'].nunique():,} respondents, "
           f"{responses['statement'].nunique()} statements, {responses['role'].nunique()} roles\n")
-    t_describe, _ = best_of(describe, responses, BY, repeat=args.repeat)
-    t_across, _ = best_of(across_organisations, responses, BY, repeat=args.repeat)
+    t_describe, _ = best_of(describe, responses, by=BY, repeat=args.repeat)
+    t_across, _ = best_of(across_organisations, responses, by=BY, repeat=args.repeat)
     t_ours, mine = best_of(ours, responses, repeat=args.repeat)
     t_pandas, theirs = best_of(plain_pandas, responses, repeat=args.repeat)
     check_same(mine, theirs)

@@ -31,6 +31,7 @@ __all__ = [
 # -- summary --------------------------------------------------------------------------------
 
 
+
 @dataclass
 class ActionPlanSummary:
     """Tidy tables made by :func:`action_plan_summary`.
@@ -73,15 +74,16 @@ def _share(done: int, of: int) -> float:
     return done / of if of else float("nan")
 
 
-def action_plan_summary(plan) -> ActionPlanSummary:
+def action_plan_summary(actions: pd.DataFrame, *, budget: pd.DataFrame | None = None
+                        ) -> ActionPlanSummary:
     """Status per area and year, share done, carried-over activities and budget use per year.
 
     Definitions:
 
-    * **share done** = activities ``done`` / activities planned that year that were not
-      ``cancelled`` (a cancelled activity is no longer planned); NaN when none;
-    * **carried over**: an activity whose status is ``delayed``, or that was not done (any
-      status but ``done`` and ``cancelled``) and whose area + activity text (compared
+    * **share done** = activities *done* / activities planned that year that were not
+      *cancelled* (a cancelled activity is no longer planned); NaN when none;
+    * **carried over**: an activity whose status is *delayed*, or that was not done (any
+      status but *done* and *cancelled*) and whose area + activity text (compared
       case-insensitively, spaces collapsed) appears again in a later year. A recurring
       activity that was done is not a slip;
     * **utilisation** = spent / allocated (the Anslag of the year); **spent_of_budgeted** =
@@ -90,8 +92,13 @@ def action_plan_summary(plan) -> ActionPlanSummary:
 
     Parameters
     ----------
-    plan : ActionPlan, or DataFrame
-        From :func:`read_action_plan`, or an ``actions`` table (then there is no allocation).
+    actions : DataFrame
+        The tidy ``actions`` table (``ActionPlan.actions``): area, activity, year, status
+        (``planned``, ``ongoing``, ``done``, ``delayed``, ``cancelled`` or missing), and
+        optionally budget and spent.
+    budget : DataFrame, optional
+        The yearly allocation (``ActionPlan.budget``): year, allocated. Without it
+        ``allocated`` and ``utilisation`` are NaN.
 
     Returns
     -------
@@ -112,9 +119,20 @@ def action_plan_summary(plan) -> ActionPlanSummary:
     >>> summary.carried_over[["activity", "year", "to_year", "reason"]].to_dict("records")
     [{'activity': 'E-arkiv', 'year': 2019, 'to_year': 2020, 'reason': 'both'}]
     """
-    actions = getattr(plan, "actions", plan)
+    actions = _prepared(actions)
+    allocation = pd.DataFrame(columns=BUDGET_COLUMNS) if budget is None else budget
+    actions, carried = _carried_over(actions)
+    status_table, area_table = _per_area(actions)
+    year_table = _per_year(actions, allocation)
+    for table in (status_table, area_table, year_table):
+        _type_columns(table)
+    return ActionPlanSummary(status_table, area_table, year_table, carried)
+
+
+def _prepared(actions: pd.DataFrame) -> pd.DataFrame:
+    """A checked copy with canonical statuses, float amounts and nullable-int years."""
     if not isinstance(actions, pd.DataFrame):
-        raise TypeError("expected an ActionPlan or an actions table (DataFrame)")
+        raise TypeError("expected the tidy actions table (a DataFrame), e.g. ActionPlan.actions")
     missing = {"area", "activity", "year", "status"} - set(actions.columns)
     if missing:
         raise ValueError(f"the actions table lacks the columns {sorted(missing)}")
@@ -124,45 +142,47 @@ def action_plan_summary(plan) -> ActionPlanSummary:
             actions[name] = float("nan")
         actions[name] = actions[name].astype(float)
     actions["year"] = actions["year"].astype("Int64")
-    allocation = None if isinstance(plan, pd.DataFrame) else getattr(plan, "budget", None)
-    if allocation is None:
-        allocation = pd.DataFrame(columns=BUDGET_COLUMNS)
+    return actions
 
-    # carried over
+
+def _carried_over(actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Flag the carried-over activities (``is_carried``) and list them with the reason."""
     actions["match_key"] = [(normalise(a), normalise(t)) for a, t in
-                       zip(actions["area"], actions["activity"], strict=True)]
+                            zip(actions["area"], actions["activity"], strict=True)]
     years_of: dict[tuple, list[int]] = {}
     for key, year in zip(actions["match_key"], actions["year"], strict=True):
         years_of.setdefault(key, []).append(int(year))
-    carried_rows = []
-    carried_flag = []
+    rows = []
+    flags = []
     for row in actions.itertuples(index=False):
         later = sorted(y for y in years_of[row.match_key] if y > int(row.year))
         status = row.status if isinstance(row.status, str) else None
         by_status = status == "delayed"
         by_later = bool(later) and status not in ("done", "cancelled")
-        carried_flag.append(by_status or by_later)
+        flags.append(by_status or by_later)
         if by_status or by_later:
             reason = "both" if by_status and by_later else "status" if by_status else "later_year"
-            carried_rows.append((int(row.year), row.area, row.activity, status,
-                                 later[0] if later else pd.NA, reason))
-    actions["is_carried"] = carried_flag
-    carried = pd.DataFrame(carried_rows, columns=["year", "area", "activity", "status",
-                                                  "to_year", "reason"])
+            rows.append((int(row.year), row.area, row.activity, status,
+                         later[0] if later else pd.NA, reason))
+    actions["is_carried"] = flags
+    carried = pd.DataFrame(rows, columns=["year", "area", "activity", "status", "to_year",
+                                          "reason"])
     carried["year"] = carried["year"].astype("Int64")
     carried["to_year"] = pd.array(list(carried["to_year"]), dtype="Int64")
     for name in ("area", "activity", "reason"):
         carried[name] = carried[name].astype(str)
     carried["status"] = carried["status"].astype("str")
     carried.loc[carried["status"].isin(["None", "nan"]), "status"] = pd.NA
+    return actions, carried
 
-    # per year and area
+
+def _per_area(actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Activities per status per area and year, and the per-area counts and amounts."""
     years = sorted(int(y) for y in actions["year"].dropna().unique())
     area_rows, status_rows = [], []
     for year in years:
         in_year = actions[actions["year"] == year]
-        areas = list(dict.fromkeys(in_year["area"]))
-        for area in areas:
+        for area in dict.fromkeys(in_year["area"]):
             group = in_year[in_year["area"] == area]
             counts = {s: int((group["status"] == s).sum()) for s in STATUSES}
             for s in STATUSES:
@@ -180,10 +200,15 @@ def action_plan_summary(plan) -> ActionPlanSummary:
     area_table = pd.DataFrame(area_rows, columns=[
         "year", "area", "n_activities", *(f"n_{s}" for s in STATUSES), "n_unknown",
         "share_done", "n_carried_over", "budget", "spent"])
+    return status_table, area_table
 
+
+def _per_year(actions: pd.DataFrame, allocation: pd.DataFrame) -> pd.DataFrame:
+    """Per year: counts, share done, carried over, and the budget use."""
+    years = sorted(int(y) for y in actions["year"].dropna().unique())
     allocated = {int(y): float(a) for y, a in zip(allocation["year"], allocation["allocated"],
                                                   strict=True)}
-    year_rows = []
+    rows = []
     for year in sorted(set(years) | set(allocated)):
         group = actions[actions["year"] == year]
         n_done = int((group["status"] == "done").sum())
@@ -191,7 +216,7 @@ def action_plan_summary(plan) -> ActionPlanSummary:
         budgeted = group["budget"].sum(min_count=1)
         spent = group["spent"].sum(min_count=1)
         alloc = allocated.get(year, float("nan"))
-        year_rows.append({
+        rows.append({
             "year": year, "n_activities": len(group), "n_done": n_done,
             "n_delayed": int((group["status"] == "delayed").sum()),
             "n_cancelled": n_cancelled,
@@ -202,23 +227,25 @@ def action_plan_summary(plan) -> ActionPlanSummary:
             "spent_of_budgeted": spent / budgeted if budgeted and budgeted == budgeted
             else float("nan"),
         })
-    year_table = pd.DataFrame(year_rows, columns=[
+    return pd.DataFrame(rows, columns=[
         "year", "n_activities", "n_done", "n_delayed", "n_cancelled", "share_done",
         "n_carried_over", "allocated", "budgeted", "spent", "utilisation",
         "spent_of_budgeted"])
-    for table in (status_table, area_table, year_table):
-        table["year"] = table["year"].astype("Int64")
-        for name in table.columns:
-            if name.startswith("n") and name != "year":
-                table[name] = table[name].astype("int64")
-        for name in ("share_done", "budget", "spent", "allocated", "budgeted", "utilisation",
-                     "spent_of_budgeted"):
-            if name in table.columns:
-                table[name] = table[name].astype(float)
-        for name in ("area", "status"):
-            if name in table.columns:
-                table[name] = table[name].astype(str)
-    return ActionPlanSummary(status_table, area_table, year_table, carried)
+
+
+def _type_columns(table: pd.DataFrame) -> None:
+    """Nullable-int years, int64 counts, float amounts and shares, str names (in place)."""
+    table["year"] = table["year"].astype("Int64")
+    for name in table.columns:
+        if name.startswith("n") and name != "year":
+            table[name] = table[name].astype("int64")
+    for name in ("share_done", "budget", "spent", "allocated", "budgeted", "utilisation",
+                 "spent_of_budgeted"):
+        if name in table.columns:
+            table[name] = table[name].astype(float)
+    for name in ("area", "status"):
+        if name in table.columns:
+            table[name] = table[name].astype(str)
 
 
 def _sorted_areas(areas) -> list[str]:

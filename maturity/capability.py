@@ -19,8 +19,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from maturity.io.capability import CapabilityMap
-
 __all__ = [
     "CapabilitySummary",
     "capability_summary",
@@ -50,6 +48,19 @@ class CapabilitySummary:
     goals: pd.DataFrame
     organisations: pd.DataFrame
     lowest_acceptable: float
+
+    def tables(self, prefix: str = "capability_") -> dict[str, pd.DataFrame]:
+        """The tables by name, e.g. ``{"capability_capabilities": ..., "capability_goals": ...}``.
+
+        Examples
+        --------
+        >>> data = pd.DataFrame({"wave": None, "organisation": ["A"], "capability": ["x"],
+        ...                      "goal": "G", "level": [2], "target": 3, "source": ""})
+        >>> sorted(capability_summary(data).tables())
+        ['capability_capabilities', 'capability_goals', 'capability_organisations']
+        """
+        return {f"{prefix}{name}": getattr(self, name)
+                for name in ("capabilities", "goals", "organisations")}
 
 
 def lowest_acceptable(levels: pd.DataFrame | None) -> float:
@@ -88,13 +99,10 @@ def _stats(values: pd.Series) -> dict:
     }
 
 
-def _assessments_of(cmap_or_assessments) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    if isinstance(cmap_or_assessments, CapabilityMap):
-        return cmap_or_assessments.assessments, cmap_or_assessments.levels
-    return cmap_or_assessments, None
-
-
 def _numeric(assessments: pd.DataFrame) -> pd.DataFrame:
+    if not isinstance(assessments, pd.DataFrame):
+        raise TypeError("expected the tidy capabilities table (a DataFrame), e.g. "
+                        "CapabilityMap.assessments")
     data = assessments.copy()
     data["level"] = pd.to_numeric(data["level"], errors="coerce").astype(float)
     data["target"] = pd.to_numeric(data["target"], errors="coerce").astype(float)
@@ -104,13 +112,13 @@ def _numeric(assessments: pd.DataFrame) -> pd.DataFrame:
     return data
 
 
-def goal_profiles(cmap_or_assessments) -> pd.DataFrame:
+def goal_profiles(assessments: pd.DataFrame) -> pd.DataFrame:
     """Each organisation's mean level per goal (the radar's data).
 
     Parameters
     ----------
-    cmap_or_assessments : CapabilityMap or DataFrame
-        A map, or its tidy ``assessments`` table.
+    assessments : DataFrame
+        The tidy ``capabilities`` table (``CapabilityMap.assessments``).
 
     Returns
     -------
@@ -127,7 +135,6 @@ def goal_profiles(cmap_or_assessments) -> pd.DataFrame:
     >>> goal_profiles(data)[["organisation", "n", "mean"]].to_dict("records")
     [{'organisation': 'A', 'n': 2, 'mean': 2.0}, {'organisation': 'B', 'n': 1, 'mean': 4.0}]
     """
-    assessments, _ = _assessments_of(cmap_or_assessments)
     data = _numeric(assessments)
     rows = []
     for (wave, org, goal), group in data.groupby(["wave", "organisation", "goal"], sort=False,
@@ -140,7 +147,7 @@ def goal_profiles(cmap_or_assessments) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["wave", "organisation", "goal", "n", "mean", "target"])
 
 
-def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
+def capability_summary(assessments: pd.DataFrame, *, levels: pd.DataFrame | None = None
                        ) -> CapabilitySummary:
     """Summarise a capability map per capability, per goal and per organisation.
 
@@ -151,12 +158,12 @@ def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
 
     Parameters
     ----------
-    cmap_or_assessments : CapabilityMap or DataFrame
-        A map, or a tidy ``capabilities`` table (``wave, organisation, capability, goal, level,
-        target``).
+    assessments : DataFrame
+        The tidy ``capabilities`` table (``wave, organisation, capability, goal, level,
+        target``), e.g. ``CapabilityMap.assessments``.
     levels : DataFrame, optional
-        The level scale (``level``, ``label``, ``acceptable``); taken from the map when a map is
-        given. Without a scale ``substandard`` is missing.
+        The level scale (``level``, ``label``, ``acceptable``), e.g. ``CapabilityMap.levels``.
+        Without a scale ``substandard`` is missing.
 
     Returns
     -------
@@ -185,25 +192,29 @@ def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
     ...                      "target": [3, 3, 4, 4], "source": ""})
     >>> levels = pd.DataFrame({"level": [1, 2, 3, 4, 5], "label": list("abcde"),
     ...                        "acceptable": [False, True, True, True, True]})
-    >>> s = capability_summary(data, levels)
+    >>> s = capability_summary(data, levels=levels)
     >>> s.capabilities[["capability", "mean", "gap", "substandard"]].to_dict("records")
     [{'capability': 'Avveckla', 'mean': 1.5, 'gap': -1.5, 'substandard': True}, \
 {'capability': 'Drift', 'mean': 4.5, 'gap': 0.5, 'substandard': False}]
     """
-    assessments, map_levels = _assessments_of(cmap_or_assessments)
-    if levels is None:
-        levels = map_levels
     floor = lowest_acceptable(levels)
     data = _numeric(assessments)
+    capabilities = _capability_table(data, floor)
+    goals = _goal_table(data, capabilities, floor)
+    organisations = _organisation_table(data, floor)
+    return CapabilitySummary(capabilities, goals, organisations, floor)
 
-    cap_rows = []
+
+def _capability_table(data: pd.DataFrame, floor: float) -> pd.DataFrame:
+    """One row per capability: statistics of the organisations' levels, target and gap."""
+    rows = []
     for (wave, cap), group in data.groupby(["wave", "capability"], sort=False, dropna=False):
         stats = _stats(group["level"])
         target = group["target"].dropna()
         target = float(target.iloc[0]) if len(target) else np.nan
         assessed = group["level"].dropna()
         below = float((assessed < target).mean()) if len(assessed) and target == target else np.nan
-        cap_rows.append({
+        rows.append({
             "wave": wave, "goal": group["goal"].iloc[0], "capability": cap,
             "n": stats["n"], "n_not_assessed": int(group["level"].isna().sum()),
             "mean": stats["mean"], "sd": stats["sd"], "min": stats["min"],
@@ -211,13 +222,17 @@ def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
             "gap": stats["mean"] - target, "share_below_target": below,
             "substandard": _is_substandard(stats["mean"], floor),
         })
-    cap_columns = ["wave", "goal", "capability", "n", "n_not_assessed", "mean", "sd", "min",
-                   "max", "median", "target", "gap", "share_below_target", "substandard"]
-    capabilities = pd.DataFrame(cap_rows, columns=cap_columns)
+    columns = ["wave", "goal", "capability", "n", "n_not_assessed", "mean", "sd", "min",
+               "max", "median", "target", "gap", "share_below_target", "substandard"]
+    capabilities = pd.DataFrame(rows, columns=columns)
     capabilities["substandard"] = capabilities["substandard"].astype("boolean")
+    return capabilities
 
+
+def _goal_table(data: pd.DataFrame, capabilities: pd.DataFrame, floor: float) -> pd.DataFrame:
+    """One row per goal: statistics of the organisations' goal means, target, gap."""
     profiles = goal_profiles(data)
-    goal_rows = []
+    rows = []
     for (wave, goal), group in data.groupby(["wave", "goal"], sort=False, dropna=False):
         means = profiles.loc[(profiles["goal"] == goal)
                              & _same(profiles["wave"], wave), "mean"]
@@ -227,7 +242,7 @@ def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
         assessed = group.dropna(subset=["level", "target"])
         below = (float((assessed["level"] < assessed["target"]).mean()) if len(assessed)
                  else np.nan)
-        goal_rows.append({
+        rows.append({
             "wave": wave, "goal": goal, "n_capabilities": len(caps), "n": stats["n"],
             "mean": stats["mean"], "sd": stats["sd"], "min": stats["min"], "max": stats["max"],
             "median": stats["median"], "target": target, "gap": stats["mean"] - target,
@@ -235,12 +250,16 @@ def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
             "n_substandard": int(caps["substandard"].fillna(False).sum()),
             "substandard": _is_substandard(stats["mean"], floor),
         })
-    goal_columns = ["wave", "goal", "n_capabilities", "n", "mean", "sd", "min", "max", "median",
-                    "target", "gap", "share_below_target", "n_substandard", "substandard"]
-    goals = pd.DataFrame(goal_rows, columns=goal_columns)
+    columns = ["wave", "goal", "n_capabilities", "n", "mean", "sd", "min", "max", "median",
+               "target", "gap", "share_below_target", "n_substandard", "substandard"]
+    goals = pd.DataFrame(rows, columns=columns)
     goals["substandard"] = goals["substandard"].astype("boolean")
+    return goals
 
-    org_rows = []
+
+def _organisation_table(data: pd.DataFrame, floor: float) -> pd.DataFrame:
+    """One row per organisation: its profile, strongest and weakest capabilities."""
+    rows = []
     for (wave, org), group in data.groupby(["wave", "organisation"], sort=False, dropna=False):
         stats = _stats(group["level"])
         assessed = group.dropna(subset=["level"])
@@ -253,7 +272,7 @@ def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
             strongest = weakest = ""
         with_target = assessed.dropna(subset=["target"])
         at_or_above = int((with_target["level"] >= with_target["target"]).sum())
-        org_rows.append({
+        rows.append({
             "wave": wave, "organisation": org, "n": stats["n"],
             "n_not_assessed": int(group["level"].isna().sum()), "mean": stats["mean"],
             "sd": stats["sd"], "min": stats["min"], "max": stats["max"],
@@ -265,12 +284,11 @@ def capability_summary(cmap_or_assessments, levels: pd.DataFrame | None = None
             "n_substandard_cells": int((assessed["level"] < floor).sum()) if floor == floor
             else 0,
         })
-    org_columns = ["wave", "organisation", "n", "n_not_assessed", "mean", "sd", "min", "max",
-                   "strongest", "strongest_level", "weakest", "weakest_level",
-                   "n_at_or_above_target", "n_with_target", "share_at_or_above_target",
-                   "n_substandard_cells"]
-    organisations = pd.DataFrame(org_rows, columns=org_columns)
-    return CapabilitySummary(capabilities, goals, organisations, floor)
+    columns = ["wave", "organisation", "n", "n_not_assessed", "mean", "sd", "min", "max",
+               "strongest", "strongest_level", "weakest", "weakest_level",
+               "n_at_or_above_target", "n_with_target", "share_at_or_above_target",
+               "n_substandard_cells"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _same(column: pd.Series, value) -> pd.Series:

@@ -88,8 +88,8 @@ def _as_list(columns: str | Sequence[str] | None) -> list[str]:
 
 def suppress(
     table: pd.DataFrame,
-    min_n: int = DEFAULT_MIN_N,
     *,
+    min_n: int = DEFAULT_MIN_N,
     n_column: str | Sequence[str] = "n_respondents",
     stat_columns: Sequence[str] | None = None,
     group_columns: Sequence[str] | None = None,

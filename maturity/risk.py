@@ -28,13 +28,15 @@ __all__ = [
     "RiskSummary",
     "risk_summary",
     "risk_level",
+    "check_bands",
     "natural_key",
 ]
 
 #: Default risk levels: each level covers the scores up to and including its bound.
 DEFAULT_BANDS: dict[str, int] = {"low": 4, "medium": 9, "high": 16, "critical": 25}
 
-#: Labels of the default levels in figures and sentences.
+#: Labels of the default levels. Not used here any more (the words are in maturity.text,
+#: ``value.level.<level>``); kept until plots/risk.py and sections/risk.py use the text module.
 LEVEL_LABELS = {
     "sv": {"low": "låg", "medium": "medel", "high": "hög", "critical": "kritisk"},
     "en": {"low": "low", "medium": "medium", "high": "high", "critical": "critical"},
@@ -47,7 +49,33 @@ CHANGES = ("new", "raised", "lowered", "unchanged", "closed", "unknown")
 # -- summary --------------------------------------------------------------------------------
 
 
-def _check_bands(bands: Mapping[str, int] | None) -> dict[str, int]:
+def check_bands(bands: Mapping[str, int] | None) -> dict[str, int]:
+    """The risk bands, checked: levels lowest first, increasing upper bounds, the last >= 25.
+
+    Parameters
+    ----------
+    bands : mapping of level to upper bound, optional
+        Default :data:`DEFAULT_BANDS`.
+
+    Returns
+    -------
+    dict
+        Level -> the highest R it covers.
+
+    Raises
+    ------
+    ValueError
+        When the bounds do not increase or the last does not reach 25.
+
+    Examples
+    --------
+    >>> check_bands(None)
+    {'low': 4, 'medium': 9, 'high': 16, 'critical': 25}
+    >>> check_bands({"a": 9, "b": 16})
+    Traceback (most recent call last):
+    ...
+    ValueError: the last risk band must reach 25 (S × K at most 5 × 5), got {'a': 9, 'b': 16}
+    """
     bands = dict(DEFAULT_BANDS if bands is None else bands)
     bounds = list(bands.values())
     if not bounds or any(b <= a for a, b in zip(bounds, bounds[1:], strict=False)):
@@ -77,7 +105,7 @@ def risk_level(score: float, bands: Mapping[str, int] | None = None) -> str | No
     """
     if score is None or pd.isna(score):
         return None
-    for level, bound in _check_bands(bands).items():
+    for level, bound in check_bands(bands).items():
         if score <= bound:
             return level
     return None
@@ -106,7 +134,8 @@ class RiskSummary:
         Per meeting: date, n_risks, max_score, mean_score, and n_new, n_raised, n_lowered,
         n_unchanged, n_closed (counts of ``trend.change``).
     bands : DataFrame
-        level, min_score, max_score, label_sv, label_en: the bands used.
+        level, min_score, max_score, label_sv, label_en: the bands used (the labels are the
+        words of :mod:`maturity.text` for ``value.level.<level>``, else the level itself).
     """
 
     ranked: pd.DataFrame
@@ -123,14 +152,13 @@ class RiskSummary:
         }
 
 
-def _risks_of(data) -> pd.DataFrame:
-    frame = getattr(data, "risks", data)
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError("expected a RiskRegister or a risks table (DataFrame)")
-    missing = {"risk_id", "date", "probability", "impact"} - set(frame.columns)
+def _risks_of(risks: pd.DataFrame) -> pd.DataFrame:
+    if not isinstance(risks, pd.DataFrame):
+        raise TypeError("expected the tidy risks table (a DataFrame), e.g. RiskRegister.risks")
+    missing = {"risk_id", "date", "probability", "impact"} - set(risks.columns)
     if missing:
         raise ValueError(f"the risks table lacks the columns {sorted(missing)}")
-    frame = frame.copy()
+    frame = risks.copy()
     if "score" not in frame.columns:
         frame["score"] = frame["probability"] * frame["impact"]
     for name in ("threat",):
@@ -141,14 +169,14 @@ def _risks_of(data) -> pd.DataFrame:
     return frame
 
 
-def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> RiskSummary:
+def risk_summary(risks: pd.DataFrame, *, bands: Mapping[str, int] | None = None) -> RiskSummary:
     """Rank the risks of every meeting, put them in levels, and follow each risk over meetings.
 
     Parameters
     ----------
-    register_or_risks : RiskRegister or DataFrame
-        A register from :func:`read_risk_register` or a ``risks`` table (risk_id, date,
-        probability, impact, and optionally score and threat).
+    risks : DataFrame
+        The tidy ``risks`` table (``RiskRegister.risks``): risk_id, date, probability, impact,
+        and optionally score and threat.
     bands : mapping of level to upper bound, optional
         The levels, lowest first, each with the highest R it covers; the last must reach 25.
         Default :data:`DEFAULT_BANDS` = ``{"low": 4, "medium": 9, "high": 16, "critical": 25}``,
@@ -173,13 +201,19 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
     >>> latest[["rank", "risk_id", "level"]].to_dict("list")
     {'rank': [1, 2], 'risk_id': ['R3', 'R1'], 'level': ['high', 'high']}
     """
-    bands = _check_bands(bands)
-    risks = _risks_of(register_or_risks)
+    bands = check_bands(bands)
+    risks = _risks_of(risks)
     dates = sorted(risks["date"].dropna().unique())
-    levels_order = list(bands)
+    ranked = _ranked(risks, bands)
+    trend = _trend(risks, dates)
+    levels = _levels_per_meeting(ranked, dates, list(bands))
+    meetings = _meetings(ranked, trend, dates)
+    return RiskSummary(ranked, trend, levels, meetings, _band_table(bands))
 
-    # ranked
-    # stable sort by natural id within ties: sort by id first, then the stable sort above
+
+def _ranked(risks: pd.DataFrame, bands: dict[str, int]) -> pd.DataFrame:
+    """Per meeting the risks from highest R down, with rank and level."""
+    # stable sort by natural id within ties: sort by id first, then the stable sort below
     ranked = risks.assign(_id=[natural_key(i) for i in risks["risk_id"]])
     ranked = ranked.iloc[sorted(range(len(ranked)), key=lambda i: ranked["_id"].iat[i])]
     ranked = ranked.assign(
@@ -199,11 +233,14 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
         ["date", "rank", "risk_id", "threat", "probability", "impact", "score", "level"]
     ].reset_index(drop=True)
     ranked["level"] = ranked["level"].astype("str").where(ranked["level"].notna(), None)
+    return ranked
 
-    # trend
+
+def _trend(risks: pd.DataFrame, dates: list) -> pd.DataFrame:
+    """Per risk per meeting from its first appearance: R, the previous R and the change."""
     by_key = {(row.date, row.risk_id): row for row in risks.itertuples(index=False)}
     ids = sorted(risks["risk_id"].unique(), key=natural_key)
-    trend_rows = []
+    rows = []
     for risk_id in ids:
         previous = None  # the row at the previous meeting, or None when absent
         last_threat = ""
@@ -211,8 +248,8 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
             row = by_key.get((date, risk_id))
             if row is None:
                 if previous is not None:
-                    trend_rows.append((risk_id, last_threat, date, pd.NA,
-                                       _int(previous.score), pd.NA, "closed"))
+                    rows.append((risk_id, last_threat, date, pd.NA, _int(previous.score),
+                                 pd.NA, "closed"))
                 previous = None
                 continue
             last_threat = row.threat
@@ -226,11 +263,10 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
                 else:
                     delta = score - prev_score
                     change = "raised" if delta > 0 else "lowered" if delta < 0 else "unchanged"
-            trend_rows.append((risk_id, row.threat, date, score, prev_score, delta, change))
+            rows.append((risk_id, row.threat, date, score, prev_score, delta, change))
             previous = row
     trend = pd.DataFrame(
-        trend_rows,
-        columns=["risk_id", "threat", "date", "score", "previous_score", "delta", "change"],
+        rows, columns=["risk_id", "threat", "date", "score", "previous_score", "delta", "change"]
     )
     for name in ("score", "previous_score", "delta"):
         trend[name] = pd.array(list(trend[name]), dtype="Int64")
@@ -238,24 +274,30 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
     trend["risk_id"] = trend["risk_id"].astype(str)
     trend["threat"] = trend["threat"].astype(str)
     trend["change"] = trend["change"].astype(str)
+    return trend
 
-    # levels per meeting
-    level_rows = []
+
+def _levels_per_meeting(ranked: pd.DataFrame, dates: list, levels: list[str]) -> pd.DataFrame:
+    """The number of risks per level per meeting, every level (zeros included)."""
+    rows = []
     for date in dates:
         at = ranked[ranked["date"] == date]
-        for level in levels_order:
-            level_rows.append((date, level, int((at["level"] == level).sum())))
-    levels = pd.DataFrame(level_rows, columns=["date", "level", "n"])
-    levels["date"] = pd.to_datetime(levels["date"]).astype("datetime64[ns]")
-    levels["n"] = levels["n"].astype("int64")
-    levels["level"] = levels["level"].astype(str)
+        for level in levels:
+            rows.append((date, level, int((at["level"] == level).sum())))
+    table = pd.DataFrame(rows, columns=["date", "level", "n"])
+    table["date"] = pd.to_datetime(table["date"]).astype("datetime64[ns]")
+    table["n"] = table["n"].astype("int64")
+    table["level"] = table["level"].astype(str)
+    return table
 
-    # meetings
-    meeting_rows = []
+
+def _meetings(ranked: pd.DataFrame, trend: pd.DataFrame, dates: list) -> pd.DataFrame:
+    """Per meeting: the number of risks, the highest and mean R, and the changes."""
+    rows = []
     for date in dates:
         at = ranked[ranked["date"] == date]["score"].astype("Float64")
         changes = trend[trend["date"] == date]["change"]
-        meeting_rows.append(
+        rows.append(
             {
                 "date": date,
                 "n_risks": int(len(at)),
@@ -265,7 +307,7 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
             }
         )
     meetings = pd.DataFrame(
-        meeting_rows,
+        rows,
         columns=["date", "n_risks", "max_score", "mean_score",
                  *(f"n_{c}" for c in CHANGES[:5])],
     )
@@ -274,19 +316,23 @@ def risk_summary(register_or_risks, bands: Mapping[str, int] | None = None) -> R
         [pd.NA if pd.isna(v) else int(v) for v in meetings["max_score"]], dtype="Int64"
     )
     meetings["mean_score"] = meetings["mean_score"].astype(float)
+    return meetings
 
-    band_rows = []
-    low = 1
-    for level, bound in bands.items():
-        band_rows.append((level, low, bound, LEVEL_LABELS["sv"].get(level, level),
-                          LEVEL_LABELS["en"].get(level, level)))
-        low = bound + 1
-    band_table = pd.DataFrame(
-        band_rows, columns=["level", "min_score", "max_score", "label_sv", "label_en"]
-    )
-    return RiskSummary(ranked, trend, levels, meetings, band_table)
+
+def _band_table(bands: dict[str, int]) -> pd.DataFrame:
+    """The bands used: level, the R range, and the level's display word in each language."""
+    from maturity.text import translate_values  # the words live in the text module
+
+    levels = list(bands)
+    lows = [1, *(bound + 1 for bound in list(bands.values())[:-1])]
+    return pd.DataFrame({
+        "level": levels,
+        "min_score": lows,
+        "max_score": list(bands.values()),
+        "label_sv": translate_values(levels, "value.level", "sv"),
+        "label_en": translate_values(levels, "value.level", "en"),
+    })
 
 
 def _int(value):
     return pd.NA if value is None or pd.isna(value) else int(value)
-

@@ -9,7 +9,7 @@ import pytest
 
 from maturity.actionplan import action_plan_summary
 from maturity.errors import InputError
-from maturity.io.actionplan import STATUSES, header_field, normalise_status, read_action_plan
+from maturity.io.actionplan import header_field, normalise_status, read_action_plan
 from maturity.io.amounts import format_mkr, parse_amount
 from tests._workbooks import assert_cell_invariant as assert_invariant
 from tests._workbooks import write_rows as write
@@ -197,12 +197,27 @@ def test_summary_hand_checked():
     areas = summary.areas.set_index(["year", "area"])
     assert areas.loc[(2019, "A"), ["n_activities", "n_done", "n_delayed", "n_cancelled"]
                      ].tolist() == [3, 1, 1, 1]
+    assert [c for c in areas.columns if c.startswith("n_")] == [
+        "n_activities", "n_planned", "n_ongoing", "n_done", "n_delayed", "n_cancelled",
+        "n_unknown", "n_carried_over"]
     assert areas.loc[(2019, "A"), "share_done"] == pytest.approx(0.5)
     status = summary.status
-    assert set(status["status"]) == set(STATUSES)
+    assert set(status["status"]) == {"planned", "ongoing", "done", "delayed", "cancelled"}
     assert status.groupby("year")["n"].sum().to_dict() == {2019: 5, 2020: 3}
     assert set(summary.tables()) == {"actionplan_status", "actionplan_areas",
                                      "actionplan_years", "actionplan_carried_over"}
+
+
+def test_summary_takes_the_tidy_tables():
+    from types import SimpleNamespace
+
+    with pytest.raises(TypeError, match="actions table"):
+        action_plan_summary(SimpleNamespace(actions=small_plan(), budget=None))
+    budget = pd.DataFrame({"year": [2019, 2021], "allocated": [1000.0, 500.0]})
+    years = action_plan_summary(small_plan(), budget=budget).years.set_index("year")
+    assert years.index.tolist() == [2019, 2020, 2021]
+    assert years.loc[2019, "utilisation"] == pytest.approx(370 / 1000)
+    assert pd.isna(years.loc[2020, "allocated"]) and years.loc[2021, "n_activities"] == 0
 
 
 def test_summary_utilisation_with_allocation(tmp_path):
@@ -211,7 +226,8 @@ def test_summary_utilisation_with_allocation(tmp_path):
                  ["A", "b", 2019, "planerad", "1 Mkr", None]],
         "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, "5 Mkr"]],
     })
-    years = action_plan_summary(read_action_plan(path)).years.set_index("year")
+    plan = read_action_plan(path)
+    years = action_plan_summary(plan.actions, budget=plan.budget).years.set_index("year")
     assert years.loc[2019, "utilisation"] == pytest.approx(0.3)
     assert years.loc[2019, "spent_of_budgeted"] == pytest.approx(0.5)
     assert years.loc[2020, "n_activities"] == 0 and years.loc[2020, "allocated"] == 5e6
@@ -230,11 +246,11 @@ def test_demo_plan(tmp_path):
     assert plan.problems.empty
     assert plan.actions["area"].nunique() == 11
     assert plan.budget["allocated"].tolist() == [5e6, 5e6, 5e6]
-    years = action_plan_summary(plan).years
+    years = action_plan_summary(plan.actions, budget=plan.budget).years
     assert years["year"].tolist() == [2018, 2019, 2020]
     assert years["utilisation"].between(0.6, 0.75).all()
     assert (years["n_delayed"] > 0).all()
-    carried = action_plan_summary(plan).carried_over
+    carried = action_plan_summary(plan.actions, budget=plan.budget).carried_over
     assert (carried["to_year"] == carried["year"] + 1).sum() >= 5
     assert_invariant(plan)
 

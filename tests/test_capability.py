@@ -70,7 +70,7 @@ def test_blank_is_not_assessed_never_zero(tmp_path):
     invariant(cmap)
     levels = cmap.assessments["level"]
     assert levels.isna().sum() == 2 and (levels.dropna() != 0).all()
-    summary = capability_summary(cmap).capabilities
+    summary = capability_summary(cmap.assessments, levels=cmap.levels).capabilities
     assert summary.loc[0, "n"] == 1 and summary.loc[0, "n_not_assessed"] == 2
     assert summary.loc[0, "mean"] == 2.0
 
@@ -301,7 +301,7 @@ def small_map() -> pd.DataFrame:
 
 
 def test_summary_per_capability_by_hand():
-    caps = capability_summary(small_map(), SCALE).capabilities.set_index("capability")
+    caps = capability_summary(small_map(), levels=SCALE).capabilities.set_index("capability")
     a, b, c = caps.loc["A"], caps.loc["B"], caps.loc["C"]
     assert (a["n"], a["mean"], a["sd"], a["min"], a["max"], a["median"]) == (3, 2, 1, 1, 3, 2)
     assert a["target"] == 3 and a["gap"] == -1 and a["share_below_target"] == pytest.approx(2 / 3)
@@ -315,7 +315,7 @@ def test_summary_per_capability_by_hand():
 
 
 def test_summary_per_goal_by_hand():
-    goals = capability_summary(small_map(), SCALE).goals.set_index("goal")
+    goals = capability_summary(small_map(), levels=SCALE).goals.set_index("goal")
     g1, g2 = goals.loc["G1"], goals.loc["G2"]
     # organisation goal means: X (1+1)/2 = 1, Y (2+2)/2 = 2, Z 3 (B not assessed)
     assert (g1["n_capabilities"], g1["n"], g1["mean"], g1["sd"]) == (2, 3, 2, 1)
@@ -326,7 +326,7 @@ def test_summary_per_goal_by_hand():
 
 
 def test_summary_per_organisation_by_hand():
-    orgs = capability_summary(small_map(), SCALE).organisations.set_index("organisation")
+    orgs = capability_summary(small_map(), levels=SCALE).organisations.set_index("organisation")
     x, z = orgs.loc["X"], orgs.loc["Z"]
     assert (x["n"], x["mean"], x["strongest"], x["strongest_level"]) == (3, 2, "C", 4)
     assert (x["weakest"], x["weakest_level"]) == ("A; B", 1)
@@ -350,7 +350,7 @@ def test_substandard_rule_at_its_boundary(levels, floor, expected):
                          "capability": "K", "goal": "G", "level": levels, "target": 3,
                          "source": ""})
     scale = SCALE.assign(acceptable=SCALE["level"] >= floor)
-    row = capability_summary(data, scale).capabilities.iloc[0]
+    row = capability_summary(data, levels=scale).capabilities.iloc[0]
     assert lowest_acceptable(scale) == floor
     assert bool(row["substandard"]) is expected
 
@@ -363,8 +363,20 @@ def test_summary_without_scale_leaves_substandard_missing():
 
 def test_summary_keeps_waves_apart():
     data = pd.concat([small_map().assign(wave=2022), small_map().assign(wave=2024)])
-    caps = capability_summary(data, SCALE).capabilities
+    caps = capability_summary(data, levels=SCALE).capabilities
     assert len(caps) == 6 and caps.groupby("wave").size().tolist() == [3, 3]
+
+
+def test_summary_takes_the_tidy_table_and_lists_its_tables():
+    summary = capability_summary(small_map(), levels=SCALE)
+    tables = summary.tables()
+    assert list(tables) == ["capability_capabilities", "capability_goals",
+                            "capability_organisations"]
+    assert tables["capability_goals"] is summary.goals
+    from types import SimpleNamespace
+
+    with pytest.raises(TypeError, match="capabilities table"):
+        capability_summary(SimpleNamespace(assessments=small_map(), levels=SCALE))
 
 
 def test_goal_profiles():
@@ -397,7 +409,7 @@ def test_demo_tells_the_story(demo):
     assert 20 <= len(cmap.capabilities) <= 30
     assert cmap.assessments["goal"].nunique() == 7
     assert cmap.assessments["level"].isna().sum() >= 2
-    summary = capability_summary(cmap)
+    summary = capability_summary(cmap.assessments, levels=cmap.levels)
     caps = summary.capabilities.set_index("capability")
     assert caps.index[caps["substandard"]].tolist() == [AVVECKLA]
     assert caps.loc[AVVECKLA, "mean"] < 2

@@ -68,7 +68,8 @@ def test_heatmap_english_and_from_a_table(cmap):
 def test_heatmap_orders_capabilities_by_mean_within_goal(cmap):
     fig = capability_heatmap(cmap, label_width=200)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    means = capability_summary(cmap).capabilities.set_index("capability")["mean"]
+    summary = capability_summary(cmap.assessments, levels=cmap.levels)
+    means = summary.capabilities.set_index("capability")["mean"]
     goal = cmap.assessments.drop_duplicates("capability").set_index("capability")["goal"]
     for g in goal.unique():
         in_goal = [c for c in labels if goal[c] == g]
@@ -102,7 +103,7 @@ def test_radar_unknown_organisation(cmap):
 
 
 def test_bars(cmap):
-    summary = capability_summary(cmap)
+    summary = capability_summary(cmap.assessments, levels=cmap.levels)
     fig = capability_bars(summary)
     fig.canvas.draw()
     words = texts(fig)

@@ -87,7 +87,7 @@ def test_trend_shows_every_meeting_and_risk(register, tmp_path):
     assert any(w.startswith("R8 Osäker rättslig grund") for w in words)
     assert "Riskvärde R per möte" in words
     render(fig, tmp_path / "trend.png")
-    fig = risk_trend(risk_summary(register), lang="en")
+    fig = risk_trend(risk_summary(register.risks), lang="en")
     assert "R6 (closed)" in texts(fig)
     plt.close(fig)
 
@@ -111,7 +111,8 @@ def test_action_status(plan, tmp_path):
     assert "försenad" in words
     assert any("Informationshantering" in w for w in words)
     render(fig, tmp_path / "status.png")
-    fig = action_status(action_plan_summary(plan), year=2019, lang="en")
+    summary = action_plan_summary(plan.actions, budget=plan.budget)
+    fig = action_status(summary, year=2019, lang="en")
     assert len(fig.axes) == 1 and "delayed" in texts(fig)
     plt.close(fig)
 
@@ -119,7 +120,7 @@ def test_action_status(plan, tmp_path):
 def test_budget_use_shows_partial_use(plan, tmp_path):
     fig = budget_use(plan)
     words = texts(fig)
-    years = action_plan_summary(plan).years
+    years = action_plan_summary(plan.actions, budget=plan.budget).years
     for share in years["utilisation"]:
         assert f"Utfall {round(share * 100)} %\nav anslaget" in words
     assert "5,0" in words and "Mkr" in words

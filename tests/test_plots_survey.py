@@ -228,7 +228,8 @@ def test_organisation_heatmap_statements(demo):
 
 def test_wave_change_demo(demo):
     cb, responses = demo
-    changed = mt.change(responses, 2020, 2022, by=["role", "dimension"], codebook=cb)
+    changed = mt.change(responses, from_wave=2020, to_wave=2022, by=["role", "dimension"],
+                        codebook=cb)
     fig = sp.wave_change(changed)
     text = _all_text(fig)
     assert "2020–2022" in text and "Förändring" in text
@@ -244,7 +245,8 @@ def test_wave_change_demo(demo):
 
 def test_wave_change_statements(demo):
     cb, responses = demo
-    changed = mt.change(responses, 2020, 2022, by=["role", "statement"], codebook=cb)
+    changed = mt.change(responses, from_wave=2020, to_wave=2022, by=["role", "statement"],
+                        codebook=cb)
     fig = sp.wave_change(changed, role="IT-chef")
     assert isinstance(fig, Figure)
     assert "I18" in _all_text(fig)

@@ -246,9 +246,25 @@ def test_summary_ranked_levels_and_trend():
     meetings = summary.meetings.set_index(summary.meetings["date"].dt.strftime("%m"))
     assert meetings.loc["09", ["n_risks", "max_score", "n_new", "n_lowered", "n_raised",
                               "n_closed"]].tolist() == [3, 20, 1, 1, 1, 1]
-    assert summary.bands["label_sv"].tolist() == ["låg", "medel", "hög", "kritisk"]
+    # the labels are the text module's words for the levels (value.level.<level>)
+    from maturity.text import translate_values
+
+    levels = ["low", "medium", "high", "critical"]
+    assert summary.bands["level"].tolist() == levels
+    assert summary.bands[["min_score", "max_score"]].values.tolist() == [
+        [1, 4], [5, 9], [10, 16], [17, 25]]
+    for lang in ("sv", "en"):
+        assert summary.bands[f"label_{lang}"].tolist() == translate_values(
+            levels, "value.level", lang)
     assert set(summary.tables()) == {"risk_ranked", "risk_trend", "risk_levels",
                                      "risk_meetings", "risk_bands"}
+
+
+def test_summary_takes_the_tidy_table():
+    from types import SimpleNamespace
+
+    with pytest.raises(TypeError, match="risks table"):
+        risk_summary(SimpleNamespace(risks=small_risks()))
 
 
 def test_ties_share_rank_and_custom_bands():
@@ -287,7 +303,7 @@ def test_demo_register(tmp_path):
     assert row["typed_score"] == typed and row["score"] == row["probability"] * row["impact"]
     assert [f"{d:%Y-%m-%d}" for d in register.dates] == MEETINGS
     assert 6 <= register.risks["risk_id"].nunique() <= 8
-    changes = set(risk_summary(register).trend["change"])
+    changes = set(risk_summary(register.risks).trend["change"])
     assert {"new", "raised", "lowered", "closed", "unchanged"} <= changes
     assert_invariant(register)
 

@@ -17,6 +17,8 @@ from scipy import stats as sps
 
 import maturity
 from maturity import stats as ms
+from maturity.stats.grouping import quantile
+from maturity.stats.inference import wilcoxon
 
 BY = ["role", "statement"]
 
@@ -70,7 +72,7 @@ def assert_same(ours: pd.DataFrame, ref: pd.DataFrame, columns=STAT_COLUMNS, rto
                                 ["wave", "role"], ["organisation"]])
 def test_describe_matches_straightforward_computation(categorical, by):
     r = random_responses(seed=1, categorical=categorical, waves=(2020, 2022))
-    ours = ms.describe(r, by, min_n=1, margins=[])
+    ours = ms.describe(r, by=by, min_n=1, margins=[])
     ref = reference_describe(r, by)
     for column in by:
         assert ours[column].astype(str).tolist() == ref[column].astype(str).tolist()
@@ -82,7 +84,7 @@ def test_describe_general_path_for_non_integer_scores():
     r = random_responses(seed=2)
     r["score"] = r["score"] - 0.5 * (r.index % 2)  # half steps
     r["score"] = r["score"].clip(lower=1)
-    ours = ms.describe(r, BY, min_n=1)
+    ours = ms.describe(r, by=BY, min_n=1)
     ref = reference_describe(r, BY)
     assert_same(ours, ref)
 
@@ -95,7 +97,7 @@ def test_quartiles_from_counts_equal_numpy_and_pandas_exactly():
         counts[0, rng.integers(0, 5)] += 1
         x = np.repeat(values, counts[0])
         for p in (0.25, 0.5, 0.75):
-            ours = ms._quantile(counts, values, p)[0]
+            ours = quantile(counts, values, p)[0]
             assert ours == np.quantile(x, p) == pd.Series(x).quantile(p)
             assert ours == pd.Series(x).groupby(np.zeros(len(x))).quantile(p).iloc[0]
 
@@ -111,7 +113,7 @@ def test_describe_counts_dont_know_and_blank_separately():
 
 def test_n_respondents_counts_people_not_answers():
     r = random_responses(seed=4, n_respondents=12)
-    t = ms.describe(r, "role", min_n=1)
+    t = ms.describe(r, by="role", min_n=1)
     people = r[r["score"].notna()].groupby("role")["respondent"].nunique()
     assert t.set_index("role")["n_respondents"].to_dict() == people.to_dict()
     assert (t["n"] > t["n_respondents"]).all()
@@ -132,34 +134,34 @@ def test_describe_edge_cases_do_not_break():
         "statement": ["S1", "S1", "S1", "S2", "S2", "S3"],
         "score": [5.0, 5, 5, np.nan, np.nan, 2],
         "answer": ["5", "5", "5", "Vet ej", "Vet ej", "2"]})
-    t = ms.describe(r, BY, min_n=1)
+    t = ms.describe(r, by=BY, min_n=1)
     # missing role forms its own group, last
     assert t["role"].isna().tolist() == [False, False, False, True]
     s2 = t[t["statement"] == "S2"].iloc[0]
     # all "Vet ej": nobody's score to show, so even with min_n=1 the row is empty
     assert s2["n_respondents"] == 0 and bool(s2["suppressed"])
     assert pd.isna(s2["n"]) and pd.isna(s2["n_dont_know"]) and np.isnan(s2["mean"])
-    shown = ms.describe(r, BY, min_n=1, margins=[])
-    assert ms.describe(r, BY, min_n=1).equals(shown)
+    shown = ms.describe(r, by=BY, min_n=1, margins=[])
+    assert ms.describe(r, by=BY, min_n=1).equals(shown)
     s3 = t[t["statement"] == "S3"].iloc[0]
     assert s3["mean"] == 2 and np.isnan(s3["sd"]) and np.isnan(s3["ci95_low"])
     s1 = t[(t["statement"] == "S1") & (t["role"] == "chef")].iloc[0]
     assert s1["q1"] == s1["q3"] == 5 and s1["sd"] == 0 and s1["share_bottom2"] == 0
-    by_org = ms.describe(r, ["organisation"], min_n=1)
+    by_org = ms.describe(r, by=["organisation"], min_n=1)
     assert by_org["organisation"].isna().sum() == 1
-    assert ms.describe(r.iloc[:0], BY).empty
+    assert ms.describe(r.iloc[:0], by=BY).empty
 
 
 def test_describe_suppresses_small_groups_and_rejects_bad_min_n():
     r = random_responses(seed=5, n_respondents=30)
-    t = ms.describe(r, ["organisation", "role", "statement"])
+    t = ms.describe(r, by=["organisation", "role", "statement"])
     small = t["n_respondents"] < 5
     assert t.loc[small, "suppressed"].all()
     assert t.loc[t["suppressed"], ["mean", "sd", "median", "n"]].isna().all().all()
     assert t.loc[~t["suppressed"], "n_respondents"].min() >= 5
     with pytest.raises(ValueError, match="min_n"):
         ms.describe(r, min_n=0)
-    lowered = ms.describe(r, ["organisation", "role", "statement"], min_n=1)
+    lowered = ms.describe(r, by=["organisation", "role", "statement"], min_n=1)
     assert (lowered["suppressed"] == (lowered["n_respondents"] < 1)).all()
 
 
@@ -168,14 +170,14 @@ def test_describe_secondary_suppression_along_organisations():
     rows = [(org, f"{org}{i}", 3.0) for org, n in sizes.items() for i in range(n)]
     r = pd.DataFrame(rows, columns=["organisation", "respondent", "score"]).assign(
         role="chef", statement="S1")
-    t = ms.describe(r, ["organisation", "statement"]).set_index("organisation")
+    t = ms.describe(r, by=["organisation", "statement"]).set_index("organisation")
     assert t["suppressed"].to_dict() == {"A": True, "B": True, "C": False, "D": False}
 
 
 def test_describe_adds_codebook_text_and_uses_its_scale():
     r = random_responses(seed=6)
     cb = codebook([f"S{i}" for i in range(1, 7)], ["förvaltningschef"] * 6, ["D1"] * 6)
-    t = ms.describe(r, BY, codebook=cb)
+    t = ms.describe(r, by=BY, codebook=cb)
     assert list(t.columns[:3]) == ["role", "statement", "text"]
     assert (t["text"] == "Text of " + t["statement"].astype(str)).all()
     bad = r.assign(score=r["score"] * 2)
@@ -185,7 +187,8 @@ def test_describe_adds_codebook_text_and_uses_its_scale():
 
 def test_public_names_resolve_lazily():
     assert maturity.describe is ms.describe
-    assert maturity.suppress is ms.suppress
+    assert maturity.suppress is maturity.privacy.suppress
+    assert maturity.reliability is ms.reliability is ms.scales.reliability
 
 
 # --------------------------------------------------------------------------- organisations
@@ -193,11 +196,11 @@ def test_public_names_resolve_lazily():
 
 def test_across_organisations_matches_pandas():
     r = random_responses(seed=7, n_organisations=5, n_respondents=120)
-    t = ms.across_organisations(r, BY)
+    t = ms.across_organisations(r, by=BY)
     per_org = r.dropna(subset=["score"]).groupby([*BY, "organisation"]).agg(
         mean=("score", "mean"), people=("respondent", "nunique"))
     # the organisations compared are those describe() publishes (primary + secondary rule)
-    d = ms.describe(r, [*BY, "organisation"])
+    d = ms.describe(r, by=[*BY, "organisation"])
     published = d[~d["suppressed"]].set_index([*BY, "organisation"]).index
     assert (per_org.loc[published, "people"] >= 5).all()
     assert (per_org["people"] < 5).any() and len(published) < (per_org["people"] >= 5).sum()
@@ -212,7 +215,7 @@ def test_across_organisations_matches_pandas():
     assert (t["n_organisations"] == ref["count"]).all()
     assert t["min_organisation"].tolist() == [k[-1] for k in ref["idxmin"]]
     assert t["max_organisation"].tolist() == [k[-1] for k in ref["idxmax"]]
-    pooled = ms.describe(r, BY).set_index(BY)
+    pooled = ms.describe(r, by=BY).set_index(BY)
     np.testing.assert_allclose(t["pooled_mean"], pooled["mean"], rtol=1e-12)
     assert (t["n_respondents"] == pooled["n_respondents"]).all()
 
@@ -251,7 +254,7 @@ def test_rank_statements():
     r = random_responses(seed=8, n_statements=8, n_respondents=200)
     cb = codebook([f"S{i}" for i in range(1, 9)], ["x"] * 8, ["D"] * 8)
     t = ms.rank_statements(r, k=2, codebook=cb)
-    d = ms.describe(r, BY)
+    d = ms.describe(r, by=BY)
     for role, part in t.groupby("role"):
         means = d[d["role"] == role].sort_values("mean")
         low = part[part["end"] == "lowest"].sort_values("rank")
@@ -323,7 +326,7 @@ def rank_biserial_by_counting(x, y):
 
 def test_compare_roles_matches_scipy_and_pair_counting():
     r = random_responses(seed=10, n_respondents=100)
-    t = ms.compare_roles(r, "statement")
+    t = ms.compare_roles(r, by="statement")
     assert t["role_1"].unique().tolist() == ["IT-chef"]
     for _, row in t.iterrows():
         part = r[r["statement"] == row["statement"]].dropna(subset=["score"])
@@ -338,7 +341,7 @@ def test_compare_roles_matches_scipy_and_pair_counting():
 
 def test_compare_roles_by_dimension_uses_dimension_scores():
     r = random_responses(seed=11, n_respondents=100)
-    t = ms.compare_roles(r, "dimension", roles=("förvaltningschef", "IT-chef"))
+    t = ms.compare_roles(r, by="dimension", roles=("förvaltningschef", "IT-chef"))
     scores = ms.dimension_scores(r)
     row = t[t["dimension"] == "D1"].iloc[0]
     d1 = scores[scores["dimension"] == "D1"]
@@ -355,12 +358,15 @@ def test_compare_roles_by_dimension_uses_dimension_scores():
 
 def test_reliability_equals_pingouin_and_psych():
     r = wide_to_responses(CRONBACH_WIDE_MISSING)
-    scales, items = ms.reliability(r, min_n=5)
+    result = ms.reliability(r, min_n=5)
+    scales = result.scales
+    items = result.items
     row = scales.iloc[0]
     assert row["alpha"] == pytest.approx(0.732660835214447, rel=1e-9)
     assert (row["n_respondents"], row["n_items"]) == (12, 11)
     assert [round(row["ci95_low"], 3), round(row["ci95_high"], 3)] == [0.435, 0.909]
-    listwise, _ = ms.reliability(r, missing="listwise")
+    result = ms.reliability(r, missing="listwise")
+    listwise = result.scales
     row = listwise.iloc[0]
     assert row["alpha"] == pytest.approx(0.8016949152542373, rel=1e-9)
     # Feldt CI on the 9 complete rows; pingouin ([0.581, 0.933]) uses all 12 rows here
@@ -377,7 +383,9 @@ def test_item_statistics_on_complete_data():
     wide = pd.DataFrame({f"S{j}": np.clip(np.rint(3 + trait + rng.normal(size=40)), 1, 5)
                          for j in range(5)})
     r = wide_to_responses(wide)
-    scales, items = ms.reliability(r)
+    result = ms.reliability(r)
+    scales = result.scales
+    items = result.items
     for _, item in items.iterrows():
         rest = wide.drop(columns=item["statement"])
         expected_r = np.corrcoef(wide[item["statement"]], rest.sum(axis=1))[0, 1]
@@ -392,11 +400,15 @@ def test_item_statistics_on_complete_data():
 
 def test_reliability_per_role_and_suppression():
     r = random_responses(seed=13, n_respondents=60)
-    scales, items = ms.reliability(r)
+    result = ms.reliability(r)
+    scales = result.scales
+    items = result.items
     assert list(scales.columns[:2]) == ["role", "dimension"]
     assert len(scales) == 4 and len(items) == 12
     tiny = r[r["respondent"].isin(["R000", "R001", "R002"])]
-    scales, items = ms.reliability(tiny)
+    result = ms.reliability(tiny)
+    scales = result.scales
+    items = result.items
     assert scales["suppressed"].all() and scales["alpha"].isna().all()
     with pytest.raises(ValueError, match="missing"):
         ms.reliability(r, missing="drop")
@@ -427,7 +439,7 @@ def test_dimension_scores_half_rule_and_codebook():
 def test_change_matches_welch_and_mannwhitney():
     r = random_responses(seed=15, n_respondents=70, waves=(2020, 2022))
     r.loc[r["wave"] == 2022, "score"] = r["score"].clip(upper=4)
-    t = ms.change(r, 2020, 2022)
+    t = ms.change(r, from_wave=2020, to_wave=2022)
     for _, row in t.iterrows():
         part = r[(r["role"] == row["role"]) & (r["statement"] == row["statement"])]
         x = part.loc[part["wave"] == 2020, "score"].dropna().to_numpy()
@@ -437,9 +449,9 @@ def test_change_matches_welch_and_mannwhitney():
         assert row["ci95_low"] == pytest.approx(ci.low, rel=1e-10)
         assert row["ci95_high"] == pytest.approx(ci.high, rel=1e-10)
         assert row["p_mannwhitney"] == pytest.approx(sps.mannwhitneyu(y, x).pvalue, rel=1e-12)
-    by_org = ms.change(r, 2020, 2022, by=["organisation"])
+    by_org = ms.change(r, from_wave=2020, to_wave=2022, by=["organisation"])
     assert len(by_org) == r["organisation"].nunique()
-    by_dim = ms.change(r, 2020, 2022, by=["role", "dimension"])
+    by_dim = ms.change(r, from_wave=2020, to_wave=2022, by=["role", "dimension"])
     assert set(by_dim["dimension"]) == {"D1", "D2"}
 
 
@@ -462,7 +474,7 @@ def test_describe_properties(rows, min_n):
                       "score": r["score"].astype(float),
                       "answer": r["score"].astype(str)})
     for by in (BY, ["organisation", "role", "statement"]):
-        t = ms.describe(r, by, min_n=min_n)
+        t = ms.describe(r, by=by, min_n=min_n)
         shown = t[~t["suppressed"]]
         assert (shown["n_respondents"] >= min_n).all()
         assert shown["mean"].dropna().between(1, 5).all()
@@ -478,7 +490,8 @@ def test_describe_properties(rows, min_n):
                      max_size=25))
 def test_alpha_never_above_one(data):
     wide = pd.DataFrame(data, columns=["A", "B", "C", "D"]).astype(float)
-    scales, _ = ms.reliability(wide_to_responses(wide), min_n=1, missing="listwise")
+    result = ms.reliability(wide_to_responses(wide), min_n=1, missing="listwise")
+    scales = result.scales
     alpha = scales["alpha"].iloc[0]
     assert np.isnan(alpha) or alpha <= 1 + 1e-12
 
@@ -490,10 +503,10 @@ def test_small_sample_wilcoxon_equals_scipy_permutation_and_exact():
         if not np.any(d):
             continue
         ref = sps.wilcoxon(d)
-        ours = ms._wilcoxon(d)
+        ours = wilcoxon(d)
         assert ours[0] == ref.statistic and ours[1] == pytest.approx(ref.pvalue, rel=1e-9)
     d = rng.permutation(np.arange(1.0, 11.0)) * rng.choice([-1, 1], 10)  # no ties: exact
-    assert ms._wilcoxon(d)[1] == pytest.approx(sps.wilcoxon(d).pvalue, rel=1e-12)
+    assert wilcoxon(d)[1] == pytest.approx(sps.wilcoxon(d).pvalue, rel=1e-12)
 
 
 def test_change_with_single_respondent_in_one_wave():
@@ -503,3 +516,40 @@ def test_change_with_single_respondent_in_one_wave():
     out = ms.change(frame, from_wave=2020, to_wave=2022, min_n=1)
     assert out["difference"].iloc[0] == 1.5
     assert np.isnan(out["ci95_low"].iloc[0])
+
+
+# --------------------------------------------------------------------------- API convention
+
+
+def test_options_are_keyword_only():
+    r = random_responses(seed=21)
+    for function in (ms.describe, ms.across_organisations, ms.rank_statements,
+                     ms.midpoint_test, ms.midpoint_summary, ms.compare_roles, ms.reliability,
+                     ms.change, ms.dimension_scores):
+        with pytest.raises(TypeError, match="positional"):
+            function(r, BY)
+
+
+def test_by_means_exactly_the_columns_given():
+    r = random_responses(seed=22, n_respondents=120)
+    # reliability: role is a group column only when asked for
+    per_role = ms.reliability(r, by=["role", "dimension"])
+    pooled = ms.reliability(r, by="dimension")
+    assert list(per_role.scales.columns[:2]) == ["role", "dimension"]
+    assert pooled.scales.columns[0] == "dimension" and "role" not in pooled.scales
+    assert len(pooled.scales) == 2 and len(per_role.scales) == 4
+    assert set(per_role.tables()) == {"reliability_scales", "reliability_items"}
+    # the column ranked / judged within the groups is the documented item= keyword
+    ranked = ms.rank_statements(r, by="role", k=1, item="dimension")
+    assert "dimension" in ranked and "statement" not in ranked
+    for function in (ms.rank_statements, ms.midpoint_summary, ms.reliability):
+        with pytest.raises(ValueError, match="cannot be in by"):
+            function(r, by=["role", "statement"])
+
+
+def test_change_defaults_to_the_first_and_last_round():
+    r = random_responses(seed=23, waves=(2018, 2020, 2022))
+    default = ms.change(r)
+    explicit = ms.change(r, from_wave=2018, to_wave=2022)
+    pd.testing.assert_frame_equal(default, explicit, check_dtype=False)
+    assert set(default["from_wave"]) == {2018} and set(default["to_wave"]) == {2022}

@@ -77,7 +77,8 @@ def _percent(share: float, lang: str) -> str:
 def _summary(data) -> ActionPlanSummary:
     if isinstance(data, ActionPlanSummary):
         return data
-    return action_plan_summary(data)
+    return action_plan_summary(getattr(data, "actions", data),
+                               budget=getattr(data, "budget", None))
 
 
 def _wrap(text: str, width: int) -> str:

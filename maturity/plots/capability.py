@@ -20,12 +20,12 @@ import numpy as np
 import pandas as pd
 
 from maturity.capability import (
-    CapabilityMap,
     CapabilitySummary,
     capability_summary,
     goal_profiles,
     lowest_acceptable,
 )
+from maturity.io.capability import CapabilityMap
 from maturity.plots.style import (
     LEVEL_COLOURS,
     NOT_ASSESSED_COLOUR,
@@ -179,7 +179,7 @@ def capability_heatmap(
 
     use_house_style()
     data, levels = _data(cmap, levels, wave)
-    summary = capability_summary(data, levels).capabilities
+    summary = capability_summary(data, levels=levels).capabilities
     colours = dict(zip(levels["level"].astype(int), _level_colours(len(levels)), strict=True))
 
     organisations = list(dict.fromkeys(data["organisation"]))
@@ -422,7 +422,7 @@ def capability_bars(
 
     Examples
     --------
-    >>> fig = capability_bars(capability_summary(cmap))  # doctest: +SKIP
+    >>> fig = capability_bars(capability_summary(cmap.assessments))  # doctest: +SKIP
     """
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
@@ -432,7 +432,7 @@ def capability_bars(
     floor = float("nan")
     if isinstance(summary, CapabilityMap):
         levels = summary.levels if levels is None else levels
-        summary = capability_summary(summary, levels)
+        summary = capability_summary(summary.assessments, levels=levels)
     if isinstance(summary, CapabilitySummary):
         floor = summary.lowest_acceptable
         table = summary.capabilities

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from maturity.plots.style import translate, use_house_style
-from maturity.risk import LEVEL_LABELS, _check_bands, natural_key, risk_summary
+from maturity.risk import LEVEL_LABELS, check_bands, natural_key, risk_summary
 
 __all__ = ["risk_matrix", "risk_trend", "level_colours"]
 
@@ -54,7 +54,7 @@ def level_colours(bands: Mapping[str, int] | None = None) -> dict[str, str]:
     >>> level_colours()
     {'low': '#fef0d9', 'medium': '#fdcc8a', 'high': '#fc8d59', 'critical': '#d7301f'}
     """
-    levels = list(_check_bands(bands))
+    levels = list(check_bands(bands))
     if len(levels) in _ORRD:
         colours = _ORRD[len(levels)]
     else:
@@ -142,7 +142,7 @@ def risk_matrix(risks, date=None, *, bands: Mapping[str, int] | None = None, lan
     from matplotlib.patches import Patch, Rectangle
 
     use_house_style()
-    bands = _check_bands(bands)
+    bands = check_bands(bands)
     colours = level_colours(bands)
     frame = _risks(risks)
     dates = sorted(frame["date"].dropna().unique())
@@ -305,11 +305,11 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv
     from matplotlib.lines import Line2D
 
     use_house_style()
-    bands = _check_bands(bands)
+    bands = check_bands(bands)
     colours = level_colours(bands)
     trend = getattr(risks, "trend", None)
     if trend is None:
-        trend = risk_summary(risks, bands).trend
+        trend = risk_summary(getattr(risks, "risks", risks), bands=bands).trend
     trend = trend.copy()
     trend["date"] = pd.to_datetime(trend["date"])
     dates = sorted(trend["date"].unique())

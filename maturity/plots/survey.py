@@ -1043,7 +1043,7 @@ def wave_change(
     Examples
     --------
     >>> import maturity as mt
-    >>> c = mt.change(responses, 2020, 2022, by=["role", "dimension"])  # doctest: +SKIP
+    >>> c = mt.change(responses, by=["role", "dimension"])             # doctest: +SKIP
     >>> fig = mt.plots.wave_change(c)                                  # doctest: +SKIP
     """
     import matplotlib.pyplot as plt

@@ -46,7 +46,8 @@ def findings(plan: ActionPlan, summary: ActionPlanSummary, lang: str = "sv") -> 
     Examples
     --------
     >>> plan = read_action_plan("data/raw/handlingsplan.xlsx")               # doctest: +SKIP
-    >>> findings(plan, action_plan_summary(plan))[1].sentence                 # doctest: +SKIP
+    >>> summary = action_plan_summary(plan.actions, budget=plan.budget)      # doctest: +SKIP
+    >>> findings(plan, summary)[1].sentence                                  # doctest: +SKIP
     'Utfall mot anslag per år – 2018: 3,6 Mkr av 5,0 Mkr (72 %), ...'
     """
     sv = lang != "en"
@@ -134,7 +135,7 @@ def build(paths, *, lang: str = "sv", min_n: int = 5) -> Section:
     >>> fig = section.figures["budget"]()                        # doctest: +SKIP
     """
     plan = read_action_plan([Path(p) for p in paths])
-    summary = action_plan_summary(plan)
+    summary = action_plan_summary(plan.actions, budget=plan.budget)
     tables = {"actions": plan.actions, "actionplan_budget": plan.budget, **summary.tables()}
     figures = {}
     if len(plan.actions):

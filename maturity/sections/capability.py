@@ -71,7 +71,7 @@ def findings(cmap: CapabilityMap, summary, lang: str = "sv") -> list[Finding]:
     Examples
     --------
     >>> cmap = read_capability_map("data/raw/formagekarta.xlsx")      # doctest: +SKIP
-    >>> [f.key for f in findings(cmap, capability_summary(cmap))][:1]  # doctest: +SKIP
+    >>> [f.key for f in findings(cmap, capability_summary(cmap.assessments))][:1]  # doctest: +SKIP
     ['substandard']
     """
     sv = lang != "en"
@@ -247,7 +247,7 @@ def build(
     paths = [Path(p) for p in paths]
     maps = [read_capability_map(p, organisations=organisations) for p in paths]
     cmap = _combine(maps, paths)
-    summary = capability_summary(cmap)
+    summary = capability_summary(cmap.assessments, levels=cmap.levels)
 
     figures = {
         "formagekarta_heatmap": FigureSpec("maturity.plots.capability:capability_heatmap",

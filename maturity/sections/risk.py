@@ -54,7 +54,7 @@ def findings(register: RiskRegister, summary: RiskSummary, lang: str = "sv",
     Examples
     --------
     >>> register = read_risk_register("data/raw/riskregister.xlsx")          # doctest: +SKIP
-    >>> findings(register, risk_summary(register))[0].sentence                # doctest: +SKIP
+    >>> findings(register, risk_summary(register.risks))[0].sentence  # doctest: +SKIP
     'Vid det senaste mötet, 2020-09-17, är de högsta riskerna ...'
     """
     sv = lang != "en"
@@ -197,7 +197,7 @@ def build(paths, *, lang: str = "sv", min_n: int = 5) -> Section:
     >>> fig = section.figures["riskmatris"]()                              # doctest: +SKIP
     """
     register = read_risk_register([Path(p) for p in paths])
-    summary = risk_summary(register)
+    summary = risk_summary(register.risks)
     tables = {"risks": register.risks, **summary.tables()}
     figures = {}
     dates = [pd.Timestamp(d) for d in register.dates]

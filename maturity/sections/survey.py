@@ -53,9 +53,9 @@ def survey_tables(responses: pd.DataFrame, codebook, *, min_n: int = 5) -> dict[
         tables["survey_role_gap"] = pd.concat(
             [stats.compare_roles(latest, by="dimension", roles=pair, min_n=min_n,
                                  codebook=codebook) for pair in pairs], ignore_index=True)
-    alpha, items = stats.reliability(latest, by="dimension", min_n=min_n, codebook=codebook)
-    tables["survey_alpha"] = alpha
-    tables["survey_alpha_items"] = items
+    alpha = stats.reliability(latest, by=["role", "dimension"], min_n=min_n, codebook=codebook)
+    tables["survey_alpha"] = alpha.scales
+    tables["survey_alpha_items"] = alpha.items
     if len(waves) >= 2:
         tables["survey_change"] = stats.change(responses, from_wave=waves[0], to_wave=waves[-1],
                                                by=["role", "statement"], min_n=min_n,

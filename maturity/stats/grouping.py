@@ -1,0 +1,371 @@
+"""The grouping engine: group-by over coded columns, and per-group statistics from counts.
+
+Every statistic of :mod:`maturity.stats` is a group-by. This module does it without hashing
+strings: each group column is coded once (categorical codes, or integer offsets, or a sorted
+factorisation), the codes are combined into one code per row and renumbered densely, and
+everything per group then follows from ``np.bincount`` over those codes. The result is the same
+as ``DataFrame.groupby(by, sort=True, dropna=False, observed=True)``: groups sorted by key,
+rows with a missing key forming a group of their own, placed last. ``tests/reference_stats.py``
+holds the plain-pandas reference the tests compare this engine with.
+
+Examples
+--------
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"role": ["b", "a", "b", None], "statement": ["S1", "S1", "S2", "S1"]})
+>>> groups = group(frame, ["role", "statement"])
+>>> groups.codes.tolist(), groups.size
+([1, 0, 2, 3], 4)
+>>> groups.keys
+  role statement
+0    a        S1
+1    b        S1
+2    b        S2
+3  NaN        S1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from maturity.stats.common import require
+
+__all__ = [
+    "PERSON",
+    "DENSE_LIMIT",
+    "Groups",
+    "cached_codes",
+    "column_codes",
+    "densify",
+    "observed",
+    "group",
+    "distinct",
+    "quantile",
+    "t_interval",
+    "score_stats",
+    "split",
+    "person_columns",
+    "persons",
+]
+
+#: The columns that together identify a respondent (those present in the table).
+PERSON = ["wave", "organisation", "role", "respondent"]
+#: Largest code space handled with flat arrays instead of hashing.
+DENSE_LIMIT = 1 << 23
+
+
+@dataclass(frozen=True)
+class Groups:
+    """Group index of every row and the keys of the observed groups (sorted, missing last).
+
+    Attributes
+    ----------
+    codes : ndarray of int
+        The group of each row, 0 .. size − 1.
+    keys : DataFrame
+        One row per group: the values of the group columns.
+    key_codes : dict
+        Per group column, the column code of each group's key.
+    """
+
+    codes: np.ndarray
+    keys: pd.DataFrame
+    key_codes: dict
+
+    @property
+    def size(self) -> int:
+        """The number of groups."""
+        return len(self.keys)
+
+
+def cached_codes(frame: pd.DataFrame, column: str, cache: dict | None):
+    """:func:`column_codes` of ``frame[column]``, remembered in ``cache`` when given.
+
+    Examples
+    --------
+    >>> cache = {}
+    >>> codes, size, decode = cached_codes(pd.DataFrame({"x": ["b", "a"]}), "x", cache)
+    >>> codes.tolist(), size, list(cache)
+    ([1, 0], 3, ['x'])
+    """
+    if cache is None:
+        return column_codes(frame[column])
+    if column not in cache:
+        cache[column] = column_codes(frame[column])
+    return cache[column]
+
+
+def column_codes(series: pd.Series):
+    """Integer codes 0..k-1 (sorted), missing -> k; the code space k + 1; a decoder.
+
+    Examples
+    --------
+    >>> codes, size, decode = column_codes(pd.Series(["b", None, "a"]))
+    >>> codes.tolist(), size, list(decode(codes))
+    ([1, 2, 0], 3, ['b', nan, 'a'])
+    """
+    values = series.to_numpy() if series.dtype.kind in "iu" else None
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        k = len(series.cat.categories)
+        dtype = series.dtype
+
+        def decode(c):
+            return pd.Categorical.from_codes(np.where(c == k, -1, c), dtype=dtype)
+    elif values is not None and len(values) and int(values.max()) - int(values.min()) < 1 << 20:
+        low = values.min()
+        if low == values.max():  # e.g. a single survey round
+            codes, uniques = np.zeros(len(values), dtype=np.int8), pd.Index(values[:1])
+        else:
+            codes, seen = densify(values - low, int(values.max() - low) + 1)
+            uniques = pd.Index(seen + low)
+        k = len(uniques)
+
+        def decode(c):
+            return uniques.take(np.where(c == k, -1, c), allow_fill=True, fill_value=None)
+    else:
+        codes, uniques = pd.factorize(series, sort=True)
+        k = len(uniques)
+        uniques = pd.Index(uniques)
+
+        def decode(c):
+            return uniques.take(np.where(c == k, -1, c), allow_fill=True, fill_value=None)
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, k, codes)
+    return codes, k + 1, decode
+
+
+def densify(combined: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber codes to 0..m-1 keeping their order; also return the observed old codes.
+
+    Examples
+    --------
+    >>> new, old = densify(np.array([7, 2, 7, 5]), 8)
+    >>> new.tolist(), old.tolist()
+    ([2, 0, 2, 1], [2, 5, 7])
+    """
+    if space <= 1 << 22:
+        seen = np.flatnonzero(np.bincount(combined, minlength=space))
+    elif space <= DENSE_LIMIT:
+        present = np.zeros(space, dtype=bool)  # zeroed lazily: only touched pages cost
+        present[combined] = True
+        seen = np.flatnonzero(present)
+    else:
+        codes, seen = pd.factorize(combined, sort=True)
+        return codes.astype(np.int64), np.asarray(seen)
+    lookup = np.zeros(space, dtype=np.int64)
+    lookup[seen] = np.arange(len(seen))
+    return lookup[combined], seen
+
+
+def observed(combined: np.ndarray, space: int) -> np.ndarray:
+    """The distinct values of ``combined`` (codes below ``space``), sorted.
+
+    Examples
+    --------
+    >>> observed(np.array([3, 1, 3]), 5).tolist()
+    [1, 3]
+    """
+    if space <= max(DENSE_LIMIT, 16 * len(combined)):  # a flat bool array: 1 byte a code
+        present = np.zeros(space, dtype=bool)
+        present[combined] = True
+        return np.flatnonzero(present)
+    return np.sort(pd.unique(combined))
+
+
+def group(frame: pd.DataFrame, by: Sequence[str], cache: dict | None = None) -> Groups:
+    """Dense group codes for ``by``, sorted by key (missing last), mostly without hashing.
+
+    Column codes are combined one column at a time; whenever the product of the code spaces
+    would get large, the codes seen so far are renumbered densely (order-preserving), so the
+    code space stays near the number of observed groups. Without ``by`` every row is in the one
+    group 0.
+
+    Examples
+    --------
+    >>> group(pd.DataFrame({"x": [2, 1, 2]}), ["x"]).codes.tolist()
+    [1, 0, 1]
+    """
+    by = list(by)
+    n_rows = len(frame)
+    if not by:
+        return Groups(np.zeros(n_rows, dtype=np.int64), pd.DataFrame(index=range(1)), {})
+    combined, space, stages = None, 1, []
+    for column in by:
+        codes, size, decode = cached_codes(frame, column, cache)
+        if combined is None:
+            combined = codes.astype(np.int64)
+        else:
+            if space * size > DENSE_LIMIT:
+                combined, seen = densify(combined, space)
+                stages.append(("map", seen))
+                space = len(seen)
+            combined = combined * size + codes
+        space *= size
+        stages.append((column, (size, decode)))
+    codes, rest = densify(combined, space)
+    keys, key_codes = {}, {}
+    for name, data in reversed(stages):
+        if name == "map":
+            rest = data[rest]
+            continue
+        size, decode = data
+        key_codes[name] = rest % size
+        keys[name] = decode(key_codes[name])
+        rest = rest // size
+    keys = pd.DataFrame({c: keys[c] for c in by})
+    return Groups(codes, keys, key_codes)
+
+
+def distinct(groups: np.ndarray, n_groups: int, items: np.ndarray, n_items: int) -> np.ndarray:
+    """Number of distinct ``items`` (codes below ``n_items``) per group.
+
+    Examples
+    --------
+    >>> distinct(np.array([0, 0, 1, 0]), 2, np.array([5, 5, 5, 2]), 6).tolist()
+    [2, 1]
+    """
+    pairs = observed(groups.astype(np.int64) * n_items + items, n_groups * n_items)
+    return np.bincount(pairs // max(n_items, 1), minlength=n_groups)
+
+
+def quantile(counts: np.ndarray, values: np.ndarray, p: float) -> np.ndarray:
+    """Linear-interpolation quantile (numpy/pandas default) from counts per scale step.
+
+    ``counts`` has one row per group and one column per value of ``values`` (sorted).
+
+    Examples
+    --------
+    >>> quantile(np.array([[1, 0, 2], [0, 0, 0]]), np.array([1.0, 2.0, 3.0]), 0.25).tolist()
+    [2.0, nan]
+    """
+    n = counts.sum(axis=1)
+    cum = np.cumsum(counts, axis=1)
+    h = (n - 1) * p
+    below = np.floor(h)
+    frac = h - below
+    above = np.minimum(below + 1, n - 1)
+    last = len(values) - 1
+    a = values[np.minimum((cum <= below[:, None]).sum(axis=1), last)]
+    b = values[np.minimum((cum <= above[:, None]).sum(axis=1), last)]
+    out = a + (b - a) * frac
+    return np.where(n > 0, out, np.nan)
+
+
+def t_interval(mean: np.ndarray, se: np.ndarray, df: np.ndarray):
+    """Two-sided 95 % t interval ``mean ± t(0.975, df) · se`` (NaN where ``df <= 0``).
+
+    Examples
+    --------
+    >>> low, high = t_interval(np.array([3.0]), np.array([0.5]), np.array([9]))
+    >>> round(float(low[0]), 4), round(float(high[0]), 4)
+    (1.8689, 4.1311)
+    """
+    with np.errstate(invalid="ignore"):
+        half = sps.t.ppf(0.975, np.where(df > 0, df, np.nan)) * se
+    return mean - half, mean + half
+
+
+def score_stats(g: np.ndarray, n_groups: int, score: np.ndarray, lo: float, hi: float) -> dict:
+    """n, mean, sd, se, CI, quartiles and top/bottom-two shares of the scored rows per group.
+
+    ``g`` is the group of each scored row (no NaN in ``score``). Integer scores on an integer
+    scale take a fast path through counts per scale step; other scores a general path
+    (pandas groupby) with the same definitions.
+
+    Examples
+    --------
+    >>> s = score_stats(np.array([0, 0, 0, 1]), 2, np.array([1.0, 2, 4, 5]), 1.0, 5.0)
+    >>> s["n"].tolist(), s["median"].tolist(), s["share_top2"].round(3).tolist()
+    ([3, 1], [2.0, 5.0], [0.333, 1.0])
+    """
+    steps = score - lo
+    whole = steps.astype(np.int64)
+    if lo.is_integer() and hi.is_integer() and np.array_equal(whole, steps):
+        n_steps = int(hi - lo) + 1
+        values = lo + np.arange(n_steps, dtype=float)
+        counts = np.bincount(g * n_steps + whole,
+                             minlength=n_groups * n_steps).reshape(n_groups, n_steps)
+        n = counts.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = counts @ values / n
+            ss = (counts * (values[None, :] - mean[:, None]) ** 2).sum(axis=1)
+            sd = np.where(n > 1, np.sqrt(ss / (n - 1)), np.nan)
+            top = counts[:, -2:].sum(axis=1) / n
+            bottom = counts[:, :2].sum(axis=1) / n
+        q1, median, q3 = (quantile(counts, values, p) for p in (0.25, 0.5, 0.75))
+    else:
+        grouped = pd.Series(score).groupby(g)
+        full = pd.RangeIndex(n_groups)
+        n = np.bincount(g, minlength=n_groups)
+        mean = grouped.mean().reindex(full).to_numpy()
+        sd = grouped.std().reindex(full).to_numpy()
+        q = grouped.quantile([0.25, 0.5, 0.75]).unstack()
+        q1, median, q3 = (q[p].reindex(full).to_numpy() for p in (0.25, 0.5, 0.75))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            top = np.bincount(g, weights=score >= hi - 1, minlength=n_groups) / n
+            bottom = np.bincount(g, weights=score <= lo + 1, minlength=n_groups) / n
+    with np.errstate(invalid="ignore", divide="ignore"):
+        se = sd / np.sqrt(n)
+    low, high = t_interval(mean, se, n - 1)
+    return {"n": n.astype(np.int64), "mean": mean, "sd": sd, "se": se, "ci95_low": low,
+            "ci95_high": high, "median": median, "q1": q1, "q3": q3, "share_top2": top,
+            "share_bottom2": bottom}
+
+
+def split(codes: np.ndarray, n_groups: int, values: np.ndarray) -> list[np.ndarray]:
+    """``values`` split by group code: a list of ``n_groups`` arrays, rows in table order.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in split(np.array([1, 0, 1]), 3, np.array([10, 20, 30]))]
+    [[20], [10, 30], []]
+    """
+    small = np.int16 if n_groups < 1 << 15 else np.int64  # 16-bit keys: numpy radix-sorts
+    order = np.argsort(codes.astype(small), kind="stable")
+    bounds = np.cumsum(np.bincount(codes, minlength=n_groups))[:-1]
+    return np.split(values[order], bounds)
+
+
+def person_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns of :data:`PERSON` in ``frame``; an error without ``respondent``.
+
+    Examples
+    --------
+    >>> person_columns(pd.DataFrame(columns=["role", "respondent", "score"]))
+    ['role', 'respondent']
+    """
+    require(frame, ["respondent"], "respondent identity")
+    return [c for c in PERSON if c in frame.columns]
+
+
+def persons(frame: pd.DataFrame, cache: dict | None = None) -> tuple[np.ndarray, int]:
+    """Code every row by respondent identity (see :mod:`maturity.stats`): (codes, n_codes).
+
+    Codes need not all be used. Fast path: when the respondent ids are already unique across
+    wave, organisation and role, the id's own code is the identity.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"role": ["a", "b", "a"], "respondent": [1, 1, 1]})
+    >>> codes, n = persons(frame)
+    >>> codes.tolist()
+    [0, 1, 0]
+    """
+    columns = person_columns(frame)
+    ids, n_ids, _ = cached_codes(frame, "respondent", cache)
+    ids = ids.astype(np.intp)
+    for column in (c for c in columns if c != "respondent"):
+        codes, size, _ = cached_codes(frame, column, cache)
+        if size == 2 and codes.max(initial=0) == 0:
+            continue  # one value throughout, e.g. a single survey round
+        seen = np.zeros(n_ids, dtype=codes.dtype)
+        seen[ids] = codes
+        if not np.array_equal(seen[ids], codes):
+            groups = group(frame, columns, cache)
+            return groups.codes, groups.size
+    return ids, n_ids

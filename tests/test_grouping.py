@@ -1,0 +1,152 @@
+"""The grouping engine against the plain-pandas reference (tests/reference_stats.py).
+
+Random tidy tables: missing keys and scores, "Vet ej" and blank answers, categorical columns with
+unused categories in a non-alphabetical order next to plain string and integer columns, groups
+with no scored answer or a single one, half-point scores (the general path), and every
+combination of up to three group columns.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import reference_stats as ref
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from maturity import stats as ms
+from maturity.stats import grouping
+
+KEYS = ["wave", "organisation", "role", "statement", "dimension"]
+VALUES = {"organisation": ["Dals-Ed", "Ale", "Bjuv"], "role": ["förvaltningschef", "IT-chef"],
+          "statement": ["S2", "S10", "S1"], "dimension": ["D2", "D1"]}
+SETTINGS = settings(max_examples=80, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@st.composite
+def tidy_tables(draw, missing_keys: bool = True) -> pd.DataFrame:
+    """A random ``responses`` table (see the module docstring)."""
+    n = draw(st.integers(0, 40))
+
+    def column(values, missing):
+        choices = st.sampled_from([*values, None] if missing else values)
+        return draw(st.lists(choices, min_size=n, max_size=n))
+
+    halves = draw(st.booleans())
+    steps = [1 + k / 2 for k in range(9)] if halves else [1.0, 2.0, 3.0, 4.0, 5.0]
+    score = column(steps, True)
+    answer = [draw(st.sampled_from(["", "Vet ej", None])) if s is None else str(s)
+              for s in score]
+    frame = pd.DataFrame({
+        "wave": column([2020, 2022] if draw(st.booleans()) else [2022], False),
+        "organisation": column(VALUES["organisation"], missing_keys),
+        "role": column(VALUES["role"], missing_keys),
+        "statement": column(VALUES["statement"], missing_keys),
+        "dimension": column(VALUES["dimension"], False),
+        "respondent": column(list(range(5)), False),
+        "score": pd.array(score, dtype="Float64").astype(float),
+        "answer": answer,
+    })
+    for name, values in VALUES.items():
+        if draw(st.booleans()):  # categories in a given (not sorted) order, one unused
+            frame[name] = frame[name].astype(pd.CategoricalDtype([*values, "unused"]))
+        else:
+            frame[name] = frame[name].astype(object)
+    if draw(st.booleans()):
+        frame["respondent"] = "R" + frame["respondent"].astype(str)
+    return frame
+
+
+def group_columns(allowed=KEYS):
+    return st.lists(st.sampled_from(allowed), unique=True, max_size=3)
+
+
+def plain(values) -> list:
+    """Values comparable across dtypes: missing -> None, categorical -> its value."""
+    return [None if pd.isna(v) else v for v in pd.Series(values).astype(object)]
+
+
+def assert_same(ours: pd.DataFrame, expected: pd.DataFrame, keys: list[str],
+                columns: list[str]) -> None:
+    assert len(ours) == len(expected)
+    for column in keys:
+        assert plain(ours[column]) == plain(expected[column]), column
+    for column in columns:
+        if pd.api.types.is_numeric_dtype(expected[column]) or expected[column].isna().all():
+            np.testing.assert_allclose(
+                pd.to_numeric(ours[column]).to_numpy(dtype=float, na_value=np.nan),
+                pd.to_numeric(expected[column]).to_numpy(dtype=float, na_value=np.nan),
+                rtol=1e-9, atol=1e-12, err_msg=column)
+        else:
+            assert plain(ours[column]) == plain(expected[column]), column
+    assert ours["suppressed"].tolist() == expected["suppressed"].tolist()
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns())
+def test_group_equals_pandas_groupby(frame, by):
+    groups = grouping.group(frame, by)
+    keys, codes = ref.group_keys(frame, by)
+    assert groups.size == len(keys)
+    assert groups.codes.tolist() == codes.tolist()
+    for column in by:
+        assert plain(groups.keys[column]) == plain(keys[column])
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns(), min_n=st.integers(1, 3))
+def test_describe_equals_reference(frame, by, min_n):
+    margins = ["organisation"] if "organisation" in by else []
+    ours = ms.describe(frame, by=by, min_n=min_n)
+    expected = ref.describe(frame, by, min_n=min_n, margins=margins)
+    assert_same(ours, expected, by, ref.DESCRIBE_COLUMNS)
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns([k for k in KEYS if k != "organisation"]),
+       min_n=st.integers(1, 3))
+def test_across_organisations_equals_reference(frame, by, min_n):
+    ours = ms.across_organisations(frame, by=by, min_n=min_n)
+    expected = ref.across_organisations(frame, by, min_n=min_n)
+    assert_same(ours, expected, by, ref.ACROSS_COLUMNS)
+
+
+@SETTINGS
+@given(frame=tidy_tables(missing_keys=False))
+def test_dimension_scores_equal_reference(frame):
+    ours = ms.dimension_scores(frame)
+    expected = ref.dimension_scores(frame)
+    keys = ["wave", "organisation", "role", "respondent", "dimension"]
+    assert len(ours) == len(expected)
+    for column in keys:
+        assert plain(ours[column]) == plain(expected[column]), column
+    for column in ("score", "n_answered", "n_statements"):
+        np.testing.assert_allclose(ours[column].to_numpy(float),
+                                   expected[column].to_numpy(float), rtol=1e-12)
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns())
+def test_distinct_respondents_equal_reference(frame, by):
+    groups = grouping.group(frame, by)
+    person, n_codes = grouping.persons(frame)
+    ours = grouping.distinct(groups.codes, groups.size, person, n_codes)
+    _, codes = ref.group_keys(frame, by)
+    expected = [ref.n_persons(frame[codes == i]) for i in range(groups.size)]
+    assert ours.tolist() == expected
+
+
+def test_reference_catches_a_wrong_engine():
+    """The oracle is not vacuous: a table that differs in one number fails the comparison."""
+    frame = pd.DataFrame({"role": ["a", "a", "b"], "respondent": [1, 2, 3],
+                          "score": [1.0, 2.0, 5.0]})
+    ours = ms.describe(frame, by="role", min_n=1)
+    expected = ref.describe(frame, ["role"], min_n=1)
+    assert_same(ours, expected, ["role"], ref.DESCRIBE_COLUMNS)
+    expected.loc[0, "mean"] = 1.6
+    try:
+        assert_same(ours, expected, ["role"], ref.DESCRIBE_COLUMNS)
+    except AssertionError:
+        return
+    raise AssertionError("a wrong mean was not noticed")
