@@ -38,6 +38,7 @@ __all__ = [
     "translate_values",
     "catalogue",
     "role_label",
+    "count",
     "yes_no",
     "excel_format",
     "WORDS",
@@ -201,9 +202,11 @@ _REPORT: dict[str, dict[str, str]] = {
     "report.topic_definite.actionplan": _both("Handlingsplanen", "The action plan"),
     "report.files.one": _both("{n} fil", "{n} file"),
     "report.files.many": _both("{n} filer", "{n} files"),
+    "report.problems.one": _both("{n} problem", "{n} problem"),
+    "report.problems.many": _both("{n} problem", "{n} problems"),
     "report.counts": _both(
-        "{label}: {files}, {cells_read} celler lästa, {accepted} godtagna, {problems} problem",
-        "{label}: {files}, {cells_read} cells read, {accepted} accepted, {problems} problems"),
+        "{label}: {files}, {cells_read} celler lästa, {accepted} godtagna, {problems}",
+        "{label}: {files}, {cells_read} cells read, {accepted} accepted, {problems}"),
     "report.counts_see_log": _both("{counts} (se `{log}`)", "{counts} (see `{log}`)"),
     "report.privacy_front": _both(
         "Grupper med färre än {min_n} svarande visar inga värden. {suppressed} av {groups} "
@@ -247,11 +250,10 @@ _REPORT: dict[str, dict[str, str]] = {
     "cli.wrote_tables": _both("skrev {n} tabeller till {directory}",
                               "wrote {n} tables to {directory}"),
     "cli.wrote": _both("skrev {path}", "wrote {path}"),
-    "cli.counts": _both(
-        "{stage}: {files} filer, {cells_read} celler lästa, {accepted} godtagna, "
-        "{problems} problem",
-        "{stage}: {files} files, {cells_read} cells read, {accepted} accepted, "
-        "{problems} problems"),
+    "cli.counts": _both("{stage}: {files}, {cells_read} celler lästa, {accepted} godtagna, "
+                        "{problems}",
+                        "{stage}: {files}, {cells_read} cells read, {accepted} accepted, "
+                        "{problems}"),
     "cli.problems_of_kind": _both("  {stage}: {kind}: {n}", "  {stage}: {kind}: {n}"),
     "cli.no_problems": _both("inga problem", "no problems"),
     "cli.done": _both("klart på {seconds} s", "done in {seconds} s"),
@@ -688,6 +690,18 @@ def role_label(role: str, lang: str, *, codebook: object = None, form: str = "na
             if found is not None:
                 return found
     return role
+
+
+def count(n: int, key: str, lang: str) -> str:
+    """A number with its noun in singular or plural: ``<key>.one`` for 1, ``<key>.many``
+    otherwise (each holding ``{n}``).
+
+    Examples
+    --------
+    >>> count(1, "report.files", "sv"), count(3, "report.files", "en")
+    ('1 fil', '3 files')
+    """
+    return word(f"{key}.one" if n == 1 else f"{key}.many", lang, n=n)
 
 
 def yes_no(value: bool, lang: str) -> str | bool:

@@ -27,7 +27,7 @@ def _level(level, lang: str) -> str:
 
 
 def _risks(n: int, lang: str) -> str:
-    return text.word("findings.risk.one" if n == 1 else "findings.risk.many", lang, n=n)
+    return text.count(n, "findings.risk", lang)
 
 
 def _day(value) -> str:

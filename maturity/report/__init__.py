@@ -174,8 +174,9 @@ def summary_lines(sections: list[Section], problems: pd.DataFrame, *,
         if counts:
             lines.append(text.word(
                 "cli.counts", lang, stage=_topic(section.name, lang),
-                files=counts.get("files", 0), cells_read=counts["cells_read"],
-                accepted=counts["accepted"], problems=counts["problems"]))
+                files=text.count(counts.get("files", 0), "report.files", lang),
+                cells_read=counts["cells_read"], accepted=counts["accepted"],
+                problems=text.count(counts["problems"], "report.problems", lang)))
     if len(problems):
         by_kind = problems.groupby(["section", "kind"]).size().sort_values(ascending=False)
         for (section_name, kind), count in by_kind.items():

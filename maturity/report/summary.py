@@ -36,9 +36,9 @@ def _read_lines(sections: list[Section], min_n: int, lang: str) -> list[str]:
             files = c.get("files", 0)
             counts = text.word(
                 "report.counts", lang, label=_topic(section.name, lang),
-                files=text.word("report.files.one" if files == 1 else "report.files.many",
-                                lang, n=files),
-                cells_read=c["cells_read"], accepted=c["accepted"], problems=c["problems"])
+                files=text.count(files, "report.files", lang),
+                cells_read=c["cells_read"], accepted=c["accepted"],
+                problems=text.count(c["problems"], "report.problems", lang))
             lines.append("- " + text.word("report.counts_see_log", lang, counts=counts,
                                           log=PROBLEM_LOG))
     lines.append("- " + text.word("report.privacy_summary", lang, min_n=min_n))

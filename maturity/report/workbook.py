@@ -136,7 +136,8 @@ def sheet_name(table: str, lang: str) -> str:
 
 def _shown(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table as people read it: canonical values of :data:`VALUE_COLUMNS` in words."""
-    columns = [c for c in table.columns if c in VALUE_COLUMNS and table[c].dtype == object]
+    columns = [c for c in table.columns
+               if c in VALUE_COLUMNS and not pd.api.types.is_numeric_dtype(table[c])]
     if not columns:
         return table
     shown = table.copy()
@@ -222,10 +223,9 @@ def _read_lines(sections: list[Section], lang: str) -> list[str]:
             lines.append(text.word(
                 "report.counts", lang, label=text.translate_values([section.name],
                                                                    "report.topic", lang)[0],
-                files=text.word("report.files.one" if files == 1 else "report.files.many",
-                                lang, n=files),
+                files=text.count(files, "report.files", lang),
                 cells_read=counts["cells_read"], accepted=counts["accepted"],
-                problems=counts["problems"]))
+                problems=text.count(counts["problems"], "report.problems", lang)))
     return lines
 
 

@@ -204,6 +204,7 @@ def build(
     survey = read_survey(paths, codebook)
     if progress:
         progress(text.word("cli.counts", lang, stage=text.word("report.topic.survey", lang),
-                           files=len(survey.files), cells_read=survey.cells_read,
-                           accepted=len(survey.responses), problems=len(survey.problems)))
+                           files=text.count(len(survey.files), "report.files", lang),
+                           cells_read=survey.cells_read, accepted=len(survey.responses),
+                           problems=text.count(len(survey.problems), "report.problems", lang)))
     return survey_section(survey, codebook, min_n=min_n, lang=lang)
