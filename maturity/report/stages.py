@@ -167,6 +167,7 @@ def run_stages(raw: RawFiles, *, min_n: int = 5, lang: str = "sv",
             continue
         if progress and stage.paths(raw) and not stage.needs_codebook:
             names = ", ".join(p.name for p in stage.paths(raw))
-            progress(text.word("cli.reading", lang, stage=stage.name, files=names))
+            label = text.translate_values([stage.name], "report.topic", lang)[0]
+            progress(text.word("cli.reading", lang, stage=label, files=names))
         sections.append(stage(raw, options))
     return sections
