@@ -3,6 +3,7 @@ workbook and summary in one language each."""
 
 import string
 import types
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -11,7 +12,8 @@ import pytest
 from maturity import text
 from maturity.report import build_report
 from maturity.report.workbook import VALUE_COLUMNS
-from tests.test_report import DEMO
+
+DEMO = Path(__file__).parents[1] / "data" / "raw"
 
 
 def _fields(template: str) -> set[str]:
