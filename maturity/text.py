@@ -38,6 +38,7 @@ __all__ = [
     "translate_values",
     "catalogue",
     "role_label",
+    "role_names",
     "count",
     "yes_no",
     "excel_format",
@@ -690,6 +691,19 @@ def role_label(role: str, lang: str, *, codebook: object = None, form: str = "na
             if found is not None:
                 return found
     return role
+
+
+def role_names(roles: Iterable[str], lang: str, *, codebook: object = None,
+               form: str = "name") -> dict[str, str]:
+    """Role -> display text for several roles (the ``role_labels`` mapping that plot functions
+    take), each from :func:`role_label`.
+
+    Examples
+    --------
+    >>> role_names(["IT-chef", "rektor"], "en")
+    {'IT-chef': 'IT-chef', 'rektor': 'rektor'}
+    """
+    return {str(r): role_label(str(r), lang, codebook=codebook, form=form) for r in roles}
 
 
 def count(n: int, key: str, lang: str) -> str:

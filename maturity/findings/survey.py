@@ -168,7 +168,7 @@ def _suppression_findings(by_organisation: pd.DataFrame | None, *, min_n: int, c
     never = [str(role) for role, hidden in all_hidden.items() if hidden]
     note = ""
     if never:
-        roles = text.join([_roles(role, codebook, lang) for role in never], lang)
+        roles = text.join([lower_first(_roles(role, codebook, lang)) for role in never], lang)
         note = text.word("findings.survey.never_shown", lang, roles=roles, min_n=min_n)
     n, total = int(suppressed.sum()), len(by_organisation)
     sentence = text.word("findings.survey.suppression", lang, min_n=min_n, n=n, total=total,

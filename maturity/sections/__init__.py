@@ -80,6 +80,12 @@ def readable_sheets(book: Workbook) -> Iterator[Sheet]:
     Yields
     ------
     Sheet
+
+    Examples
+    --------
+    >>> from maturity.io.opener import open_workbook
+    >>> [s.name for s in readable_sheets(open_workbook("data/raw/riskregister.xlsx"))]  # doctest: +SKIP
+    ['Riskregister']
     """
     for name in book.sheet_names:
         try:
