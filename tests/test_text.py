@@ -52,8 +52,7 @@ def test_canonical_values_have_display_words():
     }.items():
         for value in values:
             assert text.has_word(f"value.{area}.{value}"), (area, value)
-    assert text.translate_values(["high", 3, "other"], "value.level", "sv") == ["hög", 3,
-                                                                                 "other"]
+    assert text.translate_values(["high", 3, "other"], "value.level", "sv") == ["hög", 3, "other"]
 
 
 def test_count_yes_no_and_excel_format():
@@ -64,26 +63,33 @@ def test_count_yes_no_and_excel_format():
     assert text.excel_format("0%", "sv") == "[$-41D]0%" and text.excel_format("0%", "en") == "0%"
 
 
-LABELS = pd.DataFrame({
-    "role": ["förvaltningschef", "IT-chef"],
-    "name": ["Förvaltningschef", "IT-chef"],
-    "plural": ["Förvaltningschefer", "IT-chefer"],
-    "plural_definite": ["Förvaltningscheferna", "IT-cheferna"],
-    "name_en": ["Head of department", None],
-    "plural_en": ["Heads of department", None],
-    "plural_definite_en": ["The heads of department", ""],
-})
+LABELS = pd.DataFrame(
+    {
+        "role": ["förvaltningschef", "IT-chef"],
+        "name": ["Förvaltningschef", "IT-chef"],
+        "plural": ["Förvaltningschefer", "IT-chefer"],
+        "plural_definite": ["Förvaltningscheferna", "IT-cheferna"],
+        "name_en": ["Head of department", None],
+        "plural_en": ["Heads of department", None],
+        "plural_definite_en": ["The heads of department", ""],
+    }
+)
 
 
 def test_role_label_reads_the_codebook():
     codebook = types.SimpleNamespace(role_labels=LABELS)
-    assert text.role_label("förvaltningschef", "sv", codebook=codebook,
-                           form="plural_definite") == "Förvaltningscheferna"
-    assert text.role_label("Förvaltningschef", "en", codebook=codebook,
-                           form="plural") == "Heads of department"
+    assert (
+        text.role_label("förvaltningschef", "sv", codebook=codebook, form="plural_definite")
+        == "Förvaltningscheferna"
+    )
+    assert (
+        text.role_label("Förvaltningschef", "en", codebook=codebook, form="plural")
+        == "Heads of department"
+    )
     # English missing: the Swedish form; an unknown role: as written
-    assert text.role_label("IT-chef", "en", codebook=codebook,
-                           form="plural_definite") == "IT-cheferna"
+    assert (
+        text.role_label("IT-chef", "en", codebook=codebook, form="plural_definite") == "IT-cheferna"
+    )
     assert text.role_label("rektor", "sv", codebook=codebook) == "rektor"
 
 
@@ -102,10 +108,13 @@ def books(tmp_path_factory):
     out = {}
     for lang in text.LANGUAGES:
         root = tmp_path_factory.mktemp(f"text_{lang}")
-        build_report(DEMO, root / "reports", root / "processed", lang=lang, progress=None,
-                     figures=False)
-        out[lang] = (openpyxl.load_workbook(root / "reports" / "nulagesanalys.xlsx"),
-                     (root / "reports" / "summary.md").read_text(encoding="utf-8"))
+        build_report(
+            DEMO, root / "reports", root / "processed", lang=lang, progress=None, figures=False
+        )
+        out[lang] = (
+            openpyxl.load_workbook(root / "reports" / "nulagesanalys.xlsx"),
+            (root / "reports" / "summary.md").read_text(encoding="utf-8"),
+        )
     return out
 
 
@@ -123,18 +132,23 @@ def test_swedish_workbook_shows_no_field_names_or_english_values(books):
         for cell in sheet[1]:
             key = f"column.{cell.value}"
             assert not (text.has_word(key) and text.word(key, "sv") != cell.value), (
-                sheet.title, cell.value)
+                sheet.title,
+                cell.value,
+            )
         headers = [c.value for c in sheet[1]]
         for column, area in VALUE_COLUMNS.items():
             title = text.word(f"column.{column}", "sv")
             if title not in headers or sheet.title == "Förmågebedömningar":
                 continue
             index = headers.index(title) + 1
-            for (value,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index,
-                                            values_only=True):
+            for (value,) in sheet.iter_rows(
+                min_row=2, min_col=index, max_col=index, values_only=True
+            ):
                 key = f"{area}.{value}"
                 assert not (text.has_word(key) and text.word(key, "sv") != value), (
-                    sheet.title, value)
+                    sheet.title,
+                    value,
+                )
 
 
 def test_english_workbook_shows_no_swedish_sheet_names(books):

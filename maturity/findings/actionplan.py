@@ -27,18 +27,33 @@ def _share_done(years: pd.DataFrame, lang: str) -> list[Finding]:
         if planned == 0:
             continue
         of = text.word("findings.of", lang, part=row.n_done, whole=planned)
-        parts.append(text.word("findings.actionplan.year_share", lang, year=row.year,
-                               share=text.percent(row.share_done, lang), of=of))
-        values.append({"year": int(row.year), "share_done": float(row.share_done),
-                       "n_done": int(row.n_done), "n_planned": planned,
-                       "n_cancelled": int(row.n_cancelled)})
+        parts.append(
+            text.word(
+                "findings.actionplan.year_share",
+                lang,
+                year=row.year,
+                share=text.percent(row.share_done, lang),
+                of=of,
+            )
+        )
+        values.append(
+            {
+                "year": int(row.year),
+                "share_done": float(row.share_done),
+                "n_done": int(row.n_done),
+                "n_planned": planned,
+                "n_cancelled": int(row.n_cancelled),
+            }
+        )
     if not parts:
         return []
     n_cancelled = sum(v["n_cancelled"] for v in values)
-    note = text.word("findings.actionplan.cancelled_note", lang, n=n_cancelled) \
-        if n_cancelled else ""
-    sentence = text.word("findings.actionplan.share_done", lang, years=text.join(parts, lang),
-                         note=note)
+    note = (
+        text.word("findings.actionplan.cancelled_note", lang, n=n_cancelled) if n_cancelled else ""
+    )
+    sentence = text.word(
+        "findings.actionplan.share_done", lang, years=text.join(parts, lang), note=note
+    )
     return [Finding("actionplan", "share_done", sentence, {"years": values})]
 
 
@@ -52,16 +67,32 @@ def _budget_use(years: pd.DataFrame, lang: str) -> list[Finding]:
         if base != base or row.spent != row.spent:
             continue
         of = text.word("findings.of", lang, part=_mkr(row.spent, lang), whole=_mkr(base, lang))
-        parts.append(text.word("findings.actionplan.year_share", lang, year=row.year,
-                               share=of, of=text.percent(share, lang)))
-        values.append({"year": int(row.year), "spent": float(row.spent),
-                       "allocated": float(row.allocated), "budgeted": float(row.budgeted),
-                       "share": float(share)})
+        parts.append(
+            text.word(
+                "findings.actionplan.year_share",
+                lang,
+                year=row.year,
+                share=of,
+                of=text.percent(share, lang),
+            )
+        )
+        values.append(
+            {
+                "year": int(row.year),
+                "spent": float(row.spent),
+                "allocated": float(row.allocated),
+                "budgeted": float(row.budgeted),
+                "share": float(share),
+            }
+        )
     if not parts:
         return []
-    sentence = text.word("findings.actionplan.budget_use", lang,
-                         basis=text.word(f"findings.actionplan.basis.{basis}", lang),
-                         years=text.join(parts, lang))
+    sentence = text.word(
+        "findings.actionplan.budget_use",
+        lang,
+        basis=text.word(f"findings.actionplan.basis.{basis}", lang),
+        years=text.join(parts, lang),
+    )
     return [Finding("actionplan", "budget_use", sentence, {"basis": basis, "years": values})]
 
 
@@ -71,12 +102,19 @@ def _carried_over(years: pd.DataFrame, lang: str) -> list[Finding]:
     for row in years.itertuples(index=False):
         of = text.word("findings.of", lang, part=row.n_carried_over, whole=row.n_activities)
         parts.append(text.word("findings.actionplan.year", lang, year=row.year, value=of))
-        values.append({"year": int(row.year), "n_carried_over": int(row.n_carried_over),
-                       "n_delayed": int(row.n_delayed), "n_activities": int(row.n_activities)})
+        values.append(
+            {
+                "year": int(row.year),
+                "n_carried_over": int(row.n_carried_over),
+                "n_delayed": int(row.n_delayed),
+                "n_activities": int(row.n_activities),
+            }
+        )
     sentence = text.word("findings.actionplan.carried_over", lang, years=text.join(parts, lang))
     total = sum(v["n_carried_over"] for v in values)
-    return [Finding("actionplan", "carried_over", sentence,
-                    {"n_carried_over": total, "years": values})]
+    return [
+        Finding("actionplan", "carried_over", sentence, {"n_carried_over": total, "years": values})
+    ]
 
 
 def actionplan_findings(summary, *, lang: str = "sv") -> list[Finding]:

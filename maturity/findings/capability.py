@@ -35,8 +35,9 @@ def _level_number(value: float, lang: str) -> str:
     return text.number(value, lang)
 
 
-def _substandard(caps: pd.DataFrame, floor: float, levels: pd.DataFrame | None,
-                 lang: str) -> tuple[list[Finding], pd.DataFrame]:
+def _substandard(
+    caps: pd.DataFrame, floor: float, levels: pd.DataFrame | None, lang: str
+) -> tuple[list[Finding], pd.DataFrame]:
     """The capabilities whose mean is below the lowest acceptable level (and those rows)."""
     if floor != floor:
         return [], caps.iloc[0:0]
@@ -46,25 +47,39 @@ def _substandard(caps: pd.DataFrame, floor: float, levels: pd.DataFrame | None,
         label = levels.loc[levels["level"] == floor, "label"]
     names = bad["capability"].tolist()
     means = [float(m) for m in bad["mean"]]
-    fields = {"floor": _level_number(floor, lang),
-              "label": f" ({label.iloc[0]})" if len(label) else ""}
+    fields = {
+        "floor": _level_number(floor, lang),
+        "label": f" ({label.iloc[0]})" if len(label) else "",
+    }
     if len(bad) == 0:
         sentence = text.word("findings.capability.substandard_none", lang, **fields)
     elif len(bad) == 1:
-        sentence = text.word("findings.capability.substandard_one", lang, capability=names[0],
-                             mean=text.number(means[0], lang), **fields)
+        sentence = text.word(
+            "findings.capability.substandard_one",
+            lang,
+            capability=names[0],
+            mean=text.number(means[0], lang),
+            **fields,
+        )
     else:
-        listed = text.join([f"{c} ({text.number(m, lang)})" for c, m in zip(names, means,
-                                                                            strict=True)], lang)
-        sentence = text.word("findings.capability.substandard_many", lang, n=len(bad),
-                             listed=listed, **fields)
-    values = {"n_substandard": len(bad), "capabilities": names, "means": means,
-              "lowest_acceptable": floor}
+        listed = text.join(
+            [f"{c} ({text.number(m, lang)})" for c, m in zip(names, means, strict=True)], lang
+        )
+        sentence = text.word(
+            "findings.capability.substandard_many", lang, n=len(bad), listed=listed, **fields
+        )
+    values = {
+        "n_substandard": len(bad),
+        "capabilities": names,
+        "means": means,
+        "lowest_acceptable": floor,
+    }
     return [Finding("capability", "substandard", sentence, values)], bad
 
 
-def _weakest(caps: pd.DataFrame, bad: pd.DataFrame, assessed: pd.DataFrame,
-             lang: str) -> list[Finding]:
+def _weakest(
+    caps: pd.DataFrame, bad: pd.DataFrame, assessed: pd.DataFrame, lang: str
+) -> list[Finding]:
     """The weakest capability beyond the substandard ones."""
     rest = caps[~caps["capability"].isin(bad["capability"])]
     if not len(rest):
@@ -74,15 +89,25 @@ def _weakest(caps: pd.DataFrame, bad: pd.DataFrame, assessed: pd.DataFrame,
     has_target = row["target"] == row["target"]
     n_below = int((cells["level"] < row["target"]).sum()) if has_target else 0
     n = int(row["n"])
-    fields = {"capability": row["capability"], "mean": text.number(row["mean"], lang),
-              "target": _level_number(row["target"], lang), "n_below": n_below, "n": n}
+    fields = {
+        "capability": row["capability"],
+        "mean": text.number(row["mean"], lang),
+        "target": _level_number(row["target"], lang),
+        "n_below": n_below,
+        "n": n,
+    }
     if len(bad):
         beyond = text.join(bad["capability"].tolist(), lang)
         sentence = text.word("findings.capability.weakest_beyond", lang, beyond=beyond, **fields)
     else:
         sentence = text.word("findings.capability.weakest", lang, **fields)
-    values = {"capability": row["capability"], "mean": float(row["mean"]),
-              "target": float(row["target"]), "n_below_target": n_below, "n": n}
+    values = {
+        "capability": row["capability"],
+        "mean": float(row["mean"]),
+        "target": float(row["target"]),
+        "n_below_target": n_below,
+        "n": n,
+    }
     return [Finding("capability", "weakest", sentence, values)]
 
 
@@ -93,13 +118,22 @@ def _strongest(caps: pd.DataFrame, assessed: pd.DataFrame, lang: str) -> list[Fi
     best = assessed.groupby("organisation")["level"].transform("max")
     top = assessed[(assessed["level"] == best) & (assessed["capability"] == row["capability"])]
     n_best = int(top["organisation"].nunique())
-    sentence = text.word("findings.capability.strongest", lang, capability=row["capability"],
-                         mean=text.number(row["mean"], lang),
-                         target=_level_number(row["target"], lang), n_best=n_best,
-                         n_organisations=n_orgs)
-    values = {"capability": row["capability"], "mean": float(row["mean"]),
-              "target": float(row["target"]), "n_organisations_best": n_best,
-              "n_organisations": n_orgs}
+    sentence = text.word(
+        "findings.capability.strongest",
+        lang,
+        capability=row["capability"],
+        mean=text.number(row["mean"], lang),
+        target=_level_number(row["target"], lang),
+        n_best=n_best,
+        n_organisations=n_orgs,
+    )
+    values = {
+        "capability": row["capability"],
+        "mean": float(row["mean"]),
+        "target": float(row["target"]),
+        "n_organisations_best": n_best,
+        "n_organisations": n_orgs,
+    }
     return [Finding("capability", "strongest", sentence, values)]
 
 
@@ -113,11 +147,17 @@ def _below_target(caps: pd.DataFrame, lang: str) -> list[Finding]:
     values = {"n_below_target": len(below), "n_capabilities": len(with_target)}
     if len(below):
         worst = below.sort_values("gap", kind="stable").iloc[0]
-        sentence = text.word("findings.capability.below_target_widest", lang,
-                             capability=worst["capability"],
-                             gap=text.number(worst["gap"], lang), **counts)
-        values |= {"largest_gap_capability": worst["capability"],
-                   "largest_gap": float(worst["gap"])}
+        sentence = text.word(
+            "findings.capability.below_target_widest",
+            lang,
+            capability=worst["capability"],
+            gap=text.number(worst["gap"], lang),
+            **counts,
+        )
+        values |= {
+            "largest_gap_capability": worst["capability"],
+            "largest_gap": float(worst["gap"]),
+        }
     else:
         sentence = text.word("findings.capability.below_target", lang, **counts)
     return [Finding("capability", "below_target", sentence, values)]
@@ -130,16 +170,26 @@ def _extremes(table: pd.DataFrame, column: str, key: str, lang: str) -> list[Fin
         return []
     hi = rows.sort_values("mean", ascending=False, kind="stable").iloc[0]
     lo = rows.sort_values("mean", kind="stable").iloc[0]
-    sentence = text.word(f"findings.capability.{key}", lang, highest=hi[column],
-                         highest_mean=text.number(hi["mean"], lang), lowest=lo[column],
-                         lowest_mean=text.number(lo["mean"], lang))
-    values = {f"highest_{column}": hi[column], "highest_mean": float(hi["mean"]),
-              f"lowest_{column}": lo[column], "lowest_mean": float(lo["mean"])}
+    sentence = text.word(
+        f"findings.capability.{key}",
+        lang,
+        highest=hi[column],
+        highest_mean=text.number(hi["mean"], lang),
+        lowest=lo[column],
+        lowest_mean=text.number(lo["mean"], lang),
+    )
+    values = {
+        f"highest_{column}": hi[column],
+        "highest_mean": float(hi["mean"]),
+        f"lowest_{column}": lo[column],
+        "lowest_mean": float(lo["mean"]),
+    }
     return [Finding("capability", key, sentence, values)]
 
 
-def capability_findings(summary, assessments: pd.DataFrame, levels: pd.DataFrame | None = None,
-                        *, lang: str = "sv") -> list[Finding]:
+def capability_findings(
+    summary, assessments: pd.DataFrame, levels: pd.DataFrame | None = None, *, lang: str = "sv"
+) -> list[Finding]:
     """Key findings of a capability map, as sentences with the numbers behind them.
 
     Parameters

@@ -8,8 +8,7 @@ from typing import Protocol
 
 import pandas as pd
 
-__all__ = ["Finding", "key_findings", "findings_table", "row_values", "upper_first",
-           "lower_first"]
+__all__ = ["Finding", "key_findings", "findings_table", "row_values", "upper_first", "lower_first"]
 
 
 @dataclass(frozen=True)

@@ -34,25 +34,39 @@ def _day(value) -> str:
     return f"{pd.Timestamp(value):%Y-%m-%d}"
 
 
-def _top_risks(ranked: pd.DataFrame, latest: pd.Timestamp, top: int,
-               lang: str) -> list[Finding]:
+def _top_risks(ranked: pd.DataFrame, latest: pd.Timestamp, top: int, lang: str) -> list[Finding]:
     """The ``top`` highest risks at the latest meeting."""
     ranked = ranked[(ranked["date"] == latest) & ranked["score"].notna()]
     head = ranked.head(top)
     items = [
-        text.word("findings.risk.item" if r.threat else "findings.risk.item_without_threat",
-                  lang, threat=r.threat, risk_id=r.risk_id, score=int(r.score),
-                  level=_level(r.level, lang))
+        text.word(
+            "findings.risk.item" if r.threat else "findings.risk.item_without_threat",
+            lang,
+            threat=r.threat,
+            risk_id=r.risk_id,
+            score=int(r.score),
+            level=_level(r.level, lang),
+        )
         for r in head.itertuples(index=False)
     ]
     if not items:
         return []
     key = "findings.risk.top_one" if len(items) == 1 else "findings.risk.top_many"
     sentence = text.word(key, lang, date=_day(latest), risks=text.join(items, lang))
-    values = {"date": _day(latest), "risks": [
-        {"risk_id": r.risk_id, "threat": r.threat, "score": int(r.score), "level": r.level,
-         "probability": int(r.probability), "impact": int(r.impact)}
-        for r in head.itertuples(index=False)]}
+    values = {
+        "date": _day(latest),
+        "risks": [
+            {
+                "risk_id": r.risk_id,
+                "threat": r.threat,
+                "score": int(r.score),
+                "level": r.level,
+                "probability": int(r.probability),
+                "impact": int(r.impact),
+            }
+            for r in head.itertuples(index=False)
+        ],
+    }
     return [Finding("risk", "top_risks", sentence, values)]
 
 
@@ -62,10 +76,17 @@ def _levels(summary, latest: pd.Timestamp, lang: str) -> list[Finding]:
     counts = {row.level: int(row.n) for row in levels.itertuples(index=False)}
     meetings = summary.meetings
     n_risks = int(meetings.loc[meetings["date"] == latest, "n_risks"].iloc[0])
-    parts = [text.word("findings.risk.level_count", lang, level=_level(level, lang), n=n)
-             for level, n in reversed(list(counts.items()))]
-    sentence = text.word("findings.risk.levels", lang, date=_day(latest),
-                         risks=_risks(n_risks, lang), counts=text.join(parts, lang))
+    parts = [
+        text.word("findings.risk.level_count", lang, level=_level(level, lang), n=n)
+        for level, n in reversed(list(counts.items()))
+    ]
+    sentence = text.word(
+        "findings.risk.levels",
+        lang,
+        date=_day(latest),
+        risks=_risks(n_risks, lang),
+        counts=text.join(parts, lang),
+    )
     values = {"date": _day(latest), "n_risks": n_risks, "counts": counts}
     return [Finding("risk", "levels", sentence, values)]
 
@@ -76,26 +97,44 @@ def _changes(trend: pd.DataFrame, dates: list, lang: str) -> list[Finding]:
         return []
     latest, previous = pd.Timestamp(dates[-1]), _day(dates[-2])
     trend = trend[trend["date"] == latest]
-    ids = {c: sorted(trend.loc[trend["change"] == c, "risk_id"], key=natural_key)
-           for c in (*_NAMED_CHANGES, "unchanged")}
+    ids = {
+        c: sorted(trend.loc[trend["change"] == c, "risk_id"], key=natural_key)
+        for c in (*_NAMED_CHANGES, "unchanged")
+    }
     parts = []
     for change in _NAMED_CHANGES:
         found = ids[change]
         if found:
             key = "findings.risk.change_next" if parts else "findings.risk.change_first"
-            parts.append(text.word(key, lang, risks=_risks(len(found), lang), n=len(found),
-                                   verb=text.word(f"findings.risk.change.{change}", lang),
-                                   ids=", ".join(found)))
+            parts.append(
+                text.word(
+                    key,
+                    lang,
+                    risks=_risks(len(found), lang),
+                    n=len(found),
+                    verb=text.word(f"findings.risk.change.{change}", lang),
+                    ids=", ".join(found),
+                )
+            )
     n_same = len(ids["unchanged"])
     if parts:
-        sentence = text.word("findings.risk.changes", lang, previous=previous,
-                             changes=text.join(parts, lang), n_unchanged=n_same)
+        sentence = text.word(
+            "findings.risk.changes",
+            lang,
+            previous=previous,
+            changes=text.join(parts, lang),
+            n_unchanged=n_same,
+        )
     else:
-        sentence = text.word("findings.risk.no_changes", lang, previous=previous,
-                             n_unchanged=n_same)
-    values = {"date": _day(latest), "previous": previous,
-              **{f"n_{c}": len(v) for c, v in ids.items()},
-              **{c: v for c, v in ids.items() if c != "unchanged"}}
+        sentence = text.word(
+            "findings.risk.no_changes", lang, previous=previous, n_unchanged=n_same
+        )
+    values = {
+        "date": _day(latest),
+        "previous": previous,
+        **{f"n_{c}": len(v) for c, v in ids.items()},
+        **{c: v for c, v in ids.items() if c != "unchanged"},
+    }
     return [Finding("risk", "changes", sentence, values)]
 
 
@@ -108,23 +147,31 @@ def _wrong_scores(risks: pd.DataFrame, lang: str) -> list[Finding]:
     wrong = risks[risks["typed_score"].notna() & risks["score"].notna()]
     wrong = wrong[wrong["typed_score"] != wrong["score"].astype(float)]
     cases = [
-        {"risk_id": r.risk_id, "date": _day(r.date), "typed": float(r.typed_score),
-         "probability": int(r.probability), "impact": int(r.impact), "score": int(r.score)}
+        {
+            "risk_id": r.risk_id,
+            "date": _day(r.date),
+            "typed": float(r.typed_score),
+            "probability": int(r.probability),
+            "impact": int(r.impact),
+            "score": int(r.score),
+        }
         for r in wrong.itertuples(index=False)
     ]
-    listed = text.join([text.word("findings.risk.wrong_case", lang,
-                                  **{**c, "typed": _typed(c["typed"], lang)}) for c in cases],
-                       lang)
+    listed = text.join(
+        [
+            text.word("findings.risk.wrong_case", lang, **{**c, "typed": _typed(c["typed"], lang)})
+            for c in cases
+        ],
+        lang,
+    )
     n_typed = int(risks["typed_score"].notna().sum())
     key = {0: "wrong_none", 1: "wrong_one"}.get(len(cases), "wrong_many")
-    sentence = text.word(f"findings.risk.{key}", lang, n=len(cases), n_typed=n_typed,
-                         cases=listed)
+    sentence = text.word(f"findings.risk.{key}", lang, n=len(cases), n_typed=n_typed, cases=listed)
     values = {"n_wrong": len(cases), "n_typed": n_typed, "cases": cases}
     return [Finding("risk", "wrong_scores", sentence, values)]
 
 
-def risk_findings(summary, risks: pd.DataFrame, *, top: int = 3,
-                  lang: str = "sv") -> list[Finding]:
+def risk_findings(summary, risks: pd.DataFrame, *, top: int = 3, lang: str = "sv") -> list[Finding]:
     """Key findings of a risk register, every number taken from the tables.
 
     Parameters

@@ -56,18 +56,24 @@ def _spread_sentence(spread: pd.Series, end: str, lang: str) -> str:
         return text.word("findings.survey.spread_hidden", lang)
     kind = _spread_kind(spread["sd_between"])
     sentence = text.word(
-        "findings.survey.spread", lang, spread=spread_word(spread["sd_between"], lang),
+        "findings.survey.spread",
+        lang,
+        spread=spread_word(spread["sd_between"], lang),
         sd_between=text.number(spread["sd_between"], lang, digits=2),
-        low=text.number(spread["min_mean"], lang), low_organisation=spread["min_organisation"],
-        high=text.number(spread["max_mean"], lang), high_organisation=spread["max_organisation"])
+        low=text.number(spread["min_mean"], lang),
+        low_organisation=spread["min_organisation"],
+        high=text.number(spread["max_mean"], lang),
+        high_organisation=spread["max_organisation"],
+    )
     if kind != "small":
         return sentence + "."
     weak_or_strong = "spread_weak" if end == "lowest" else "spread_strong"
     return sentence + text.word(f"findings.survey.{weak_or_strong}", lang)
 
 
-def _extreme_findings(ranked: pd.DataFrame, across: pd.DataFrame, *, codebook,
-                      lang: str) -> list[Finding]:
+def _extreme_findings(
+    ranked: pd.DataFrame, across: pd.DataFrame, *, codebook, lang: str
+) -> list[Finding]:
     """The lowest and the highest statement of each role, with the spread between
     organisations."""
     found: list[Finding] = []
@@ -81,17 +87,31 @@ def _extreme_findings(ranked: pd.DataFrame, across: pd.DataFrame, *, codebook,
             if spread_by is not None and (row["role"], row["statement"]) in spread_by.index:
                 spread = spread_by.loc[(row["role"], row["statement"])]
             sentence = text.word(
-                "findings.survey.extreme", lang,
+                "findings.survey.extreme",
+                lang,
                 who=upper_first(_roles(row["role"], codebook, lang)),
                 end=text.word(f"findings.survey.end.{end}", lang),
-                mean=text.number(row["mean"], lang), sd=text.number(row["sd"], lang),
-                n=int(row["n"]), text=text.quote(row["text"], lang))
+                mean=text.number(row["mean"], lang),
+                sd=text.number(row["sd"], lang),
+                n=int(row["n"]),
+                text=text.quote(row["text"], lang),
+            )
             values = row_values(row, ["role", "statement", "text", "mean", "sd", "n"])
             if spread is not None:
                 sentence += _spread_sentence(spread, end, lang)
-                values.update(row_values(spread, ["sd_between", "min_organisation", "min_mean",
-                                                  "max_organisation", "max_mean",
-                                                  "n_organisations"]))
+                values.update(
+                    row_values(
+                        spread,
+                        [
+                            "sd_between",
+                            "min_organisation",
+                            "min_mean",
+                            "max_organisation",
+                            "max_mean",
+                            "n_organisations",
+                        ],
+                    )
+                )
             found.append(Finding("survey", f"{end}_statement", sentence, values))
     return found
 
@@ -105,14 +125,35 @@ def _midpoint_findings(midpoints: pd.DataFrame, *, codebook, lang: str) -> list[
         who = _roles(row["role"], codebook, lang)
         key = "midpoint_all" if row["all_above"] else "midpoint_some"
         sentence = text.word(
-            f"findings.survey.{key}", lang, who=upper_first(who), who_lower=lower_first(who),
+            f"findings.survey.{key}",
+            lang,
+            who=upper_first(who),
+            who_lower=lower_first(who),
             midpoint=text.number(row["midpoint"], lang),
-            n_above=int(row["n_above"]), n_all=int(row["n_statements"]) - int(row["n_suppressed"]),
+            n_above=int(row["n_above"]),
+            n_all=int(row["n_statements"]) - int(row["n_suppressed"]),
             text=text.quote(row["lowest_text"], lang),
-            lowest=text.number(row["lowest_mean"], lang, digits=2))
-        found.append(Finding("survey", "midpoint", sentence,
-                             row_values(row, ["role", "midpoint", "n_statements", "n_above",
-                                              "all_above", "lowest_statement", "lowest_mean"])))
+            lowest=text.number(row["lowest_mean"], lang, digits=2),
+        )
+        found.append(
+            Finding(
+                "survey",
+                "midpoint",
+                sentence,
+                row_values(
+                    row,
+                    [
+                        "role",
+                        "midpoint",
+                        "n_statements",
+                        "n_above",
+                        "all_above",
+                        "lowest_statement",
+                        "lowest_mean",
+                    ],
+                ),
+            )
+        )
     return found
 
 
@@ -126,14 +167,24 @@ def _role_gap_findings(role_gaps: pd.DataFrame | None, *, codebook, lang: str) -
     row = gaps.loc[gaps["difference"].abs().idxmax()]
     key = "dimension" if "dimension" in row.index else "statement"
     sentence = text.word(
-        "findings.survey.role_gap", lang, where=row[key],
+        "findings.survey.role_gap",
+        lang,
+        where=row[key],
         first=lower_first(_roles(row["role_1"], codebook, lang)),
         second=lower_first(_roles(row["role_2"], codebook, lang)),
-        mean_1=text.number(row["mean_1"], lang), mean_2=text.number(row["mean_2"], lang),
-        difference=text.number(abs(row["difference"]), lang), p=_p(row["p_holm"], lang))
-    return [Finding("survey", "role_gap", sentence,
-                    row_values(row, [key, "role_1", "role_2", "mean_1", "mean_2", "difference",
-                                     "p_holm"]))]
+        mean_1=text.number(row["mean_1"], lang),
+        mean_2=text.number(row["mean_2"], lang),
+        difference=text.number(abs(row["difference"]), lang),
+        p=_p(row["p_holm"], lang),
+    )
+    return [
+        Finding(
+            "survey",
+            "role_gap",
+            sentence,
+            row_values(row, [key, "role_1", "role_2", "mean_1", "mean_2", "difference", "p_holm"]),
+        )
+    ]
 
 
 def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding]:
@@ -147,18 +198,31 @@ def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding
     up = text.number(row["difference"], lang)
     up = up if up.startswith("−") else f"+{up}"
     sentence = text.word(
-        "findings.survey.largest_change", lang, from_wave=int(row["from_wave"]),
+        "findings.survey.largest_change",
+        lang,
+        from_wave=int(row["from_wave"]),
         to_wave=int(row["to_wave"]),
         text=text.quote(row["text"], lang) if "text" in row.index else row["statement"],
-        mean_from=text.number(row["mean_from"], lang), mean_to=text.number(row["mean_to"], lang),
-        difference=up)
-    return [Finding("survey", "largest_change", sentence,
-                    row_values(row, ["role", "statement", "from_wave", "to_wave", "mean_from",
-                                     "mean_to", "difference"]))]
+        mean_from=text.number(row["mean_from"], lang),
+        mean_to=text.number(row["mean_to"], lang),
+        difference=up,
+    )
+    return [
+        Finding(
+            "survey",
+            "largest_change",
+            sentence,
+            row_values(
+                row,
+                ["role", "statement", "from_wave", "to_wave", "mean_from", "mean_to", "difference"],
+            ),
+        )
+    ]
 
 
-def _suppression_findings(by_organisation: pd.DataFrame | None, *, min_n: int, codebook,
-                          lang: str) -> list[Finding]:
+def _suppression_findings(
+    by_organisation: pd.DataFrame | None, *, min_n: int, codebook, lang: str
+) -> list[Finding]:
     """How many groups of the per-organisation table are suppressed, and which roles are
     never shown per organisation (suppressed in every organisation)."""
     if by_organisation is None:
@@ -171,8 +235,9 @@ def _suppression_findings(by_organisation: pd.DataFrame | None, *, min_n: int, c
         roles = text.join([lower_first(_roles(role, codebook, lang)) for role in never], lang)
         note = text.word("findings.survey.never_shown", lang, roles=roles, min_n=min_n)
     n, total = int(suppressed.sum()), len(by_organisation)
-    sentence = text.word("findings.survey.suppression", lang, min_n=min_n, n=n, total=total,
-                         note=note)
+    sentence = text.word(
+        "findings.survey.suppression", lang, min_n=min_n, n=n, total=total, note=note
+    )
     values = {"min_n": min_n, "groups": total, "suppressed": n, "roles_never_shown": never}
     return [Finding("survey", "suppression", sentence, values)]
 

@@ -113,16 +113,26 @@ class Stage:
 
 #: The stages of ``maturity report``, in report order.
 STAGES: tuple[Stage, ...] = (
-    Stage("survey", "surveys", survey.build, ("codebook", "min_n", "lang", "progress"),
-          needs_codebook=True),
+    Stage(
+        "survey",
+        "surveys",
+        survey.build,
+        ("codebook", "min_n", "lang", "progress"),
+        needs_codebook=True,
+    ),
     Stage("capability", "capability", capability.build, ("organisations", "lang")),
     Stage("risk", "risk", risk.build, ("lang",)),
     Stage("actionplan", "actionplan", actionplan.build, ("lang",)),
 )
 
 
-def stage_options(raw: RawFiles, *, min_n: int = 5, lang: str = "sv",
-                  progress: Callable[[str], None] | None = None) -> StageOptions:
+def stage_options(
+    raw: RawFiles,
+    *,
+    min_n: int = 5,
+    lang: str = "sv",
+    progress: Callable[[str], None] | None = None,
+) -> StageOptions:
     """Read the codebook of a raw folder (if any) and gather the options of every stage.
 
     Raises
@@ -136,21 +146,40 @@ def stage_options(raw: RawFiles, *, min_n: int = 5, lang: str = "sv",
     True
     """
     if raw.surveys and raw.codebook is None:
-        raise InputError("has survey workbooks but no codebook (sheets statements, scale)",
-                         file=str(Path(raw.surveys[0]).parent))
+        raise InputError(
+            "has survey workbooks but no codebook (sheets statements, scale)",
+            file=str(Path(raw.surveys[0]).parent),
+        )
     if raw.codebook is None:
         return StageOptions(min_n=min_n, lang=lang, progress=progress)
     codebook = read_codebook(raw.codebook)
     if progress:
-        progress(text.word("cli.codebook", lang, file=Path(raw.codebook).name,
-                           n=len(codebook.statements), roles=", ".join(codebook.roles)))
-    return StageOptions(codebook=codebook, organisations=codebook.organisations, min_n=min_n,
-                        lang=lang, progress=progress)
+        progress(
+            text.word(
+                "cli.codebook",
+                lang,
+                file=Path(raw.codebook).name,
+                n=len(codebook.statements),
+                roles=", ".join(codebook.roles),
+            )
+        )
+    return StageOptions(
+        codebook=codebook,
+        organisations=codebook.organisations,
+        min_n=min_n,
+        lang=lang,
+        progress=progress,
+    )
 
 
-def run_stages(raw: RawFiles, *, min_n: int = 5, lang: str = "sv",
-               progress: Callable[[str], None] | None = None,
-               stages: tuple[Stage, ...] = STAGES) -> list[Section]:
+def run_stages(
+    raw: RawFiles,
+    *,
+    min_n: int = 5,
+    lang: str = "sv",
+    progress: Callable[[str], None] | None = None,
+    stages: tuple[Stage, ...] = STAGES,
+) -> list[Section]:
     """Build the section of every stage that has something to read, in order.
 
     Examples

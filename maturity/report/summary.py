@@ -35,18 +35,24 @@ def _read_lines(sections: list[Section], min_n: int, lang: str) -> list[str]:
         if c:
             files = c.get("files", 0)
             counts = text.word(
-                "report.counts", lang, label=_topic(section.name, lang),
+                "report.counts",
+                lang,
+                label=_topic(section.name, lang),
                 files=text.count(files, "report.files", lang),
-                cells_read=c["cells_read"], accepted=c["accepted"],
-                problems=text.count(c["problems"], "report.problems", lang))
-            lines.append("- " + text.word("report.counts_see_log", lang, counts=counts,
-                                          log=PROBLEM_LOG))
+                cells_read=c["cells_read"],
+                accepted=c["accepted"],
+                problems=text.count(c["problems"], "report.problems", lang),
+            )
+            lines.append(
+                "- " + text.word("report.counts_see_log", lang, counts=counts, log=PROBLEM_LOG)
+            )
     lines.append("- " + text.word("report.privacy_summary", lang, min_n=min_n))
     return lines
 
 
-def write_summary(sections: list[Section], result, path: Path, *, min_n: int = 5,
-                  lang: str = "sv") -> Path:
+def write_summary(
+    sections: list[Section], result, path: Path, *, min_n: int = 5, lang: str = "sv"
+) -> Path:
     """Write the Markdown summary next to the figures (links are relative to ``path``).
 
     Examples
@@ -60,8 +66,7 @@ def write_summary(sections: list[Section], result, path: Path, *, min_n: int = 5
     lines += _read_lines(sections, min_n, lang)
     lines += ["", f"## {text.word('report.figures', lang)}", ""]
     for figure in sorted(p for p in result.figures if p.suffix == ".png"):
-        relative = figure.relative_to(path.parent) if figure.is_relative_to(path.parent) \
-            else figure
+        relative = figure.relative_to(path.parent) if figure.is_relative_to(path.parent) else figure
         lines += [f"### {figure.stem}", "", f"![{figure.stem}]({relative.as_posix()})", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
