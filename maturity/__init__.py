@@ -29,6 +29,7 @@ _LAZY = {
     "reliability": "maturity.stats",
     "dimension_scores": "maturity.stats",
     "change": "maturity.stats",
+    "Reliability": "maturity.stats",
     "suppress": "maturity.privacy",
     "read_capability_map": "maturity.io.capability",
     "capability_summary": "maturity.capability",
@@ -41,12 +42,27 @@ _LAZY = {
     "ActionPlan": "maturity.io.actionplan",
     "discover": "maturity.io.discover",
     "RawFiles": "maturity.io.discover",
-    "key_findings": "maturity.findings.survey",
+    "Finding": "maturity.findings",
+    "key_findings": "maturity.findings",
+    "findings_table": "maturity.findings",
+    "survey_findings": "maturity.findings",
+    "capability_findings": "maturity.findings",
+    "risk_findings": "maturity.findings",
+    "actionplan_findings": "maturity.findings",
+    "Section": "maturity.sections",
+    "survey_tables": "maturity.sections.survey",
+    "survey_section": "maturity.sections.survey",
+    "capability_section": "maturity.sections.capability",
+    "risk_section": "maturity.sections.risk",
+    "actionplan_section": "maturity.sections.actionplan",
+    "Stage": "maturity.report.stages",
+    "STAGES": "maturity.report.stages",
+    "run_stages": "maturity.report.stages",
     "build_report": "maturity.report",
     "write_demo_data": "maturity.demo",
 }
 
-_SUBMODULES = {"plots", "stats", "privacy"}
+_SUBMODULES = {"plots", "stats", "privacy", "text"}
 
 __all__ = ["InputError", "MaturityError", "__version__", *_LAZY, *_SUBMODULES]
 

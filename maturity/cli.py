@@ -9,33 +9,39 @@ import argparse
 import sys
 from pathlib import Path
 
+from maturity import text
 from maturity.errors import MaturityError
 
-__all__ = ["main"]
+__all__ = ["main", "CLI_LANG"]
+
+#: The language of the command line itself (help, errors): English, like the readers' error
+#: messages. The report and its progress lines follow ``--lang``.
+CLI_LANG = "en"
+
+
+def _w(key: str, **fields: object) -> str:
+    return text.word(f"cli.{key}", CLI_LANG, **fields)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="maturity",
-        description="Digital-maturity status analysis (nulägesanalys): Excel in, validated "
-        "tidy data, statistics, figures and a report out.",
+        description=_w("description"),
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    report = commands.add_parser(
-        "report", help="read data/raw, write data/processed and reports/ (figures, workbook)"
-    )
+    report = commands.add_parser("report", help=_w("report"))
     report.add_argument("--raw", type=Path, default=Path("data/raw"),
-                        help="folder of input workbooks (default: data/raw)")
+                        help=_w("raw"))
     report.add_argument("--out", type=Path, default=Path("reports"),
-                        help="folder for figures, workbook and summary (default: reports)")
+                        help=_w("out"))
     report.add_argument("--processed", type=Path, default=Path("data/processed"),
-                        help="folder for the tidy tables (default: data/processed)")
+                        help=_w("processed"))
     report.add_argument("--min-n", type=int, default=5,
-                        help="suppress groups with fewer respondents than this (default: 5)")
-    report.add_argument("--lang", choices=["sv", "en"], default="sv",
-                        help="language of figures and text (default: sv)")
-    report.add_argument("--quiet", action="store_true", help="no progress output")
-    demo = commands.add_parser("demo-data", help="write the seeded demo workbooks")
+                        help=_w("min_n"))
+    report.add_argument("--lang", choices=list(text.LANGUAGES), default=text.LANGUAGES[0],
+                        help=_w("lang"))
+    report.add_argument("--quiet", action="store_true", help=_w("quiet"))
+    demo = commands.add_parser("demo-data", help=_w("demo"))
     demo.add_argument("directory", nargs="?", type=Path, default=Path("data/raw"))
     return parser
 
@@ -54,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             from maturity.demo import write_demo_data
 
             paths = write_demo_data(args.directory)
-            print(f"wrote {len(paths)} workbooks to {args.directory}")
+            print(_w("wrote_demo", n=len(paths), directory=args.directory))
             return 0
         from maturity.report import build_report
 
@@ -68,10 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     except MaturityError as err:
-        print(f"maturity: error: {err}", file=sys.stderr)
+        print(_w("error", error=err), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("maturity: interrupted", file=sys.stderr)
+        print(_w("interrupted"), file=sys.stderr)
         return 130
 
 

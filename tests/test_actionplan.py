@@ -276,7 +276,7 @@ def test_section(tmp_path):
     first = years.iloc[0]
     spent = f"{first['spent'] / 1e6:.1f}".replace(".", ",")
     assert f"{spent} Mkr av 5,0 Mkr" in use.sentence
-    assert f"({round(first['utilisation'] * 100)} %)" in use.sentence
+    assert f"({round(first['utilisation'] * 100)}\u00a0%)" in use.sentence
     assert use.values["years"][0]["share"] == first["utilisation"]
     english = {f.key: f.sentence for f in section.build([path], lang="en").findings}
     assert "SEK 5.0m" in english["budget_use"]

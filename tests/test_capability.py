@@ -476,12 +476,15 @@ def test_section_build(demo):
                               strict=False))
 
 
-def test_section_english_and_min_n_ignored(demo):
+def test_section_english_and_no_min_n(demo):
+    import inspect
+
     from maturity.sections.capability import build
 
-    section = build([demo[0]], lang="en", min_n=50)
+    section = build([demo[0]], lang="en")
     assert section.findings[0].sentence.startswith("Only one capability")
-    # organisation-level assessments: nothing suppressed even with a large min_n
+    # organisation-level assessments: the stage takes no min_n and suppresses nothing
+    assert "min_n" not in inspect.signature(build).parameters
     assert section.tables["capability_summary"]["mean"].notna().all()
 
 

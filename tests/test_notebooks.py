@@ -1,6 +1,7 @@
 """The notebooks run top to bottom on the demo data, and are stored without outputs."""
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -22,6 +23,16 @@ def test_stored_without_outputs_and_thin(path):
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     assert "parameters" in code[0]["metadata"].get("tags", [])
     assert not any("def " in "".join(c["source"]) for c in code)  # thin: no functions
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_imports_nothing_but_maturity_and_nothing_private(path):
+    book = json.loads(path.read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in book["cells"] if c["cell_type"] == "code")
+    imports = [line.strip() for line in code.splitlines()
+               if line.strip().startswith(("import ", "from "))]
+    assert imports == ["import maturity as mt"]
+    assert not re.search(r"\bmt\.(\w+\.)*_", code)  # no private name reached through mt
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

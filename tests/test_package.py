@@ -19,13 +19,41 @@ def test_public_names_resolve():
                  "rank_statements", "midpoint_test", "compare_roles", "reliability",
                  "dimension_scores", "change", "read_capability_map", "capability_summary",
                  "read_risk_register", "risk_summary", "read_action_plan",
-                 "action_plan_summary", "MaturityError", "InputError"):
+                 "action_plan_summary", "MaturityError", "InputError", "discover",
+                 "survey_tables", "survey_section", "capability_section", "risk_section",
+                 "actionplan_section", "survey_findings", "capability_findings",
+                 "risk_findings", "actionplan_findings", "key_findings", "findings_table",
+                 "run_stages", "build_report"):
         assert callable(getattr(mt, name)), name
     assert issubclass(mt.InputError, mt.MaturityError)
     for name in ("diverging_bars", "mean_ci", "role_gap", "organisation_heatmap", "wave_change",
                  "capability_heatmap", "capability_radar", "capability_bars", "risk_matrix",
                  "risk_trend", "action_status", "budget_use"):
         assert callable(getattr(mt.plots, name)), name
+
+
+def test_every_public_name_resolves():
+    for name in mt.__all__:
+        assert getattr(mt, name) is not None, name
+    assert mt.Finding("risk", "levels", "En mening.").topic == "risk"
+    assert [stage.name for stage in mt.STAGES] == ["survey", "capability", "risk", "actionplan"]
+    assert mt.text.word("report.title", "en") == "Digital maturity status analysis"
+
+
+def test_no_language_branches_outside_the_text_module():
+    import re
+    from pathlib import Path
+
+    root = Path(mt.__file__).parent
+    owned = [root / "cli.py", root / "__init__.py", *(root / "findings").glob("*.py"),
+             *(root / "sections").glob("*.py"), root / "report" / "__init__.py",
+             root / "report" / "stages.py", root / "report" / "workbook.py",
+             root / "report" / "summary.py"]
+    branch = re.compile(r"lang\s*[!=]=|\bsv\s*=\s*lang|\{\s*\"sv\"\s*:")
+    offenders = [f"{p.name}:{n}" for p in owned
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if branch.search(line)]
+    assert offenders == []
 
 
 def test_cli_help_runs():

@@ -66,9 +66,7 @@ def test_story_of_the_demo(two_runs):
 def test_no_published_group_below_min_n(two_runs):
     _, result = two_runs[0]
     for section in result.sections:
-        for name, table in section.tables.items():
-            if name in section.context.get("unpublished", set()):
-                continue
+        for name, table in section.published().items():
             for column in ("n_respondents", "n_respondents_from", "n_respondents_to",
                            "n_respondents_1", "n_respondents_2"):
                 if column in table.columns and "suppressed" in table.columns:
@@ -138,3 +136,28 @@ def test_cli_report_and_bad_input(tmp_path, capsys):
     assert err.count("\n") == 0 and "trasig.xlsx" in err and "CSV" in err
     assert main(["report", "--raw", str(tmp_path / "saknas"), "--quiet"]) == 2
     assert main(["report", "--raw", str(raw), "--min-n", "0", "--quiet"]) == 2
+
+
+def test_report_is_a_list_of_stages(two_runs):
+    import inspect
+
+    from maturity.report.stages import STAGES, StageOptions
+
+    _, result = two_runs[0]
+    assert [s.name for s in result.sections] == [stage.name for stage in STAGES]
+    for stage in STAGES:  # every option is an explicit keyword-only parameter of the build
+        parameters = inspect.signature(stage.build).parameters
+        assert all(parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
+                   for name in stage.options), stage.name
+        assert set(stage.options) <= set(StageOptions.__dataclass_fields__)
+    survey = result.sections[0]
+    assert survey.unpublished == {"responses", "statements"}
+    assert "responses" not in survey.published()
+
+
+def test_progress_lines_follow_the_language(tmp_path):
+    lines = []
+    build_report(DEMO, tmp_path / "r", tmp_path / "p", lang="en", progress=lines.append,
+                 figures=False)
+    assert lines[0].startswith("found ") and lines[-1].startswith("done in ")
+    assert any(line.startswith("  Survey: duplicate respondent: ") for line in lines)

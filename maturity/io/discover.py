@@ -21,7 +21,7 @@ from maturity.errors import InputError
 from maturity.io import actionplan, capability, codebook, risk
 from maturity.io.opener import open_workbook
 
-__all__ = ["RawFiles", "discover", "DETECTORS", "SECTION_MODULES"]
+__all__ = ["RawFiles", "discover", "DETECTORS"]
 
 #: Kinds of workbook besides the codebook and the surveys, in the order they are tried, with
 #: the ``detect`` of their reader. A workbook none of them claims is a survey export.
@@ -31,12 +31,6 @@ DETECTORS = {
     "actionplan": actionplan.detect,
 }
 
-#: The report's section module of each kind (used by :mod:`maturity.report`).
-SECTION_MODULES = {
-    "capability": "maturity.sections.capability",
-    "risk": "maturity.sections.risk",
-    "actionplan": "maturity.sections.actionplan",
-}
 
 
 @dataclass

@@ -1,14 +1,14 @@
 """``maturity report``: raw workbooks in; tidy tables, figures, workbook and summary out.
 
-The run is a small DAG: discover the raw files → read and validate each kind → statistics and
-summaries per section → findings → write ``data/processed/*.csv``, ``reports/figures/*.png|svg``,
+The run is a declarative list of stages (:data:`maturity.report.stages.STAGES`): discover the
+raw files → each stage reads and validates its kind, computes its statistics, summaries,
+findings and figure specifications → write ``data/processed/*.csv``, ``reports/figures/*.png|svg``,
 ``reports/nulagesanalys.xlsx`` and ``reports/summary.md``. The same input always gives
 byte-identical output files.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from maturity import text
 from maturity.errors import InputError
-from maturity.io.discover import SECTION_MODULES, discover
+from maturity.io.discover import discover
+from maturity.report.stages import STAGES, Stage, run_stages
 from maturity.sections import Section
 
-__all__ = ["build_report", "ReportResult", "write_table"]
+__all__ = ["build_report", "ReportResult", "STAGES", "Stage", "run_stages", "write_table"]
 
 
 @dataclass
@@ -93,43 +95,20 @@ def build_report(
     """
     if min_n < 1:
         raise InputError(f"--min-n must be at least 1, not {min_n}")
-    if lang not in {"sv", "en"}:
+    if lang not in text.LANGUAGES:
         raise InputError(f"--lang must be sv or en, not {lang!r}")
     started = time.perf_counter()
     raw, out, processed = Path(raw), Path(out), Path(processed)
     files = discover(raw)
-    _say(progress, f"found {files.count} workbooks in {raw}")
-    sections: list[Section] = []
-    if files.surveys or files.codebook:
-        if files.codebook is None:
-            raise InputError("has survey workbooks but no codebook (sheets statements, scale)",
-                             file=str(raw))
-        from maturity.sections import survey
-
-        sections.append(survey.build(files.codebook, files.surveys, lang=lang, min_n=min_n,
-                                     progress=progress))
-    organisations = sections[0].context.get("organisations") if sections else None
-    for name, module_name in SECTION_MODULES.items():
-        paths = files.sections.get(name)
-        if not paths:
-            continue
-        _say(progress, f"reading {name}: {', '.join(p.name for p in paths)}")
-        module = importlib.import_module(module_name)
-        kwargs = {"lang": lang, "min_n": min_n}
-        if name == "capability" and organisations is not None:
-            kwargs["organisations"] = organisations
-        sections.append(module.build(paths, **kwargs))
+    _say(progress, text.word("cli.found", lang, n=files.count, raw=raw))
+    if files.surveys and files.codebook is None:
+        raise InputError("has survey workbooks but no codebook (sheets statements, scale)",
+                         file=str(raw))
+    sections = run_stages(files, min_n=min_n, lang=lang, progress=progress)
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
-
     result = ReportResult(sections)
-    for section in sections:
-        for table_name, table in section.tables.items():
-            result.tables.append(write_table(table, processed / f"{table_name}.csv"))
-    problems = all_problems(sections)
-    result.tables.append(write_table(problems, processed / "problems.csv"))
-    _say(progress, f"wrote {len(result.tables)} tables to {processed}")
-
+    problems = _write_tables(result, processed, lang=lang, progress=progress)
     if figures:
         from maturity.report.figures import render_figures
 
@@ -139,18 +118,37 @@ def build_report(
 
     result.workbook = write_workbook(sections, problems, out / "nulagesanalys.xlsx",
                                      min_n=min_n, lang=lang)
-    _say(progress, f"wrote {result.workbook}")
+    _say(progress, text.word("cli.wrote", lang, path=result.workbook))
     result.summary = write_summary(sections, result, out / "summary.md", min_n=min_n, lang=lang)
-    _say(progress, f"wrote {result.summary}")
+    _say(progress, text.word("cli.wrote", lang, path=result.summary))
     result.seconds = time.perf_counter() - started
-    for line in summary_lines(sections, problems):
+    for line in summary_lines(sections, problems, lang=lang):
         _say(progress, line)
-    _say(progress, f"done in {result.seconds:.1f} s")
+    _say(progress, text.word("cli.done", lang, seconds=text.number(result.seconds, lang)))
     return result
 
 
+def _write_tables(result: ReportResult, processed: Path, *, lang: str,
+                  progress: Callable[[str], None] | None) -> pd.DataFrame:
+    """Write every table of every section and the problem log as CSV; return the log."""
+    for section in result.sections:
+        for table_name, table in section.tables.items():
+            result.tables.append(write_table(table, processed / f"{table_name}.csv"))
+    problems = all_problems(result.sections)
+    result.tables.append(write_table(problems, processed / "problems.csv"))
+    _say(progress, text.word("cli.wrote_tables", lang, n=len(result.tables),
+                             directory=processed))
+    return problems
+
+
 def all_problems(sections: list[Section]) -> pd.DataFrame:
-    """The problem logs of every section in one table (with a ``section`` column)."""
+    """The problem logs of every section in one table (with a ``section`` column).
+
+    Examples
+    --------
+    >>> list(all_problems([]).columns)
+    ['section', 'source', 'kind', 'value', 'message']
+    """
     frames = []
     for section in sections:
         if section.problems is not None and len(section.problems):
@@ -161,20 +159,34 @@ def all_problems(sections: list[Section]) -> pd.DataFrame:
     return table[["section", "source", "kind", "value", "message"]]
 
 
-def summary_lines(sections: list[Section], problems: pd.DataFrame) -> list[str]:
-    """Lines for the terminal: cells read, accepted and problems by kind, per section."""
+def summary_lines(sections: list[Section], problems: pd.DataFrame, *,
+                  lang: str = "sv") -> list[str]:
+    """Lines for the terminal: cells read, accepted and problems by kind, per section.
+
+    Examples
+    --------
+    >>> summary_lines([], all_problems([]), lang="en")
+    ['no problems']
+    """
     lines = []
     for section in sections:
         counts = section.counts
         if counts:
-            lines.append(
-                f"{section.name}: {counts.get('files', 0)} files, {counts['cells_read']} cells "
-                f"read, {counts['accepted']} accepted, {counts['problems']} problems"
-            )
+            lines.append(text.word(
+                "cli.counts", lang, stage=_topic(section.name, lang),
+                files=text.count(counts.get("files", 0), "report.files", lang),
+                cells_read=counts["cells_read"], accepted=counts["accepted"],
+                problems=text.count(counts["problems"], "report.problems", lang)))
     if len(problems):
         by_kind = problems.groupby(["section", "kind"]).size().sort_values(ascending=False)
         for (section_name, kind), count in by_kind.items():
-            lines.append(f"  {section_name}: {kind}: {count}")
+            shown = text.translate_values([kind], "value.problem", lang)[0]
+            lines.append(text.word("cli.problems_of_kind", lang,
+                                   stage=_topic(section_name, lang), kind=shown, n=count))
     else:
-        lines.append("no problems")
+        lines.append(text.word("cli.no_problems", lang))
     return lines
+
+
+def _topic(name: str, lang: str) -> str:
+    return text.translate_values([name], "report.topic", lang)[0]

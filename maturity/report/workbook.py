@@ -15,66 +15,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from maturity.findings.survey import key_findings
+from maturity import text
+from maturity.findings import key_findings
 from maturity.sections import Section
 from maturity.xlsx_writer import save_workbook
 
-__all__ = ["write_workbook", "SHEET_NAMES"]
+__all__ = ["write_workbook", "header", "sheet_name", "VALUE_COLUMNS"]
 
-#: Swedish sheet names of the known tables (others keep their table name).
-SHEET_NAMES = {
-    "survey_statements": "Påståenden",
-    "survey_statements_by_wave": "Påståenden per våg",
-    "survey_dimensions": "Dimensioner",
-    "survey_across_organisations": "Mellan organisationer",
-    "survey_organisations": "Per organisation",
-    "survey_ranking": "Lägst och högst",
-    "survey_midpoint_test": "Mittpunktstest",
-    "survey_midpoint_summary": "Mittpunkt per roll",
-    "survey_role_gap": "Skillnad mellan roller",
-    "survey_alpha": "Reliabilitet",
-    "survey_alpha_items": "Reliabilitet per påstående",
-    "survey_change": "Förändring",
-    "survey_change_dimensions": "Förändring per dimension",
-    "capability_summary": "Förmågor",
-    "capability_goals": "Förmågor per mål",
-    "capability_organisations": "Förmågor per organisation",
-    "capability_assessments": "Förmågebedömningar",
-}
-#: Swedish column headers for the workbook (the CSV files keep the canonical English names).
-HEADERS_SV = {
-    "role": "Roll", "statement": "Påstående", "text": "Text", "dimension": "Dimension",
-    "organisation": "Organisation", "wave": "Våg", "n_respondents": "Antal svarande",
-    "n": "Antal svar", "n_dont_know": "Vet ej", "mean": "Medelvärde", "sd": "Standardavvikelse",
-    "se": "Medelfel", "ci95_low": "KI 95 % nedre", "ci95_high": "KI 95 % övre",
-    "median": "Median", "q1": "Kvartil 1", "q3": "Kvartil 3", "share_top2": "Andel två högsta",
-    "share_bottom2": "Andel två lägsta", "suppressed": "Undertryckt",
-    "pooled_mean": "Medelvärde (alla svarande)", "n_organisations": "Antal organisationer",
-    "n_organisations_hidden": "Organisationer undertryckta",
-    "mean_of_means": "Medelvärde av organisationernas medelvärden",
-    "sd_between": "Standardavvikelse mellan organisationer",
-    "min_organisation": "Lägst organisation", "min_mean": "Lägsta medelvärde",
-    "max_organisation": "Högst organisation", "max_mean": "Högsta medelvärde",
-    "end": "Ände", "rank": "Rang", "midpoint": "Mittpunkt", "difference": "Skillnad",
-    "statistic": "Teststatistika", "p": "p", "p_holm": "p (Holm)", "above": "Över mittpunkten",
-    "n_statements": "Antal påståenden", "n_suppressed": "Antal undertryckta",
-    "n_above": "Antal över mittpunkten", "all_above": "Alla över mittpunkten",
-    "lowest_statement": "Lägsta påstående", "lowest_text": "Lägsta påståendets text",
-    "lowest_mean": "Lägsta medelvärde", "role_1": "Roll 1", "role_2": "Roll 2",
-    "mean_1": "Medelvärde roll 1", "mean_2": "Medelvärde roll 2", "u": "U",
-    "rank_biserial": "Rangbiserial korrelation", "alpha": "Cronbachs alfa",
-    "n_items": "Antal påståenden", "item_rest_r": "Korrelation med övriga",
-    "alpha_if_deleted": "Alfa utan påståendet", "from_wave": "Från våg", "to_wave": "Till våg",
-    "mean_from": "Medelvärde före", "mean_to": "Medelvärde efter",
-    "p_mannwhitney": "p (Mann–Whitney)", "capability": "Förmåga", "goal": "Mål",
-    "level": "Nivå", "target": "Målnivå", "gap": "Gap mot målnivå",
-    "share_below_target": "Andel under målnivå", "substandard": "Undermålig",
-    "risk_id": "ID", "date": "Datum", "threat": "Hot", "vulnerability": "Sårbarhet",
-    "consequence_text": "Konsekvens", "probability": "S", "impact": "K", "score": "R",
-    "typed_score": "R (ifyllt)", "action": "Åtgärd", "area": "Område", "activity": "Aktivitet",
-    "year": "År", "status": "Status", "budget": "Budget", "spent": "Utfall",
-    "allocated": "Anslag", "source": "Källa (fil:blad:cell)", "kind": "Typ av problem",
-    "value": "Värde", "message": "Beskrivning", "section": "Del",
+#: Columns whose values are canonical identifiers shown through the text module
+#: (``<area>.<value>``): risk levels, changes, statuses, problem kinds, ...
+VALUE_COLUMNS = {
+    "end": "value.end",
+    "level": "value.level",
+    "change": "value.change",
+    "status": "value.status",
+    "reason": "value.reason",
+    "kind": "value.problem",
+    "section": "value.section",
 }
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -119,9 +76,7 @@ def _cell_value(value: object) -> object:
 
 
 def _number_format(column: str, lang: str = "sv") -> str:
-    """Excel number format for a column; in Swedish tagged with the Swedish locale ([$-41D]),
-    so that spreadsheet programs show a decimal comma (and a space between thousands) even on a
-    machine set to another language."""
+    """Excel number format for a column, for ``lang`` (see :func:`maturity.text.excel_format`)."""
     name = column.lower()
     if name.startswith(("share", "utilisation", "spent_of")):
         code = "0%"
@@ -134,7 +89,7 @@ def _number_format(column: str, lang: str = "sv") -> str:
         code = "#,##0"
     else:
         code = "0.00"
-    return f"[$-41D]{code}" if lang == "sv" else code
+    return text.excel_format(code, lang)
 
 
 def _write_cell(sheet, row: int, col: int, value: object):
@@ -151,16 +106,59 @@ def _write_cell(sheet, row: int, col: int, value: object):
     return cell
 
 
-def _write_table(book, title: str, table: pd.DataFrame, lang: str = "sv") -> None:
+def header(column: str, lang: str, *, table: str | None = None) -> str:
+    """The workbook header of a column: ``column.<table>.<column>`` or ``column.<column>`` of
+    :mod:`maturity.text`, else the column name.
+
+    Examples
+    --------
+    >>> header("mean", "sv"), header("mean", "en"), header("n", "sv", table="risk_levels")
+    ('Medelvärde', 'mean', 'Antal risker')
+    """
+    for key in (f"column.{table}.{column}", f"column.{column}"):
+        if text.has_word(key):
+            return text.word(key, lang)
+    return str(column)
+
+
+def sheet_name(table: str, lang: str) -> str:
+    """The sheet name of a table (``sheet.<table>`` of :mod:`maturity.text`, else the table
+    name).
+
+    Examples
+    --------
+    >>> sheet_name("risks", "sv"), sheet_name("survey_statements", "en")
+    ('Risker', 'Statements')
+    """
+    key = f"sheet.{table}"
+    return text.word(key, lang) if text.has_word(key) else table
+
+
+def _shown(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as people read it: canonical values of :data:`VALUE_COLUMNS` in words."""
+    columns = [c for c in table.columns
+               if c in VALUE_COLUMNS and not pd.api.types.is_numeric_dtype(table[c])]
+    if not columns:
+        return table
+    shown = table.copy()
+    for column in columns:
+        shown[column] = text.translate_values(shown[column].tolist(), VALUE_COLUMNS[column],
+                                              lang)
+    return shown
+
+
+def _write_table(book, title: str, table: pd.DataFrame, lang: str = "sv", *,
+                 name: str | None = None) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    headers = [HEADERS_SV.get(str(c), str(c)) if lang == "sv" else str(c) for c in table.columns]
-    for c, header in enumerate(headers, start=1):
-        cell = _write_cell(sheet, 1, c, header)
+    headers = [header(str(c), lang, table=name) for c in table.columns]
+    table = _shown(table, lang)
+    for c, title in enumerate(headers, start=1):
+        cell = _write_cell(sheet, 1, c, title)
         cell.font = bold
         cell.fill = fill
     formats = {}
@@ -170,11 +168,10 @@ def _write_table(book, title: str, table: pd.DataFrame, lang: str = "sv") -> Non
         ):
             formats[c] = _number_format(str(column), lang)
     top = Alignment(vertical="top")
-    yes_no = ("ja", "nej") if lang == "sv" else None
     for r, row in enumerate(table.itertuples(index=False), start=2):
         for c, value in enumerate(row, start=1):
-            if yes_no and isinstance(value, bool | np.bool_):
-                value = yes_no[0] if value else yes_no[1]
+            if isinstance(value, bool | np.bool_):
+                value = text.yes_no(bool(value), lang)
             cell = _write_cell(sheet, r, c, value)
             if c in formats and isinstance(cell.value, int | float):
                 cell.number_format = formats[c]
@@ -204,8 +201,8 @@ def _write_table(book, title: str, table: pd.DataFrame, lang: str = "sv") -> Non
         sheet.auto_filter.ref = sheet.dimensions
 
 
-def _sheet_title(name: str, used: set[str]) -> str:
-    base = SHEET_NAMES.get(name, name)[:31]
+def _sheet_title(name: str, used: set[str], lang: str) -> str:
+    base = sheet_name(name, lang)[:31]
     for ch in "[]:*?/\\":
         base = base.replace(ch, "-")
     title, k = base, 2
@@ -216,61 +213,60 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
+def _read_lines(sections: list[Section], lang: str) -> list[str]:
+    """What was read, one line per section."""
+    lines = []
+    for section in sections:
+        counts = section.counts
+        if counts:
+            files = counts.get("files", 0)
+            lines.append(text.word(
+                "report.counts", lang, label=text.translate_values([section.name],
+                                                                   "report.topic", lang)[0],
+                files=text.count(files, "report.files", lang),
+                cells_read=counts["cells_read"], accepted=counts["accepted"],
+                problems=text.count(counts["problems"], "report.problems", lang)))
+    return lines
+
+
+def _privacy_lines(sections: list[Section], problems: pd.DataFrame, min_n: int,
+                   lang: str) -> list[str]:
+    """How many published groups are suppressed, and how long the problem log is."""
+    suppressed = groups = 0
+    for section in sections:
+        for table in section.published().values():
+            if "suppressed" in table.columns:
+                suppressed += int(table["suppressed"].sum())
+                groups += len(table)
+    return [
+        text.word("report.privacy_front", lang, min_n=min_n, suppressed=suppressed,
+                  groups=groups, column=header("suppressed", lang)),
+        text.word("report.problem_log_front", lang, sheet=sheet_name("problems", lang),
+                  n=len(problems)),
+    ]
+
+
 def _front_sheet(book, sections: list[Section], problems: pd.DataFrame, min_n: int,
                  lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet = book.active
-    sheet.title = "Översikt" if lang == "sv" else "Overview"
-    sv = lang == "sv"
-    rows: list[tuple[str, object]] = [
-        ("Nulägesanalys av digital mognad" if sv else "Digital maturity status analysis", None),
-        ("", None),
-        ("Viktigaste resultat" if sv else "Key findings", None),
-    ]
-    for finding in key_findings(sections):
-        rows.append((finding.sentence, None))
-    rows += [("", None), ("Underlag" if sv else "What was read", None)]
-    for section in sections:
-        counts = section.counts
-        if counts:
-            label = {"survey": "Enkät", "capability": "Förmågekarta", "risk": "Riskregister",
-                     "actionplan": "Handlingsplan"}.get(section.name, section.name) if sv \
-                else section.name
-            text = (f"{label}: {counts.get('files', 0)} filer, {counts['cells_read']} celler "
-                    f"lästa, {counts['accepted']} godtagna, {counts['problems']} problem"
-                    if sv else
-                    f"{label}: {counts.get('files', 0)} files, {counts['cells_read']} cells read, "
-                    f"{counts['accepted']} accepted, {counts['problems']} problems")
-            rows.append((text, None))
-    rows += [("", None), ("Sekretess" if sv else "Privacy", None)]
-    suppressed = 0
-    groups = 0
-    for section in sections:
-        for name, table in section.tables.items():
-            if name in section.context.get("unpublished", set()):
-                continue
-            if "suppressed" in table.columns:
-                suppressed += int(table["suppressed"].sum())
-                groups += len(table)
-    rows.append((
-        f"Grupper med färre än {min_n} svarande visar inga värden. {suppressed} av {groups} "
-        "redovisade grupper är undertryckta (kolumnen suppressed)." if sv else
-        f"Groups with fewer than {min_n} respondents show no values. {suppressed} of {groups} "
-        "published groups are suppressed (column suppressed).", None))
-    rows.append((
-        f"Problemloggen (bladet Problem) listar {len(problems)} celler som inte kunde godtas."
-        if sv else f"The problem log (sheet Problems) lists {len(problems)} cells that could not "
-        "be accepted.", None))
-    for r, (text, _) in enumerate(rows, start=1):
-        cell = _write_cell(sheet, r, 1, text)
+    sheet.title = sheet_name("overview", lang)
+    headings = {text.word(key, lang) for key in ("report.key_findings",
+                                                  "report.what_was_read", "report.privacy")}
+    rows = [text.word("report.title", lang), "", text.word("report.key_findings", lang)]
+    rows += [finding.sentence for finding in key_findings(sections)]
+    rows += ["", text.word("report.what_was_read", lang), *_read_lines(sections, lang)]
+    rows += ["", text.word("report.privacy", lang),
+             *_privacy_lines(sections, problems, min_n, lang)]
+    for r, line in enumerate(rows, start=1):
+        cell = _write_cell(sheet, r, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[r].height = _row_height([str(text)], [_FRONT_WIDTH])
+        sheet.row_dimensions[r].height = _row_height([str(line)], [_FRONT_WIDTH])
         if r == 1:
             cell.font = Font(bold=True, size=16)
             sheet.row_dimensions[r].height = 26
-        elif text in {"Viktigaste resultat", "Key findings", "Underlag", "What was read",
-                      "Sekretess", "Privacy"}:
+        elif line in headings:
             cell.font = Font(bold=True, size=12)
     sheet.column_dimensions["A"].width = _FRONT_WIDTH
     _fit_to_page(sheet)
@@ -287,11 +283,10 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     matrix = frame.pivot_table(index=["goal", "capability"], columns="organisation",
                                values="level", aggfunc="first", observed=True, sort=True)
     targets = frame.groupby(["goal", "capability"], observed=True)["target"].first()
-    title = "Förmågekarta" if lang == "sv" else "Capability map"
-    sheet = book.create_sheet(title)
-    header = ["Mål" if lang == "sv" else "Goal", "Förmåga" if lang == "sv" else "Capability",
-              "Målnivå" if lang == "sv" else "Target", *[str(c) for c in matrix.columns]]
-    for c, value in enumerate(header, start=1):
+    sheet = book.create_sheet(sheet_name("capability_map", lang))
+    titles = [text.word(f"matrix.{name}", lang) for name in ("goal", "capability", "target")]
+    titles += [str(c) for c in matrix.columns]
+    for c, value in enumerate(titles, start=1):
         cell = _write_cell(sheet, 1, c, value)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
@@ -302,7 +297,7 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
         for c, level in enumerate(levels.tolist(), start=4):
             cell = _write_cell(sheet, r, c, level)
             cell.alignment = Alignment(horizontal="center")
-    last = get_column_letter(len(header))
+    last = get_column_letter(len(titles))
     if len(matrix):
         sheet.conditional_formatting.add(
             f"D2:{last}{len(matrix) + 1}",
@@ -312,7 +307,7 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 50
     sheet.column_dimensions["C"].width = 9
-    for c in range(4, len(header) + 1):
+    for c in range(4, len(titles) + 1):
         sheet.column_dimensions[get_column_letter(c)].width = 12
     sheet.freeze_panes = "D2"
     _fit_to_page(sheet)
@@ -332,14 +327,10 @@ def write_workbook(sections: list[Section], problems: pd.DataFrame, path: Path, 
     _front_sheet(book, sections, problems, min_n, lang)
     used = {book.active.title.lower()}
     for section in sections:
-        unpublished = section.context.get("unpublished", set())
-        for name, table in section.tables.items():
-            if name in unpublished:
-                continue
+        for name, table in section.published().items():
             if name == "capability_assessments":
                 _capability_matrix(book, table, lang)
-                used.add(("Förmågekarta" if lang == "sv" else "Capability map").lower())
-            _write_table(book, _sheet_title(name, used), table, lang)
-    _write_table(book, _sheet_title("Problem" if lang == "sv" else "Problems", used), problems,
-                 lang)
+                used.add(sheet_name("capability_map", lang).lower())
+            _write_table(book, _sheet_title(name, used, lang), table, lang, name=name)
+    _write_table(book, _sheet_title("problems", used, lang), problems, lang, name="problems")
     return save_workbook(book, path)

@@ -1,103 +1,67 @@
-"""Report sections: each turns the raw workbooks of one kind into tables, figures and findings.
+"""Report stages: each turns the raw workbooks of one kind into tables, figures and findings.
 
-A section module exposes ``detect(book) -> bool`` (is this workbook of my kind?) and
-``build(paths, *, lang="sv", min_n=5) -> Section``. :mod:`maturity.report` discovers the raw
-workbooks, hands each section its files and writes what comes back.
+A stage module exposes ``build(paths, *, ...) -> Section`` with keyword-only options (the
+report's :data:`maturity.report.stages.STAGES` table says which), and a ``<kind>_section``
+function that makes the same section from what a reader returned (for notebooks).
+:mod:`maturity.report` discovers the raw workbooks, hands each stage its files and writes what
+comes back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from maturity.errors import InputError
-from maturity.io.opener import Sheet, Workbook
+from maturity.findings.finding import Finding
+from maturity.plots.spec import FigureSpec
 
-__all__ = ["Finding", "Section", "join_words", "readable_sheets"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One key finding: a sentence for people and the numbers behind it.
-
-    Attributes
-    ----------
-    topic : str
-        Section it belongs to, e.g. ``"survey"``, ``"capability"``, ``"risk"``, ``"actionplan"``.
-    key : str
-        Stable machine name, e.g. ``"lowest_statement"``.
-    sentence : str
-        The sentence, every number in it taken from ``values`` (decimal comma in Swedish).
-    values : dict
-        The numbers and names the sentence states, as they come from a table.
-    """
-
-    topic: str
-    key: str
-    sentence: str
-    values: dict = field(default_factory=dict)
+__all__ = ["Section"]
 
 
 @dataclass
 class Section:
-    """What one section contributes to the report.
+    """What one stage contributes to the report.
 
     Attributes
     ----------
     name : str
         Short name, e.g. ``"capability"``.
     tables : dict of str to DataFrame
-        Tidy tables, written to ``data/processed/<name>.csv`` and as workbook sheets.
-    figures : dict of str to callable
-        Figure name → function that draws it and returns a matplotlib Figure (drawn lazily, so
-        the report can render in parallel and skip what has not changed).
+        Tidy tables, written to ``data/processed/<name>.csv`` and (unless unpublished) as
+        workbook sheets.
+    figures : dict of str to FigureSpec
+        Figure name → picklable specification that draws it (drawn lazily, so the report can
+        render in parallel and skip what has not changed).
     problems : DataFrame
-        The problem log of the section's readers (``source, kind, value, message``).
+        The problem log of the stage's readers (``source, kind, value, message``).
     findings : list of Finding
     counts : dict
         ``files``, ``cells_read``, ``accepted``, ``problems`` for the run summary.
-    context : dict
-        Anything later sections may use (e.g. ``organisations``, the alias table).
+    unpublished : frozenset of str
+        Tables written as CSV only, never shown in the workbook (e.g. the raw ``responses``).
+
+    Examples
+    --------
+    >>> Section("risk").tables
+    {}
     """
 
     name: str
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    figures: dict[str, Callable] = field(default_factory=dict)
+    figures: dict[str, FigureSpec] = field(default_factory=dict)
     problems: pd.DataFrame | None = None
     findings: list[Finding] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
-    context: dict = field(default_factory=dict)
+    unpublished: frozenset[str] = frozenset()
 
+    def published(self) -> dict[str, pd.DataFrame]:
+        """The tables shown in the report workbook (all but the unpublished ones).
 
-def join_words(items: list[str], lang: str) -> str:
-    """Items joined as in a sentence: commas, and *och* (Swedish) or *and* before the last.
-
-    Examples
-    --------
-    >>> join_words(["Åmål", "Tanum", "Dals-Ed"], "sv"), join_words(["A", "B"], "en")
-    ('Åmål, Tanum och Dals-Ed', 'A and B')
-    """
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
-
-
-def readable_sheets(book: Workbook) -> Iterator[Sheet]:
-    """The sheets of a workbook that can be read, for ``detect``; the others are skipped.
-
-    Parameters
-    ----------
-    book : Workbook
-
-    Yields
-    ------
-    Sheet
-    """
-    for name in book.sheet_names:
-        try:
-            sheet = book.sheet(name)
-        except InputError:
-            continue
-        yield sheet
+        Examples
+        --------
+        >>> s = Section("x", {"a": pd.DataFrame(), "b": pd.DataFrame()}, unpublished={"a"})
+        >>> list(s.published())
+        ['b']
+        """
+        return {name: t for name, t in self.tables.items() if name not in self.unpublished}

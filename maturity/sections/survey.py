@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from maturity import stats
+from maturity import stats, text
+from maturity.findings.finding import upper_first
 from maturity.findings.survey import survey_findings
-from maturity.io.survey import read_codebook, read_survey
+from maturity.io.survey import read_survey
 from maturity.plots.spec import FigureSpec
 from maturity.sections import Section
 
-__all__ = ["build", "survey_tables"]
+__all__ = ["build", "survey_section", "survey_tables"]
 
 
 def survey_tables(responses: pd.DataFrame, codebook, *, min_n: int = 5) -> dict[str, pd.DataFrame]:
@@ -92,7 +93,8 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
         asked = codebook.statements[codebook.statements["role"] == role]
         for dimension, group in asked.groupby("dimension", sort=True):
             ids = group["statement"].tolist()
-            heading = (f"{role.capitalize() if role.islower() else role}: {dimension}")
+            name = text.role_label(role, lang, codebook=codebook)
+            heading = f"{upper_first(name)}: {dimension}"
             figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = (
                 FigureSpec("maturity.plots.survey:diverging_bars", (latest, codebook),
                            {"role": role, "statements": ids, "min_n": min_n, "lang": lang,
@@ -119,51 +121,90 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     return figures
 
 
-def build(
-    codebook_path: Path,
-    survey_paths: list[Path],
-    *,
-    lang: str = "sv",
-    min_n: int = 5,
-    progress: Callable[[str], None] | None = None,
-) -> Section:
-    """Read and validate the survey, then compute the published tables, figures and findings.
+def survey_section(survey, codebook, *, min_n: int = 5, lang: str = "sv") -> Section:
+    """The survey's part of the report from a read survey: tables, figures and findings.
+
+    Parameters
+    ----------
+    survey : Survey
+        What :func:`maturity.read_survey` returned.
+    codebook : Codebook
+    min_n : int
+        Groups with fewer respondents are suppressed in every published table.
+    lang : {"sv", "en"}
+
+    Returns
+    -------
+    Section
+        ``name="survey"``; the unpublished ``responses`` and ``statements`` and the tables of
+        :func:`survey_tables`, the figures, the problems and the findings of
+        :func:`maturity.findings.survey_findings`.
 
     Examples
     --------
-    >>> section = build(Path("data/raw/kodbok.xlsx"), [Path("data/raw/enkat_2022")])  # doctest: +SKIP
+    >>> import maturity as mt
+    >>> codebook = mt.read_codebook("data/raw/kodbok.xlsx")          # doctest: +SKIP
+    >>> survey = mt.read_survey(["data/raw/enkat_2022"], codebook)   # doctest: +SKIP
+    >>> section = mt.survey_section(survey, codebook, lang="en")     # doctest: +SKIP
+    >>> section.findings[0].sentence                                 # doctest: +SKIP
     """
-    codebook = read_codebook(codebook_path)
-    if progress:
-        progress(f"codebook {codebook_path.name}: {len(codebook.statements)} statements, "
-                 f"roles {', '.join(codebook.roles)}")
-    survey = read_survey(survey_paths, codebook)
-    if progress:
-        progress(f"survey: {len(survey.files)} files, {survey.cells_read} cells read, "
-                 f"{len(survey.responses)} accepted, {len(survey.problems)} problems")
     section = Section(
         name="survey",
         tables={"responses": survey.responses, "statements": codebook.statements},
         problems=survey.problems,
         counts={"files": len(survey.files), "cells_read": survey.cells_read,
                 "accepted": len(survey.responses), "problems": len(survey.problems)},
-        context={"organisations": codebook.organisations, "codebook": codebook,
-                 "survey": survey, "unpublished": {"responses", "statements"}},
+        unpublished=frozenset({"responses", "statements"}),
     )
     if len(survey.responses) == 0:
         return section
     tables = survey_tables(survey.responses, codebook, min_n=min_n)
     section.tables.update(tables)
-    per_org = tables["survey_organisations"]
     section.findings = survey_findings(
         tables["survey_ranking"],
         tables["survey_across_organisations"],
         tables["survey_midpoint_summary"],
         tables.get("survey_role_gap"),
         tables.get("survey_change"),
-        {"min_n": min_n, "groups": len(per_org), "suppressed": int(per_org["suppressed"].sum()),
-         "table": "survey_organisations"},
+        tables["survey_organisations"],
+        min_n=min_n,
+        codebook=codebook,
         lang=lang,
     )
     section.figures = _figures(survey.responses, tables, codebook, lang=lang, min_n=min_n)
     return section
+
+
+def build(
+    paths: list[Path],
+    *,
+    codebook,
+    min_n: int = 5,
+    lang: str = "sv",
+    progress: Callable[[str], None] | None = None,
+) -> Section:
+    """The survey stage: read and validate the exports, then :func:`survey_section`.
+
+    Parameters
+    ----------
+    paths : list of Path
+        Survey exports (files or folders, one wave each).
+    codebook : Codebook
+        The codebook the exports are read against.
+    min_n : int
+    lang : {"sv", "en"}
+    progress : callable, optional
+        Receives one line with what was read.
+
+    Examples
+    --------
+    >>> codebook = read_codebook("data/raw/kodbok.xlsx")                # doctest: +SKIP
+    >>> section = build([Path("data/raw/enkat_2022")], codebook=codebook)  # doctest: +SKIP
+    """
+    survey = read_survey(paths, codebook)
+    if progress:
+        progress(text.word("cli.counts", lang, stage=text.word("report.topic.survey", lang),
+                           files=text.count(len(survey.files), "report.files", lang),
+                           cells_read=survey.cells_read, accepted=len(survey.responses),
+                           problems=text.count(len(survey.problems), "report.problems", lang)))
+    return survey_section(survey, codebook, min_n=min_n, lang=lang)
