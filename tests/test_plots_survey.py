@@ -139,7 +139,7 @@ def test_lazy_export():
 def test_diverging_bars_demo(demo):
     cb, responses = demo
     statements = ["F01", "F04", "F06", "F12", "I03", "I18"]
-    fig = sp.diverging_bars(responses, cb, statements=statements)
+    fig = sp.diverging_bars(responses, codebook=cb, statements=statements)
     assert isinstance(fig, Figure)
     text = _all_text(fig)
     assert "2022" in text  # the latest wave by default
@@ -153,7 +153,7 @@ def test_diverging_bars_demo(demo):
 
 def test_diverging_bars_english(demo):
     cb, responses = demo
-    fig = sp.diverging_bars(responses, cb, role="IT-chef", statements=["I01", "I02"],
+    fig = sp.diverging_bars(responses, codebook=cb, role="IT-chef", statements=["I01", "I02"],
                             lang="en", wave=2020)
     text = _all_text(fig)
     assert "Don't know" in text and "2020" in text
@@ -257,7 +257,7 @@ def test_diverging_bars_suppresses_small_groups_and_shows_dont_know():
     cb = _codebook()
     responses = _responses(n_managers=3, n_it=2, organisations=("Åmål", "Tanum"))
     # 6 managers in all: F1–F3 drawn; F4 only "Vet ej"; IT-chef: 4 respondents -> suppressed
-    fig = sp.diverging_bars(responses, cb)
+    fig = sp.diverging_bars(responses, codebook=cb)
     text = _all_text(fig)
     assert "Bara Vet ej-svar" in text and "100\u00a0%" in text
     assert "IT-chef: alla 2 påståenden undertryckta (n < 5)" in text
@@ -276,7 +276,7 @@ def test_diverging_bars_marks_a_suppressed_statement():
     # F2: only 3 people give a scored answer -> suppressed
     f2 = (responses["statement"] == "F2") & (responses["respondent"].str[-1].astype(int) >= 3)
     responses.loc[f2, ["score", "answer"]] = [np.nan, "Vet ej"]
-    fig = sp.diverging_bars(responses, cb, role="förvaltningschef")
+    fig = sp.diverging_bars(responses, codebook=cb, role="förvaltningschef")
     (ax,) = _data_axes(fig)
     labels = _ytick_labels(ax)
     f2_row = next(i for i, label in enumerate(labels) if label.startswith("F2"))
@@ -288,7 +288,7 @@ def test_diverging_bars_marks_a_suppressed_statement():
 def test_everything_suppressed_says_so():
     cb = _codebook()
     responses = _responses(n_managers=2, n_it=1, organisations=("Åmål",))
-    fig = sp.diverging_bars(responses, cb)
+    fig = sp.diverging_bars(responses, codebook=cb)
     assert "färre än 5 svarande" in _all_text(fig)
     described = mt.describe(responses, by=["role", "statement"], codebook=cb)
     assert described["suppressed"].all()
@@ -310,14 +310,14 @@ def test_everything_suppressed_says_so():
 def test_empty_selection_says_so():
     cb = _codebook()
     responses = _responses()
-    fig = sp.diverging_bars(responses.iloc[:0], cb)
+    fig = sp.diverging_bars(responses.iloc[:0], codebook=cb)
     assert "Inga data att visa" in _all_text(fig)
 
 
 def test_unknown_role_is_a_clear_error():
     cb = _codebook()
     with pytest.raises(ValueError, match="no role"):
-        sp.diverging_bars(_responses(), cb, role="rektor")
+        sp.diverging_bars(_responses(), codebook=cb, role="rektor")
 
 
 def test_mean_ci_skips_suppressed_rows_and_names_them():

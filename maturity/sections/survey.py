@@ -86,16 +86,16 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     for role in [r for r in codebook.roles if r in present]:
         slug = _slug(role)
         figures[f"enkat_fordelning_{slug}"] = (
-            FigureSpec("maturity.plots.survey:diverging_bars", (latest, codebook),
-                       {"role": role, "min_n": min_n, "lang": lang}))
+            FigureSpec("maturity.plots.survey:diverging_bars", (latest,),
+                       {"codebook": codebook, "role": role, "min_n": min_n, "lang": lang}))
         # one slide per dimension: at most a handful of statements each
         asked = codebook.statements[codebook.statements["role"] == role]
         for dimension, group in asked.groupby("dimension", sort=True):
             ids = group["statement"].tolist()
             heading = (f"{role.capitalize() if role.islower() else role}: {dimension}")
             figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = (
-                FigureSpec("maturity.plots.survey:diverging_bars", (latest, codebook),
-                           {"role": role, "statements": ids, "min_n": min_n, "lang": lang,
+                FigureSpec("maturity.plots.survey:diverging_bars", (latest,),
+                           {"codebook": codebook, "role": role, "statements": ids, "min_n": min_n, "lang": lang,
                             "title": heading}))
         figures[f"enkat_medel_{slug}"] = (
             FigureSpec("maturity.plots.survey:mean_ci", (tables["survey_statements"],),
