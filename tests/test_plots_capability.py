@@ -85,19 +85,19 @@ def test_heatmap_other_scale_without_levels():
 
 
 def test_radar(cmap):
-    fig = capability_radar(cmap, "Tanum")
+    fig = capability_radar(cmap, organisation="Tanum")
     fig.canvas.draw()
     words = texts(fig)
     assert "Tanum: medelnivå per mål" in words
     assert "Alla organisationers medelvärde" in words and "Målnivå" in words
     assert any("," in w and w.replace(",", "").isdigit() for w in words)  # decimal comma
-    fig = capability_radar(cmap, "SML-IT", lang="en")
+    fig = capability_radar(cmap, organisation="SML-IT", lang="en")
     assert "Mean of all organisations" in texts(fig)
 
 
 def test_radar_unknown_organisation(cmap):
     with pytest.raises(ValueError, match="Okänd"):
-        capability_radar(cmap, "Okänd")
+        capability_radar(cmap, organisation="Okänd")
 
 
 def test_bars(cmap):
@@ -116,7 +116,7 @@ def test_bars(cmap):
 def test_figures_are_not_saved(cmap, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     capability_heatmap(cmap)
-    capability_radar(cmap, "Åmål")
+    capability_radar(cmap, organisation="Åmål")
     capability_bars(cmap)
     assert list(tmp_path.iterdir()) == []
 

@@ -54,13 +54,13 @@ def test_matrix_latest_meeting(register, tmp_path):
 
 def test_matrix_every_meeting_and_english(register, tmp_path):
     for meeting in MEETINGS:
-        fig = risk_matrix(register, meeting, lang="en", key=False)
+        fig = risk_matrix(register, date=meeting, lang="en", key=False)
         words = texts(fig)
         assert f"Risk matrix – meeting {meeting}" in words
         assert "Probability (S)" in words
         plt.close(fig)
     with pytest.raises(ValueError, match="no meeting"):
-        risk_matrix(register, "2021-01-01")
+        risk_matrix(register, date="2021-01-01")
 
 
 def test_matrix_many_risks_in_one_cell(tmp_path):

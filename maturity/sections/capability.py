@@ -306,8 +306,8 @@ def build(
                   orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"]]
         for org in dict.fromkeys(chosen):
             figures[f"formagekarta_radar_{_slug(org)}"] = (
-                FigureSpec("maturity.plots.capability:capability_radar", (cmap, org),
-                           {"lang": lang}))
+                FigureSpec("maturity.plots.capability:capability_radar", (cmap,),
+                           {"organisation": org, "lang": lang}))
     figures["formagekarta_staplar"] = FigureSpec(
         "maturity.plots.capability:capability_bars", (_latest_summary(summary),),
         {"levels": cmap.levels, "lang": lang})

@@ -235,7 +235,7 @@ def build(paths, *, lang: str = "sv", min_n: int = 5) -> Section:
                                            {"lang": lang})
         for date in dates:
             figures[f"riskmatris_{date:%Y-%m-%d}"] = FigureSpec(
-                "maturity.plots.risk:risk_matrix", (register, date), {"lang": lang})
+                "maturity.plots.risk:risk_matrix", (register,), {"date": date, "lang": lang})
         figures["risktrend"] = FigureSpec("maturity.plots.risk:risk_trend", (summary,),
                                           {"lang": lang})
     return Section(name="risk", tables=tables, figures=figures, problems=register.problems,
