@@ -124,3 +124,18 @@ def test_figures_are_not_saved(cmap, tmp_path, monkeypatch):
 def test_joint_organisations():
     assert joint_organisations(["Åmål", "SML-IT", "Itterö", "IT-förbundet"]) == [
         "SML-IT", "IT-förbundet"]
+
+
+def test_each_figure_draws_into_a_given_axes(cmap):
+    fig, (left, right) = plt.subplots(1, 2, figsize=(20, 8))
+    assert capability_heatmap(cmap, ax=right) is fig
+    assert len(fig.axes) == 2 and not left.patches and right.patches
+    assert right.get_title(loc="left").startswith("Förmågekarta")
+    fig, ax = plt.subplots()
+    assert capability_bars(cmap, ax=ax, lang="en") is fig
+    assert len(fig.axes) == 1 and len(ax.patches) > 0 and ax.get_legend() is not None
+    fig, ax = plt.subplots(subplot_kw={"projection": "polar"})
+    assert capability_radar(cmap, organisation="Tanum", ax=ax) is fig
+    assert len(fig.axes) == 1 and ax.lines
+    with pytest.raises(ValueError, match="polar"):
+        capability_radar(cmap, organisation="Tanum", ax=plt.subplots()[1])

@@ -423,3 +423,48 @@ def test_legend_never_covers_data(demo):
     for ax in _data_axes(fig):
         box = ax.get_window_extent(renderer)
         assert not any(box.overlaps(legend) for legend in legends)
+
+
+# --------------------------------------------------------------------------- ax= and role names
+
+
+def test_role_gap_draws_into_a_given_axes():
+    described = mt.describe(_responses(), by=["role", "dimension"])
+    fig, (left, right) = plt.subplots(1, 2, figsize=(16, 5))
+    returned = sp.role_gap(described, ax=right)
+    assert returned is fig
+    assert len(fig.axes) == 2  # nothing added: no legend row, no new figure
+    assert not left.lines and right.lines  # the dumbbells went into the axes given
+    assert right.get_title(loc="left") == "Förvaltningschef och IT-chef per dimension"
+    assert right.get_legend() is not None
+
+
+def test_role_gap_title_and_legend_name_the_roles_from_role_labels():
+    described = mt.describe(_responses(), by=["role", "dimension"])
+    labels = {"förvaltningschef": "Förvaltningscheferna", "IT-chef": "IT-cheferna"}
+    words = _all_text(sp.role_gap(described, role_labels=labels))
+    assert "Förvaltningscheferna och IT-cheferna per dimension" in words
+    assert "Skillnad = IT-cheferna − Förvaltningscheferna" in words
+    words = _all_text(sp.role_gap(described, role_labels=labels, lang="en"))
+    assert "Förvaltningscheferna and IT-cheferna per dimension" in words
+    # without labels: the roles as written, capitalised
+    assert "Förvaltningschef och IT-chef per dimension" in _all_text(sp.role_gap(described))
+
+
+def test_panel_titles_use_role_labels():
+    cb = _codebook()
+    labels = {"förvaltningschef": "Heads of department", "IT-chef": "IT managers"}
+    fig = sp.diverging_bars(_responses(), codebook=cb, role_labels=labels, lang="en")
+    titles = [ax.get_title(loc="left") for ax in _data_axes(fig)]
+    assert titles == ["Heads of department", "IT managers"]
+    described = mt.describe(_responses(), by=["role", "statement"], codebook=cb)
+    fig = sp.mean_ci(described, role_labels=labels)
+    assert [ax.get_title(loc="left") for ax in _data_axes(fig)] == titles
+
+
+def test_options_are_keyword_only():
+    cb = _codebook()
+    with pytest.raises(TypeError):
+        sp.diverging_bars(_responses(), cb)  # the codebook is an option: codebook=cb
+    with pytest.raises(TypeError):
+        sp.mean_ci(mt.describe(_responses(), by=["role", "statement"]), 3.0)

@@ -311,6 +311,25 @@ def capability_heatmap(
     return fig
 
 
+def _radar_labels(ax, angles, goals, own, hi: int, lang: str) -> None:
+    """The organisation's mean on each spoke, and the goal names placed by hand, aligned away
+    from the circle on every side."""
+    for angle, goal in zip(angles, goals, strict=True):
+        v = own.get(goal, np.nan)
+        if v == v:
+            ax.annotate(text.number(v, lang), (angle, v), textcoords="offset points",
+                        xytext=(0, -17), ha="center", va="center", fontsize=10.5,
+                        color=_BASE, fontweight="bold",
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
+                              "edgecolor": "none", "alpha": 0.85})
+    ax.set_xticks(angles, [""] * len(goals))
+    for angle, goal in zip(angles, goals, strict=True):
+        east, north = np.sin(angle), np.cos(angle)  # clockwise from the top
+        ha = "center" if abs(east) < 0.2 else ("left" if east > 0 else "right")
+        va = "center" if abs(north) < 0.2 else ("bottom" if north > 0 else "top")
+        ax.text(angle, hi * 1.07, wrap(goal, 22), ha=ha, va=va, fontsize=11.5)
+
+
 def capability_radar(
     cmap,
     *,
@@ -394,21 +413,7 @@ def capability_radar(
     ax.plot(closed, values(own), color=_BASE, linewidth=2.8, marker="o", markersize=8,
             label=organisation)
     ax.fill(closed, values(own), color=_BASE, alpha=0.15)
-    for angle, goal in zip(angles, goals, strict=True):
-        v = own.get(goal, np.nan)
-        if v == v:
-            ax.annotate(text.number(v, lang), (angle, v), textcoords="offset points",
-                        xytext=(0, -17), ha="center", va="center", fontsize=10.5,
-                        color=_BASE, fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                              "edgecolor": "none", "alpha": 0.85})
-    # goal names placed by hand, aligned away from the circle on every side
-    ax.set_xticks(angles, [""] * len(goals))
-    for angle, goal in zip(angles, goals, strict=True):
-        east, north = np.sin(angle), np.cos(angle)  # clockwise from the top
-        ha = "center" if abs(east) < 0.2 else ("left" if east > 0 else "right")
-        va = "center" if abs(north) < 0.2 else ("bottom" if north > 0 else "top")
-        ax.text(angle, hi * 1.07, wrap(goal, 22), ha=ha, va=va, fontsize=11.5)
+    _radar_labels(ax, angles, goals, own, hi, lang)
     ax.grid(color="#cccccc")
     ax.spines["polar"].set_color("#aaaaaa")
     ax.set_title(title or _t("capability_radar_title", lang, organisation=organisation), pad=52)
@@ -417,6 +422,30 @@ def capability_radar(
     else:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=3, frameon=False)
     return fig
+
+
+def _bars_legend(fig, ax, owned: bool, floor: float, lang: str) -> None:
+    """Mean ± sd, target and (with a lowest acceptable level) substandard and the floor line:
+    under the figure, or under ``ax`` when the caller gave the axes."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=_BASE, label=_t("mean_sd", lang)),
+        Line2D([], [], marker="D", color="black", linestyle="none", markersize=8,
+               label=_t("target", lang)),
+    ]
+    if floor == floor:
+        handles += [
+            Patch(facecolor=_HIGHLIGHT, label=_t("substandard", lang)),
+            Line2D([], [], color=_HIGHLIGHT, linestyle="--",
+                   label=_t("lowest_acceptable", lang, level=text.number(floor, lang, digits=0))),
+        ]
+    if owned:
+        fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
+    else:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2,
+                  frameon=False)
 
 
 def capability_bars(
@@ -458,9 +487,6 @@ def capability_bars(
     --------
     >>> fig = capability_bars(capability_summary(cmap))  # doctest: +SKIP
     """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
     use_house_style()
     floor = float("nan")
     if isinstance(summary, CapabilityMap):
@@ -507,20 +533,5 @@ def capability_bars(
     ax.set_xlabel(_t("mean_level", lang))
     ax.grid(axis="x", color="#e5e5e5", zorder=0)
     ax.set_title(title or _t("capability_bars_title", lang), loc="left")
-    handles = [
-        Patch(facecolor=_BASE, label=_t("mean_sd", lang)),
-        Line2D([], [], marker="D", color="black", linestyle="none", markersize=8,
-               label=_t("target", lang)),
-    ]
-    if floor == floor:
-        handles += [
-            Patch(facecolor=_HIGHLIGHT, label=_t("substandard", lang)),
-            Line2D([], [], color=_HIGHLIGHT, linestyle="--",
-                   label=_t("lowest_acceptable", lang, level=text.number(floor, lang, digits=0))),
-        ]
-    if owned:
-        fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
-    else:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2,
-                  frameon=False)
+    _bars_legend(fig, ax, owned, floor, lang)
     return fig

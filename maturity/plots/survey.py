@@ -392,6 +392,22 @@ def _draw_distribution_panel(ax, role, rows, counts, steps: _Steps, *, min_n, dk
     return extents
 
 
+def _drop_hidden_roles(panels, min_n: int, lang: str, role_labels):
+    """A role whose every statement is suppressed gets one note line, not a column of
+    "Undertryckt"; returns the panels left and the notes."""
+    notes = [_t("role_all_suppressed", lang, role=role_name(r, role_labels), k=len(rows),
+                min_n=min_n, items=_t("statements", lang))
+             for r, rows in panels if (rows["status"] == "hidden").all()]
+    return [(r, rows) for r, rows in panels if not (rows["status"] == "hidden").all()], notes
+
+
+def _distribution_xlabel(reversed_shown: bool, notes, lang: str) -> str:
+    lines = [_t("share_scored", lang)]
+    if reversed_shown:
+        lines.append(_t("reversed_note", lang))
+    return "\n".join([*lines, *notes])
+
+
 def _percent_axes(axes, left_extent: float, right_extent: float, lang: str) -> None:
     """A shared x axis from the widest bar left to the widest right, in whole tens, labelled
     in percent on both sides of zero."""
@@ -482,11 +498,7 @@ def diverging_bars(
     if all((rows["status"] == "hidden").all() for _, rows in panels):
         return message_figure(title, _t("all_suppressed", lang, min_n=min_n))
 
-    # a role whose every statement is suppressed gets one line, not a column of "Undertryckt"
-    notes = [_t("role_all_suppressed", lang, role=role_name(r, role_labels), k=len(rows),
-                min_n=min_n, items=_t("statements", lang))
-             for r, rows in panels if (rows["status"] == "hidden").all()]
-    panels = [(r, rows) for r, rows in panels if not (rows["status"] == "hidden").all()]
+    panels, notes = _drop_hidden_roles(panels, min_n, lang, role_labels)
     all_labels = [lab for _, rows in panels
                   for lab in _item_label(rows, "statement", reverse=steps.reverse)]
     row_h = _row_height(all_labels)
@@ -503,10 +515,8 @@ def diverging_bars(
                                                dk_x=dk_x, lang=lang, role_labels=role_labels)
         left_extent, right_extent = max(left_extent, left), max(right_extent, right)
     _percent_axes(axes, left_extent, right_extent, lang)
-    xlabel = [_t("share_scored", lang)]
-    if steps.reverse & set(frame["statement"].astype(str)):
-        xlabel.append(_t("reversed_note", lang))
-    axes[-1].set_xlabel("\n".join([*xlabel, *notes]), fontsize=ROW_FONT)
+    reversed_shown = bool(steps.reverse & set(frame["statement"].astype(str)))
+    axes[-1].set_xlabel(_distribution_xlabel(reversed_shown, notes, lang), fontsize=ROW_FONT)
     handles = [Patch(facecolor=c, edgecolor="white", label=lab)
                for c, lab in zip(steps.colours, steps.labels, strict=True)]
     _finish(fig, title, legend_ax, handles)
@@ -702,6 +712,15 @@ def _gap_title(roles: Sequence[str], wave, lang: str, role_labels) -> str:
     return _with_wave(_t("role_gap_title", lang, roles=shown), wave)
 
 
+def _gap_frame(table: pd.DataFrame, roles: Sequence[str], min_n: int) -> pd.DataFrame:
+    """The two roles' rows, with suppressed means removed (flagged in ``_hidden``)."""
+    frame = table[table["role"].astype(str).isin(roles)].copy()
+    frame["role"] = frame["role"].astype(str)
+    frame["_hidden"] = _suppressed(frame, min_n, "mean")
+    frame.loc[frame["_hidden"], "mean"] = np.nan
+    return frame
+
+
 def _gap_table(frame: pd.DataFrame, item: str, roles: Sequence[str]) -> pd.DataFrame:
     """One row per item: the two roles' means and the gap (second − first), largest first."""
     wide = frame.pivot_table(index=item, columns="role", values="mean", aggfunc="first",
@@ -739,9 +758,13 @@ def _draw_gap_rows(ax, wide, roles, *, lo, hi, min_n, lang, role_labels) -> None
         _column(ax, y, "–", 60, colour=TEXT_GREY)
 
 
-def _gap_handles(roles, n, midpoint, lang, role_labels) -> list:
+def _gap_handles(frame, roles, midpoint, lang, role_labels) -> list:
+    """Legend: each role with its (largest) respondent count, and the midpoint."""
     from matplotlib.lines import Line2D
 
+    n = {}
+    if "n_respondents" in frame.columns:
+        n = frame[~frame["_hidden"]].groupby("role")["n_respondents"].max().to_dict()
     handles = []
     for r, colour, marker in zip(roles, _GAP_COLOURS, _GAP_MARKERS, strict=True):
         label = role_name(r, role_labels) + (f" (n = {int(n[r])})" if r in n else "")
@@ -765,10 +788,8 @@ def role_gap(
     ax=None,
     lang: str = "sv",
 ):
-    """Two roles compared: a dumbbell per dimension joining the two roles' means, gap annotated.
-
-    The title names the two roles (``role_labels``), e.g. "Förvaltningschefer och IT-chefer
-    per dimension".
+    """Two roles compared: a dumbbell per dimension joining the two roles' means, gap annotated;
+    the title names the two roles, e.g. "Förvaltningschefer och IT-chefer per dimension".
 
     Parameters
     ----------
@@ -821,16 +842,10 @@ def role_gap(
         return message_figure(title, _t("no_data", lang), ax=ax)
     if len(roles) != 2:
         raise ValueError(f"role_gap: needs exactly two roles, found {roles}; pass roles=(a, b)")
-    frame = table[table["role"].astype(str).isin(roles)].copy()
-    frame["role"] = frame["role"].astype(str)
-    frame["_hidden"] = _suppressed(frame, min_n, "mean")
-    frame.loc[frame["_hidden"], "mean"] = np.nan
+    frame = _gap_frame(table, roles, min_n)
     if frame["_hidden"].all():
         return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
     wide = _gap_table(frame, item, roles)
-    n = {}
-    if "n_respondents" in frame.columns:
-        n = frame[~frame["_hidden"]].groupby("role")["n_respondents"].max().to_dict()
 
     labels = [wrap(i, 26) for i in wide.index]
     row_h = max(0.55, _row_height(labels))
@@ -847,18 +862,18 @@ def role_gap(
     ax.set_xlim(lo, hi)
     decimal_ticks(ax.xaxis, lang)
     _grid(ax)
-    handles = _gap_handles(roles, n, midpoint, lang, role_labels)
+    handles = _gap_handles(frame, roles, midpoint, lang, role_labels)
     if midpoint is not None:
         ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
-    ax.set_xlabel(_t("mean", lang) + "\n" + _t("gap_note", lang, a=role_name(roles[1], role_labels),
-                                              b=role_name(roles[0], role_labels)),
+    names = [role_name(r, role_labels) for r in roles]
+    ax.set_xlabel(_t("mean", lang) + "\n" + _t("gap_note", lang, a=names[1], b=names[0]),
                   fontsize=ROW_FONT)
     if legend_ax is not None:
         _finish(fig, title, legend_ax, handles)
-    else:
+    else:  # the caller's axes: title and legend above it
         ax.set_title(title, loc="left", pad=30)
-        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(handles),
-                  frameon=False, fontsize=ROW_FONT, borderaxespad=0.2)
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0),
+                  ncols=len(handles), frameon=False, fontsize=ROW_FONT, borderaxespad=0.2)
     return fig
 
 
@@ -933,8 +948,9 @@ def _organisation_labels(frame: pd.DataFrame, organisations: list[str]) -> list[
     return labels
 
 
-def _draw_heatmap_panel(ax, values, hidden, *, cmap, scale, fmt, item):
-    """One role's cells: coloured with the value written in, suppressed cells grey with "–"."""
+def _draw_heatmap_panel(ax, values, hidden, *, cmap, scale, fmt, item, ylabels):
+    """One role's cells: coloured with the value written in, suppressed cells grey with "–";
+    the organisation names (``ylabels``) on the first panel only."""
     data = values.to_numpy(dtype=float)
     mask = hidden.fillna(False).to_numpy(dtype=bool)
     data = np.where(mask, np.nan, data)
@@ -958,6 +974,11 @@ def _draw_heatmap_panel(ax, values, hidden, *, cmap, scale, fmt, item):
                       fontsize=SMALL_FONT)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
+    if ylabels is not None:
+        ax.set_yticks(range(len(ylabels)), ylabels, fontsize=ROW_FONT)
+    else:
+        ax.tick_params(axis="y", labelleft=False)
+    _heatmap_cell_grid(ax, values.shape[1], values.shape[0])
     return image
 
 
@@ -970,6 +991,37 @@ def _heatmap_cell_grid(ax, n_columns: int, n_rows: int) -> None:
     ax.grid(which="minor", color="white", linewidth=1.5)
     ax.tick_params(which="minor", length=0)
     ax.grid(which="major", visible=False)
+
+
+def _drop_suppressed_roles(groups, min_n: int, lang: str, role_labels):
+    """A role whose every cell is suppressed is one note line, not a grey block; returns the
+    groups left and the notes."""
+    notes = [_t("role_all_cells_suppressed", lang, role=role_name(r, role_labels), min_n=min_n)
+             for r, rows in groups if rows["_hidden"].all()]
+    return [(r, rows) for r, rows in groups if not rows["_hidden"].all()], notes
+
+
+def _heatmap_figure(widths: list[int], item: str, n_organisations: int, n_notes: int):
+    """A figure sized to the cells, with a grid of one column per panel and the colour bar."""
+    import matplotlib.pyplot as plt
+
+    cell_w = 0.33 if item == "statement" else 1.5
+    fig_w = min(max(sum(widths) * cell_w + 3.2, 8), 30)
+    fig = plt.figure(figsize=(fig_w, n_organisations * 0.4 + 2.3 + 0.2 * n_notes),
+                     layout="constrained")
+    grid = fig.add_gridspec(1, len(widths) + 1,
+                            width_ratios=[*(w * cell_w for w in widths), 0.22])
+    return fig, grid
+
+
+def _heatmap_colourbar(fig, cax, image, fmt, value_label: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    bar = fig.colorbar(image, cax=cax)
+    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt(v)))
+    bar.ax.tick_params(labelsize=SMALL_FONT)
+    bar.set_label(wrap(value_label, 30), fontsize=ROW_FONT)
+    bar.outline.set_visible(False)
 
 
 def _heatmap_value_label(value: str, lang: str) -> str:
@@ -1027,10 +1079,8 @@ def organisation_heatmap(
     >>> d = mt.describe(responses, by=["organisation", "role", "dimension"])  # doctest: +SKIP
     >>> fig = mt.plots.organisation_heatmap(d, role="förvaltningschef")      # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
     from matplotlib.colors import LinearSegmentedColormap
     from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter
 
     use_house_style()
     _require(described, ["organisation", value], "organisation_heatmap")
@@ -1050,23 +1100,14 @@ def organisation_heatmap(
     def fmt(v):
         return text.percent(v, lang) if value.startswith("share") else text.number(v, lang)
 
-    groups = _role_groups(frame)
-    # a role whose every cell is suppressed is one line in the note, not a grey block
-    notes = [_t("role_all_cells_suppressed", lang, role=role_name(r, role_labels), min_n=min_n)
-             for r, rows in groups if rows["_hidden"].all()]
-    groups = [(r, rows) for r, rows in groups if not rows["_hidden"].all()]
+    groups, notes = _drop_suppressed_roles(_role_groups(frame), min_n, lang, role_labels)
     frame = pd.concat([rows for _, rows in groups])
     organisations = [str(o) for o in _order(frame["organisation"])]
     panels = _heatmap_panels(groups, item, value, organisations)
     ylabels = _organisation_labels(frame, organisations)
 
-    widths = [values.shape[1] for _, values, _ in panels]
-    cell_w = 0.33 if item == "statement" else 1.5
-    fig_w = min(max(sum(widths) * cell_w + 3.2, 8), 30)
-    fig = plt.figure(figsize=(fig_w, len(organisations) * 0.4 + 2.3 + 0.2 * len(notes)),
-                     layout="constrained")
-    grid = fig.add_gridspec(1, len(panels) + 1,
-                            width_ratios=[*(w * cell_w for w in widths), 0.22])
+    fig, grid = _heatmap_figure([values.shape[1] for _, values, _ in panels], item,
+                                len(organisations), len(notes))
     cmap = LinearSegmentedColormap.from_list("house_levels", LEVEL_COLOURS).with_extremes(
         bad="white")
     image = None
@@ -1075,20 +1116,11 @@ def organisation_heatmap(
         ax = fig.add_subplot(grid[0, j], sharey=axes[0] if axes else None)
         axes.append(ax)
         image = _draw_heatmap_panel(ax, values, hidden, cmap=cmap, scale=scale, fmt=fmt,
-                                    item=item)
-        if j == 0:
-            ax.set_yticks(range(len(organisations)), ylabels, fontsize=ROW_FONT)
-        else:
-            ax.tick_params(axis="y", labelleft=False)
-        _heatmap_cell_grid(ax, values.shape[1], len(organisations))
+                                    item=item, ylabels=ylabels if j == 0 else None)
         if r is not None:
             ax.set_xlabel(role_name(r, role_labels), fontsize=13, fontweight="bold")
-    cax = fig.add_subplot(grid[0, -1], label="<colorbar>")
-    bar = fig.colorbar(image, cax=cax)
-    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt(v)))
-    bar.ax.tick_params(labelsize=SMALL_FONT)
-    bar.set_label(wrap(value_label, 30), fontsize=ROW_FONT)
-    bar.outline.set_visible(False)
+    _heatmap_colourbar(fig, fig.add_subplot(grid[0, -1], label="<colorbar>"), image, fmt,
+                       value_label)
     handles = [Patch(facecolor=NOT_ASSESSED_COLOUR,
                      label="–  " + _t("suppressed", lang, min_n=min_n))]
     handles += [Patch(facecolor="none", edgecolor="none", label=note) for note in notes]

@@ -1,8 +1,12 @@
-"""Drawing and saving the report figures: PNG and SVG, deterministic, two at a time.
+"""Drawing and saving the report figures: PNG and SVG, deterministic.
 
-Figures are drawn by the sections' callables. With more than one CPU the figures are drawn in
-forked worker processes (the callables are inherited, not pickled); the bytes written do not
-depend on which process drew them.
+Every section lists its figures as :class:`~maturity.plots.spec.FigureSpec` objects: the plot
+function's dotted name and its arguments, no callable. :func:`render_figures` draws them in file
+name order and saves each as ``<stem>.png`` and ``<stem>.svg`` (:func:`save_figure`). The bytes
+written depend only on the spec: every figure starts from the house style, PNG and SVG carry no
+timestamp or software version, and the SVG clip-path ids are renumbered in order of appearance.
+
+How the figures are drawn: MEASURED_CHOICE.
 """
 
 from __future__ import annotations
@@ -13,11 +17,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from maturity.plots.spec import FigureSpec
 from maturity.sections import Section
 
-__all__ = ["render_figures", "save_figure"]
-
-_PENDING: dict[str, tuple[Callable, Path]] = {}
+__all__ = ["render_figures", "save_figure", "draw_and_save"]
 
 
 def save_figure(figure, stem: Path) -> list[Path]:
@@ -54,12 +57,30 @@ def _stable_svg_ids(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _draw(name: str) -> list[str]:
+def draw_and_save(spec: FigureSpec, stem: Path | str) -> list[Path]:
+    """Draw one figure from its spec in the house style and save it (PNG and SVG).
+
+    Takes and returns only picklable values, so it runs the same in this process or a worker.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> spec = FigureSpec("maturity.plots.style:message_figure", ("Titel", "Inga data"))
+    >>> [p.suffix for p in draw_and_save(spec, pathlib.Path(tempfile.mkdtemp()) / "f")]
+    ['.png', '.svg']
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
     from maturity.plots.style import use_house_style
 
     use_house_style()
-    draw, stem = _PENDING[name]
-    return [str(p) for p in save_figure(draw(), stem)]
+    return save_figure(spec(), Path(stem))
+
+
+def _draw_task(task: tuple[FigureSpec, str]) -> list[str]:
+    spec, stem = task
+    return [str(p) for p in draw_and_save(spec, stem)]
 
 
 def render_figures(
@@ -69,36 +90,40 @@ def render_figures(
     progress: Callable[[str], None] | None = None,
     processes: int | None = None,
 ) -> list[Path]:
-    """Draw every figure of every section into ``directory`` (PNG and SVG).
+    """Draw every figure of every section into ``directory`` (PNG and SVG), in name order.
+
+    ``processes``: how many worker processes draw; default MEASURED_DEFAULT. With more than one,
+    the specs are pickled to a pool started with ``spawn`` (nothing is inherited by fork).
 
     Examples
     --------
     >>> paths = render_figures(sections, Path("reports/figures"))  # doctest: +SKIP
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    _PENDING.clear()
-    for section in sections:
-        for name, draw in section.figures.items():
-            _PENDING[name] = (draw, directory / name)
-    names = sorted(_PENDING)
-    if not names:
+    specs = {name: spec for section in sections for name, spec in section.figures.items()}
+    tasks = sorted(specs.items())
+    if not tasks:
         return []
     if progress:
-        progress(f"drawing {len(names)} figures into {directory}")
-    processes = processes or min(os.cpu_count() or 1, 4)
+        progress(f"drawing {len(tasks)} figures into {directory}")
+    work = [(spec, str(directory / name)) for name, spec in tasks]
+    processes = _default_processes() if processes is None else processes
     written: list[Path] = []
-    if processes > 1 and len(names) > 2 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for paths in pool.imap(_draw, names):
+    if processes > 1 and len(work) > 2:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(min(processes, len(work))) as pool:
+            results = pool.imap(_draw_task, work)
+            for paths in results:
                 written.extend(Path(p) for p in paths)
                 if progress:
                     progress(f"  {Path(paths[0]).name}")
     else:
-        for name in names:
-            paths = _draw(name)
+        for task in work:
+            paths = _draw_task(task)
             written.extend(Path(p) for p in paths)
             if progress:
                 progress(f"  {Path(paths[0]).name}")
     return written
+
+
+def _default_processes() -> int:
+    return min(os.cpu_count() or 1, 4)
