@@ -232,8 +232,32 @@ def _facets(fig, heights: Sequence[float], sharex: bool = True, legend: float = 
     return legend_ax, axes
 
 
-def _finish(fig, title: str, legend_ax, handles) -> None:
-    """Title at the top left, the legend in its own row under it (never over the data)."""
+def _panel_axes(ax, heights: Sequence[float], size: tuple[float, float], where: str):
+    """(figure, legend row, one axes per panel): a new figure of ``size`` inches, or the
+    caller's ``ax`` (and no legend row) when there is exactly one panel to draw."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        fig = plt.figure(figsize=size, layout="constrained")
+        legend_ax, axes = _facets(fig, heights)
+        return fig, legend_ax, axes
+    if len(heights) != 1:
+        raise ValueError(f"{where}: ax= draws one panel, but there are {len(heights)} "
+                         "(one per role); pass role=... to draw one")
+    return ax.figure, None, [ax]
+
+
+def _finish(fig, title: str, legend_ax, handles, ax=None) -> None:
+    """Title at the top left, the legend in its own row under it (never over the data). In the
+    caller's axes (``legend_ax`` None): title and legend above ``ax``, the panel's own title
+    (its role) under the title."""
+    if legend_ax is None and ax is not None:
+        role = ax.get_title(loc="left")
+        ax.set_title(title + (f"\n{role}" if role else ""), loc="left", pad=30)
+        if handles:
+            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0),
+                      ncols=len(handles), frameon=False, fontsize=ROW_FONT, borderaxespad=0.2)
+        return
     fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
     if legend_ax is not None and handles:
         legend_ax.legend(handles=handles, loc="center", ncols=len(handles), frameon=False,
@@ -434,6 +458,7 @@ def diverging_bars(
     wave=None,
     title: str | None = None,
     role_labels: Mapping[str, str] | None = None,
+    ax=None,
     lang: str = "sv",
 ):
     """Diverging stacked bars of the answers per statement, centred on the neutral step.
@@ -467,11 +492,15 @@ def diverging_bars(
         The figure title, e.g. the dimension shown; the wave is added.
     role_labels : mapping of role to display name, optional
         How each role is named in the panel titles; default the role, capitalised.
+    ax : matplotlib Axes, optional
+        Draw the one panel into this axes (title and legend above it); needs exactly one
+        panel (``role=`` one role). Default a new figure with a panel per role.
     lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
@@ -480,7 +509,6 @@ def diverging_bars(
     >>> s = mt.read_survey("data/raw/enkat_2022", cb)                 # doctest: +SKIP
     >>> fig = mt.plots.diverging_bars(s.responses, codebook=cb, role="IT-chef")  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     use_house_style()
@@ -491,27 +519,26 @@ def diverging_bars(
         frame = frame[frame["statement"].astype(str).isin(_as_list(statements))]
     title = _with_wave(_t("distribution_title", lang) if title is None else title, wave)
     if frame.empty:
-        return message_figure(title, _t("no_data", lang))
+        return message_figure(title, _t("no_data", lang), ax=ax)
 
     steps = _Steps.of(codebook)
     counts, panels = _distribution_panels(frame, steps, min_n=min_n, codebook=codebook)
     if all((rows["status"] == "hidden").all() for _, rows in panels):
-        return message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
     panels, notes = _drop_hidden_roles(panels, min_n, lang, role_labels)
     all_labels = [lab for _, rows in panels
                   for lab in _item_label(rows, "statement", reverse=steps.reverse)]
     row_h = _row_height(all_labels)
     heights = [len(rows) * row_h + 0.7 for _, rows in panels]
-    fig = plt.figure(figsize=(13, sum(heights) + 1.9 + 0.2 * len(notes)),
-                     layout="constrained")
-    legend_ax, axes = _facets(fig, heights)
+    fig, legend_ax, axes = _panel_axes(ax, heights, (13, sum(heights) + 1.9 + 0.2 * len(notes)),
+                                       "diverging_bars")
 
     left_extent, right_extent = 10.0, 10.0
     # the "Vet ej" column sits far enough right of "n" for its (bold) header
     dk_x = 92 + max(52, 6.8 * len(_t("dont_know", lang)) + 10)
-    for ax, (r, rows) in zip(axes, panels, strict=True):
-        left, right = _draw_distribution_panel(ax, r, rows, counts, steps, min_n=min_n,
+    for panel_ax, (r, rows) in zip(axes, panels, strict=True):
+        left, right = _draw_distribution_panel(panel_ax, r, rows, counts, steps, min_n=min_n,
                                                dk_x=dk_x, lang=lang, role_labels=role_labels)
         left_extent, right_extent = max(left_extent, left), max(right_extent, right)
     _percent_axes(axes, left_extent, right_extent, lang)
@@ -519,7 +546,7 @@ def diverging_bars(
     axes[-1].set_xlabel(_distribution_xlabel(reversed_shown, notes, lang), fontsize=ROW_FONT)
     handles = [Patch(facecolor=c, edgecolor="white", label=lab)
                for c, lab in zip(steps.colours, steps.labels, strict=True)]
-    _finish(fig, title, legend_ax, handles)
+    _finish(fig, title, legend_ax, handles, axes[0])
     return fig
 
 
@@ -595,6 +622,7 @@ def mean_ci(
     lowest: int = 3,
     wave=None,
     role_labels: Mapping[str, str] | None = None,
+    ax=None,
     lang: str = "sv",
 ):
     """Mean with its 95 % confidence interval per statement (or dimension), one panel per role.
@@ -626,11 +654,15 @@ def mean_ci(
         The survey round when the table has several; default the latest.
     role_labels : mapping of role to display name, optional
         How each role is named in the panel titles and notes; default the role, capitalised.
+    ax : matplotlib Axes, optional
+        Draw the one panel into this axes (title and legend above it); needs exactly one
+        panel (``role=`` one role). Default a new figure with a panel per role.
     lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
@@ -638,7 +670,6 @@ def mean_ci(
     >>> d = mt.describe(responses, by=["role", "statement"], codebook=cb)  # doctest: +SKIP
     >>> fig = mt.plots.mean_ci(d, midpoint=cb.midpoint, role="förvaltningschef")  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
 
     use_house_style()
     _require(described, ["mean", "ci95_low", "ci95_high"], "mean_ci")
@@ -647,38 +678,37 @@ def mean_ci(
     frame = _filter_roles(frame, role)
     title = _with_wave(_t("mean_ci_title", lang, item=_t(item, lang)), wave)
     if frame.empty:
-        return message_figure(title, _t("no_data", lang))
+        return message_figure(title, _t("no_data", lang), ax=ax)
     frame = frame.copy()
     frame["_hidden"] = _suppressed(frame, min_n, "mean")
     if frame["_hidden"].all():
-        return message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
     panels = _split_panels(frame, item, "mean")
     panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
     all_labels = [lab for _, shown, _ in panels for lab in _item_label(shown, item)]
     row_h = _row_height(all_labels)
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
-    fig = plt.figure(figsize=(13, sum(heights) + 1.6 + 0.2 * len(empty_notes)),
-                     layout="constrained")
-    legend_ax, axes = _facets(fig, heights)
+    fig, legend_ax, axes = _panel_axes(
+        ax, heights, (13, sum(heights) + 1.6 + 0.2 * len(empty_notes)), "mean_ci")
     n_column = "n_respondents" if "n_respondents" in frame.columns else (
         "n" if "n" in frame.columns else None)
     notes: list[str] = []
-    for ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
-        _draw_mean_panel(ax, shown, item, lowest=lowest, midpoint=midpoint, n_column=n_column,
-                         min_n=min_n, lang=lang)
+    for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
+        _draw_mean_panel(panel_ax, shown, item, lowest=lowest, midpoint=midpoint,
+                         n_column=n_column, min_n=min_n, lang=lang)
         if r is not None:
-            ax.set_title(role_name(r, role_labels), loc="left", fontsize=13)
+            panel_ax.set_title(role_name(r, role_labels), loc="left", fontsize=13)
         if hidden_names:
             notes.append(_panel_note(r, hidden_names, min_n, lang, role_labels))
     shown_all = pd.concat([shown for _, shown, _ in panels])
     axes[0].set_xlim(*_value_range(shown_all[["ci95_low", "ci95_high"]], midpoint, scale))
-    for ax in axes:
-        decimal_ticks(ax.xaxis, lang)
-        ax.tick_params(axis="x", labelbottom=True)
+    for panel_ax in axes:
+        decimal_ticks(panel_ax.xaxis, lang)
+        panel_ax.tick_params(axis="x", labelbottom=True)
     axes[-1].set_xlabel("\n".join([_t("mean_ci_axis", lang), *notes, *empty_notes]),
                         fontsize=ROW_FONT)
-    _finish(fig, title, legend_ax, _mean_handles(midpoint, lowest, lang))
+    _finish(fig, title, legend_ax, _mean_handles(midpoint, lowest, lang), axes[0])
     return fig
 
 
@@ -828,7 +858,6 @@ def role_gap(
     >>> t = mt.describe(responses, by=["role", "dimension"])    # doctest: +SKIP
     >>> fig = mt.plots.role_gap(t, role_labels={"IT-chef": "IT-chefer"})  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
 
     use_house_style()
     table, wave = _one_wave(table, wave)
@@ -849,11 +878,8 @@ def role_gap(
 
     labels = [wrap(i, 26) for i in wide.index]
     row_h = max(0.55, _row_height(labels))
-    if ax is None:
-        fig = plt.figure(figsize=(12, len(wide) * row_h + 2.4), layout="constrained")
-        legend_ax, (ax,) = _facets(fig, [len(wide) * row_h + 0.6])
-    else:
-        fig, legend_ax = ax.figure, None
+    fig, legend_ax, (ax,) = _panel_axes(ax, [len(wide) * row_h + 0.6],
+                                        (12, len(wide) * row_h + 2.4), "role_gap")
     lo, hi = _value_range(wide[roles], midpoint, scale)
     _draw_gap_rows(ax, wide, roles, lo=lo, hi=hi, min_n=min_n, lang=lang,
                    role_labels=role_labels)
@@ -868,12 +894,7 @@ def role_gap(
     names = [role_name(r, role_labels) for r in roles]
     ax.set_xlabel(_t("mean", lang) + "\n" + _t("gap_note", lang, a=names[1], b=names[0]),
                   fontsize=ROW_FONT)
-    if legend_ax is not None:
-        _finish(fig, title, legend_ax, handles)
-    else:  # the caller's axes: title and legend above it
-        ax.set_title(title, loc="left", pad=30)
-        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0),
-                  ncols=len(handles), frameon=False, fontsize=ROW_FONT, borderaxespad=0.2)
+    _finish(fig, title, legend_ax, handles, ax)
     return fig
 
 
@@ -1217,6 +1238,7 @@ def wave_change(
     kind: str = "difference",
     role: str | Sequence[str] | None = None,
     role_labels: Mapping[str, str] | None = None,
+    ax=None,
     lang: str = "sv",
 ):
     """Change between two survey rounds per statement or dimension, one panel per role.
@@ -1243,11 +1265,15 @@ def wave_change(
         The role(s) to show; default all.
     role_labels : mapping of role to display name, optional
         How each role is named in the panel titles and notes; default the role, capitalised.
+    ax : matplotlib Axes, optional
+        Draw the one panel into this axes (title and legend above it); needs exactly one
+        panel (``role=`` one role). Default a new figure with a panel per role.
     lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
@@ -1255,7 +1281,6 @@ def wave_change(
     >>> c = mt.change(responses, 2020, 2022, by=["role", "dimension"])  # doctest: +SKIP
     >>> fig = mt.plots.wave_change(c)                                  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
 
     if kind not in ("difference", "dumbbell"):
         raise ValueError(f"wave_change: kind must be 'difference' or 'dumbbell', not {kind!r}")
@@ -1270,33 +1295,32 @@ def wave_change(
         waves = f"{frame['from_wave'].iloc[0]}–{frame['to_wave'].iloc[0]}"
     title = _t("change_title", lang) + (f" {waves}" if waves else "")
     if frame.empty:
-        return message_figure(title, _t("no_data", lang))
+        return message_figure(title, _t("no_data", lang), ax=ax)
     if "difference" not in frame.columns:
         frame["difference"] = frame["mean_to"] - frame["mean_from"]
     frame["_hidden"] = _suppressed(frame, min_n, "difference")
     if frame["_hidden"].all():
-        return message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
     panels = _split_panels(frame, item, "difference")
     panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
     all_labels = [lab for _, shown, _ in panels for lab in _item_label(shown, item)]
     row_h = max(0.5 if item == "dimension" else 0, _row_height(all_labels))
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
-    fig = plt.figure(figsize=(13, sum(heights) + 1.7 + 0.2 * len(empty_notes)),
-                     layout="constrained")
-    legend_ax, axes = _facets(fig, heights)
+    fig, legend_ax, axes = _panel_axes(
+        ax, heights, (13, sum(heights) + 1.7 + 0.2 * len(empty_notes)), "wave_change")
     extent = 0.25
     notes: list[str] = []
-    for ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
-        extent = max(extent, _draw_change_panel(ax, shown, item, kind=kind, min_n=min_n,
+    for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
+        extent = max(extent, _draw_change_panel(panel_ax, shown, item, kind=kind, min_n=min_n,
                                                 lang=lang))
         if r is not None:
-            ax.set_title(role_name(r, role_labels), loc="left", fontsize=13)
+            panel_ax.set_title(role_name(r, role_labels), loc="left", fontsize=13)
         if hidden_names:
             notes.append(_panel_note(r, hidden_names, min_n, lang, role_labels))
     axis_label = _change_axes(axes, panels, kind=kind, extent=extent, scale=scale, lang=lang)
-    for ax in axes:
-        ax.tick_params(axis="x", labelbottom=True)
+    for panel_ax in axes:
+        panel_ax.tick_params(axis="x", labelbottom=True)
     axes[-1].set_xlabel("\n".join([axis_label, *notes, *empty_notes]), fontsize=ROW_FONT)
-    _finish(fig, title, legend_ax, _change_handles(kind, waves, lang))
+    _finish(fig, title, legend_ax, _change_handles(kind, waves, lang), axes[0])
     return fig
