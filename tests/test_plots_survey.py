@@ -468,3 +468,26 @@ def test_options_are_keyword_only():
         sp.diverging_bars(_responses(), cb)  # the codebook is an option: codebook=cb
     with pytest.raises(TypeError):
         sp.mean_ci(mt.describe(_responses(), by=["role", "statement"]), 3.0)
+
+
+def test_one_role_panel_draws_into_a_given_axes():
+    cb = _codebook()
+    responses = _responses(waves=(2020, 2022))
+    described = mt.describe(responses[responses["wave"] == 2022], by=["role", "statement"],
+                            codebook=cb)
+    changed = mt.change(responses, 2020, 2022, by=["role", "dimension"])
+    draws = [
+        lambda ax: sp.diverging_bars(responses, codebook=cb, role="IT-chef", ax=ax),
+        lambda ax: sp.mean_ci(described, role="IT-chef", ax=ax),
+        lambda ax: sp.wave_change(changed, role="IT-chef", ax=ax),
+    ]
+    for draw in draws:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(20, 6))
+        assert draw(right) is fig
+        assert len(fig.axes) == 2 and not left.has_data() and right.has_data()
+        assert right.get_title(loc="left").endswith("\nIT-chef")  # figure title, then role
+        assert right.get_legend() is not None
+        plt.close(fig)
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="one panel"):
+        sp.mean_ci(described, ax=ax)  # two roles: two panels

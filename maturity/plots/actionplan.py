@@ -21,8 +21,9 @@ __all__ = ["action_status", "budget_use", "STATUS_COLOURS"]
 #: Colour per status (Okabe-Ito; greys for not started and cancelled), keyed by the canonical
 #: statuses of :data:`maturity.actionplan.STATUSES` in their order: planned, ongoing, done,
 #: delayed, cancelled.
-STATUS_COLOURS = dict(zip(STATUSES, ("#BBBBBB", "#56B4E9", "#009E73", "#D55E00", "#555555"),
-                          strict=True))
+STATUS_COLOURS = dict(
+    zip(STATUSES, ("#BBBBBB", "#56B4E9", "#009E73", "#D55E00", "#555555"), strict=True)
+)
 #: Order of the stacked segments: done first, cancelled last.
 _STACK = tuple(STATUSES[i] for i in (2, 1, 0, 3, 4))
 #: Statuses whose segments are dark enough for white numbers: done, delayed, cancelled.
@@ -103,8 +104,7 @@ def action_status(plan, *, year=None, lang: str = "sv"):
     n_lines = sum(label.count("\n") + 1 for label in labels)
     height = max(4.5, 0.32 * n_lines + 0.5 * len(areas) * 0.35 + 2.2)
     width = 3.4 + 3.3 * len(years)
-    fig, axes = plt.subplots(1, len(years), figsize=(width, height), sharey=True,
-                             squeeze=False)
+    fig, axes = plt.subplots(1, len(years), figsize=(width, height), sharey=True, squeeze=False)
     axes = axes[0]
     max_n = int(summary.areas["n_activities"].max()) if len(summary.areas) else 1
     positions = {a: i for i, a in enumerate(areas)}
@@ -115,13 +115,26 @@ def action_status(plan, *, year=None, lang: str = "sv"):
             counts = pd.Series(0.0, index=range(len(areas)))
             for row in in_year[in_year["status"] == s].itertuples(index=False):
                 counts[positions[row.area]] = row.n
-            ax.barh(range(len(areas)), counts, left=left, color=STATUS_COLOURS[s],
-                    edgecolor="white", linewidth=1.2, height=0.7)
+            ax.barh(
+                range(len(areas)),
+                counts,
+                left=left,
+                color=STATUS_COLOURS[s],
+                edgecolor="white",
+                linewidth=1.2,
+                height=0.7,
+            )
             for i, n in counts.items():
                 if n >= 1:
-                    ax.text(left[i] + n / 2, i, f"{int(n)}", ha="center", va="center",
-                            fontsize=10,
-                            color="white" if s in _DARK else "black")
+                    ax.text(
+                        left[i] + n / 2,
+                        i,
+                        f"{int(n)}",
+                        ha="center",
+                        va="center",
+                        fontsize=10,
+                        color="white" if s in _DARK else "black",
+                    )
             left = left + counts
         share = summary.years.loc[summary.years["year"] == y, "share_done"]
         share = float(share.iloc[0]) if len(share) else float("nan")
@@ -138,8 +151,14 @@ def action_status(plan, *, year=None, lang: str = "sv"):
     fig.supxlabel(_t("n_activities", lang), fontsize=12)
     handles = [Patch(facecolor=STATUS_COLOURS[s], label=_status_word(s, lang)) for s in _STACK]
     fig.suptitle(_t("action_status_title", lang), x=0.01, ha="left", fontweight="bold", fontsize=15)
-    fig.legend(handles=handles, loc="upper right", ncols=len(handles), frameon=False,
-               bbox_to_anchor=(0.99, 1.0), fontsize=11)
+    fig.legend(
+        handles=handles,
+        loc="upper right",
+        ncols=len(handles),
+        frameon=False,
+        bbox_to_anchor=(0.99, 1.0),
+        fontsize=11,
+    )
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
@@ -187,16 +206,23 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
         ax.bar(xs, values.fillna(0), width=width * 0.92, color=colour, zorder=2)
         for x, v in zip(xs, values, strict=True):
             if v == v:
-                ax.text(x, v + 0.06, text.number(v, lang), ha="center", va="bottom",
-                        fontsize=10.5)
+                ax.text(x, v + 0.06, text.number(v, lang), ha="center", va="bottom", fontsize=10.5)
                 top = max(top, v)
     for i, row in years.iterrows():
         if has_allocation and row["utilisation"] == row["utilisation"]:
             label = _t("use_allocated", lang, share=_percent(row["utilisation"], lang))
         else:
             label = _t("use_budget", lang, share=_percent(row["spent_of_budgeted"], lang))
-        ax.text(i, top * 1.1 + 0.25, label, ha="center", va="bottom", fontsize=11.5,
-                fontweight="bold", color="#0072B2")
+        ax.text(
+            i,
+            top * 1.1 + 0.25,
+            label,
+            ha="center",
+            va="bottom",
+            fontsize=11.5,
+            fontweight="bold",
+            color="#0072B2",
+        )
     ax.set_ylim(0, top * 1.1 + 1.35)
     ax.set_yticks(range(0, int(top) + 1))  # no grid line through the shares above the bars
     ax.set_xticks(range(len(years)))

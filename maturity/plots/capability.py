@@ -72,12 +72,18 @@ def _data(cmap, levels, wave):
     else:
         assessments = cmap
     if levels is None:
-        found = sorted(int(v) for v in pd.concat([assessments["level"], assessments["target"]])
-                       .dropna().unique())
+        found = sorted(
+            int(v)
+            for v in pd.concat([assessments["level"], assessments["target"]]).dropna().unique()
+        )
         lo, hi = (found[0], found[-1]) if found else (1, 5)
-        levels = pd.DataFrame({"level": range(lo, hi + 1),
-                               "label": [str(v) for v in range(lo, hi + 1)],
-                               "acceptable": [False] * (hi - lo + 1)})
+        levels = pd.DataFrame(
+            {
+                "level": range(lo, hi + 1),
+                "label": [str(v) for v in range(lo, hi + 1)],
+                "acceptable": [False] * (hi - lo + 1),
+            }
+        )
     waves = assessments["wave"].dropna().unique() if "wave" in assessments else []
     if wave is None and len(waves) > 1:
         wave = sorted(waves, key=str)[-1]
@@ -135,8 +141,9 @@ class _Layout:
         rows: list[tuple[str, str]] = []
         for goal in dict.fromkeys(summary["goal"]):
             rows.append(("goal", goal))
-            block = summary[summary["goal"] == goal].sort_values("mean", ascending=False,
-                                                                 kind="stable")
+            block = summary[summary["goal"] == goal].sort_values(
+                "mean", ascending=False, kind="stable"
+            )
             rows.extend(("cap", cap) for cap in block["capability"])
         return cls(organisations, xs, len(main), bool(apart), x_mean, x_mean + 1.15, rows)
 
@@ -155,16 +162,32 @@ def _draw_level_cells(ax, i, capability, layout: _Layout, levels_of, colours) ->
         level = levels_of.get((org, capability), pd.NA)
         x0 = layout.xs[org]
         if level is pd.NA or level != level:
-            ax.add_patch(Rectangle((x0 - cell / 2, i - cell / 2), cell, cell,
-                                   facecolor=NOT_ASSESSED_COLOUR, edgecolor="#9a9a9a",
-                                   hatch="///", linewidth=0))
+            ax.add_patch(
+                Rectangle(
+                    (x0 - cell / 2, i - cell / 2),
+                    cell,
+                    cell,
+                    facecolor=NOT_ASSESSED_COLOUR,
+                    edgecolor="#9a9a9a",
+                    hatch="///",
+                    linewidth=0,
+                )
+            )
             ax.text(x0, i, "–", ha="center", va="center", fontsize=12, color="#444444")
             continue
         colour = colours.get(int(level), NOT_ASSESSED_COLOUR)
-        ax.add_patch(Rectangle((x0 - cell / 2, i - cell / 2), cell, cell, facecolor=colour,
-                               edgecolor="none"))
-        ax.text(x0, i, str(int(level)), ha="center", va="center", fontsize=11,
-                color=_text_colour(colour))
+        ax.add_patch(
+            Rectangle((x0 - cell / 2, i - cell / 2), cell, cell, facecolor=colour, edgecolor="none")
+        )
+        ax.text(
+            x0,
+            i,
+            str(int(level)),
+            ha="center",
+            va="center",
+            fontsize=11,
+            color=_text_colour(colour),
+        )
 
 
 def _draw_mean_and_target(ax, i, row, layout: _Layout, colours, lang: str) -> None:
@@ -173,22 +196,77 @@ def _draw_mean_and_target(ax, i, row, layout: _Layout, colours, lang: str) -> No
 
     cell, x_mean, x_target = layout.cell, layout.x_mean, layout.x_target
     substandard = bool(row["substandard"]) if pd.notna(row["substandard"]) else False
-    ax.add_patch(Rectangle((x_mean - layout.mean_width / 2 + 0.03, i - cell / 2),
-                           layout.mean_width - 0.06, cell, facecolor="white",
-                           edgecolor=_HIGHLIGHT if substandard else "#bbbbbb",
-                           linewidth=2.2 if substandard else 0.8))
-    ax.text(x_mean, i, text.number(row["mean"], lang), ha="center", va="center",
-            fontsize=11.5, fontweight="bold" if substandard else "normal",
-            color=_HIGHLIGHT if substandard else "black")
+    ax.add_patch(
+        Rectangle(
+            (x_mean - layout.mean_width / 2 + 0.03, i - cell / 2),
+            layout.mean_width - 0.06,
+            cell,
+            facecolor="white",
+            edgecolor=_HIGHLIGHT if substandard else "#bbbbbb",
+            linewidth=2.2 if substandard else 0.8,
+        )
+    )
+    ax.text(
+        x_mean,
+        i,
+        text.number(row["mean"], lang),
+        ha="center",
+        va="center",
+        fontsize=11.5,
+        fontweight="bold" if substandard else "normal",
+        color=_HIGHLIGHT if substandard else "black",
+    )
     target = row["target"]
     if target == target:
         colour = colours.get(int(target), "white")
-        ax.add_patch(Rectangle((x_target - cell / 2, i - cell / 2), cell, cell,
-                               facecolor=colour, edgecolor="black", linewidth=1.2))
-        ax.text(x_target, i, str(int(target)), ha="center", va="center", fontsize=11,
-                fontweight="bold", color=_text_colour(colour))
+        ax.add_patch(
+            Rectangle(
+                (x_target - cell / 2, i - cell / 2),
+                cell,
+                cell,
+                facecolor=colour,
+                edgecolor="black",
+                linewidth=1.2,
+            )
+        )
+        ax.text(
+            x_target,
+            i,
+            str(int(target)),
+            ha="center",
+            va="center",
+            fontsize=11,
+            fontweight="bold",
+            color=_text_colour(colour),
+        )
     else:
         ax.text(x_target, i, "–", ha="center", va="center")
+
+
+def _draw_map_rows(ax, data, layout: _Layout, stats, colours, lang: str) -> None:
+    """Row by row: a grey band with each goal's name, then its capabilities' cells, mean and
+    target."""
+    from matplotlib.patches import Rectangle
+
+    levels_of = {
+        (o, c): v
+        for o, c, v in zip(data["organisation"], data["capability"], data["level"], strict=True)
+    }
+    for i, (kind, name) in enumerate(layout.rows):
+        if kind == "goal":
+            ax.add_patch(
+                Rectangle(
+                    (-0.5, i - 0.5),
+                    layout.x_target + 1.15,
+                    1,
+                    facecolor="#f2f2f2",
+                    edgecolor="none",
+                )
+            )
+            ax.text(-0.4, i, name or "–", ha="left", va="center", fontsize=12, fontweight="bold")
+            continue
+        _draw_level_cells(ax, i, name, layout, levels_of, colours)
+        _draw_mean_and_target(ax, i, stats.loc[name], layout, colours, lang)
 
 
 def _heatmap_legend(fig, ax, owned: bool, levels, colours, lang: str) -> None:
@@ -196,16 +274,34 @@ def _heatmap_legend(fig, ax, owned: bool, levels, colours, lang: str) -> None:
     the figure, or under ``ax`` when the caller gave the axes."""
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=colours[int(lv)], edgecolor="#888888", label=f"{int(lv)} {lb}")
-               for lv, lb in zip(levels["level"], levels["label"], strict=True)]
-    handles.append(Patch(facecolor=NOT_ASSESSED_COLOUR, edgecolor="#9a9a9a", hatch="///",
-                         label=f"– {_t('not_assessed', lang)}"))
+    handles = [
+        Patch(facecolor=colours[int(lv)], edgecolor="#888888", label=f"{int(lv)} {lb}")
+        for lv, lb in zip(levels["level"], levels["label"], strict=True)
+    ]
+    handles.append(
+        Patch(
+            facecolor=NOT_ASSESSED_COLOUR,
+            edgecolor="#9a9a9a",
+            hatch="///",
+            label=f"– {_t('not_assessed', lang)}",
+        )
+    )
     floor = lowest_acceptable(levels)
     if floor == floor:
-        handles.append(Patch(facecolor="white", edgecolor=_HIGHLIGHT, linewidth=2.2,
-                             label=_t("substandard", lang)))
-    options = {"ncols": min(len(handles), 4), "frameon": False, "title": _t("level", lang),
-               "title_fontproperties": {"weight": "bold"}}
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor=_HIGHLIGHT,
+                linewidth=2.2,
+                label=_t("substandard", lang),
+            )
+        )
+    options = {
+        "ncols": min(len(handles), 4),
+        "frameon": False,
+        "title": _t("level", lang),
+        "title_fontproperties": {"weight": "bold"},
+    }
     if owned:
         fig.legend(handles=handles, loc="outside lower center", **options)
     else:
@@ -261,8 +357,6 @@ def capability_heatmap(
     >>> fig, (left, right) = plt.subplots(1, 2)  # doctest: +SKIP
     >>> capability_heatmap(cmap, ax=left)  # doctest: +SKIP
     """
-    from matplotlib.patches import Rectangle
-
     use_house_style()
     data, levels = _data(cmap, levels, wave)
     summary = capability_summary(data, levels).capabilities
@@ -272,30 +366,22 @@ def capability_heatmap(
     stats = summary.set_index("capability")
 
     n_rows, x_target = len(layout.rows), layout.x_target
-    fig, ax, owned = figure_axes(ax, figsize=(5.0 + 0.62 * (x_target + 1), 2.6 + 0.44 * n_rows),
-                                 layout="constrained")
+    fig, ax, owned = figure_axes(
+        ax, figsize=(5.0 + 0.62 * (x_target + 1), 2.6 + 0.44 * n_rows), layout="constrained"
+    )
     ax.set_xlim(-0.5, x_target + 0.5 + 0.15)
     ax.set_ylim(n_rows - 0.5, -0.5)
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)
 
-    levels_of = {(o, c): v for o, c, v in zip(data["organisation"], data["capability"],
-                                               data["level"], strict=True)}
-    for i, (kind, name) in enumerate(layout.rows):
-        if kind == "goal":
-            ax.add_patch(Rectangle((-0.5, i - 0.5), x_target + 1.15, 1, facecolor="#f2f2f2",
-                                   edgecolor="none"))
-            ax.text(-0.4, i, name or "–", ha="left", va="center", fontsize=12,
-                    fontweight="bold")
-            continue
-        _draw_level_cells(ax, i, name, layout, levels_of, colours)
-        _draw_mean_and_target(ax, i, stats.loc[name], layout, colours, lang)
+    _draw_map_rows(ax, data, layout, stats, colours, lang)
     if layout.apart:
         x_line = layout.n_main - 0.5 + layout.gap / 2
         ax.axvline(x_line, color="#555555", linewidth=1.2, linestyle=(0, (4, 3)))
-    ax.axvline(layout.x_mean - layout.mean_width / 2 - layout.gap / 4, color="#555555",
-               linewidth=1.2)
+    ax.axvline(
+        layout.x_mean - layout.mean_width / 2 - layout.gap / 4, color="#555555", linewidth=1.2
+    )
 
     y_of = layout.y_of
     ax.set_yticks([y_of[c] for c in y_of], [wrap(c, label_width) for c in y_of])
@@ -311,17 +397,80 @@ def capability_heatmap(
     return fig
 
 
+def _radar_profiles(data: pd.DataFrame, organisation: str):
+    """Per goal (in map order): the organisation's mean level, the mean of all organisations'
+    goal means, and the goal's mean target."""
+    profiles = goal_profiles(data)
+    profiles["goal"] = profiles["goal"].fillna("")
+    goals = list(dict.fromkeys(profiles["goal"]))
+    own = profiles[profiles["organisation"] == organisation].set_index("goal")["mean"]
+    group = profiles.groupby("goal", sort=False)["mean"].mean()
+    target = profiles.groupby("goal", sort=False)["target"].first()
+    return goals, own, group, target
+
+
+def _radar_lines(ax, angles, goals, own, group, target, organisation: str, lang: str) -> None:
+    """The target, the group mean and the organisation (filled), each closed around the
+    circle."""
+    closed = [*angles, angles[0]]
+
+    def values(series):
+        v = [float(series.get(g, np.nan)) for g in goals]
+        return [*v, v[0]]
+
+    ax.plot(
+        closed,
+        values(target),
+        color="black",
+        linestyle=(0, (2, 2)),
+        linewidth=2,
+        label=_t("target", lang),
+    )
+    ax.plot(
+        closed,
+        values(group),
+        color=OKABE_ITO[1],
+        linestyle="--",
+        linewidth=2.4,
+        marker="s",
+        markersize=7,
+        label=_t("group_mean", lang),
+    )
+    ax.plot(
+        closed,
+        values(own),
+        color=_BASE,
+        linewidth=2.8,
+        marker="o",
+        markersize=8,
+        label=organisation,
+    )
+    ax.fill(closed, values(own), color=_BASE, alpha=0.15)
+
+
 def _radar_labels(ax, angles, goals, own, hi: int, lang: str) -> None:
     """The organisation's mean on each spoke, and the goal names placed by hand, aligned away
     from the circle on every side."""
     for angle, goal in zip(angles, goals, strict=True):
         v = own.get(goal, np.nan)
         if v == v:
-            ax.annotate(text.number(v, lang), (angle, v), textcoords="offset points",
-                        xytext=(0, -17), ha="center", va="center", fontsize=10.5,
-                        color=_BASE, fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                              "edgecolor": "none", "alpha": 0.85})
+            ax.annotate(
+                text.number(v, lang),
+                (angle, v),
+                textcoords="offset points",
+                xytext=(0, -17),
+                ha="center",
+                va="center",
+                fontsize=10.5,
+                color=_BASE,
+                fontweight="bold",
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.85,
+                },
+            )
     ax.set_xticks(angles, [""] * len(goals))
     for angle, goal in zip(angles, goals, strict=True):
         east, north = np.sin(angle), np.cos(angle)  # clockwise from the top
@@ -376,43 +525,31 @@ def capability_radar(
     >>> fig = capability_radar(cmap, organisation="Åmål")  # doctest: +SKIP
     """
     if ax is not None and getattr(ax, "name", "") != "polar":
-        raise ValueError("capability_radar draws into a polar axes: "
-                         "plt.subplots(subplot_kw={'projection': 'polar'})")
+        raise ValueError(
+            "capability_radar draws into a polar axes: "
+            "plt.subplots(subplot_kw={'projection': 'polar'})"
+        )
     use_house_style()
     data, levels = _data(cmap, levels, wave)
     if organisation not in set(data["organisation"]):
-        raise ValueError(f"{organisation!r} is not in the capability map "
-                         f"(organisations: {', '.join(dict.fromkeys(data['organisation']))})")
-    profiles = goal_profiles(data)
-    profiles["goal"] = profiles["goal"].fillna("")
-    goals = list(dict.fromkeys(profiles["goal"]))
-    own = profiles[profiles["organisation"] == organisation].set_index("goal")["mean"]
-    group = profiles.groupby("goal", sort=False)["mean"].mean()
-    target = profiles.groupby("goal", sort=False)["target"].first()
-
+        raise ValueError(
+            f"{organisation!r} is not in the capability map "
+            f"(organisations: {', '.join(dict.fromkeys(data['organisation']))})"
+        )
+    goals, own, group, target = _radar_profiles(data, organisation)
     angles = np.linspace(0, 2 * np.pi, len(goals), endpoint=False).tolist()
-    closed = [*angles, angles[0]]
-
-    def values(series):
-        v = [float(series.get(g, np.nan)) for g in goals]
-        return [*v, v[0]]
-
-    fig, ax, owned = figure_axes(ax, figsize=(10, 8.6), subplot_kw={"projection": "polar"},
-                                 layout="constrained")
+    fig, ax, owned = figure_axes(
+        ax, figsize=(10, 8.6), subplot_kw={"projection": "polar"}, layout="constrained"
+    )
     ax.set_theta_offset(np.pi / 2)
     ax.set_theta_direction(-1)
     lo, hi = int(levels["level"].min()), int(levels["level"].max())
     ax.set_ylim(0, hi)
-    ax.set_yticks(range(lo, hi + 1), [str(v) for v in range(lo, hi + 1)], fontsize=10,
-                  color="#555555")
+    ax.set_yticks(
+        range(lo, hi + 1), [str(v) for v in range(lo, hi + 1)], fontsize=10, color="#555555"
+    )
     ax.set_rlabel_position(180 / len(goals))
-    ax.plot(closed, values(target), color="black", linestyle=(0, (2, 2)), linewidth=2,
-            label=_t("target", lang))
-    ax.plot(closed, values(group), color=OKABE_ITO[1], linestyle="--", linewidth=2.4,
-            marker="s", markersize=7, label=_t("group_mean", lang))
-    ax.plot(closed, values(own), color=_BASE, linewidth=2.8, marker="o", markersize=8,
-            label=organisation)
-    ax.fill(closed, values(own), color=_BASE, alpha=0.15)
+    _radar_lines(ax, angles, goals, own, group, target, organisation, lang)
     _radar_labels(ax, angles, goals, own, hi, lang)
     ax.grid(color="#cccccc")
     ax.spines["polar"].set_color("#aaaaaa")
@@ -424,6 +561,24 @@ def capability_radar(
     return fig
 
 
+def _bars_table(summary, levels):
+    """(capabilities table, lowest acceptable level, top of the scale) from a summary, its
+    table or a map."""
+    floor = float("nan")
+    if isinstance(summary, CapabilityMap):
+        levels = summary.levels if levels is None else levels
+        summary = capability_summary(summary, levels)
+    if isinstance(summary, CapabilitySummary):
+        floor = summary.lowest_acceptable
+        table = summary.capabilities
+    else:
+        table = summary
+    if levels is not None:
+        return table, lowest_acceptable(levels), float(levels["level"].max())
+    top = float(np.nanmax([table["max"].max() if "max" in table else 5, table["target"].max(), 5]))
+    return table, floor, top
+
+
 def _bars_legend(fig, ax, owned: bool, floor: float, lang: str) -> None:
     """Mean ± sd, target and (with a lowest acceptable level) substandard and the floor line:
     under the figure, or under ``ax`` when the caller gave the axes."""
@@ -432,20 +587,33 @@ def _bars_legend(fig, ax, owned: bool, floor: float, lang: str) -> None:
 
     handles = [
         Patch(facecolor=_BASE, label=_t("mean_sd", lang)),
-        Line2D([], [], marker="D", color="black", linestyle="none", markersize=8,
-               label=_t("target", lang)),
+        Line2D(
+            [],
+            [],
+            marker="D",
+            color="black",
+            linestyle="none",
+            markersize=8,
+            label=_t("target", lang),
+        ),
     ]
     if floor == floor:
         handles += [
             Patch(facecolor=_HIGHLIGHT, label=_t("substandard", lang)),
-            Line2D([], [], color=_HIGHLIGHT, linestyle="--",
-                   label=_t("lowest_acceptable", lang, level=text.number(floor, lang, digits=0))),
+            Line2D(
+                [],
+                [],
+                color=_HIGHLIGHT,
+                linestyle="--",
+                label=_t("lowest_acceptable", lang, level=text.number(floor, lang, digits=0)),
+            ),
         ]
     if owned:
         fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
     else:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2,
-                  frameon=False)
+        ax.legend(
+            handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False
+        )
 
 
 def capability_bars(
@@ -488,21 +656,7 @@ def capability_bars(
     >>> fig = capability_bars(capability_summary(cmap))  # doctest: +SKIP
     """
     use_house_style()
-    floor = float("nan")
-    if isinstance(summary, CapabilityMap):
-        levels = summary.levels if levels is None else levels
-        summary = capability_summary(summary, levels)
-    if isinstance(summary, CapabilitySummary):
-        floor = summary.lowest_acceptable
-        table = summary.capabilities
-    else:
-        table = summary
-    if levels is not None:
-        floor = lowest_acceptable(levels)
-        top = float(levels["level"].max())
-    else:
-        top = float(np.nanmax([table["max"].max() if "max" in table else 5,
-                               table["target"].max(), 5]))
+    table, floor, top = _bars_table(summary, levels)
     table = table.sort_values("mean", ascending=True, kind="stable").reset_index(drop=True)
     n = len(table)
     substandard = table["substandard"].fillna(False).astype(bool).to_numpy()
@@ -512,13 +666,29 @@ def capability_bars(
     y = np.arange(n)
     ax.barh(y, table["mean"], color=colours, height=0.68, zorder=2)
     sd = table["sd"].fillna(0).to_numpy()
-    ax.errorbar(table["mean"], y, xerr=sd, fmt="none", ecolor="#333333", elinewidth=1.3,
-                capsize=4, zorder=3)
-    ax.scatter(table["target"], y, marker="D", s=70, color="black", edgecolor="white",
-               linewidth=1, zorder=4)
+    ax.errorbar(
+        table["mean"], y, xerr=sd, fmt="none", ecolor="#333333", elinewidth=1.3, capsize=4, zorder=3
+    )
+    ax.scatter(
+        table["target"],
+        y,
+        marker="D",
+        s=70,
+        color="black",
+        edgecolor="white",
+        linewidth=1,
+        zorder=4,
+    )
     for yi, mean, s in zip(y, table["mean"], sd, strict=True):
-        ax.text(mean + s + 0.07, yi, text.number(mean, lang), va="center", ha="left",
-                fontsize=11, color="#222222")
+        ax.text(
+            mean + s + 0.07,
+            yi,
+            text.number(mean, lang),
+            va="center",
+            ha="left",
+            fontsize=11,
+            color="#222222",
+        )
     if floor == floor:
         ax.axvline(floor, color=_HIGHLIGHT, linestyle="--", linewidth=1.6, zorder=1)
     ax.set_yticks(y, [wrap(c, label_width) for c in table["capability"]])

@@ -116,10 +116,25 @@ def _draw_cells(ax, bands: dict[str, int], colours: dict[str, str]) -> None:
     for s in range(1, 6):
         for k in range(1, 6):
             level = _level_of(s * k, bands)
-            ax.add_patch(Rectangle((k - 0.5, s - 0.5), 1, 1, facecolor=colours[level],
-                                   edgecolor="white", linewidth=2.5))
-            ax.text(k + 0.44, s - 0.44, str(s * k), ha="right", va="bottom", fontsize=9,
-                    color="white" if is_dark(colours[level]) else "#555555")
+            ax.add_patch(
+                Rectangle(
+                    (k - 0.5, s - 0.5),
+                    1,
+                    1,
+                    facecolor=colours[level],
+                    edgecolor="white",
+                    linewidth=2.5,
+                )
+            )
+            ax.text(
+                k + 0.44,
+                s - 0.44,
+                str(s * k),
+                ha="right",
+                va="bottom",
+                fontsize=9,
+                color="white" if is_dark(colours[level]) else "#555555",
+            )
 
 
 def _draw_ids(ax, at: pd.DataFrame) -> None:
@@ -138,32 +153,56 @@ def _draw_ids(ax, at: pd.DataFrame) -> None:
             in_row = min(cols, n - row * cols)
             x = k + (col - (in_row - 1) / 2) * (0.84 / cols)
             y = s - (row - (rows - 1) / 2) * (0.78 / max(rows, 1))
-            ax.text(x, y + 0.03, risk_id, ha="center", va="center", fontsize=size,
-                    fontweight="bold", color="black",
-                    bbox={"boxstyle": "round,pad=0.22", "facecolor": "white",
-                          "edgecolor": "#333333", "linewidth": 0.8})
+            ax.text(
+                x,
+                y + 0.03,
+                risk_id,
+                ha="center",
+                va="center",
+                fontsize=size,
+                fontweight="bold",
+                color="black",
+                bbox={
+                    "boxstyle": "round,pad=0.22",
+                    "facecolor": "white",
+                    "edgecolor": "#333333",
+                    "linewidth": 0.8,
+                },
+            )
 
 
-def _draw_key(side, at: pd.DataFrame, bands: dict[str, int], colours: dict[str, str],
-              lang: str) -> None:
+def _draw_key(
+    side, at: pd.DataFrame, bands: dict[str, int], colours: dict[str, str], lang: str
+) -> None:
     """Beside the matrix: the levels with their R ranges, then the meeting's risks from the
     highest R down (at most 14, then "… and n more")."""
     from matplotlib.patches import Patch
 
     ranges = _band_ranges(bands)
     handles = [
-        Patch(facecolor=colours[level], edgecolor="#999999",
-              label=f"{_label(level, lang)} ({lo}–{hi})" if lo != hi else
-              f"{_label(level, lang)} ({lo})")
+        Patch(
+            facecolor=colours[level],
+            edgecolor="#999999",
+            label=f"{_label(level, lang)} ({lo}–{hi})"
+            if lo != hi
+            else f"{_label(level, lang)} ({lo})",
+        )
         for level, (lo, hi) in ranges.items()
     ]
-    legend = side.legend(handles=handles, title=_t("risk_level", lang), loc="upper left",
-                         bbox_to_anchor=(0.0, 1.0), frameon=False, ncols=2,
-                         alignment="left")
+    legend = side.legend(
+        handles=handles,
+        title=_t("risk_level", lang),
+        loc="upper left",
+        bbox_to_anchor=(0.0, 1.0),
+        frameon=False,
+        ncols=2,
+        alignment="left",
+    )
     legend.get_title().set_fontweight("bold")
     ordered = at.assign(_id=[natural_key(i) for i in at["risk_id"].astype(str)])
-    ordered = ordered.sort_values(["score", "impact", "probability"],
-                                  ascending=False, kind="stable")
+    ordered = ordered.sort_values(
+        ["score", "impact", "probability"], ascending=False, kind="stable"
+    )
     ordered = at.loc[ordered.index]
     ordered = ordered.iloc[_order(ordered)]
     limit = 14
@@ -172,32 +211,68 @@ def _draw_key(side, at: pd.DataFrame, bands: dict[str, int], colours: dict[str, 
         level = _level_of(int(row.score), bands)
         threat = _wrap(str(row.threat or ""), 38).split("\n")
         lines.append((str(row.risk_id), int(row.score), level, threat))
-    side.text(0.0, 0.78, _t("risk_list", lang), fontweight="bold", fontsize=12,
-              transform=side.transAxes, va="top")
+    side.text(
+        0.0,
+        0.78,
+        _t("risk_list", lang),
+        fontweight="bold",
+        fontsize=12,
+        transform=side.transAxes,
+        va="top",
+    )
     y = 0.72
     n_lines = sum(len(threat) for *_, threat in lines) + (len(ordered) > limit)
     step = min(0.052, 0.72 / max(n_lines, 1))
     size = max(7.5, 11 * step / 0.052)
     if not lines:
-        side.text(0.0, y, _t("risk_none", lang), transform=side.transAxes, va="top",
-                  fontsize=11)
+        side.text(0.0, y, _t("risk_none", lang), transform=side.transAxes, va="top", fontsize=11)
     for risk_id, score, level, threat in lines:
-        side.text(0.0, y, risk_id, transform=side.transAxes, va="top", fontsize=size,
-                  fontweight="bold",
-                  bbox={"boxstyle": "round,pad=0.2", "facecolor": colours[level],
-                        "edgecolor": "#999999", "linewidth": 0.6})
-        side.text(0.16, y, f"R = {score}", transform=side.transAxes, va="top",
-                  fontsize=size)
-        side.text(0.33, y, "\n".join(threat), transform=side.transAxes, va="top",
-                  fontsize=size, linespacing=1.1)
+        side.text(
+            0.0,
+            y,
+            risk_id,
+            transform=side.transAxes,
+            va="top",
+            fontsize=size,
+            fontweight="bold",
+            bbox={
+                "boxstyle": "round,pad=0.2",
+                "facecolor": colours[level],
+                "edgecolor": "#999999",
+                "linewidth": 0.6,
+            },
+        )
+        side.text(0.16, y, f"R = {score}", transform=side.transAxes, va="top", fontsize=size)
+        side.text(
+            0.33,
+            y,
+            "\n".join(threat),
+            transform=side.transAxes,
+            va="top",
+            fontsize=size,
+            linespacing=1.1,
+        )
         y -= step * (len(threat) + 0.25 * (len(threat) > 1))
     if len(ordered) > limit:
-        side.text(0.0, y, _t("risk_more", lang, n=len(ordered) - limit),
-                  transform=side.transAxes, va="top", fontsize=size)
+        side.text(
+            0.0,
+            y,
+            _t("risk_more", lang, n=len(ordered) - limit),
+            transform=side.transAxes,
+            va="top",
+            fontsize=size,
+        )
 
 
-def risk_matrix(risks, *, date=None, bands: Mapping[str, int] | None = None,
-                key: bool | None = None, ax=None, lang: str = "sv"):
+def risk_matrix(
+    risks,
+    *,
+    date=None,
+    bands: Mapping[str, int] | None = None,
+    key: bool | None = None,
+    ax=None,
+    lang: str = "sv",
+):
     """The 5 × 5 risk matrix of one meeting: S against K, cells coloured by level, IDs in cells.
 
     Each risk's ID stands in its cell (S, K) in a white box; when several risks share a cell
@@ -351,8 +426,14 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, ax=None, lang: 
     ax.set_ylabel(_t("risk_score", lang))
     ax.set_title(_t("risk_trend_title", lang), loc="left")
     ax.grid(axis="x", color="#cccccc", linewidth=0.8, zorder=1)
-    legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.07, 1.0),
-                       frameon=False, fontsize=10.5, labelspacing=0.8)
+    legend = ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.07, 1.0),
+        frameon=False,
+        fontsize=10.5,
+        labelspacing=0.8,
+    )
     legend.set_zorder(5)
     if owned:
         fig.subplots_adjust(left=0.07, right=0.70, bottom=0.11, top=0.92)
@@ -365,21 +446,36 @@ def _draw_bands(ax, bands: dict[str, int], colours: dict[str, str], lang: str) -
     low = 0
     for level, bound in bands.items():
         top = min(bound, 25)
-        ax.axhspan(low + 0.5 if low else 0, top + 0.5, color=colours[level], alpha=0.3,
-                   linewidth=0, zorder=0)
+        ax.axhspan(
+            low + 0.5 if low else 0,
+            top + 0.5,
+            color=colours[level],
+            alpha=0.3,
+            linewidth=0,
+            zorder=0,
+        )
         if level in ranges:
             lo, hi = ranges[level]
-            ax.text(1.005, ((max(low, 0) + top) / 2 + 0.5) / 26,
-                    f"{_label(level, lang)}\n({lo}–{hi})", transform=ax.transAxes, ha="left",
-                    va="center", fontsize=10, color="#444444", style="italic")
+            ax.text(
+                1.005,
+                ((max(low, 0) + top) / 2 + 0.5) / 26,
+                f"{_label(level, lang)}\n({lo}–{hi})",
+                transform=ax.transAxes,
+                ha="left",
+                va="center",
+                fontsize=10,
+                color="#444444",
+                style="italic",
+            )
         low = bound
 
 
 def _offsets(trend: pd.DataFrame) -> dict:
     """(date, risk) -> a small vertical shift, so that points that coincide at a meeting are
     spread a little apart and every line shows."""
-    scored = trend.assign(_y=trend["score"].astype("Float64").fillna(
-        trend["previous_score"].astype("Float64")))
+    scored = trend.assign(
+        _y=trend["score"].astype("Float64").fillna(trend["previous_score"].astype("Float64"))
+    )
     offsets = {}
     for (_, _), group in scored.dropna(subset=["_y"]).groupby(["date", "_y"]):
         members = sorted(group["risk_id"].astype(str), key=natural_key)
@@ -406,15 +502,28 @@ def _draw_risk_lines(ax, trend: pd.DataFrame, position: dict, lang: str):
             offset = offsets.get((row.date, risk_id), 0.0)
             if row.change == "closed":
                 if xs:
-                    ax.plot(xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8,
-                            zorder=3)
+                    ax.plot(
+                        xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8, zorder=3
+                    )
                     previous = float(row.previous_score) + offset
-                    ax.plot([xs[-1], x], [ys[-1], previous], color=colour, linestyle=":",
-                            linewidth=2, zorder=3)
-                    ax.plot([x], [previous], marker="x", color=colour, markersize=11,
-                            markeredgewidth=2.8, zorder=4)
-                    ends.append((x, previous, f"{risk_id} ({_t('risk_closed', lang)})",
-                                 colour))
+                    ax.plot(
+                        [xs[-1], x],
+                        [ys[-1], previous],
+                        color=colour,
+                        linestyle=":",
+                        linewidth=2,
+                        zorder=3,
+                    )
+                    ax.plot(
+                        [x],
+                        [previous],
+                        marker="x",
+                        color=colour,
+                        markersize=11,
+                        markeredgewidth=2.8,
+                        zorder=4,
+                    )
+                    ends.append((x, previous, f"{risk_id} ({_t('risk_closed', lang)})", colour))
                 xs, ys = [], []
                 continue
             if pd.isna(row.score):
@@ -425,8 +534,16 @@ def _draw_risk_lines(ax, trend: pd.DataFrame, position: dict, lang: str):
             ax.plot(xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8, zorder=3)
             ends.append((xs[-1], ys[-1], risk_id, colour))
         threat = str(rows["threat"].iloc[-1]) if len(rows) else ""
-        handles.append(Line2D([], [], color=colour, marker=marker, linewidth=2.4,
-                              label=_wrap(f"{risk_id} {threat}".strip(), 36)))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=colour,
+                marker=marker,
+                linewidth=2.4,
+                label=_wrap(f"{risk_id} {threat}".strip(), 36),
+            )
+        )
     return ends, handles
 
 
@@ -440,7 +557,21 @@ def _label_line_ends(ax, ends) -> None:
             placed.append(y_text)
         shift = max(0.0, placed[-1] - 25.2) if placed else 0.0
         for (_, y, label, colour), y_text in zip(group, placed, strict=True):
-            ax.annotate(label, (x, y), xytext=(x + 0.06, y_text - shift), textcoords="data",
-                        ha="left", va="center", fontsize=10.5, fontweight="bold", color=colour,
-                        arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.6,
-                                    "shrinkA": 0, "shrinkB": 3})
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(x + 0.06, y_text - shift),
+                textcoords="data",
+                ha="left",
+                va="center",
+                fontsize=10.5,
+                fontweight="bold",
+                color=colour,
+                arrowprops={
+                    "arrowstyle": "-",
+                    "color": colour,
+                    "linewidth": 0.6,
+                    "shrinkA": 0,
+                    "shrinkB": 3,
+                },
+            )

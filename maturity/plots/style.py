@@ -45,6 +45,7 @@ NOT_ASSESSED_COLOUR = "#d9d9d9"
 #: Secondary text: notes, messages, suppressed rows.
 TEXT_GREY = "#505050"
 
+
 def decimal(value: float, digits: int = 1, lang: str = "sv") -> str:
     """A number with a decimal comma (Swedish) or point (English): :func:`maturity.text.number`.
 
@@ -158,8 +159,17 @@ def message_figure(title: str, message: str, *, ax=None):
         ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_title(title, loc="left")
-    ax.text(0.5, 0.45, message, ha="center", va="center", fontsize=14, color=TEXT_GREY,
-            wrap=True, transform=ax.transAxes)
+    ax.text(
+        0.5,
+        0.45,
+        message,
+        ha="center",
+        va="center",
+        fontsize=14,
+        color=TEXT_GREY,
+        wrap=True,
+        transform=ax.transAxes,
+    )
     return ax.figure
 
 

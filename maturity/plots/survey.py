@@ -101,8 +101,9 @@ def _filter_roles(frame: pd.DataFrame, role) -> pd.DataFrame:
     present = frame["role"].astype(str)
     unknown = [r for r in roles if r not in set(present)]
     if unknown:
-        raise ValueError(f"no role {unknown} in the table; roles are "
-                         f"{sorted(set(present.dropna()))}")
+        raise ValueError(
+            f"no role {unknown} in the table; roles are {sorted(set(present.dropna()))}"
+        )
     return frame[present.isin(roles)]
 
 
@@ -123,8 +124,9 @@ def _item_column(frame: pd.DataFrame, where: str) -> str:
 def _require(frame: pd.DataFrame, columns: Sequence[str], where: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(f"{where}: the table has no column(s) {missing}; "
-                         f"it has {list(frame.columns)}")
+        raise ValueError(
+            f"{where}: the table has no column(s) {missing}; it has {list(frame.columns)}"
+        )
 
 
 def _suppressed(frame: pd.DataFrame, min_n: int, stat: str) -> np.ndarray:
@@ -132,16 +134,22 @@ def _suppressed(frame: pd.DataFrame, min_n: int, stat: str) -> np.ndarray:
     hidden = np.array(frame[stat].isna(), dtype=bool)
     if "suppressed" in frame.columns:
         hidden |= np.array(frame["suppressed"].fillna(False), dtype=bool)
-    for column in ("n_respondents", "n_respondents_1", "n_respondents_2",
-                   "n_respondents_from", "n_respondents_to"):
+    for column in (
+        "n_respondents",
+        "n_respondents_1",
+        "n_respondents_2",
+        "n_respondents_from",
+        "n_respondents_to",
+    ):
         if column in frame.columns:
             n = pd.to_numeric(frame[column], errors="coerce").fillna(0).to_numpy(dtype=float)
             hidden |= n < min_n
     return hidden
 
 
-def _item_label(frame: pd.DataFrame, item: str, width: int = LABEL_WIDTH,
-                reverse: set | None = None) -> list[str]:
+def _item_label(
+    frame: pd.DataFrame, item: str, width: int = LABEL_WIDTH, reverse: set | None = None
+) -> list[str]:
     """Statement id + wrapped text (when the table has ``text``), or the wrapped dimension."""
     ids = frame[item].astype(str).tolist()
     if item == "statement" and "text" in frame.columns:
@@ -149,10 +157,14 @@ def _item_label(frame: pd.DataFrame, item: str, width: int = LABEL_WIDTH,
         labels = []
         for sid, body_text in zip(ids, texts, strict=True):
             mark = "*" if reverse and sid in reverse else ""
-            body = (f"{sid}{mark}  {body_text}" if isinstance(body_text, str) and body_text
-                    else f"{sid}{mark}")
-            labels.append(textwrap.fill(body, width, break_long_words=False,
-                                        break_on_hyphens=False))
+            body = (
+                f"{sid}{mark}  {body_text}"
+                if isinstance(body_text, str) and body_text
+                else f"{sid}{mark}"
+            )
+            labels.append(
+                textwrap.fill(body, width, break_long_words=False, break_on_hyphens=False)
+            )
         return labels
     if item == "statement":
         return [f"{s}*" if reverse and s in reverse else s for s in ids]
@@ -187,17 +199,34 @@ def _drop_empty_panels(panels, item: str, min_n: int, lang: str, role_labels=Non
         if len(shown) or r is None:
             keep.append((r, shown, hidden_names))
         else:
-            notes.append(_t("role_all_suppressed", lang, role=role_name(r, role_labels),
-                            k=len(hidden_names), min_n=min_n, items=_t(item + "s", lang)))
+            notes.append(
+                _t(
+                    "role_all_suppressed",
+                    lang,
+                    role=role_name(r, role_labels),
+                    k=len(hidden_names),
+                    min_n=min_n,
+                    items=_t(item + "s", lang),
+                )
+            )
     return keep, notes
 
 
 def _column(ax, y, label, dx, *, header=False, colour="black", weight="normal"):
     """A right-hand table column of an axes: ``dx`` points right of the axes edge."""
-    ax.annotate(label, xy=(1, y), xycoords=("axes fraction", "data"), xytext=(dx, 0),
-                textcoords="offset points", ha="right", va="bottom" if header else "center",
-                fontsize=ROW_FONT, color=colour, fontweight="bold" if header else weight,
-                annotation_clip=False)
+    ax.annotate(
+        label,
+        xy=(1, y),
+        xycoords=("axes fraction", "data"),
+        xytext=(dx, 0),
+        textcoords="offset points",
+        ha="right",
+        va="bottom" if header else "center",
+        fontsize=ROW_FONT,
+        color=colour,
+        fontweight="bold" if header else weight,
+        annotation_clip=False,
+    )
 
 
 def _with_wave(title: str, wave) -> str:
@@ -242,8 +271,10 @@ def _panel_axes(ax, heights: Sequence[float], size: tuple[float, float], where: 
         legend_ax, axes = _facets(fig, heights)
         return fig, legend_ax, axes
     if len(heights) != 1:
-        raise ValueError(f"{where}: ax= draws one panel, but there are {len(heights)} "
-                         "(one per role); pass role=... to draw one")
+        raise ValueError(
+            f"{where}: ax= draws one panel, but there are {len(heights)} "
+            "(one per role); pass role=... to draw one"
+        )
     return ax.figure, None, [ax]
 
 
@@ -255,14 +286,28 @@ def _finish(fig, title: str, legend_ax, handles, ax=None) -> None:
         role = ax.get_title(loc="left")
         ax.set_title(title + (f"\n{role}" if role else ""), loc="left", pad=30)
         if handles:
-            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0),
-                      ncols=len(handles), frameon=False, fontsize=ROW_FONT, borderaxespad=0.2)
+            ax.legend(
+                handles=handles,
+                loc="lower left",
+                bbox_to_anchor=(0, 1.0),
+                ncols=len(handles),
+                frameon=False,
+                fontsize=ROW_FONT,
+                borderaxespad=0.2,
+            )
         return
     fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
     if legend_ax is not None and handles:
-        legend_ax.legend(handles=handles, loc="center", ncols=len(handles), frameon=False,
-                         fontsize=ROW_FONT, handlelength=1.6, columnspacing=1.6,
-                         borderaxespad=0)
+        legend_ax.legend(
+            handles=handles,
+            loc="center",
+            ncols=len(handles),
+            frameon=False,
+            fontsize=ROW_FONT,
+            handlelength=1.6,
+            columnspacing=1.6,
+            borderaxespad=0,
+        )
 
 
 def _row_axes(ax, n_rows: int, labels, *, fontsize=ROW_FONT) -> None:
@@ -278,9 +323,17 @@ def _grid(ax) -> None:
 
 
 def _empty_panel(ax, min_n: int, lang: str) -> None:
-    ax.text(0.5, 0, _t("all_suppressed", lang, min_n=min_n), ha="center",
-            va="center", transform=ax.get_yaxis_transform(), color=TEXT_GREY,
-            style="italic", fontsize=ROW_FONT)
+    ax.text(
+        0.5,
+        0,
+        _t("all_suppressed", lang, min_n=min_n),
+        ha="center",
+        va="center",
+        transform=ax.get_yaxis_transform(),
+        color=TEXT_GREY,
+        style="italic",
+        fontsize=ROW_FONT,
+    )
 
 
 # --------------------------------------------------------------------------- diverging bars
@@ -315,10 +368,25 @@ class _Steps:
         values = scale["value"].to_numpy(dtype=float)
         middle = (values.min() + values.max()) / 2
         neutral = bool(np.isclose(values, middle).any())
-        reverse = set(codebook.statements.loc[codebook.statements["reverse"], "statement"]
-                      .astype(str))
-        return cls(values, scale["label"].astype(str).tolist(), middle,
-                   _step_colours(len(values), neutral), reverse)
+        reverse = set(
+            codebook.statements.loc[codebook.statements["reverse"], "statement"].astype(str)
+        )
+        return cls(
+            values,
+            scale["label"].astype(str).tolist(),
+            middle,
+            _step_colours(len(values), neutral),
+            reverse,
+        )
+
+    def handles(self) -> list:
+        """Legend entries: one coloured patch per scale step with its label."""
+        from matplotlib.patches import Patch
+
+        return [
+            Patch(facecolor=c, edgecolor="white", label=lab)
+            for c, lab in zip(self.colours, self.labels, strict=True)
+        ]
 
 
 def _distribution_panels(frame: pd.DataFrame, steps: _Steps, *, min_n: int, codebook):
@@ -330,19 +398,25 @@ def _distribution_panels(frame: pd.DataFrame, steps: _Steps, *, min_n: int, code
     described["role"] = described["role"].astype(str)
     described["statement"] = described["statement"].astype(str)
 
-    keys = frame.assign(role=frame["role"].astype(str),
-                        statement=frame["statement"].astype(str))
+    keys = frame.assign(role=frame["role"].astype(str), statement=frame["statement"].astype(str))
     scored = keys[keys["score"].notna()]
-    counts = (scored.groupby(["role", "statement", "score"]).size()
-              .unstack("score", fill_value=0).reindex(columns=steps.values, fill_value=0))
+    counts = (
+        scored.groupby(["role", "statement", "score"])
+        .size()
+        .unstack("score", fill_value=0)
+        .reindex(columns=steps.values, fill_value=0)
+    )
     if "answer" in keys.columns:
         written = keys["answer"].astype(object).fillna("").astype(str).str.strip() != ""
         dont_know = keys[keys["score"].isna() & written]
     else:
         dont_know = keys[keys["score"].isna()]
     n_dk = dont_know.groupby(["role", "statement"]).size()
-    dk_people = dont_know.groupby(["role", "statement"])["respondent"].nunique() \
-        if "respondent" in dont_know.columns else n_dk
+    dk_people = (
+        dont_know.groupby(["role", "statement"])["respondent"].nunique()
+        if "respondent" in dont_know.columns
+        else n_dk
+    )
 
     panels = []
     for r in [str(r) for r in _order(frame["role"])]:
@@ -354,14 +428,47 @@ def _distribution_panels(frame: pd.DataFrame, steps: _Steps, *, min_n: int, code
         hidden = rows["suppressed"].to_numpy(dtype=bool) & ~only_dk.to_numpy()
         rows["status"] = np.where(only_dk, "dk", np.where(hidden, "hidden", "bars"))
         rows["_order"] = np.select([rows["status"] == "bars", rows["status"] == "dk"], [0, 1], 2)
-        rows = rows.sort_values(["_order", "mean", "statement"], ascending=[True, False, True],
-                                kind="stable")
+        rows = rows.sort_values(
+            ["_order", "mean", "statement"], ascending=[True, False, True], kind="stable"
+        )
         panels.append((r, rows.reset_index(drop=True)))
     return counts, panels
 
 
-def _draw_distribution_panel(ax, role, rows, counts, steps: _Steps, *, min_n, dk_x, lang,
-                             role_labels) -> tuple[float, float]:
+def _select_responses(responses: pd.DataFrame, *, role, statements, wave):
+    """The responses of one wave (default the latest), of the roles and statements asked for."""
+    _require(responses, ["role", "statement", "score"], "diverging_bars")
+    frame, wave = _one_wave(responses, wave)
+    frame = _filter_roles(frame, role)
+    if statements is not None:
+        frame = frame[frame["statement"].astype(str).isin(_as_list(statements))]
+    return frame, wave
+
+
+def _draw_distribution_panels(axes, panels, counts, steps, *, min_n, lang, role_labels):
+    """Every role's panel, then the shared percent axis wide enough for the widest bar."""
+    left_extent, right_extent = 10.0, 10.0
+    # the "Vet ej" column sits far enough right of "n" for its (bold) header
+    dk_x = 92 + max(52, 6.8 * len(_t("dont_know", lang)) + 10)
+    for panel_ax, (r, rows) in zip(axes, panels, strict=True):
+        left, right = _draw_distribution_panel(
+            panel_ax,
+            r,
+            rows,
+            counts,
+            steps,
+            min_n=min_n,
+            dk_x=dk_x,
+            lang=lang,
+            role_labels=role_labels,
+        )
+        left_extent, right_extent = max(left_extent, left), max(right_extent, right)
+    _percent_axes(axes, left_extent, right_extent, lang)
+
+
+def _draw_distribution_panel(
+    ax, role, rows, counts, steps: _Steps, *, min_n, dk_x, lang, role_labels
+) -> tuple[float, float]:
     """One role's diverging bars with the mean, n and "Vet ej" columns; returns how far the
     bars reach to the left and to the right of zero (in percent)."""
     values, middle = steps.values, steps.middle
@@ -382,12 +489,28 @@ def _draw_distribution_panel(ax, role, rows, counts, steps: _Steps, *, min_n, dk
     extents = (float((below + half).max()), float((share.sum(axis=1) - below - half).max()))
     y = np.arange(len(rows))
     for j, colour in enumerate(steps.colours):
-        ax.barh(y[bars], share[bars, j], left=left[bars], color=colour, height=0.72,
-                edgecolor="white", linewidth=0.8, zorder=2)
+        ax.barh(
+            y[bars],
+            share[bars, j],
+            left=left[bars],
+            color=colour,
+            height=0.72,
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=2,
+        )
         text_colour = "white" if is_dark(colour) else "black"
         for i in np.flatnonzero(bars & (share[:, j] >= 9)):
-            ax.text(left[i] + share[i, j] / 2, i, percent_label(share[i, j], lang),
-                    ha="center", va="center", fontsize=SMALL_FONT, color=text_colour, zorder=3)
+            ax.text(
+                left[i] + share[i, j] / 2,
+                i,
+                percent_label(share[i, j], lang),
+                ha="center",
+                va="center",
+                fontsize=SMALL_FONT,
+                color=text_colour,
+                zorder=3,
+            )
         left = left + share[:, j]
     for i, row in enumerate(rows.itertuples(index=False)):
         if bars[i]:
@@ -395,15 +518,32 @@ def _draw_distribution_panel(ax, role, rows, counts, steps: _Steps, *, min_n, dk
             _column(ax, i, str(int(row.n)), 92)
             _column(ax, i, percent_label(dk_share[i], lang), dk_x)
             continue
-        message = (_t("only_dont_know", lang) if row.status == "dk"
-                   else _t("suppressed", lang, min_n=min_n))
-        ax.text(0, i, message, ha="center", va="center", fontsize=ROW_FONT,
-                style="italic", color=TEXT_GREY, zorder=3,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        message = (
+            _t("only_dont_know", lang)
+            if row.status == "dk"
+            else _t("suppressed", lang, min_n=min_n)
+        )
+        ax.text(
+            0,
+            i,
+            message,
+            ha="center",
+            va="center",
+            fontsize=ROW_FONT,
+            style="italic",
+            color=TEXT_GREY,
+            zorder=3,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
         _column(ax, i, "–", 52, colour=TEXT_GREY)
         _column(ax, i, "–", 92, colour=TEXT_GREY)
-        _column(ax, i, percent_label(dk_share[i], lang) if row.status == "dk" else "–", dk_x,
-                colour=TEXT_GREY)
+        _column(
+            ax,
+            i,
+            percent_label(dk_share[i], lang) if row.status == "dk" else "–",
+            dk_x,
+            colour=TEXT_GREY,
+        )
     header = -0.5
     _column(ax, header, _t("mean_short", lang), 52, header=True)
     _column(ax, header, "n", 92, header=True)
@@ -419,9 +559,18 @@ def _draw_distribution_panel(ax, role, rows, counts, steps: _Steps, *, min_n, dk
 def _drop_hidden_roles(panels, min_n: int, lang: str, role_labels):
     """A role whose every statement is suppressed gets one note line, not a column of
     "Undertryckt"; returns the panels left and the notes."""
-    notes = [_t("role_all_suppressed", lang, role=role_name(r, role_labels), k=len(rows),
-                min_n=min_n, items=_t("statements", lang))
-             for r, rows in panels if (rows["status"] == "hidden").all()]
+    notes = [
+        _t(
+            "role_all_suppressed",
+            lang,
+            role=role_name(r, role_labels),
+            k=len(rows),
+            min_n=min_n,
+            items=_t("statements", lang),
+        )
+        for r, rows in panels
+        if (rows["status"] == "hidden").all()
+    ]
     return [(r, rows) for r, rows in panels if not (rows["status"] == "hidden").all()], notes
 
 
@@ -509,14 +658,8 @@ def diverging_bars(
     >>> s = mt.read_survey("data/raw/enkat_2022", cb)                 # doctest: +SKIP
     >>> fig = mt.plots.diverging_bars(s.responses, codebook=cb, role="IT-chef")  # doctest: +SKIP
     """
-    from matplotlib.patches import Patch
-
     use_house_style()
-    _require(responses, ["role", "statement", "score"], "diverging_bars")
-    frame, wave = _one_wave(responses, wave)
-    frame = _filter_roles(frame, role)
-    if statements is not None:
-        frame = frame[frame["statement"].astype(str).isin(_as_list(statements))]
+    frame, wave = _select_responses(responses, role=role, statements=statements, wave=wave)
     title = _with_wave(_t("distribution_title", lang) if title is None else title, wave)
     if frame.empty:
         return message_figure(title, _t("no_data", lang), ax=ax)
@@ -527,38 +670,43 @@ def diverging_bars(
         return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
     panels, notes = _drop_hidden_roles(panels, min_n, lang, role_labels)
-    all_labels = [lab for _, rows in panels
-                  for lab in _item_label(rows, "statement", reverse=steps.reverse)]
+    all_labels = [
+        lab for _, rows in panels for lab in _item_label(rows, "statement", reverse=steps.reverse)
+    ]
     row_h = _row_height(all_labels)
     heights = [len(rows) * row_h + 0.7 for _, rows in panels]
-    fig, legend_ax, axes = _panel_axes(ax, heights, (13, sum(heights) + 1.9 + 0.2 * len(notes)),
-                                       "diverging_bars")
+    fig, legend_ax, axes = _panel_axes(
+        ax, heights, (13, sum(heights) + 1.9 + 0.2 * len(notes)), "diverging_bars"
+    )
 
-    left_extent, right_extent = 10.0, 10.0
-    # the "Vet ej" column sits far enough right of "n" for its (bold) header
-    dk_x = 92 + max(52, 6.8 * len(_t("dont_know", lang)) + 10)
-    for panel_ax, (r, rows) in zip(axes, panels, strict=True):
-        left, right = _draw_distribution_panel(panel_ax, r, rows, counts, steps, min_n=min_n,
-                                               dk_x=dk_x, lang=lang, role_labels=role_labels)
-        left_extent, right_extent = max(left_extent, left), max(right_extent, right)
-    _percent_axes(axes, left_extent, right_extent, lang)
+    _draw_distribution_panels(
+        axes, panels, counts, steps, min_n=min_n, lang=lang, role_labels=role_labels
+    )
     reversed_shown = bool(steps.reverse & set(frame["statement"].astype(str)))
     axes[-1].set_xlabel(_distribution_xlabel(reversed_shown, notes, lang), fontsize=ROW_FONT)
-    handles = [Patch(facecolor=c, edgecolor="white", label=lab)
-               for c, lab in zip(steps.colours, steps.labels, strict=True)]
-    _finish(fig, title, legend_ax, handles, axes[0])
+    _finish(fig, title, legend_ax, steps.handles(), axes[0])
     return fig
 
 
 # --------------------------------------------------------------------------- mean with CI
 
 
+def _panel_title(ax, role, hidden_names, min_n: int, lang: str, role_labels) -> list[str]:
+    """Name the panel after its role; returns the note on its suppressed rows (if any)."""
+    if role is not None:
+        ax.set_title(role_name(role, role_labels), loc="left", fontsize=13)
+    return [_panel_note(role, hidden_names, min_n, lang, role_labels)] if hidden_names else []
+
+
 def _split_panels(frame: pd.DataFrame, item: str, stat: str):
     """Per role: the rows drawn, sorted by ``stat`` (then item), and the names suppressed."""
     panels = []
     for r, rows in _role_groups(frame):
-        shown = rows[~rows["_hidden"]].sort_values([stat, item], ascending=[False, True],
-                                                   kind="stable").reset_index(drop=True)
+        shown = (
+            rows[~rows["_hidden"]]
+            .sort_values([stat, item], ascending=[False, True], kind="stable")
+            .reset_index(drop=True)
+        )
         panels.append((r, shown, rows.loc[rows["_hidden"], item].astype(str).tolist()))
     return panels
 
@@ -566,18 +714,29 @@ def _split_panels(frame: pd.DataFrame, item: str, stat: str):
 def _draw_mean_panel(ax, shown, item, *, lowest, midpoint, n_column, min_n, lang) -> None:
     """One role's means with their intervals, the ``lowest`` marked, mean and n beside."""
     k = min(lowest, len(shown)) if lowest else 0
-    low = set(shown.index[len(shown) - k:]) if k else set()
+    low = set(shown.index[len(shown) - k :]) if k else set()
     ylabels = _item_label(shown, item)
     for i, row in shown.iterrows():
         marked = i in low
         colour = VERMILLION if marked else BLUE
-        ax.errorbar(row["mean"], i, xerr=[[row["mean"] - row["ci95_low"]],
-                                           [row["ci95_high"] - row["mean"]]],
-                    fmt="D" if marked else "o", color=colour, markersize=7,
-                    elinewidth=2, capsize=3)
-        _column(ax, i, text.number(row["mean"], lang), 52,
-                colour=VERMILLION if marked else "black",
-                weight="bold" if marked else "normal")
+        ax.errorbar(
+            row["mean"],
+            i,
+            xerr=[[row["mean"] - row["ci95_low"]], [row["ci95_high"] - row["mean"]]],
+            fmt="D" if marked else "o",
+            color=colour,
+            markersize=7,
+            elinewidth=2,
+            capsize=3,
+        )
+        _column(
+            ax,
+            i,
+            text.number(row["mean"], lang),
+            52,
+            colour=VERMILLION if marked else "black",
+            weight="bold" if marked else "normal",
+        )
         if n_column:
             n = row[n_column]
             _column(ax, i, "–" if pd.isna(n) else str(int(n)), 95)
@@ -603,12 +762,26 @@ def _mean_handles(midpoint: float, lowest: int, lang: str) -> list:
 
     handles = [
         Line2D([], [], color=BLUE, marker="o", linestyle="-", label=_t("mean_ci_legend", lang)),
-        Line2D([], [], color=TEXT_GREY, linestyle="--",
-               label=f"{_t('midpoint', lang)} ({text.number(midpoint, lang)})"),
+        Line2D(
+            [],
+            [],
+            color=TEXT_GREY,
+            linestyle="--",
+            label=f"{_t('midpoint', lang)} ({text.number(midpoint, lang)})",
+        ),
     ]
     if lowest:
-        handles.insert(1, Line2D([], [], color=VERMILLION, marker="D", linestyle="-",
-                                 label=_t("lowest", lang, k=lowest)))
+        handles.insert(
+            1,
+            Line2D(
+                [],
+                [],
+                color=VERMILLION,
+                marker="D",
+                linestyle="-",
+                label=_t("lowest", lang, k=lowest),
+            ),
+        )
     return handles
 
 
@@ -690,24 +863,23 @@ def mean_ci(
     row_h = _row_height(all_labels)
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
     fig, legend_ax, axes = _panel_axes(
-        ax, heights, (13, sum(heights) + 1.6 + 0.2 * len(empty_notes)), "mean_ci")
-    n_column = "n_respondents" if "n_respondents" in frame.columns else (
-        "n" if "n" in frame.columns else None)
+        ax, heights, (13, sum(heights) + 1.6 + 0.2 * len(empty_notes)), "mean_ci"
+    )
+    n_column = "n_respondents" if "n_respondents" in frame.columns else None
+    n_column = n_column or ("n" if "n" in frame.columns else None)
     notes: list[str] = []
     for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
-        _draw_mean_panel(panel_ax, shown, item, lowest=lowest, midpoint=midpoint,
-                         n_column=n_column, min_n=min_n, lang=lang)
-        if r is not None:
-            panel_ax.set_title(role_name(r, role_labels), loc="left", fontsize=13)
-        if hidden_names:
-            notes.append(_panel_note(r, hidden_names, min_n, lang, role_labels))
+        options = {"lowest": lowest, "midpoint": midpoint, "n_column": n_column}
+        _draw_mean_panel(panel_ax, shown, item, **options, min_n=min_n, lang=lang)
+        notes += _panel_title(panel_ax, r, hidden_names, min_n, lang, role_labels)
     shown_all = pd.concat([shown for _, shown, _ in panels])
     axes[0].set_xlim(*_value_range(shown_all[["ci95_low", "ci95_high"]], midpoint, scale))
     for panel_ax in axes:
         decimal_ticks(panel_ax.xaxis, lang)
         panel_ax.tick_params(axis="x", labelbottom=True)
-    axes[-1].set_xlabel("\n".join([_t("mean_ci_axis", lang), *notes, *empty_notes]),
-                        fontsize=ROW_FONT)
+    axes[-1].set_xlabel(
+        "\n".join([_t("mean_ci_axis", lang), *notes, *empty_notes]), fontsize=ROW_FONT
+    )
     _finish(fig, title, legend_ax, _mean_handles(midpoint, lowest, lang), axes[0])
     return fig
 
@@ -717,11 +889,18 @@ def mean_ci(
 
 def _dumbbell(ax, y, a, b, colour_a, colour_b, marker_a="o", marker_b="s", hollow_a=False):
     ax.plot([a, b], [y, y], color="#bdbdbd", linewidth=3.5, solid_capstyle="round", zorder=1)
-    ax.plot([a], [y], marker=marker_a, markersize=10, linestyle="none", zorder=3,
-            color=colour_a, markerfacecolor="white" if hollow_a else colour_a,
-            markeredgewidth=2)
-    ax.plot([b], [y], marker=marker_b, markersize=10, linestyle="none", zorder=3,
-            color=colour_b)
+    ax.plot(
+        [a],
+        [y],
+        marker=marker_a,
+        markersize=10,
+        linestyle="none",
+        zorder=3,
+        color=colour_a,
+        markerfacecolor="white" if hollow_a else colour_a,
+        markeredgewidth=2,
+    )
+    ax.plot([b], [y], marker=marker_b, markersize=10, linestyle="none", zorder=3, color=colour_b)
 
 
 _GAP_COLOURS = (BLUE, ORANGE)
@@ -753,8 +932,9 @@ def _gap_frame(table: pd.DataFrame, roles: Sequence[str], min_n: int) -> pd.Data
 
 def _gap_table(frame: pd.DataFrame, item: str, roles: Sequence[str]) -> pd.DataFrame:
     """One row per item: the two roles' means and the gap (second − first), largest first."""
-    wide = frame.pivot_table(index=item, columns="role", values="mean", aggfunc="first",
-                             observed=True, dropna=False).reindex(columns=roles)
+    wide = frame.pivot_table(
+        index=item, columns="role", values="mean", aggfunc="first", observed=True, dropna=False
+    ).reindex(columns=roles)
     items = [str(i) for i in _order(frame[item])]
     wide.index = wide.index.astype(str)
     wide = wide.reindex(items)
@@ -772,19 +952,30 @@ def _draw_gap_rows(ax, wide, roles, *, lo, hi, min_n, lang, role_labels) -> None
             continue
         for value, colour, marker in zip((a, b), _GAP_COLOURS, _GAP_MARKERS, strict=True):
             if pd.notna(value):
-                ax.plot([value], [y], marker=marker, markersize=10, color=colour,
-                        linestyle="none")
-        missing = [role_name(r, role_labels) for r, v in zip(roles, (a, b), strict=True)
-                   if pd.isna(v)]
+                ax.plot([value], [y], marker=marker, markersize=10, color=colour, linestyle="none")
+        missing = [
+            role_name(r, role_labels) for r, v in zip(roles, (a, b), strict=True) if pd.isna(v)
+        ]
         suppressed = _t("suppressed", lang, min_n=min_n)
-        message = (suppressed if len(missing) == 2 else
-                   _t("role_suppressed", lang, role=missing[0], suppressed=suppressed.lower()))
+        message = (
+            suppressed
+            if len(missing) == 2
+            else _t("role_suppressed", lang, role=missing[0], suppressed=suppressed.lower())
+        )
         present = [v for v in (a, b) if pd.notna(v)]
-        ax.annotate(message, xy=(present[0] if present else (lo + hi) / 2, y),
-                    xytext=(12 if present else 0, 0), textcoords="offset points",
-                    ha="left" if present else "center", va="center", fontsize=SMALL_FONT,
-                    style="italic", color=TEXT_GREY, zorder=4,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        ax.annotate(
+            message,
+            xy=(present[0] if present else (lo + hi) / 2, y),
+            xytext=(12 if present else 0, 0),
+            textcoords="offset points",
+            ha="left" if present else "center",
+            va="center",
+            fontsize=SMALL_FONT,
+            style="italic",
+            color=TEXT_GREY,
+            zorder=4,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
         _column(ax, y, "–", 60, colour=TEXT_GREY)
 
 
@@ -798,11 +989,21 @@ def _gap_handles(frame, roles, midpoint, lang, role_labels) -> list:
     handles = []
     for r, colour, marker in zip(roles, _GAP_COLOURS, _GAP_MARKERS, strict=True):
         label = role_name(r, role_labels) + (f" (n = {int(n[r])})" if r in n else "")
-        handles.append(Line2D([], [], color=colour, marker=marker, markersize=10,
-                              linestyle="none", label=label))
+        handles.append(
+            Line2D(
+                [], [], color=colour, marker=marker, markersize=10, linestyle="none", label=label
+            )
+        )
     if midpoint is not None:
-        handles.append(Line2D([], [], color=TEXT_GREY, linestyle="--",
-                              label=f"{_t('midpoint', lang)} ({text.number(midpoint, lang)})"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=TEXT_GREY,
+                linestyle="--",
+                label=f"{_t('midpoint', lang)} ({text.number(midpoint, lang)})",
+            )
+        )
     return handles
 
 
@@ -878,11 +1079,11 @@ def role_gap(
 
     labels = [wrap(i, 26) for i in wide.index]
     row_h = max(0.55, _row_height(labels))
-    fig, legend_ax, (ax,) = _panel_axes(ax, [len(wide) * row_h + 0.6],
-                                        (12, len(wide) * row_h + 2.4), "role_gap")
+    fig, legend_ax, (ax,) = _panel_axes(
+        ax, [len(wide) * row_h + 0.6], (12, len(wide) * row_h + 2.4), "role_gap"
+    )
     lo, hi = _value_range(wide[roles], midpoint, scale)
-    _draw_gap_rows(ax, wide, roles, lo=lo, hi=hi, min_n=min_n, lang=lang,
-                   role_labels=role_labels)
+    _draw_gap_rows(ax, wide, roles, lo=lo, hi=hi, min_n=min_n, lang=lang, role_labels=role_labels)
     _column(ax, -0.5, _t("gap", lang), 60, header=True)
     _row_axes(ax, len(wide), labels, fontsize=ROW_FONT + 0.5)
     ax.set_xlim(lo, hi)
@@ -892,8 +1093,9 @@ def role_gap(
     if midpoint is not None:
         ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
     names = [role_name(r, role_labels) for r in roles]
-    ax.set_xlabel(_t("mean", lang) + "\n" + _t("gap_note", lang, a=names[1], b=names[0]),
-                  fontsize=ROW_FONT)
+    ax.set_xlabel(
+        _t("mean", lang) + "\n" + _t("gap_note", lang, a=names[1], b=names[0]), fontsize=ROW_FONT
+    )
     _finish(fig, title, legend_ax, handles, ax)
     return fig
 
@@ -920,8 +1122,7 @@ def _long_roles(table: pd.DataFrame) -> pd.DataFrame:
 def _cell(x, y, colour):
     from matplotlib.patches import Rectangle
 
-    return Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=colour, edgecolor="white",
-                     linewidth=1.5)
+    return Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5)
 
 
 def _heatmap_scale(frame: pd.DataFrame, value: str, scale) -> tuple[float, float]:
@@ -943,13 +1144,21 @@ def _heatmap_panels(groups, item: str, value: str, organisations: list[str]):
     panels = []
     for r, rows in groups:
         items = [str(i) for i in _order(rows[item])]
-        keys = rows.assign(organisation=rows["organisation"].astype(str),
-                           **{item: rows[item].astype(str)})
-        values = keys.pivot_table(index="organisation", columns=item, values=value,
-                                  aggfunc="first", dropna=False, observed=True)
+        keys = rows.assign(
+            organisation=rows["organisation"].astype(str), **{item: rows[item].astype(str)}
+        )
+        values = keys.pivot_table(
+            index="organisation",
+            columns=item,
+            values=value,
+            aggfunc="first",
+            dropna=False,
+            observed=True,
+        )
         values = values.reindex(index=organisations, columns=items)
-        hidden = keys.pivot_table(index="organisation", columns=item, values="_hidden",
-                                  aggfunc="any", observed=True)
+        hidden = keys.pivot_table(
+            index="organisation", columns=item, values="_hidden", aggfunc="any", observed=True
+        )
         hidden = hidden.reindex(index=organisations, columns=items)
         panels.append((r, values, hidden))
     return panels
@@ -959,8 +1168,11 @@ def _organisation_labels(frame: pd.DataFrame, organisations: list[str]) -> list[
     """Organisation names with their respondent count (the range over the cells)."""
     if "n_respondents" not in frame.columns:
         return organisations
-    n = frame.assign(organisation=frame["organisation"].astype(str)) \
-        .groupby("organisation")["n_respondents"].agg(["min", "max"])
+    n = (
+        frame.assign(organisation=frame["organisation"].astype(str))
+        .groupby("organisation")["n_respondents"]
+        .agg(["min", "max"])
+    )
     labels = []
     for o in organisations:
         lo_n, hi_n = int(n.loc[o, "min"]), int(n.loc[o, "max"])
@@ -975,24 +1187,30 @@ def _draw_heatmap_panel(ax, values, hidden, *, cmap, scale, fmt, item, ylabels):
     data = values.to_numpy(dtype=float)
     mask = hidden.fillna(False).to_numpy(dtype=bool)
     data = np.where(mask, np.nan, data)
-    image = ax.imshow(data, cmap=cmap, vmin=scale[0], vmax=scale[1], aspect="auto",
-                      interpolation="nearest")
+    image = ax.imshow(
+        data, cmap=cmap, vmin=scale[0], vmax=scale[1], aspect="auto", interpolation="nearest"
+    )
     norm = image.norm
     for (y, x), v in np.ndenumerate(data):
         if mask[y, x]:
             ax.add_patch(_cell(x, y, NOT_ASSESSED_COLOUR))
-            ax.text(x, y, "–", ha="center", va="center", fontsize=SMALL_FONT,
-                    color=TEXT_GREY)
+            ax.text(x, y, "–", ha="center", va="center", fontsize=SMALL_FONT, color=TEXT_GREY)
         elif not np.isnan(v):
             dark = norm(v) > 0.55
-            ax.text(x, y, fmt(v), ha="center", va="center", fontsize=SMALL_FONT,
-                    color="white" if dark else "black")
+            ax.text(
+                x,
+                y,
+                fmt(v),
+                ha="center",
+                va="center",
+                fontsize=SMALL_FONT,
+                color="white" if dark else "black",
+            )
     columns = list(values.columns)
     if item == "statement":
         ax.set_xticks(range(len(columns)), columns, rotation=90, fontsize=SMALL_FONT)
     else:
-        ax.set_xticks(range(len(columns)), [wrap(c, 13) for c in columns],
-                      fontsize=SMALL_FONT)
+        ax.set_xticks(range(len(columns)), [wrap(c, 13) for c in columns], fontsize=SMALL_FONT)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     if ylabels is not None:
@@ -1017,8 +1235,11 @@ def _heatmap_cell_grid(ax, n_columns: int, n_rows: int) -> None:
 def _drop_suppressed_roles(groups, min_n: int, lang: str, role_labels):
     """A role whose every cell is suppressed is one note line, not a grey block; returns the
     groups left and the notes."""
-    notes = [_t("role_all_cells_suppressed", lang, role=role_name(r, role_labels), min_n=min_n)
-             for r, rows in groups if rows["_hidden"].all()]
+    notes = [
+        _t("role_all_cells_suppressed", lang, role=role_name(r, role_labels), min_n=min_n)
+        for r, rows in groups
+        if rows["_hidden"].all()
+    ]
     return [(r, rows) for r, rows in groups if not rows["_hidden"].all()], notes
 
 
@@ -1028,11 +1249,51 @@ def _heatmap_figure(widths: list[int], item: str, n_organisations: int, n_notes:
 
     cell_w = 0.33 if item == "statement" else 1.5
     fig_w = min(max(sum(widths) * cell_w + 3.2, 8), 30)
-    fig = plt.figure(figsize=(fig_w, n_organisations * 0.4 + 2.3 + 0.2 * n_notes),
-                     layout="constrained")
-    grid = fig.add_gridspec(1, len(widths) + 1,
-                            width_ratios=[*(w * cell_w for w in widths), 0.22])
+    fig = plt.figure(
+        figsize=(fig_w, n_organisations * 0.4 + 2.3 + 0.2 * n_notes), layout="constrained"
+    )
+    grid = fig.add_gridspec(1, len(widths) + 1, width_ratios=[*(w * cell_w for w in widths), 0.22])
     return fig, grid
+
+
+def _draw_heatmap_panels(fig, grid, panels, *, scale, fmt, item, ylabels, role_labels):
+    """One axes per role side by side, sharing the organisation rows; returns the last image
+    (for the colour bar)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    cmap = LinearSegmentedColormap.from_list("house_levels", LEVEL_COLOURS).with_extremes(
+        bad="white"
+    )
+    image = None
+    axes = []
+    for j, (r, values, hidden) in enumerate(panels):
+        ax = fig.add_subplot(grid[0, j], sharey=axes[0] if axes else None)
+        axes.append(ax)
+        image = _draw_heatmap_panel(
+            ax,
+            values,
+            hidden,
+            cmap=cmap,
+            scale=scale,
+            fmt=fmt,
+            item=item,
+            ylabels=ylabels if j == 0 else None,
+        )
+        if r is not None:
+            ax.set_xlabel(role_name(r, role_labels), fontsize=13, fontweight="bold")
+    return image
+
+
+def _heatmap_legend(fig, title: str, notes, min_n: int, lang: str) -> None:
+    """The title, and under the figure the suppressed-cell key and the notes."""
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=NOT_ASSESSED_COLOUR, label="–  " + _t("suppressed", lang, min_n=min_n))
+    ]
+    handles += [Patch(facecolor="none", edgecolor="none", label=note) for note in notes]
+    fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
+    fig.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=ROW_FONT)
 
 
 def _heatmap_colourbar(fig, cax, image, fmt, value_label: str) -> None:
@@ -1100,9 +1361,6 @@ def organisation_heatmap(
     >>> d = mt.describe(responses, by=["organisation", "role", "dimension"])  # doctest: +SKIP
     >>> fig = mt.plots.organisation_heatmap(d, role="förvaltningschef")      # doctest: +SKIP
     """
-    from matplotlib.colors import LinearSegmentedColormap
-    from matplotlib.patches import Patch
-
     use_house_style()
     _require(described, ["organisation", value], "organisation_heatmap")
     item = _item_column(described, "organisation_heatmap")
@@ -1127,26 +1385,23 @@ def organisation_heatmap(
     panels = _heatmap_panels(groups, item, value, organisations)
     ylabels = _organisation_labels(frame, organisations)
 
-    fig, grid = _heatmap_figure([values.shape[1] for _, values, _ in panels], item,
-                                len(organisations), len(notes))
-    cmap = LinearSegmentedColormap.from_list("house_levels", LEVEL_COLOURS).with_extremes(
-        bad="white")
-    image = None
-    axes = []
-    for j, (r, values, hidden) in enumerate(panels):
-        ax = fig.add_subplot(grid[0, j], sharey=axes[0] if axes else None)
-        axes.append(ax)
-        image = _draw_heatmap_panel(ax, values, hidden, cmap=cmap, scale=scale, fmt=fmt,
-                                    item=item, ylabels=ylabels if j == 0 else None)
-        if r is not None:
-            ax.set_xlabel(role_name(r, role_labels), fontsize=13, fontweight="bold")
-    _heatmap_colourbar(fig, fig.add_subplot(grid[0, -1], label="<colorbar>"), image, fmt,
-                       value_label)
-    handles = [Patch(facecolor=NOT_ASSESSED_COLOUR,
-                     label="–  " + _t("suppressed", lang, min_n=min_n))]
-    handles += [Patch(facecolor="none", edgecolor="none", label=note) for note in notes]
-    fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
-    fig.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=ROW_FONT)
+    fig, grid = _heatmap_figure(
+        [values.shape[1] for _, values, _ in panels], item, len(organisations), len(notes)
+    )
+    image = _draw_heatmap_panels(
+        fig,
+        grid,
+        panels,
+        scale=scale,
+        fmt=fmt,
+        item=item,
+        ylabels=ylabels,
+        role_labels=role_labels,
+    )
+    _heatmap_colourbar(
+        fig, fig.add_subplot(grid[0, -1], label="<colorbar>"), image, fmt, value_label
+    )
+    _heatmap_legend(fig, title, notes, min_n, lang)
     return fig
 
 
@@ -1172,16 +1427,37 @@ def _draw_change_panel(ax, shown, item, *, kind, min_n, lang) -> float:
         colour, marker = _change_style(row)
         if kind == "difference":
             low, high = row["ci95_low"], row["ci95_high"]
-            ax.errorbar(row["difference"], i,
-                        xerr=[[row["difference"] - low], [high - row["difference"]]],
-                        fmt=marker, color=colour, markersize=8, elinewidth=2, capsize=3)
+            ax.errorbar(
+                row["difference"],
+                i,
+                xerr=[[row["difference"] - low], [high - row["difference"]]],
+                fmt=marker,
+                color=colour,
+                markersize=8,
+                elinewidth=2,
+                capsize=3,
+            )
             extent = max(extent, abs(low), abs(high))
         else:
-            _dumbbell(ax, i, row["mean_from"], row["mean_to"], GREY, colour,
-                      marker_a="o", marker_b=marker, hollow_a=True)
-        _column(ax, i, signed(row["difference"], lang, digits=2), 62,
-                colour=colour if colour != GREY else "black",
-                weight="bold" if colour != GREY else "normal")
+            _dumbbell(
+                ax,
+                i,
+                row["mean_from"],
+                row["mean_to"],
+                GREY,
+                colour,
+                marker_a="o",
+                marker_b=marker,
+                hollow_a=True,
+            )
+        _column(
+            ax,
+            i,
+            signed(row["difference"], lang, digits=2),
+            62,
+            colour=colour if colour != GREY else "black",
+            weight="bold" if colour != GREY else "normal",
+        )
     if shown.empty:
         _empty_panel(ax, min_n, lang)
     else:
@@ -1203,9 +1479,20 @@ def _change_handles(kind: str, waves: str, lang: str) -> list:
         Line2D([], [], color=GREY, marker="o", markersize=8, label=_t("no_clear_change", lang)),
     ]
     if kind == "dumbbell":
-        handles.insert(0, Line2D([], [], color=GREY, marker="o", markerfacecolor="white",
-                                 markeredgewidth=2, markersize=9, linestyle="none",
-                                 label=from_w or _t("from", lang)))
+        handles.insert(
+            0,
+            Line2D(
+                [],
+                [],
+                color=GREY,
+                marker="o",
+                markerfacecolor="white",
+                markeredgewidth=2,
+                markersize=9,
+                linestyle="none",
+                label=from_w or _t("from", lang),
+            ),
+        )
         for h in handles[1:]:
             h.set_linestyle("none")
         if to_w:
@@ -1285,8 +1572,11 @@ def wave_change(
     if kind not in ("difference", "dumbbell"):
         raise ValueError(f"wave_change: kind must be 'difference' or 'dumbbell', not {kind!r}")
     use_house_style()
-    needed = ["difference", "ci95_low", "ci95_high"] if kind == "difference" else [
-        "mean_from", "mean_to"]
+    needed = (
+        ["difference", "ci95_low", "ci95_high"]
+        if kind == "difference"
+        else ["mean_from", "mean_to"]
+    )
     _require(changed, needed, "wave_change")
     item = _item_column(changed, "wave_change")
     frame = _filter_roles(changed, role).copy()
@@ -1308,16 +1598,15 @@ def wave_change(
     row_h = max(0.5 if item == "dimension" else 0, _row_height(all_labels))
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
     fig, legend_ax, axes = _panel_axes(
-        ax, heights, (13, sum(heights) + 1.7 + 0.2 * len(empty_notes)), "wave_change")
+        ax, heights, (13, sum(heights) + 1.7 + 0.2 * len(empty_notes)), "wave_change"
+    )
     extent = 0.25
     notes: list[str] = []
     for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
-        extent = max(extent, _draw_change_panel(panel_ax, shown, item, kind=kind, min_n=min_n,
-                                                lang=lang))
-        if r is not None:
-            panel_ax.set_title(role_name(r, role_labels), loc="left", fontsize=13)
-        if hidden_names:
-            notes.append(_panel_note(r, hidden_names, min_n, lang, role_labels))
+        extent = max(
+            extent, _draw_change_panel(panel_ax, shown, item, kind=kind, min_n=min_n, lang=lang)
+        )
+        notes += _panel_title(panel_ax, r, hidden_names, min_n, lang, role_labels)
     axis_label = _change_axes(axes, panels, kind=kind, extent=extent, scale=scale, lang=lang)
     for panel_ax in axes:
         panel_ax.tick_params(axis="x", labelbottom=True)

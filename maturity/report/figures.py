@@ -144,7 +144,9 @@ def _draw_in_workers(work, processes: int, progress) -> list[list[str]] | None:
 
     drawn = []
     try:
-        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(
+            processes, mp_context=multiprocessing.get_context("spawn")
+        ) as pool:
             for paths in pool.map(_draw_task, work):
                 drawn.append(paths)
                 if progress:
