@@ -95,8 +95,8 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
             heading = (f"{role.capitalize() if role.islower() else role}: {dimension}")
             figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = (
                 FigureSpec("maturity.plots.survey:diverging_bars", (latest,),
-                           {"codebook": codebook, "role": role, "statements": ids, "min_n": min_n, "lang": lang,
-                            "title": heading}))
+                           {"codebook": codebook, "role": role, "statements": ids,
+                            "min_n": min_n, "lang": lang, "title": heading}))
         figures[f"enkat_medel_{slug}"] = (
             FigureSpec("maturity.plots.survey:mean_ci", (tables["survey_statements"],),
                        {"midpoint": midpoint, "role": role, "lang": lang, "min_n": min_n,
