@@ -24,9 +24,13 @@ def _figure_keys() -> set[str]:
     keys = set()
     for path in PLOTS.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "_t" and node.args
-                    and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_t"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 keys.add(f"figure.{node.args[0].value}")
     return keys
 
@@ -48,9 +52,15 @@ def test_no_language_branches_or_word_tables_in_the_plots():
 
 
 def _spec() -> FigureSpec:
-    risks = pd.DataFrame({"risk_id": ["R1", "R2", "R3"], "date": ["2020-01-01"] * 3,
-                          "probability": [2, 4, 5], "impact": [3, 4, 5],
-                          "threat": ["Driftstopp", "Dataläcka", "Leverantör"]})
+    risks = pd.DataFrame(
+        {
+            "risk_id": ["R1", "R2", "R3"],
+            "date": ["2020-01-01"] * 3,
+            "probability": [2, 4, 5],
+            "impact": [3, 4, 5],
+            "threat": ["Driftstopp", "Dataläcka", "Leverantör"],
+        }
+    )
     return FigureSpec("maturity.plots.risk:risk_matrix", (risks,), {"lang": "sv"})
 
 
@@ -72,8 +82,10 @@ def test_bytes_do_not_depend_on_the_process(tmp_path):
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_render_figures_writes_every_spec_in_name_order(tmp_path, processes):
-    figures = {name: FigureSpec("maturity.plots.style:message_figure", (name, "Inga data"))
-               for name in ("c", "a", "b")}
+    figures = {
+        name: FigureSpec("maturity.plots.style:message_figure", (name, "Inga data"))
+        for name in ("c", "a", "b")
+    }
     section = Section(name="test", tables={}, figures=figures)
     paths = render_figures([section], tmp_path, processes=processes)
     assert [p.name for p in paths] == ["a.png", "a.svg", "b.png", "b.svg", "c.png", "c.svg"]
