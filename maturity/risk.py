@@ -23,7 +23,6 @@ from maturity.io.risk import natural_key
 
 __all__ = [
     "DEFAULT_BANDS",
-    "LEVEL_LABELS",
     "CHANGES",
     "RiskSummary",
     "risk_summary",
@@ -35,12 +34,6 @@ __all__ = [
 #: Default risk levels: each level covers the scores up to and including its bound.
 DEFAULT_BANDS: dict[str, int] = {"low": 4, "medium": 9, "high": 16, "critical": 25}
 
-#: Labels of the default levels. Not used here any more (the words are in maturity.text,
-#: ``value.level.<level>``); kept until plots/risk.py and sections/risk.py use the text module.
-LEVEL_LABELS = {
-    "sv": {"low": "låg", "medium": "medel", "high": "hög", "critical": "kritisk"},
-    "en": {"low": "low", "medium": "medium", "high": "high", "critical": "critical"},
-}
 
 #: How a risk's R changed since the previous meeting (see :func:`risk_summary`).
 CHANGES = ("new", "raised", "lowered", "unchanged", "closed", "unknown")

@@ -483,7 +483,154 @@ _VALUES: dict[str, dict[str, str]] = {
 
 #: Words of the figures (maturity.plots): titles, axis labels, legends, notes.
 _FIGURES: dict[str, dict[str, str]] = {
+    # shared by several figures
     "figure.mean": {"sv": "Medelvärde", "en": "Mean"},
+    "figure.mean_short": {"sv": "Medel", "en": "Mean"},
+    "figure.target": {"sv": "Målnivå", "en": "Target level"},
+    "figure.not_assessed": {"sv": "Ej bedömd", "en": "Not assessed"},
+    "figure.suppressed": {"sv": "Undertryckt (n < {min_n})", "en": "Suppressed (n < {min_n})"},
+    "figure.midpoint": {"sv": "Skalans mittpunkt", "en": "Scale midpoint"},
+    "figure.no_data": {"sv": "Inga data att visa", "en": "No data to show"},
+    "figure.all_suppressed": {
+        "sv": "Alla grupper har färre än {min_n} svarande och visas inte",
+        "en": "Every group has fewer than {min_n} respondents and is not shown",
+    },
+    "figure.suppressed_not_shown": {
+        "sv": "Undertryckta (n < {min_n}), visas inte: {names}",
+        "en": "Suppressed (n < {min_n}), not shown: {names}",
+    },
+    "figure.year": {"sv": "År", "en": "Year"},
+    # a percentage in a figure: {value} is the number already formatted (text.number)
+    "figure.percent": {"sv": "{value}\u00a0%", "en": "{value}%"},
+    "figure.percent_spaced": {"sv": "{value} %", "en": "{value}%"},
+    # survey figures (maturity.plots.survey)
+    "figure.distribution_title": {
+        "sv": "Svarsfördelning per påstående",
+        "en": "Distribution of answers per statement",
+    },
+    "figure.mean_ci_title": {
+        "sv": "Medelvärde per {item} med 95 % konfidensintervall",
+        "en": "Mean per {item} with 95% confidence interval",
+    },
+    "figure.statement": {"sv": "påstående", "en": "statement"},
+    "figure.dimension": {"sv": "dimension", "en": "dimension"},
+    "figure.statements": {"sv": "påståenden", "en": "statements"},
+    "figure.dimensions": {"sv": "dimensioner", "en": "dimensions"},
+    "figure.mean_ci_axis": {
+        "sv": "Medelvärde (95 % konfidensintervall)",
+        "en": "Mean (95% confidence interval)",
+    },
+    "figure.mean_ci_legend": {
+        "sv": "Medelvärde med 95 % konfidensintervall",
+        "en": "Mean with 95% confidence interval",
+    },
+    "figure.lowest": {"sv": "De {k} lägsta", "en": "The {k} lowest"},
+    "figure.dont_know": {"sv": "Vet ej", "en": "Don't know"},
+    "figure.share_scored": {
+        "sv": "Andel av svaren med värde (Vet ej räknas inte in, visas till höger)",
+        "en": "Share of scored answers (Don't know excluded, shown on the right)",
+    },
+    "figure.reversed_note": {
+        "sv": "* Omvänt formulerat påstående: skalan är vänd så att högre = mer moget",
+        "en": "* Reversed statement: the scale is flipped so that higher = more mature",
+    },
+    "figure.only_dont_know": {"sv": "Bara Vet ej-svar", "en": "Only Don't know answers"},
+    "figure.role_gap_title": {"sv": "{roles} per dimension", "en": "{roles} per dimension"},
+    "figure.roles": {"sv": "Roller", "en": "Roles"},
+    "figure.gap": {"sv": "Skillnad", "en": "Gap"},
+    "figure.gap_note": {"sv": "Skillnad = {a} − {b}", "en": "Gap = {a} − {b}"},
+    "figure.role_suppressed": {"sv": "{role}: {suppressed}", "en": "{role}: {suppressed}"},
+    "figure.heatmap_title": {"sv": "{value} per organisation", "en": "{value} per organisation"},
+    "figure.value_mean": {"sv": "Medelvärde", "en": "Mean"},
+    "figure.value_median": {"sv": "Median", "en": "Median"},
+    "figure.value_sd": {"sv": "Standardavvikelse", "en": "Standard deviation"},
+    "figure.value_share_top2": {
+        "sv": "Andel i de två högsta stegen",
+        "en": "Share in the two highest steps",
+    },
+    "figure.value_share_bottom2": {
+        "sv": "Andel i de två lägsta stegen",
+        "en": "Share in the two lowest steps",
+    },
+    "figure.change_title": {"sv": "Förändring mellan omgångarna", "en": "Change between rounds"},
+    "figure.change_axis": {
+        "sv": "Förändring av medelvärdet (95 % konfidensintervall)",
+        "en": "Change of the mean (95% confidence interval)",
+    },
+    "figure.difference": {"sv": "Förändring", "en": "Change"},
+    "figure.increase": {
+        "sv": "Ökning (intervallet utesluter 0)",
+        "en": "Increase (interval excludes 0)",
+    },
+    "figure.decrease": {
+        "sv": "Minskning (intervallet utesluter 0)",
+        "en": "Decrease (interval excludes 0)",
+    },
+    "figure.no_clear_change": {"sv": "Ingen säkerställd förändring", "en": "No clear change"},
+    "figure.from": {"sv": "Före", "en": "Before"},
+    "figure.role_all_cells_suppressed": {
+        "sv": "{role}: alla celler undertryckta (n < {min_n}), visas inte",
+        "en": "{role}: every cell suppressed (n < {min_n}), not shown",
+    },
+    "figure.role_all_suppressed": {
+        "sv": "{role}: alla {k} {items} undertryckta (n < {min_n})",
+        "en": "{role}: all {k} {items} suppressed (n < {min_n})",
+    },
+    # capability map (maturity.plots.capability)
+    "figure.capability_heatmap_title": {
+        "sv": "Förmågekarta: mognadsnivå per förmåga och organisation",
+        "en": "Capability map: maturity level by capability and organisation",
+    },
+    "figure.capability_radar_title": {
+        "sv": "{organisation}: medelnivå per mål",
+        "en": "{organisation}: mean level by goal",
+    },
+    "figure.capability_bars_title": {
+        "sv": "Förmågor: medelvärde och spridning mellan organisationerna",
+        "en": "Capabilities: mean and spread across organisations",
+    },
+    "figure.group_mean": {"sv": "Alla organisationers medelvärde", "en": "Mean of all organisations"},
+    "figure.lowest_acceptable": {
+        "sv": "Lägsta godtagbara nivå ({level})",
+        "en": "Lowest acceptable level ({level})",
+    },
+    "figure.substandard": {"sv": "Undermåligt medelvärde", "en": "Substandard mean"},
+    "figure.mean_sd": {"sv": "Medelvärde ± standardavvikelse", "en": "Mean ± standard deviation"},
+    "figure.level": {"sv": "Nivå", "en": "Level"},
+    "figure.mean_level": {"sv": "Medelnivå", "en": "Mean level"},
+    "figure.target_short": {"sv": "Målnivå", "en": "Target"},
+    # risk register (maturity.plots.risk)
+    "figure.risk_matrix_title": {
+        "sv": "Riskmatris – möte {date}",
+        "en": "Risk matrix – meeting {date}",
+    },
+    "figure.risk_trend_title": {"sv": "Riskvärde R per möte", "en": "Risk score R by meeting"},
+    "figure.risk_level": {"sv": "Risknivå", "en": "Risk level"},
+    "figure.risk_list": {"sv": "Risker (högst R först)", "en": "Risks (highest R first)"},
+    "figure.risk_closed": {"sv": "stängd", "en": "closed"},
+    "figure.risk_more": {"sv": "… och {n} till", "en": "… and {n} more"},
+    "figure.risk_none": {"sv": "Inga risker vid mötet", "en": "No risks at this meeting"},
+    "figure.probability": {"sv": "Sannolikhet (S)", "en": "Probability (S)"},
+    "figure.impact": {"sv": "Konsekvens (K)", "en": "Consequence (K)"},
+    "figure.risk_score": {"sv": "Risk (R = S × K)", "en": "Risk (R = S × K)"},
+    "figure.meeting": {"sv": "Möte", "en": "Meeting"},
+    # action plan (maturity.plots.actionplan)
+    "figure.action_status_title": {
+        "sv": "Aktiviteternas status per område",
+        "en": "Status of activities by area",
+    },
+    "figure.n_activities": {"sv": "Antal aktiviteter", "en": "Number of activities"},
+    "figure.share_done": {"sv": "{share} genomförda", "en": "{share} done"},
+    "figure.budget_title": {
+        "sv": "Anslag, budget och utfall per år",
+        "en": "Allocation, budget and spending by year",
+    },
+    "figure.allocated": {"sv": "Anslag", "en": "Allocated"},
+    "figure.budgeted": {"sv": "Budgeterat", "en": "Budgeted"},
+    "figure.spent": {"sv": "Utfall", "en": "Spent"},
+    "figure.mkr": {"sv": "Mkr", "en": "SEK million"},
+    "figure.use_allocated": {"sv": "Utfall {share}\nav anslaget", "en": "Spent {share}\nof allocation"},
+    "figure.use_budget": {"sv": "Utfall {share}\nav budget", "en": "Spent {share}\nof budget"},
 }
 
 

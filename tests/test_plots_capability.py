@@ -87,19 +87,19 @@ def test_heatmap_other_scale_without_levels():
 
 
 def test_radar(cmap):
-    fig = capability_radar(cmap, "Tanum")
+    fig = capability_radar(cmap, organisation="Tanum")
     fig.canvas.draw()
     words = texts(fig)
     assert "Tanum: medelnivå per mål" in words
     assert "Alla organisationers medelvärde" in words and "Målnivå" in words
     assert any("," in w and w.replace(",", "").isdigit() for w in words)  # decimal comma
-    fig = capability_radar(cmap, "SML-IT", lang="en")
+    fig = capability_radar(cmap, organisation="SML-IT", lang="en")
     assert "Mean of all organisations" in texts(fig)
 
 
 def test_radar_unknown_organisation(cmap):
     with pytest.raises(ValueError, match="Okänd"):
-        capability_radar(cmap, "Okänd")
+        capability_radar(cmap, organisation="Okänd")
 
 
 def test_bars(cmap):
@@ -118,7 +118,7 @@ def test_bars(cmap):
 def test_figures_are_not_saved(cmap, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     capability_heatmap(cmap)
-    capability_radar(cmap, "Åmål")
+    capability_radar(cmap, organisation="Åmål")
     capability_bars(cmap)
     assert list(tmp_path.iterdir()) == []
 
@@ -126,3 +126,18 @@ def test_figures_are_not_saved(cmap, tmp_path, monkeypatch):
 def test_joint_organisations():
     assert joint_organisations(["Åmål", "SML-IT", "Itterö", "IT-förbundet"]) == [
         "SML-IT", "IT-förbundet"]
+
+
+def test_each_figure_draws_into_a_given_axes(cmap):
+    fig, (left, right) = plt.subplots(1, 2, figsize=(20, 8))
+    assert capability_heatmap(cmap, ax=right) is fig
+    assert len(fig.axes) == 2 and not left.patches and right.patches
+    assert right.get_title(loc="left").startswith("Förmågekarta")
+    fig, ax = plt.subplots()
+    assert capability_bars(cmap, ax=ax, lang="en") is fig
+    assert len(fig.axes) == 1 and len(ax.patches) > 0 and ax.get_legend() is not None
+    fig, ax = plt.subplots(subplot_kw={"projection": "polar"})
+    assert capability_radar(cmap, organisation="Tanum", ax=ax) is fig
+    assert len(fig.axes) == 1 and ax.lines
+    with pytest.raises(ValueError, match="polar"):
+        capability_radar(cmap, organisation="Tanum", ax=plt.subplots()[1])

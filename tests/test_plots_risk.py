@@ -56,13 +56,13 @@ def test_matrix_latest_meeting(register, tmp_path):
 
 def test_matrix_every_meeting_and_english(register, tmp_path):
     for meeting in MEETINGS:
-        fig = risk_matrix(register, meeting, lang="en", key=False)
+        fig = risk_matrix(register, date=meeting, lang="en", key=False)
         words = texts(fig)
         assert f"Risk matrix – meeting {meeting}" in words
         assert "Probability (S)" in words
         plt.close(fig)
     with pytest.raises(ValueError, match="no meeting"):
-        risk_matrix(register, "2021-01-01")
+        risk_matrix(register, date="2021-01-01")
 
 
 def test_matrix_many_risks_in_one_cell(tmp_path):
@@ -145,3 +145,27 @@ def test_section_figures_draw(tmp_path):
         fig = draw()
         assert isinstance(fig, matplotlib.figure.Figure), name
         plt.close(fig)
+
+
+def test_risk_and_budget_figures_draw_into_a_given_axes(register, plan):
+    fig, (a, b, c) = plt.subplots(1, 3, figsize=(20, 6))
+    assert risk_matrix(register, ax=a) is fig  # without its key: that needs its own axes
+    assert a.get_title(loc="left") == f"Riskmatris – möte {MEETINGS[-1]}"
+    assert risk_trend(register, ax=b, lang="en") is fig
+    assert b.get_title(loc="left") == "Risk score R by meeting"
+    assert budget_use(plan, ax=c) is fig
+    assert len(fig.axes) == 3 and all(ax.patches or ax.lines for ax in (a, b, c))
+    with pytest.raises(ValueError, match="key"):
+        risk_matrix(register, key=True, ax=a)
+    plt.close(fig)
+
+
+def test_status_legend_and_colours_follow_the_canonical_statuses(plan):
+    from maturity.actionplan import STATUSES
+    from maturity.plots.actionplan import STATUS_COLOURS
+
+    assert list(STATUS_COLOURS) == list(STATUSES)
+    fig = action_status(plan, lang="en")
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend == ["done", "ongoing", "planned", "delayed", "cancelled"]
+    plt.close(fig)

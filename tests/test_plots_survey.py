@@ -139,7 +139,7 @@ def test_lazy_export():
 def test_diverging_bars_demo(demo):
     cb, responses = demo
     statements = ["F01", "F04", "F06", "F12", "I03", "I18"]
-    fig = sp.diverging_bars(responses, cb, statements=statements)
+    fig = sp.diverging_bars(responses, codebook=cb, statements=statements)
     assert isinstance(fig, Figure)
     text = _all_text(fig)
     assert "2022" in text  # the latest wave by default
@@ -153,7 +153,7 @@ def test_diverging_bars_demo(demo):
 
 def test_diverging_bars_english(demo):
     cb, responses = demo
-    fig = sp.diverging_bars(responses, cb, role="IT-chef", statements=["I01", "I02"],
+    fig = sp.diverging_bars(responses, codebook=cb, role="IT-chef", statements=["I01", "I02"],
                             lang="en", wave=2020)
     text = _all_text(fig)
     assert "Don't know" in text and "2020" in text
@@ -259,7 +259,7 @@ def test_diverging_bars_suppresses_small_groups_and_shows_dont_know():
     cb = _codebook()
     responses = _responses(n_managers=3, n_it=2, organisations=("Åmål", "Tanum"))
     # 6 managers in all: F1–F3 drawn; F4 only "Vet ej"; IT-chef: 4 respondents -> suppressed
-    fig = sp.diverging_bars(responses, cb)
+    fig = sp.diverging_bars(responses, codebook=cb)
     text = _all_text(fig)
     assert "Bara Vet ej-svar" in text and "100\u00a0%" in text
     assert "IT-chef: alla 2 påståenden undertryckta (n < 5)" in text
@@ -278,7 +278,7 @@ def test_diverging_bars_marks_a_suppressed_statement():
     # F2: only 3 people give a scored answer -> suppressed
     f2 = (responses["statement"] == "F2") & (responses["respondent"].str[-1].astype(int) >= 3)
     responses.loc[f2, ["score", "answer"]] = [np.nan, "Vet ej"]
-    fig = sp.diverging_bars(responses, cb, role="förvaltningschef")
+    fig = sp.diverging_bars(responses, codebook=cb, role="förvaltningschef")
     (ax,) = _data_axes(fig)
     labels = _ytick_labels(ax)
     f2_row = next(i for i, label in enumerate(labels) if label.startswith("F2"))
@@ -290,7 +290,7 @@ def test_diverging_bars_marks_a_suppressed_statement():
 def test_everything_suppressed_says_so():
     cb = _codebook()
     responses = _responses(n_managers=2, n_it=1, organisations=("Åmål",))
-    fig = sp.diverging_bars(responses, cb)
+    fig = sp.diverging_bars(responses, codebook=cb)
     assert "färre än 5 svarande" in _all_text(fig)
     described = mt.describe(responses, by=["role", "statement"], codebook=cb)
     assert described["suppressed"].all()
@@ -312,14 +312,14 @@ def test_everything_suppressed_says_so():
 def test_empty_selection_says_so():
     cb = _codebook()
     responses = _responses()
-    fig = sp.diverging_bars(responses.iloc[:0], cb)
+    fig = sp.diverging_bars(responses.iloc[:0], codebook=cb)
     assert "Inga data att visa" in _all_text(fig)
 
 
 def test_unknown_role_is_a_clear_error():
     cb = _codebook()
     with pytest.raises(ValueError, match="no role"):
-        sp.diverging_bars(_responses(), cb, role="rektor")
+        sp.diverging_bars(_responses(), codebook=cb, role="rektor")
 
 
 def test_mean_ci_skips_suppressed_rows_and_names_them():
@@ -425,3 +425,71 @@ def test_legend_never_covers_data(demo):
     for ax in _data_axes(fig):
         box = ax.get_window_extent(renderer)
         assert not any(box.overlaps(legend) for legend in legends)
+
+
+# --------------------------------------------------------------------------- ax= and role names
+
+
+def test_role_gap_draws_into_a_given_axes():
+    described = mt.describe(_responses(), by=["role", "dimension"])
+    fig, (left, right) = plt.subplots(1, 2, figsize=(16, 5))
+    returned = sp.role_gap(described, ax=right)
+    assert returned is fig
+    assert len(fig.axes) == 2  # nothing added: no legend row, no new figure
+    assert not left.lines and right.lines  # the dumbbells went into the axes given
+    assert right.get_title(loc="left") == "Förvaltningschef och IT-chef per dimension"
+    assert right.get_legend() is not None
+
+
+def test_role_gap_title_and_legend_name_the_roles_from_role_labels():
+    described = mt.describe(_responses(), by=["role", "dimension"])
+    labels = {"förvaltningschef": "Förvaltningscheferna", "IT-chef": "IT-cheferna"}
+    words = _all_text(sp.role_gap(described, role_labels=labels))
+    assert "Förvaltningscheferna och IT-cheferna per dimension" in words
+    assert "Skillnad = IT-cheferna − Förvaltningscheferna" in words
+    words = _all_text(sp.role_gap(described, role_labels=labels, lang="en"))
+    assert "Förvaltningscheferna and IT-cheferna per dimension" in words
+    # without labels: the roles as written, capitalised
+    assert "Förvaltningschef och IT-chef per dimension" in _all_text(sp.role_gap(described))
+
+
+def test_panel_titles_use_role_labels():
+    cb = _codebook()
+    labels = {"förvaltningschef": "Heads of department", "IT-chef": "IT managers"}
+    fig = sp.diverging_bars(_responses(), codebook=cb, role_labels=labels, lang="en")
+    titles = [ax.get_title(loc="left") for ax in _data_axes(fig)]
+    assert titles == ["Heads of department", "IT managers"]
+    described = mt.describe(_responses(), by=["role", "statement"], codebook=cb)
+    fig = sp.mean_ci(described, role_labels=labels)
+    assert [ax.get_title(loc="left") for ax in _data_axes(fig)] == titles
+
+
+def test_options_are_keyword_only():
+    cb = _codebook()
+    with pytest.raises(TypeError):
+        sp.diverging_bars(_responses(), cb)  # the codebook is an option: codebook=cb
+    with pytest.raises(TypeError):
+        sp.mean_ci(mt.describe(_responses(), by=["role", "statement"]), 3.0)
+
+
+def test_one_role_panel_draws_into_a_given_axes():
+    cb = _codebook()
+    responses = _responses(waves=(2020, 2022))
+    described = mt.describe(responses[responses["wave"] == 2022], by=["role", "statement"],
+                            codebook=cb)
+    changed = mt.change(responses, 2020, 2022, by=["role", "dimension"])
+    draws = [
+        lambda ax: sp.diverging_bars(responses, codebook=cb, role="IT-chef", ax=ax),
+        lambda ax: sp.mean_ci(described, role="IT-chef", ax=ax),
+        lambda ax: sp.wave_change(changed, role="IT-chef", ax=ax),
+    ]
+    for draw in draws:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(20, 6))
+        assert draw(right) is fig
+        assert len(fig.axes) == 2 and not left.has_data() and right.has_data()
+        assert right.get_title(loc="left").endswith("\nIT-chef")  # figure title, then role
+        assert right.get_legend() is not None
+        plt.close(fig)
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="one panel"):
+        sp.mean_ci(described, ax=ax)  # two roles: two panels

@@ -1,7 +1,7 @@
 """Amounts in Swedish kronor as people type them: "5 000 000", "5 Mkr", "250 tkr", "1,5 MSEK".
 
 Two small, pure helpers used by the action-plan reader and its findings:
-:func:`parse_amount` reads a cell into kronor, :func:`format_mkr` writes kronor as "3,4 Mkr".
+:func:`parse_amount` reads a cell into kronor (showing amounts is :func:`maturity.text.amount_mkr`'s job).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 
 from maturity.io.values import normalise, parse_number
 
-__all__ = ["UNITS", "parse_amount", "unit_factor", "format_mkr"]
+__all__ = ["UNITS", "parse_amount", "unit_factor"]
 
 #: Unit words (normalised, without spaces or dots) and the kronor they stand for.
 UNITS: dict[str, float] = {
@@ -117,19 +117,3 @@ def parse_amount(value: object, *, factor: float = 1.0) -> float | None:
     if scale is None:
         return None
     return number * scale
-
-
-def format_mkr(value: float, lang: str = "sv", digits: int = 1) -> str:
-    """Kronor as millions: "3,4 Mkr" in Swedish, "SEK 3.4m" in English.
-
-    Examples
-    --------
-    >>> format_mkr(3_420_000), format_mkr(3_420_000, "en"), format_mkr(float("nan"))
-    ('3,4 Mkr', 'SEK 3.4m', '–')
-    """
-    from maturity.plots.style import decimal
-
-    if value != value:
-        return "–"
-    number = decimal(value / 1e6, digits, lang)
-    return f"{number} Mkr" if lang == "sv" else f"SEK {number}m"

@@ -1,8 +1,9 @@
 """Action-plan figures: activity status per area and year, and budget use per year.
 
 Each function takes an :class:`~maturity.actionplan.ActionPlan` (or its summary), returns a
-matplotlib Figure and never saves it. Swedish by default, English with ``lang="en"``; amounts
-in Mkr with a decimal comma.
+matplotlib Figure and never saves it. Swedish by default, English with ``lang="en"``; every word
+from :mod:`maturity.text`, amounts in Mkr with a decimal comma. :func:`budget_use` draws one axes
+and accepts ``ax=``; :func:`action_status` draws one panel per year and makes its own figure.
 """
 
 from __future__ import annotations
@@ -11,74 +12,43 @@ import textwrap
 
 import pandas as pd
 
+from maturity import text
 from maturity.actionplan import STATUSES, ActionPlanSummary, action_plan_summary
-from maturity.plots.style import decimal, decimal_comma_axis, use_house_style
+from maturity.plots.style import decimal_comma_axis, figure_axes, percent_label, use_house_style
 
 __all__ = ["action_status", "budget_use", "STATUS_COLOURS"]
 
-#: Colour per status (Okabe-Ito; greys for not started and cancelled).
-STATUS_COLOURS = {
-    "done": "#009E73",
-    "ongoing": "#56B4E9",
-    "planned": "#BBBBBB",
-    "delayed": "#D55E00",
-    "cancelled": "#555555",
-}
+#: Colour per status (Okabe-Ito; greys for not started and cancelled), keyed by the canonical
+#: statuses of :data:`maturity.actionplan.STATUSES` in their order: planned, ongoing, done,
+#: delayed, cancelled.
+STATUS_COLOURS = dict(
+    zip(STATUSES, ("#BBBBBB", "#56B4E9", "#009E73", "#D55E00", "#555555"), strict=True)
+)
 #: Order of the stacked segments: done first, cancelled last.
-_STACK = ("done", "ongoing", "planned", "delayed", "cancelled")
-# status words until maturity.text has value.status.* (the canonical statuses are English)
-_STATUS_WORDS = {
-    "sv": {"planned": "planerad", "ongoing": "pågående", "done": "genomförd",
-           "delayed": "försenad", "cancelled": "struken"},
-    "en": {s: s for s in STATUSES},
-}
-
-_WORDS = {
-    "sv": {
-        "status_title": "Aktiviteternas status per område",
-        "n_activities": "Antal aktiviteter",
-        "done": "{share} genomförda",
-        "budget_title": "Anslag, budget och utfall per år",
-        "allocated": "Anslag",
-        "budgeted": "Budgeterat",
-        "spent": "Utfall",
-        "mkr": "Mkr",
-        "use": "Utfall {share}\nav anslaget",
-        "use_budget": "Utfall {share}\nav budget",
-        "year": "År",
-    },
-    "en": {
-        "status_title": "Status of activities by area",
-        "n_activities": "Number of activities",
-        "done": "{share} done",
-        "budget_title": "Allocation, budget and spending by year",
-        "allocated": "Allocated",
-        "budgeted": "Budgeted",
-        "spent": "Spent",
-        "mkr": "SEK million",
-        "use": "Spent {share}\nof allocation",
-        "use_budget": "Spent {share}\nof budget",
-        "year": "Year",
-    },
-}
+_STACK = tuple(STATUSES[i] for i in (2, 1, 0, 3, 4))
+#: Statuses whose segments are dark enough for white numbers: done, delayed, cancelled.
+_DARK = frozenset(STATUSES[i] for i in (2, 3, 4))
 
 
-def _w(key: str, lang: str, **fields) -> str:
-    return _WORDS.get(lang, _WORDS["sv"])[key].format(**fields)
+def _t(key: str, lang: str, **fields) -> str:
+    return text.word(f"figure.{key}", lang, **fields)
 
 
 def _percent(share: float, lang: str) -> str:
-    if share != share:
-        return "–"
-    number = decimal(100 * share, 0, lang)
-    return f"{number} %" if lang == "sv" else f"{number}%"
+    return percent_label(100 * share, lang, key="figure.percent_spaced")
+
+
+def _status_word(status: str, lang: str) -> str:
+    """A status's display word: ``value.status.<status>`` of the text module."""
+    return text.word(f"value.status.{status}", lang)
 
 
 def _summary(data) -> ActionPlanSummary:
     if isinstance(data, ActionPlanSummary):
         return data
-    return action_plan_summary(getattr(data, "actions", data),
-                               budget=getattr(data, "budget", None))
+    return action_plan_summary(
+        getattr(data, "actions", data), budget=getattr(data, "budget", None)
+    )
 
 
 def _wrap(text: str, width: int) -> str:
@@ -126,8 +96,7 @@ def action_status(plan, *, year=None, lang: str = "sv"):
     n_lines = sum(label.count("\n") + 1 for label in labels)
     height = max(4.5, 0.32 * n_lines + 0.5 * len(areas) * 0.35 + 2.2)
     width = 3.4 + 3.3 * len(years)
-    fig, axes = plt.subplots(1, len(years), figsize=(width, height), sharey=True,
-                             squeeze=False)
+    fig, axes = plt.subplots(1, len(years), figsize=(width, height), sharey=True, squeeze=False)
     axes = axes[0]
     max_n = int(summary.areas["n_activities"].max()) if len(summary.areas) else 1
     positions = {a: i for i, a in enumerate(areas)}
@@ -138,18 +107,30 @@ def action_status(plan, *, year=None, lang: str = "sv"):
             counts = pd.Series(0.0, index=range(len(areas)))
             for row in in_year[in_year["status"] == s].itertuples(index=False):
                 counts[positions[row.area]] = row.n
-            ax.barh(range(len(areas)), counts, left=left, color=STATUS_COLOURS[s],
-                    edgecolor="white", linewidth=1.2, height=0.7)
+            ax.barh(
+                range(len(areas)),
+                counts,
+                left=left,
+                color=STATUS_COLOURS[s],
+                edgecolor="white",
+                linewidth=1.2,
+                height=0.7,
+            )
             for i, n in counts.items():
                 if n >= 1:
-                    ax.text(left[i] + n / 2, i, f"{int(n)}", ha="center", va="center",
-                            fontsize=10,
-                            color="white" if s in ("done", "delayed", "cancelled")
-                            else "black")
+                    ax.text(
+                        left[i] + n / 2,
+                        i,
+                        f"{int(n)}",
+                        ha="center",
+                        va="center",
+                        fontsize=10,
+                        color="white" if s in _DARK else "black",
+                    )
             left = left + counts
         share = summary.years.loc[summary.years["year"] == y, "share_done"]
         share = float(share.iloc[0]) if len(share) else float("nan")
-        ax.set_title(f"{y}\n{_w('done', lang, share=_percent(share, lang))}", fontsize=13)
+        ax.set_title(f"{y}\n{_t('share_done', lang, share=_percent(share, lang))}", fontsize=13)
         ax.set_xlim(0, max_n + 0.3)
         ax.set_xticks(range(0, max_n + 1))
         ax.grid(axis="x", color="#dddddd", linewidth=0.8)
@@ -159,20 +140,22 @@ def action_status(plan, *, year=None, lang: str = "sv"):
     axes[0].set_yticks(range(len(areas)))
     axes[0].set_yticklabels(labels, fontsize=11)
     axes[0].invert_yaxis()
-    fig.supxlabel(_w("n_activities", lang), fontsize=12)
-    words = _STATUS_WORDS.get(lang, _STATUS_WORDS["sv"])
-    handles = [Patch(facecolor=STATUS_COLOURS[s], label=words[s]) for s in STATUSES
-               if s in _STACK]
-    handles.sort(key=lambda h: _STACK.index(
-        next(s for s in STATUSES if words[s] == h.get_label())))
-    fig.suptitle(_w("status_title", lang), x=0.01, ha="left", fontweight="bold", fontsize=15)
-    fig.legend(handles=handles, loc="upper right", ncols=len(handles), frameon=False,
-               bbox_to_anchor=(0.99, 1.0), fontsize=11)
+    fig.supxlabel(_t("n_activities", lang), fontsize=12)
+    handles = [Patch(facecolor=STATUS_COLOURS[s], label=_status_word(s, lang)) for s in _STACK]
+    fig.suptitle(_t("action_status_title", lang), x=0.01, ha="left", fontweight="bold", fontsize=15)
+    fig.legend(
+        handles=handles,
+        loc="upper right",
+        ncols=len(handles),
+        frameon=False,
+        bbox_to_anchor=(0.99, 1.0),
+        fontsize=11,
+    )
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
 
-def budget_use(plan, *, lang: str = "sv"):
+def budget_use(plan, *, ax=None, lang: str = "sv"):
     """Allocation (Anslag), budgeted and spent (Utfall) per year, in Mkr with a decimal comma.
 
     Grouped bars per year; each bar carries its amount, and above each year stands the share of
@@ -182,11 +165,14 @@ def budget_use(plan, *, lang: str = "sv"):
     ----------
     plan : ActionPlan or ActionPlanSummary
         The summary's ``years`` table is used (allocated, budgeted, spent, utilisation).
+    ax : matplotlib Axes, optional
+        Draw into this axes (the legend at its right); default a new figure.
     lang : {"sv", "en"}
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
@@ -194,7 +180,6 @@ def budget_use(plan, *, lang: str = "sv"):
     >>> plan = mt.read_action_plan("data/raw/handlingsplan.xlsx")  # doctest: +SKIP
     >>> fig = mt.plots.budget_use(plan, lang="en")                  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     use_house_style()
@@ -205,7 +190,7 @@ def budget_use(plan, *, lang: str = "sv"):
         series = series[1:]
     n = len(series)
     width = 0.8 / n
-    fig, ax = plt.subplots(figsize=(max(7.5, 2.4 * len(years) + 3), 6.2))
+    fig, ax, owned = figure_axes(ax, figsize=(max(7.5, 2.4 * len(years) + 3), 6.2))
     top = 0.0
     for j, (name, colour) in enumerate(series):
         values = years[name].astype(float) / 1e6
@@ -213,26 +198,34 @@ def budget_use(plan, *, lang: str = "sv"):
         ax.bar(xs, values.fillna(0), width=width * 0.92, color=colour, zorder=2)
         for x, v in zip(xs, values, strict=True):
             if v == v:
-                ax.text(x, v + 0.06, decimal(v, 1, lang), ha="center", va="bottom",
-                        fontsize=10.5)
+                ax.text(x, v + 0.06, text.number(v, lang), ha="center", va="bottom", fontsize=10.5)
                 top = max(top, v)
     for i, row in years.iterrows():
         if has_allocation and row["utilisation"] == row["utilisation"]:
-            text = _w("use", lang, share=_percent(row["utilisation"], lang))
+            label = _t("use_allocated", lang, share=_percent(row["utilisation"], lang))
         else:
-            text = _w("use_budget", lang, share=_percent(row["spent_of_budgeted"], lang))
-        ax.text(i, top * 1.1 + 0.25, text, ha="center", va="bottom", fontsize=11.5,
-                fontweight="bold", color="#0072B2")
+            label = _t("use_budget", lang, share=_percent(row["spent_of_budgeted"], lang))
+        ax.text(
+            i,
+            top * 1.1 + 0.25,
+            label,
+            ha="center",
+            va="bottom",
+            fontsize=11.5,
+            fontweight="bold",
+            color="#0072B2",
+        )
     ax.set_ylim(0, top * 1.1 + 1.35)
     ax.set_yticks(range(0, int(top) + 1))  # no grid line through the shares above the bars
     ax.set_xticks(range(len(years)))
     ax.set_xticklabels([str(int(y)) for y in years["year"]])
-    ax.set_xlabel(_w("year", lang))
-    ax.set_ylabel(_w("mkr", lang))
+    ax.set_xlabel(_t("year", lang))
+    ax.set_ylabel(_t("mkr", lang))
     decimal_comma_axis(ax.yaxis, 0, lang)
     ax.grid(axis="y", color="#dddddd", linewidth=0.8, zorder=0)
-    ax.set_title(_w("budget_title", lang), loc="left")
-    handles = [Patch(facecolor=c, label=_w(name, lang)) for name, c in series]
+    ax.set_title(_t("budget_title", lang), loc="left")
+    handles = [Patch(facecolor=c, label=_t(name, lang)) for name, c in series]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    fig.tight_layout()
+    if owned:
+        fig.tight_layout()
     return fig

@@ -1,8 +1,10 @@
 """Figures of the capability map: heatmap, radar per organisation, bars of capability means.
 
-Each function returns a matplotlib Figure and never saves it. Swedish by default
-(``lang="en"`` for English); colours from the house style (colour-blind safe, and not-assessed
-cells hatched as well as grey, so nothing depends on colour alone).
+Each function returns a matplotlib Figure and never saves it; each draws one axes and accepts
+``ax=`` to draw into an axes of your own (the radar needs a polar one). Swedish by default
+(``lang="en"`` for English), every word from :mod:`maturity.text`; colours from the house style
+(colour-blind safe, and not-assessed cells hatched as well as grey, so nothing depends on colour
+alone).
 
 Examples
 --------
@@ -15,68 +17,38 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from maturity import text
 from maturity.capability import (
+    CapabilityMap,
     CapabilitySummary,
     capability_summary,
     goal_profiles,
     lowest_acceptable,
 )
-from maturity.io.capability import CapabilityMap
 from maturity.plots.style import (
     LEVEL_COLOURS,
     NOT_ASSESSED_COLOUR,
     OKABE_ITO,
-    decimal,
     decimal_comma_axis,
-    translate,
+    figure_axes,
     use_house_style,
     wrap,
 )
 
 __all__ = ["capability_heatmap", "capability_radar", "capability_bars", "joint_organisations"]
 
-_TEXT = {
-    "sv": {
-        "heatmap_title": "Förmågekarta: mognadsnivå per förmåga och organisation",
-        "radar_title": "{organisation}: medelnivå per mål",
-        "bars_title": "Förmågor: medelvärde och spridning mellan organisationerna",
-        "group_mean": "Alla organisationers medelvärde",
-        "lowest_acceptable": "Lägsta godtagbara nivå ({level})",
-        "substandard": "Undermåligt medelvärde",
-        "mean_sd": "Medelvärde ± standardavvikelse",
-        "level": "Nivå",
-        "mean_level": "Medelnivå",
-        "mean_short": "Medel",
-        "target_short": "Målnivå",
-    },
-    "en": {
-        "heatmap_title": "Capability map: maturity level by capability and organisation",
-        "radar_title": "{organisation}: mean level by goal",
-        "bars_title": "Capabilities: mean and spread across organisations",
-        "group_mean": "Mean of all organisations",
-        "lowest_acceptable": "Lowest acceptable level ({level})",
-        "substandard": "Substandard mean",
-        "mean_sd": "Mean ± standard deviation",
-        "level": "Level",
-        "mean_level": "Mean level",
-        "mean_short": "Mean",
-        "target_short": "Target",
-    },
-}
 _HIGHLIGHT = OKABE_ITO[3]  # vermillion
 _BASE = OKABE_ITO[0]  # blue
 _JOINT = re.compile(r"(?<![A-Za-zÅÄÖåäö])IT(?![a-zåäö])")
 
 
 def _t(key: str, lang: str, **fields) -> str:
-    words = _TEXT.get(lang, _TEXT["sv"])
-    if key in words:
-        return words[key].format(**fields)
-    return translate(key, lang, **fields)
+    return text.word(f"figure.{key}", lang, **fields)
 
 
 def joint_organisations(names) -> list[str]:
@@ -100,12 +72,18 @@ def _data(cmap, levels, wave):
     else:
         assessments = cmap
     if levels is None:
-        found = sorted(int(v) for v in pd.concat([assessments["level"], assessments["target"]])
-                       .dropna().unique())
+        found = sorted(
+            int(v)
+            for v in pd.concat([assessments["level"], assessments["target"]]).dropna().unique()
+        )
         lo, hi = (found[0], found[-1]) if found else (1, 5)
-        levels = pd.DataFrame({"level": range(lo, hi + 1),
-                               "label": [str(v) for v in range(lo, hi + 1)],
-                               "acceptable": [False] * (hi - lo + 1)})
+        levels = pd.DataFrame(
+            {
+                "level": range(lo, hi + 1),
+                "label": [str(v) for v in range(lo, hi + 1)],
+                "acceptable": [False] * (hi - lo + 1),
+            }
+        )
     waves = assessments["wave"].dropna().unique() if "wave" in assessments else []
     if wave is None and len(waves) > 1:
         wave = sorted(waves, key=str)[-1]
@@ -131,15 +109,215 @@ def _text_colour(colour: str) -> str:
     return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else "black"
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where the heatmap's columns and rows go: organisations (municipalities, a gap, the joint
+    ones), the mean and target columns; a band per goal with its capabilities below it."""
+
+    organisations: list
+    xs: dict
+    n_main: int
+    apart: bool
+    x_mean: float
+    x_target: float
+    rows: list  # (kind, text): ("goal", name) or ("cap", capability)
+
+    gap = 0.45
+    mean_width = 1.15
+    cell = 0.94
+
+    @classmethod
+    def of(cls, data: pd.DataFrame, summary: pd.DataFrame, set_apart) -> _Layout:
+        organisations = list(dict.fromkeys(data["organisation"]))
+        apart = joint_organisations(organisations) if set_apart is None else list(set_apart)
+        apart = [o for o in organisations if o in apart]
+        main = [o for o in organisations if o not in apart]
+        xs: dict[str, float] = {org: float(i) for i, org in enumerate(main)}
+        x = len(main) + (cls.gap if apart else 0)
+        for org in apart:
+            xs[org] = x
+            x += 1
+        x_mean = x + cls.gap
+        rows: list[tuple[str, str]] = []
+        for goal in dict.fromkeys(summary["goal"]):
+            rows.append(("goal", goal))
+            block = summary[summary["goal"] == goal].sort_values(
+                "mean", ascending=False, kind="stable"
+            )
+            rows.extend(("cap", cap) for cap in block["capability"])
+        return cls(organisations, xs, len(main), bool(apart), x_mean, x_mean + 1.15, rows)
+
+    @property
+    def y_of(self) -> dict[str, int]:
+        return {name: i for i, (kind, name) in enumerate(self.rows) if kind == "cap"}
+
+
+def _draw_level_cells(ax, i, capability, layout: _Layout, levels_of, colours) -> None:
+    """One capability's row of organisation cells: the level's colour and number, or grey
+    hatched "–" when not assessed."""
+    from matplotlib.patches import Rectangle
+
+    cell = layout.cell
+    for org in layout.organisations:
+        level = levels_of.get((org, capability), pd.NA)
+        x0 = layout.xs[org]
+        if level is pd.NA or level != level:
+            ax.add_patch(
+                Rectangle(
+                    (x0 - cell / 2, i - cell / 2),
+                    cell,
+                    cell,
+                    facecolor=NOT_ASSESSED_COLOUR,
+                    edgecolor="#9a9a9a",
+                    hatch="///",
+                    linewidth=0,
+                )
+            )
+            ax.text(x0, i, "–", ha="center", va="center", fontsize=12, color="#444444")
+            continue
+        colour = colours.get(int(level), NOT_ASSESSED_COLOUR)
+        ax.add_patch(
+            Rectangle((x0 - cell / 2, i - cell / 2), cell, cell, facecolor=colour, edgecolor="none")
+        )
+        ax.text(
+            x0,
+            i,
+            str(int(level)),
+            ha="center",
+            va="center",
+            fontsize=11,
+            color=_text_colour(colour),
+        )
+
+
+def _draw_mean_and_target(ax, i, row, layout: _Layout, colours, lang: str) -> None:
+    """The mean (framed; substandard in bold vermillion) and the target level of one row."""
+    from matplotlib.patches import Rectangle
+
+    cell, x_mean, x_target = layout.cell, layout.x_mean, layout.x_target
+    substandard = bool(row["substandard"]) if pd.notna(row["substandard"]) else False
+    ax.add_patch(
+        Rectangle(
+            (x_mean - layout.mean_width / 2 + 0.03, i - cell / 2),
+            layout.mean_width - 0.06,
+            cell,
+            facecolor="white",
+            edgecolor=_HIGHLIGHT if substandard else "#bbbbbb",
+            linewidth=2.2 if substandard else 0.8,
+        )
+    )
+    ax.text(
+        x_mean,
+        i,
+        text.number(row["mean"], lang),
+        ha="center",
+        va="center",
+        fontsize=11.5,
+        fontweight="bold" if substandard else "normal",
+        color=_HIGHLIGHT if substandard else "black",
+    )
+    target = row["target"]
+    if target == target:
+        colour = colours.get(int(target), "white")
+        ax.add_patch(
+            Rectangle(
+                (x_target - cell / 2, i - cell / 2),
+                cell,
+                cell,
+                facecolor=colour,
+                edgecolor="black",
+                linewidth=1.2,
+            )
+        )
+        ax.text(
+            x_target,
+            i,
+            str(int(target)),
+            ha="center",
+            va="center",
+            fontsize=11,
+            fontweight="bold",
+            color=_text_colour(colour),
+        )
+    else:
+        ax.text(x_target, i, "–", ha="center", va="center")
+
+
+def _draw_map_rows(ax, data, layout: _Layout, stats, colours, lang: str) -> None:
+    """Row by row: a grey band with each goal's name, then its capabilities' cells, mean and
+    target."""
+    from matplotlib.patches import Rectangle
+
+    levels_of = {
+        (o, c): v
+        for o, c, v in zip(data["organisation"], data["capability"], data["level"], strict=True)
+    }
+    for i, (kind, name) in enumerate(layout.rows):
+        if kind == "goal":
+            ax.add_patch(
+                Rectangle(
+                    (-0.5, i - 0.5),
+                    layout.x_target + 1.15,
+                    1,
+                    facecolor="#f2f2f2",
+                    edgecolor="none",
+                )
+            )
+            ax.text(-0.4, i, name or "–", ha="left", va="center", fontsize=12, fontweight="bold")
+            continue
+        _draw_level_cells(ax, i, name, layout, levels_of, colours)
+        _draw_mean_and_target(ax, i, stats.loc[name], layout, colours, lang)
+
+
+def _heatmap_legend(fig, ax, owned: bool, levels, colours, lang: str) -> None:
+    """The level colours, not assessed and (with a lowest acceptable level) substandard: under
+    the figure, or under ``ax`` when the caller gave the axes."""
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=colours[int(lv)], edgecolor="#888888", label=f"{int(lv)} {lb}")
+        for lv, lb in zip(levels["level"], levels["label"], strict=True)
+    ]
+    handles.append(
+        Patch(
+            facecolor=NOT_ASSESSED_COLOUR,
+            edgecolor="#9a9a9a",
+            hatch="///",
+            label=f"– {_t('not_assessed', lang)}",
+        )
+    )
+    floor = lowest_acceptable(levels)
+    if floor == floor:
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor=_HIGHLIGHT,
+                linewidth=2.2,
+                label=_t("substandard", lang),
+            )
+        )
+    options = {
+        "ncols": min(len(handles), 4),
+        "frameon": False,
+        "title": _t("level", lang),
+        "title_fontproperties": {"weight": "bold"},
+    }
+    if owned:
+        fig.legend(handles=handles, loc="outside lower center", **options)
+    else:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), **options)
+
+
 def capability_heatmap(
     cmap,
     *,
     levels: pd.DataFrame | None = None,
-    lang: str = "sv",
     set_apart: list[str] | None = None,
     wave=None,
     title: str | None = None,
     label_width: int = 42,
+    ax=None,
+    lang: str = "sv",
 ):
     """Heatmap of the capability map: capabilities as rows, organisations as columns.
 
@@ -156,7 +334,6 @@ def capability_heatmap(
         A map, or its tidy ``assessments`` table (then pass ``levels``).
     levels : DataFrame, optional
         The level scale; from the map by default.
-    lang : {"sv", "en"}
     set_apart : list of str, optional
         Organisations drawn apart at the right; by default those named like a joint IT
         organisation (see :func:`joint_organisations`), e.g. "SML-IT".
@@ -165,138 +342,152 @@ def capability_heatmap(
     title : str, optional
     label_width : int
         Characters per line of the wrapped capability names.
+    ax : matplotlib Axes, optional
+        Draw into this axes (the legend below it); default a new figure sized to the map.
+    lang : {"sv", "en"}
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
     >>> fig = capability_heatmap(cmap)  # doctest: +SKIP
+    >>> fig, (left, right) = plt.subplots(1, 2)  # doctest: +SKIP
+    >>> capability_heatmap(cmap, ax=left)  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch, Rectangle
-
     use_house_style()
     data, levels = _data(cmap, levels, wave)
     summary = capability_summary(data, levels=levels).capabilities
     colours = dict(zip(levels["level"].astype(int), _level_colours(len(levels)), strict=True))
-
-    organisations = list(dict.fromkeys(data["organisation"]))
-    apart = joint_organisations(organisations) if set_apart is None else list(set_apart)
-    apart = [o for o in organisations if o in apart]
-    main = [o for o in organisations if o not in apart]
-
-    # x positions: municipalities, gap, joint organisations, gap, mean, target
-    gap = 0.45
-    xs: dict[str, float] = {org: float(i) for i, org in enumerate(main)}
-    x = len(main) + (gap if apart else 0)
-    for org in apart:
-        xs[org] = x
-        x += 1
-    x_mean = x + gap
-    x_target = x_mean + 1.15
-    mean_width = 1.15
-
-    # y positions: a band per goal, then its capabilities ordered by mean
     summary = summary.assign(goal=summary["goal"].fillna(""))
-    goal_order = list(dict.fromkeys(summary["goal"]))
-    rows: list[tuple[str, str]] = []  # (kind, text)
-    for goal in goal_order:
-        rows.append(("goal", goal))
-        block = summary[summary["goal"] == goal].sort_values("mean", ascending=False,
-                                                             kind="stable")
-        rows.extend(("cap", cap) for cap in block["capability"])
-    y_of = {text: i for i, (kind, text) in enumerate(rows) if kind == "cap"}
+    layout = _Layout.of(data, summary, set_apart)
     stats = summary.set_index("capability")
 
-    n_rows = len(rows)
-    width = 5.0 + 0.62 * (x_target + 1)
-    height = 2.6 + 0.44 * n_rows
-    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    n_rows, x_target = len(layout.rows), layout.x_target
+    fig, ax, owned = figure_axes(
+        ax, figsize=(5.0 + 0.62 * (x_target + 1), 2.6 + 0.44 * n_rows), layout="constrained"
+    )
     ax.set_xlim(-0.5, x_target + 0.5 + 0.15)
     ax.set_ylim(n_rows - 0.5, -0.5)
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)
 
-    cell = 0.94
-    levels_of = {(o, c): v for o, c, v in zip(data["organisation"], data["capability"],
-                                               data["level"], strict=True)}
-    for i, (kind, text) in enumerate(rows):
-        if kind == "goal":
-            ax.add_patch(Rectangle((-0.5, i - 0.5), x_target + 1.15, 1, facecolor="#f2f2f2",
-                                   edgecolor="none"))
-            ax.text(-0.4, i, text or "–", ha="left", va="center", fontsize=12,
-                    fontweight="bold")
-            continue
-        for org in organisations:
-            level = levels_of.get((org, text), pd.NA)
-            x0 = xs[org]
-            if level is pd.NA or level != level:
-                ax.add_patch(Rectangle((x0 - cell / 2, i - cell / 2), cell, cell,
-                                       facecolor=NOT_ASSESSED_COLOUR, edgecolor="#9a9a9a",
-                                       hatch="///", linewidth=0))
-                ax.text(x0, i, "–", ha="center", va="center", fontsize=12, color="#444444")
-                continue
-            colour = colours.get(int(level), NOT_ASSESSED_COLOUR)
-            ax.add_patch(Rectangle((x0 - cell / 2, i - cell / 2), cell, cell, facecolor=colour,
-                                   edgecolor="none"))
-            ax.text(x0, i, str(int(level)), ha="center", va="center", fontsize=11,
-                    color=_text_colour(colour))
-        row = stats.loc[text]
-        substandard = bool(row["substandard"]) if pd.notna(row["substandard"]) else False
-        ax.add_patch(Rectangle((x_mean - mean_width / 2 + 0.03, i - cell / 2),
-                               mean_width - 0.06, cell, facecolor="white",
-                               edgecolor=_HIGHLIGHT if substandard else "#bbbbbb",
-                               linewidth=2.2 if substandard else 0.8))
-        ax.text(x_mean, i, decimal(row["mean"], 1, lang), ha="center", va="center",
-                fontsize=11.5, fontweight="bold" if substandard else "normal",
-                color=_HIGHLIGHT if substandard else "black")
-        target = row["target"]
-        if target == target:
-            colour = colours.get(int(target), "white")
-            ax.add_patch(Rectangle((x_target - cell / 2, i - cell / 2), cell, cell,
-                                   facecolor=colour, edgecolor="black", linewidth=1.2))
-            ax.text(x_target, i, str(int(target)), ha="center", va="center", fontsize=11,
-                    fontweight="bold", color=_text_colour(colour))
-        else:
-            ax.text(x_target, i, "–", ha="center", va="center")
-    if apart:
-        x_line = len(main) - 0.5 + gap / 2
+    _draw_map_rows(ax, data, layout, stats, colours, lang)
+    if layout.apart:
+        x_line = layout.n_main - 0.5 + layout.gap / 2
         ax.axvline(x_line, color="#555555", linewidth=1.2, linestyle=(0, (4, 3)))
-    ax.axvline(x_mean - mean_width / 2 - gap / 4, color="#555555", linewidth=1.2)
+    ax.axvline(
+        layout.x_mean - layout.mean_width / 2 - layout.gap / 4, color="#555555", linewidth=1.2
+    )
 
+    y_of = layout.y_of
     ax.set_yticks([y_of[c] for c in y_of], [wrap(c, label_width) for c in y_of])
+    organisations = layout.organisations
     columns = [*organisations, _t("mean_short", lang), _t("target_short", lang)]
-    positions = [xs[o] for o in organisations] + [x_mean, x_target]
+    positions = [layout.xs[o] for o in organisations] + [layout.x_mean, x_target]
     ax.xaxis.tick_top()
     ax.set_xticks(positions, columns, rotation=45, ha="left", rotation_mode="anchor")
     for label in ax.get_xticklabels()[-2:]:
         label.set_fontweight("bold")
-    ax.set_title(title or _t("heatmap_title", lang), loc="left", pad=12)
-
-    handles = [Patch(facecolor=colours[int(lv)], edgecolor="#888888", label=f"{int(lv)} {lb}")
-               for lv, lb in zip(levels["level"], levels["label"], strict=True)]
-    handles.append(Patch(facecolor=NOT_ASSESSED_COLOUR, edgecolor="#9a9a9a", hatch="///",
-                         label=f"– {translate('not_assessed', lang)}"))
-    floor = lowest_acceptable(levels)
-    if floor == floor:
-        handles.append(Patch(facecolor="white", edgecolor=_HIGHLIGHT, linewidth=2.2,
-                             label=_t("substandard", lang)))
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
-               frameon=False, title=_t("level", lang), title_fontproperties={"weight": "bold"})
+    ax.set_title(title or _t("capability_heatmap_title", lang), loc="left", pad=12)
+    _heatmap_legend(fig, ax, owned, levels, colours, lang)
     return fig
+
+
+def _radar_profiles(data: pd.DataFrame, organisation: str):
+    """Per goal (in map order): the organisation's mean level, the mean of all organisations'
+    goal means, and the goal's mean target."""
+    profiles = goal_profiles(data)
+    profiles["goal"] = profiles["goal"].fillna("")
+    goals = list(dict.fromkeys(profiles["goal"]))
+    own = profiles[profiles["organisation"] == organisation].set_index("goal")["mean"]
+    group = profiles.groupby("goal", sort=False)["mean"].mean()
+    target = profiles.groupby("goal", sort=False)["target"].first()
+    return goals, own, group, target
+
+
+def _radar_lines(ax, angles, goals, own, group, target, organisation: str, lang: str) -> None:
+    """The target, the group mean and the organisation (filled), each closed around the
+    circle."""
+    closed = [*angles, angles[0]]
+
+    def values(series):
+        v = [float(series.get(g, np.nan)) for g in goals]
+        return [*v, v[0]]
+
+    ax.plot(
+        closed,
+        values(target),
+        color="black",
+        linestyle=(0, (2, 2)),
+        linewidth=2,
+        label=_t("target", lang),
+    )
+    ax.plot(
+        closed,
+        values(group),
+        color=OKABE_ITO[1],
+        linestyle="--",
+        linewidth=2.4,
+        marker="s",
+        markersize=7,
+        label=_t("group_mean", lang),
+    )
+    ax.plot(
+        closed,
+        values(own),
+        color=_BASE,
+        linewidth=2.8,
+        marker="o",
+        markersize=8,
+        label=organisation,
+    )
+    ax.fill(closed, values(own), color=_BASE, alpha=0.15)
+
+
+def _radar_labels(ax, angles, goals, own, hi: int, lang: str) -> None:
+    """The organisation's mean on each spoke, and the goal names placed by hand, aligned away
+    from the circle on every side."""
+    for angle, goal in zip(angles, goals, strict=True):
+        v = own.get(goal, np.nan)
+        if v == v:
+            ax.annotate(
+                text.number(v, lang),
+                (angle, v),
+                textcoords="offset points",
+                xytext=(0, -17),
+                ha="center",
+                va="center",
+                fontsize=10.5,
+                color=_BASE,
+                fontweight="bold",
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.85,
+                },
+            )
+    ax.set_xticks(angles, [""] * len(goals))
+    for angle, goal in zip(angles, goals, strict=True):
+        east, north = np.sin(angle), np.cos(angle)  # clockwise from the top
+        ha = "center" if abs(east) < 0.2 else ("left" if east > 0 else "right")
+        va = "center" if abs(north) < 0.2 else ("bottom" if north > 0 else "top")
+        ax.text(angle, hi * 1.07, wrap(goal, 22), ha=ha, va=va, fontsize=11.5)
 
 
 def capability_radar(
     cmap,
-    organisation: str,
     *,
+    organisation: str,
     levels: pd.DataFrame | None = None,
-    lang: str = "sv",
     wave=None,
     title: str | None = None,
+    ax=None,
+    lang: str = "sv",
 ):
     """Radar of one organisation's mean level per goal against all organisations and the target.
 
@@ -312,90 +503,127 @@ def capability_radar(
         The organisation to show (canonical name).
     levels : DataFrame, optional
         The level scale (for the radial axis); from the map by default.
-    lang : {"sv", "en"}
     wave : optional
         The wave to show; the latest when the table holds several.
     title : str, optional
+    ax : matplotlib Axes with ``projection="polar"``, optional
+        Draw into this axes (the legend below it); default a new figure.
+    lang : {"sv", "en"}
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Raises
     ------
     ValueError
-        When the organisation is not in the map.
+        When the organisation is not in the map, or ``ax`` is not a polar axes.
 
     Examples
     --------
-    >>> fig = capability_radar(cmap, "Åmål")  # doctest: +SKIP
+    >>> fig = capability_radar(cmap, organisation="Åmål")  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-
+    if ax is not None and getattr(ax, "name", "") != "polar":
+        raise ValueError(
+            "capability_radar draws into a polar axes: "
+            "plt.subplots(subplot_kw={'projection': 'polar'})"
+        )
     use_house_style()
     data, levels = _data(cmap, levels, wave)
     if organisation not in set(data["organisation"]):
-        raise ValueError(f"{organisation!r} is not in the capability map "
-                         f"(organisations: {', '.join(dict.fromkeys(data['organisation']))})")
-    profiles = goal_profiles(data)
-    profiles["goal"] = profiles["goal"].fillna("")
-    goals = list(dict.fromkeys(profiles["goal"]))
-    own = profiles[profiles["organisation"] == organisation].set_index("goal")["mean"]
-    group = profiles.groupby("goal", sort=False)["mean"].mean()
-    target = profiles.groupby("goal", sort=False)["target"].first()
-
+        raise ValueError(
+            f"{organisation!r} is not in the capability map "
+            f"(organisations: {', '.join(dict.fromkeys(data['organisation']))})"
+        )
+    goals, own, group, target = _radar_profiles(data, organisation)
     angles = np.linspace(0, 2 * np.pi, len(goals), endpoint=False).tolist()
-    closed = [*angles, angles[0]]
-
-    def values(series):
-        v = [float(series.get(g, np.nan)) for g in goals]
-        return [*v, v[0]]
-
-    fig, ax = plt.subplots(figsize=(10, 8.6), subplot_kw={"projection": "polar"},
-                           layout="constrained")
+    fig, ax, owned = figure_axes(
+        ax, figsize=(10, 8.6), subplot_kw={"projection": "polar"}, layout="constrained"
+    )
     ax.set_theta_offset(np.pi / 2)
     ax.set_theta_direction(-1)
     lo, hi = int(levels["level"].min()), int(levels["level"].max())
     ax.set_ylim(0, hi)
-    ax.set_yticks(range(lo, hi + 1), [str(v) for v in range(lo, hi + 1)], fontsize=10,
-                  color="#555555")
+    ax.set_yticks(
+        range(lo, hi + 1), [str(v) for v in range(lo, hi + 1)], fontsize=10, color="#555555"
+    )
     ax.set_rlabel_position(180 / len(goals))
-    ax.plot(closed, values(target), color="black", linestyle=(0, (2, 2)), linewidth=2,
-            label=translate("target", lang))
-    ax.plot(closed, values(group), color=OKABE_ITO[1], linestyle="--", linewidth=2.4,
-            marker="s", markersize=7, label=_t("group_mean", lang))
-    ax.plot(closed, values(own), color=_BASE, linewidth=2.8, marker="o", markersize=8,
-            label=organisation)
-    ax.fill(closed, values(own), color=_BASE, alpha=0.15)
-    for angle, goal in zip(angles, goals, strict=True):
-        v = own.get(goal, np.nan)
-        if v == v:
-            ax.annotate(decimal(v, 1, lang), (angle, v), textcoords="offset points",
-                        xytext=(0, -17), ha="center", va="center", fontsize=10.5,
-                        color=_BASE, fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                              "edgecolor": "none", "alpha": 0.85})
-    # goal names placed by hand, aligned away from the circle on every side
-    ax.set_xticks(angles, [""] * len(goals))
-    for angle, goal in zip(angles, goals, strict=True):
-        east, north = np.sin(angle), np.cos(angle)  # clockwise from the top
-        ha = "center" if abs(east) < 0.2 else ("left" if east > 0 else "right")
-        va = "center" if abs(north) < 0.2 else ("bottom" if north > 0 else "top")
-        ax.text(angle, hi * 1.07, wrap(goal, 22), ha=ha, va=va, fontsize=11.5)
+    _radar_lines(ax, angles, goals, own, group, target, organisation, lang)
+    _radar_labels(ax, angles, goals, own, hi, lang)
     ax.grid(color="#cccccc")
     ax.spines["polar"].set_color("#aaaaaa")
-    ax.set_title(title or _t("radar_title", lang, organisation=organisation), pad=52)
-    fig.legend(loc="outside lower center", ncols=3, frameon=False)
+    ax.set_title(title or _t("capability_radar_title", lang, organisation=organisation), pad=52)
+    if owned:
+        fig.legend(loc="outside lower center", ncols=3, frameon=False)
+    else:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=3, frameon=False)
     return fig
+
+
+def _bars_table(summary, levels):
+    """(capabilities table, lowest acceptable level, top of the scale) from a summary, its
+    table or a map."""
+    floor = float("nan")
+    if isinstance(summary, CapabilityMap):
+        levels = summary.levels if levels is None else levels
+        summary = capability_summary(summary.assessments, levels=levels)
+    if isinstance(summary, CapabilitySummary):
+        floor = summary.lowest_acceptable
+        table = summary.capabilities
+    else:
+        table = summary
+    if levels is not None:
+        return table, lowest_acceptable(levels), float(levels["level"].max())
+    top = float(np.nanmax([table["max"].max() if "max" in table else 5, table["target"].max(), 5]))
+    return table, floor, top
+
+
+def _bars_legend(fig, ax, owned: bool, floor: float, lang: str) -> None:
+    """Mean ± sd, target and (with a lowest acceptable level) substandard and the floor line:
+    under the figure, or under ``ax`` when the caller gave the axes."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=_BASE, label=_t("mean_sd", lang)),
+        Line2D(
+            [],
+            [],
+            marker="D",
+            color="black",
+            linestyle="none",
+            markersize=8,
+            label=_t("target", lang),
+        ),
+    ]
+    if floor == floor:
+        handles += [
+            Patch(facecolor=_HIGHLIGHT, label=_t("substandard", lang)),
+            Line2D(
+                [],
+                [],
+                color=_HIGHLIGHT,
+                linestyle="--",
+                label=_t("lowest_acceptable", lang, level=text.number(floor, lang, digits=0)),
+            ),
+        ]
+    if owned:
+        fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
+    else:
+        ax.legend(
+            handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False
+        )
 
 
 def capability_bars(
     summary,
     *,
     levels: pd.DataFrame | None = None,
-    lang: str = "sv",
     title: str | None = None,
     label_width: int = 45,
+    ax=None,
+    lang: str = "sv",
 ):
     """Horizontal bars of the capability means with sd error bars and the target level.
 
@@ -411,55 +639,56 @@ def capability_bars(
     levels : DataFrame, optional
         The level scale, for the axis range and the lowest acceptable level; from the map when
         a map is given.
-    lang : {"sv", "en"}
     title : str, optional
     label_width : int
         Characters per line of the wrapped capability names.
+    ax : matplotlib Axes, optional
+        Draw into this axes (the legend below it); default a new figure.
+    lang : {"sv", "en"}
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
-    >>> fig = capability_bars(capability_summary(cmap.assessments))  # doctest: +SKIP
+    >>> fig = capability_bars(capability_summary(cmap.assessments, levels=cmap.levels))  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
     use_house_style()
-    floor = float("nan")
-    if isinstance(summary, CapabilityMap):
-        levels = summary.levels if levels is None else levels
-        summary = capability_summary(summary.assessments, levels=levels)
-    if isinstance(summary, CapabilitySummary):
-        floor = summary.lowest_acceptable
-        table = summary.capabilities
-    else:
-        table = summary
-    if levels is not None:
-        floor = lowest_acceptable(levels)
-        top = float(levels["level"].max())
-    else:
-        top = float(np.nanmax([table["max"].max() if "max" in table else 5,
-                               table["target"].max(), 5]))
+    table, floor, top = _bars_table(summary, levels)
     table = table.sort_values("mean", ascending=True, kind="stable").reset_index(drop=True)
     n = len(table)
     substandard = table["substandard"].fillna(False).astype(bool).to_numpy()
     colours = [_HIGHLIGHT if s else _BASE for s in substandard]
 
-    fig, ax = plt.subplots(figsize=(13, 1.9 + 0.46 * n), layout="constrained")
+    fig, ax, owned = figure_axes(ax, figsize=(13, 1.9 + 0.46 * n), layout="constrained")
     y = np.arange(n)
     ax.barh(y, table["mean"], color=colours, height=0.68, zorder=2)
     sd = table["sd"].fillna(0).to_numpy()
-    ax.errorbar(table["mean"], y, xerr=sd, fmt="none", ecolor="#333333", elinewidth=1.3,
-                capsize=4, zorder=3)
-    ax.scatter(table["target"], y, marker="D", s=70, color="black", edgecolor="white",
-               linewidth=1, zorder=4)
+    ax.errorbar(
+        table["mean"], y, xerr=sd, fmt="none", ecolor="#333333", elinewidth=1.3, capsize=4, zorder=3
+    )
+    ax.scatter(
+        table["target"],
+        y,
+        marker="D",
+        s=70,
+        color="black",
+        edgecolor="white",
+        linewidth=1,
+        zorder=4,
+    )
     for yi, mean, s in zip(y, table["mean"], sd, strict=True):
-        ax.text(mean + s + 0.07, yi, decimal(mean, 1, lang), va="center", ha="left",
-                fontsize=11, color="#222222")
+        ax.text(
+            mean + s + 0.07,
+            yi,
+            text.number(mean, lang),
+            va="center",
+            ha="left",
+            fontsize=11,
+            color="#222222",
+        )
     if floor == floor:
         ax.axvline(floor, color=_HIGHLIGHT, linestyle="--", linewidth=1.6, zorder=1)
     ax.set_yticks(y, [wrap(c, label_width) for c in table["capability"]])
@@ -473,17 +702,6 @@ def capability_bars(
     decimal_comma_axis(ax.xaxis, 0, lang)
     ax.set_xlabel(_t("mean_level", lang))
     ax.grid(axis="x", color="#e5e5e5", zorder=0)
-    ax.set_title(title or _t("bars_title", lang), loc="left")
-    handles = [
-        Patch(facecolor=_BASE, label=_t("mean_sd", lang)),
-        Line2D([], [], marker="D", color="black", linestyle="none", markersize=8,
-               label=translate("target", lang)),
-    ]
-    if floor == floor:
-        handles += [
-            Patch(facecolor=_HIGHLIGHT, label=_t("substandard", lang)),
-            Line2D([], [], color=_HIGHLIGHT, linestyle="--",
-                   label=_t("lowest_acceptable", lang, level=decimal(floor, 0, lang))),
-        ]
-    fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
+    ax.set_title(title or _t("capability_bars_title", lang), loc="left")
+    _bars_legend(fig, ax, owned, floor, lang)
     return fig

@@ -1,8 +1,8 @@
 """Risk figures: the 5 × 5 risk matrix of one meeting and the trend of R over meetings.
 
 Each function takes the tidy ``risks`` table (or a :class:`~maturity.risk.RiskRegister`),
-returns a matplotlib Figure and never saves it. Swedish by default, English with
-``lang="en"``. The level colours are a sequential orange-red scale (ColorBrewer OrRd), ordered
+returns a matplotlib Figure and never saves it; ``ax=`` draws into an axes of your own. Swedish
+by default, English with ``lang="en"``; every word from :mod:`maturity.text`. The level colours are a sequential orange-red scale (ColorBrewer OrRd), ordered
 by lightness so that they stay distinct in every kind of colour blindness and in greyscale.
 """
 
@@ -13,8 +13,10 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from maturity.plots.style import translate, use_house_style
-from maturity.risk import LEVEL_LABELS, check_bands, natural_key, risk_summary
+from maturity import text
+from maturity.io.risk import natural_key
+from maturity.plots.style import figure_axes, is_dark, use_house_style
+from maturity.risk import check_bands, risk_summary
 
 __all__ = ["risk_matrix", "risk_trend", "level_colours"]
 
@@ -30,20 +32,10 @@ _ORRD = {
 _LINES = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"]
 _MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*", "h", "<", ">", "p"]
 _PRODUCTS = sorted({s * k for s in range(1, 6) for k in range(1, 6)})
-_TITLES = {
-    "matrix": {"sv": "Riskmatris – möte {date}", "en": "Risk matrix – meeting {date}"},
-    "trend": {"sv": "Riskvärde R per möte", "en": "Risk score R by meeting"},
-    "level": {"sv": "Risknivå", "en": "Risk level"},
-    "risks": {"sv": "Risker (högst R först)", "en": "Risks (highest R first)"},
-    "closed": {"sv": "stängd", "en": "closed"},
-    "more": {"sv": "… och {n} till", "en": "… and {n} more"},
-    "none": {"sv": "Inga risker vid mötet", "en": "No risks at this meeting"},
-}
 
 
 def _t(key: str, lang: str, **fields) -> str:
-    words = _TITLES[key]
-    return words.get(lang, words["sv"]).format(**fields)
+    return text.word(f"figure.{key}", lang, **fields)
 
 
 def level_colours(bands: Mapping[str, int] | None = None) -> dict[str, str]:
@@ -67,7 +59,8 @@ def level_colours(bands: Mapping[str, int] | None = None) -> dict[str, str]:
 
 
 def _label(level: str, lang: str) -> str:
-    return LEVEL_LABELS.get(lang, LEVEL_LABELS["sv"]).get(level, level)
+    """A risk level's display word: ``value.level.<level>`` of the text module."""
+    return text.word(f"value.level.{level}", lang)
 
 
 def _band_ranges(bands: dict[str, int]) -> dict[str, tuple[int, int]]:
@@ -94,15 +87,186 @@ def _risks(data) -> pd.DataFrame:
     return frame
 
 
-def _is_dark(colour: str) -> bool:
-    from matplotlib.colors import to_rgb
+def _meeting(frame: pd.DataFrame, date):
+    """The meeting asked for (default the latest) and its risks with readable S and K."""
+    dates = sorted(frame["date"].dropna().unique())
+    if date is None:
+        if not dates:
+            raise ValueError("the risks table has no meetings")
+        date = dates[-1]
+    date = pd.Timestamp(date)
+    if date not in set(pd.to_datetime(dates)):
+        shown = ", ".join(f"{d:%Y-%m-%d}" for d in pd.to_datetime(dates))
+        raise ValueError(f"no meeting on {date:%Y-%m-%d}; the meetings are {shown}")
+    at = frame[frame["date"] == date].dropna(subset=["probability", "impact"])
+    at = at.assign(probability=at["probability"].astype(int), impact=at["impact"].astype(int))
+    return date, at.assign(score=at["probability"] * at["impact"])
 
-    r, g, b = to_rgb(colour)
-    return 0.299 * r + 0.587 * g + 0.114 * b < 0.5
+
+def _draw_cells(ax, bands: dict[str, int], colours: dict[str, str]) -> None:
+    """The 25 cells coloured by level, each with its R in the corner."""
+    from matplotlib.patches import Rectangle
+
+    for s in range(1, 6):
+        for k in range(1, 6):
+            level = _level_of(s * k, bands)
+            ax.add_patch(
+                Rectangle(
+                    (k - 0.5, s - 0.5),
+                    1,
+                    1,
+                    facecolor=colours[level],
+                    edgecolor="white",
+                    linewidth=2.5,
+                )
+            )
+            ax.text(
+                k + 0.44,
+                s - 0.44,
+                str(s * k),
+                ha="right",
+                va="bottom",
+                fontsize=9,
+                color="white" if is_dark(colours[level]) else "#555555",
+            )
 
 
-def risk_matrix(risks, date=None, *, bands: Mapping[str, int] | None = None, lang: str = "sv",
-                key: bool = True):
+def _draw_ids(ax, at: pd.DataFrame) -> None:
+    """Each risk's ID in its cell; several in one cell in a small grid, smaller type from
+    five on."""
+    for (s, k), group in at.groupby(["probability", "impact"]):
+        ids = sorted(group["risk_id"].astype(str), key=natural_key)
+        n = len(ids)
+        cols = min(3, math.ceil(math.sqrt(n)))
+        rows = math.ceil(n / cols)
+        size = 13 if n <= 4 else 10.5 if n <= 9 else 8.5
+        longest = max(len(i) for i in ids)
+        size = max(7.0, min(size, 60 / cols / (0.65 * longest + 0.6)))  # keep boxes apart
+        for i, risk_id in enumerate(ids):
+            row, col = divmod(i, cols)
+            in_row = min(cols, n - row * cols)
+            x = k + (col - (in_row - 1) / 2) * (0.84 / cols)
+            y = s - (row - (rows - 1) / 2) * (0.78 / max(rows, 1))
+            ax.text(
+                x,
+                y + 0.03,
+                risk_id,
+                ha="center",
+                va="center",
+                fontsize=size,
+                fontweight="bold",
+                color="black",
+                bbox={
+                    "boxstyle": "round,pad=0.22",
+                    "facecolor": "white",
+                    "edgecolor": "#333333",
+                    "linewidth": 0.8,
+                },
+            )
+
+
+def _draw_key(
+    side, at: pd.DataFrame, bands: dict[str, int], colours: dict[str, str], lang: str
+) -> None:
+    """Beside the matrix: the levels with their R ranges, then the meeting's risks from the
+    highest R down (at most 14, then "… and n more")."""
+    from matplotlib.patches import Patch
+
+    ranges = _band_ranges(bands)
+    handles = [
+        Patch(
+            facecolor=colours[level],
+            edgecolor="#999999",
+            label=f"{_label(level, lang)} ({lo}–{hi})"
+            if lo != hi
+            else f"{_label(level, lang)} ({lo})",
+        )
+        for level, (lo, hi) in ranges.items()
+    ]
+    legend = side.legend(
+        handles=handles,
+        title=_t("risk_level", lang),
+        loc="upper left",
+        bbox_to_anchor=(0.0, 1.0),
+        frameon=False,
+        ncols=2,
+        alignment="left",
+    )
+    legend.get_title().set_fontweight("bold")
+    ordered = at.assign(_id=[natural_key(i) for i in at["risk_id"].astype(str)])
+    ordered = ordered.sort_values(
+        ["score", "impact", "probability"], ascending=False, kind="stable"
+    )
+    ordered = at.loc[ordered.index]
+    ordered = ordered.iloc[_order(ordered)]
+    limit = 14
+    lines = []
+    for row in ordered.head(limit).itertuples(index=False):
+        level = _level_of(int(row.score), bands)
+        threat = _wrap(str(row.threat or ""), 38).split("\n")
+        lines.append((str(row.risk_id), int(row.score), level, threat))
+    side.text(
+        0.0,
+        0.78,
+        _t("risk_list", lang),
+        fontweight="bold",
+        fontsize=12,
+        transform=side.transAxes,
+        va="top",
+    )
+    y = 0.72
+    n_lines = sum(len(threat) for *_, threat in lines) + (len(ordered) > limit)
+    step = min(0.052, 0.72 / max(n_lines, 1))
+    size = max(7.5, 11 * step / 0.052)
+    if not lines:
+        side.text(0.0, y, _t("risk_none", lang), transform=side.transAxes, va="top", fontsize=11)
+    for risk_id, score, level, threat in lines:
+        side.text(
+            0.0,
+            y,
+            risk_id,
+            transform=side.transAxes,
+            va="top",
+            fontsize=size,
+            fontweight="bold",
+            bbox={
+                "boxstyle": "round,pad=0.2",
+                "facecolor": colours[level],
+                "edgecolor": "#999999",
+                "linewidth": 0.6,
+            },
+        )
+        side.text(0.16, y, f"R = {score}", transform=side.transAxes, va="top", fontsize=size)
+        side.text(
+            0.33,
+            y,
+            "\n".join(threat),
+            transform=side.transAxes,
+            va="top",
+            fontsize=size,
+            linespacing=1.1,
+        )
+        y -= step * (len(threat) + 0.25 * (len(threat) > 1))
+    if len(ordered) > limit:
+        side.text(
+            0.0,
+            y,
+            _t("risk_more", lang, n=len(ordered) - limit),
+            transform=side.transAxes,
+            va="top",
+            fontsize=size,
+        )
+
+
+def risk_matrix(
+    risks,
+    *,
+    date=None,
+    bands: Mapping[str, int] | None = None,
+    key: bool | None = None,
+    ax=None,
+    lang: str = "sv",
+):
     """The 5 × 5 risk matrix of one meeting: S against K, cells coloured by level, IDs in cells.
 
     Each risk's ID stands in its cell (S, K) in a white box; when several risks share a cell
@@ -118,46 +282,41 @@ def risk_matrix(risks, date=None, *, bands: Mapping[str, int] | None = None, lan
         The meeting; default the latest.
     bands : mapping of level to upper bound, optional
         See :func:`maturity.risk.risk_summary`.
+    key : bool, optional
+        Draw the key (levels and list of risks) beside the matrix; default yes, except when
+        drawing into ``ax`` (the key needs an axes of its own).
+    ax : matplotlib Axes, optional
+        Draw the matrix into this axes; default a new figure.
     lang : {"sv", "en"}
-    key : bool
-        Draw the key (levels and list of risks) beside the matrix.
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Raises
     ------
     ValueError
-        If ``date`` is not a meeting of the register.
+        If ``date`` is not a meeting of the register, or ``key=True`` with ``ax``.
 
     Examples
     --------
     >>> import maturity as mt
     >>> register = mt.read_risk_register("data/raw/riskregister.xlsx")  # doctest: +SKIP
-    >>> fig = mt.plots.risk_matrix(register, "2020-09-17")               # doctest: +SKIP
+    >>> fig = mt.plots.risk_matrix(register, date="2020-09-17")          # doctest: +SKIP
     >>> fig.savefig("riskmatris.png")                                    # doctest: +SKIP
     """
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch, Rectangle
 
+    if key and ax is not None:
+        raise ValueError("risk_matrix: the key needs its own axes; pass key=False with ax=")
+    key = ax is None if key is None else key
     use_house_style()
     bands = check_bands(bands)
     colours = level_colours(bands)
-    frame = _risks(risks)
-    dates = sorted(frame["date"].dropna().unique())
-    if date is None:
-        if not dates:
-            raise ValueError("the risks table has no meetings")
-        date = dates[-1]
-    date = pd.Timestamp(date)
-    if date not in set(pd.to_datetime(dates)):
-        shown = ", ".join(f"{d:%Y-%m-%d}" for d in pd.to_datetime(dates))
-        raise ValueError(f"no meeting on {date:%Y-%m-%d}; the meetings are {shown}")
-    at = frame[frame["date"] == date].dropna(subset=["probability", "impact"])
-    at = at.assign(probability=at["probability"].astype(int), impact=at["impact"].astype(int))
-    at = at.assign(score=at["probability"] * at["impact"])
+    date, at = _meeting(_risks(risks), date)
 
+    side = None
     if key:
         fig = plt.figure(figsize=(13.5, 7.2))
         grid = fig.add_gridspec(1, 2, width_ratios=[1.0, 0.78], wspace=0.06)
@@ -165,35 +324,10 @@ def risk_matrix(risks, date=None, *, bands: Mapping[str, int] | None = None, lan
         side = fig.add_subplot(grid[1])
         side.axis("off")
     else:
-        fig, ax = plt.subplots(figsize=(8, 7.2))
-        side = None
+        fig, ax, _owned = figure_axes(ax, figsize=(8, 7.2))
 
-    for s in range(1, 6):
-        for k in range(1, 6):
-            level = _level_of(s * k, bands)
-            ax.add_patch(Rectangle((k - 0.5, s - 0.5), 1, 1, facecolor=colours[level],
-                                   edgecolor="white", linewidth=2.5))
-            ax.text(k + 0.44, s - 0.44, str(s * k), ha="right", va="bottom", fontsize=9,
-                    color="white" if _is_dark(colours[level]) else "#555555")
-
-    for (s, k), group in at.groupby(["probability", "impact"]):
-        ids = sorted(group["risk_id"].astype(str), key=natural_key)
-        n = len(ids)
-        cols = min(3, math.ceil(math.sqrt(n)))
-        rows = math.ceil(n / cols)
-        size = 13 if n <= 4 else 10.5 if n <= 9 else 8.5
-        longest = max(len(i) for i in ids)
-        size = max(7.0, min(size, 60 / cols / (0.65 * longest + 0.6)))  # keep boxes apart
-        for i, risk_id in enumerate(ids):
-            row, col = divmod(i, cols)
-            in_row = min(cols, n - row * cols)
-            x = k + (col - (in_row - 1) / 2) * (0.84 / cols)
-            y = s - (row - (rows - 1) / 2) * (0.78 / max(rows, 1))
-            ax.text(x, y + 0.03, risk_id, ha="center", va="center", fontsize=size,
-                    fontweight="bold", color="black",
-                    bbox={"boxstyle": "round,pad=0.22", "facecolor": "white",
-                          "edgecolor": "#333333", "linewidth": 0.8})
-
+    _draw_cells(ax, bands, colours)
+    _draw_ids(ax, at)
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_aspect("equal")
@@ -202,55 +336,11 @@ def risk_matrix(risks, date=None, *, bands: Mapping[str, int] | None = None, lan
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_xlabel(translate("impact", lang))
-    ax.set_ylabel(translate("probability", lang))
-    ax.set_title(_t("matrix", lang, date=f"{date:%Y-%m-%d}"), loc="left")
-
+    ax.set_xlabel(_t("impact", lang))
+    ax.set_ylabel(_t("probability", lang))
+    ax.set_title(_t("risk_matrix_title", lang, date=f"{date:%Y-%m-%d}"), loc="left")
     if side is not None:
-        ranges = _band_ranges(bands)
-        handles = [
-            Patch(facecolor=colours[level], edgecolor="#999999",
-                  label=f"{_label(level, lang)} ({lo}–{hi})" if lo != hi else
-                  f"{_label(level, lang)} ({lo})")
-            for level, (lo, hi) in ranges.items()
-        ]
-        legend = side.legend(handles=handles, title=_t("level", lang), loc="upper left",
-                             bbox_to_anchor=(0.0, 1.0), frameon=False, ncols=2,
-                             alignment="left")
-        legend.get_title().set_fontweight("bold")
-        ordered = at.assign(_id=[natural_key(i) for i in at["risk_id"].astype(str)])
-        ordered = ordered.sort_values(["score", "impact", "probability"],
-                                      ascending=False, kind="stable")
-        ordered = at.loc[ordered.index]
-        ordered = ordered.iloc[_order(ordered)]
-        limit = 14
-        lines = []
-        for row in ordered.head(limit).itertuples(index=False):
-            level = _level_of(int(row.score), bands)
-            threat = _wrap(str(row.threat or ""), 38).split("\n")
-            lines.append((str(row.risk_id), int(row.score), level, threat))
-        side.text(0.0, 0.78, _t("risks", lang), fontweight="bold", fontsize=12,
-                  transform=side.transAxes, va="top")
-        y = 0.72
-        n_lines = sum(len(threat) for *_, threat in lines) + (len(ordered) > limit)
-        step = min(0.052, 0.72 / max(n_lines, 1))
-        size = max(7.5, 11 * step / 0.052)
-        if not lines:
-            side.text(0.0, y, _t("none", lang), transform=side.transAxes, va="top",
-                      fontsize=11)
-        for risk_id, score, level, threat in lines:
-            side.text(0.0, y, risk_id, transform=side.transAxes, va="top", fontsize=size,
-                      fontweight="bold",
-                      bbox={"boxstyle": "round,pad=0.2", "facecolor": colours[level],
-                            "edgecolor": "#999999", "linewidth": 0.6})
-            side.text(0.16, y, f"R = {score}", transform=side.transAxes, va="top",
-                      fontsize=size)
-            side.text(0.33, y, "\n".join(threat), transform=side.transAxes, va="top",
-                      fontsize=size, linespacing=1.1)
-            y -= step * (len(threat) + 0.25 * (len(threat) > 1))
-        if len(ordered) > limit:
-            side.text(0.0, y, _t("more", lang, n=len(ordered) - limit),
-                      transform=side.transAxes, va="top", fontsize=size)
+        _draw_key(side, at, bands, colours, lang)
     return fig
 
 
@@ -275,7 +365,7 @@ def _level_of(score: int, bands: dict[str, int]) -> str:
     return list(bands)[-1]
 
 
-def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv"):
+def risk_trend(risks, *, bands: Mapping[str, int] | None = None, ax=None, lang: str = "sv"):
     """R per risk across the meetings, one line per risk over bands coloured by level.
 
     The meetings stand at equal distances, labelled by date. Each risk's ID is written at the
@@ -289,11 +379,15 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv
     risks : DataFrame, RiskRegister or RiskSummary
         The tidy ``risks`` table, a register, or a summary (its ``trend`` table is used).
     bands : mapping of level to upper bound, optional
+    ax : matplotlib Axes, optional
+        Draw into this axes (leave room at its right for the band names and the legend);
+        default a new figure.
     lang : {"sv", "en"}
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
@@ -301,9 +395,6 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv
     >>> register = mt.read_risk_register("data/raw/riskregister.xlsx")  # doctest: +SKIP
     >>> fig = mt.plots.risk_trend(register, lang="en")                   # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
     use_house_style()
     bands = check_bands(bands)
     colours = level_colours(bands)
@@ -313,33 +404,88 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv
     trend = trend.copy()
     trend["date"] = pd.to_datetime(trend["date"])
     dates = sorted(trend["date"].unique())
-    position = {d: i for i, d in enumerate(dates)}
-    ids = sorted(trend["risk_id"].astype(str).unique(), key=natural_key)
 
-    fig, ax = plt.subplots(figsize=(13, 6.8))
+    fig, ax, owned = figure_axes(ax, figsize=(13, 6.8))
+    _draw_bands(ax, bands, colours, lang)
+    ends, handles = _draw_risk_lines(ax, trend, {d: i for i, d in enumerate(dates)}, lang)
+    _label_line_ends(ax, ends)
+
+    ax.set_xticks(range(len(dates)))
+    ax.set_xticklabels([f"{pd.Timestamp(d):%Y-%m-%d}" for d in dates])
+    ax.set_xlim(-0.25, len(dates) - 1 + 0.6)
+    ax.set_ylim(0, 26)
+    ax.set_yticks(range(0, 26, 5))
+    ax.grid(axis="y", color="white", linewidth=0.8, zorder=1)
+    ax.set_xlabel(_t("meeting", lang))
+    ax.set_ylabel(_t("risk_score", lang))
+    ax.set_title(_t("risk_trend_title", lang), loc="left")
+    ax.grid(axis="x", color="#cccccc", linewidth=0.8, zorder=1)
+    legend = ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.07, 1.0),
+        frameon=False,
+        fontsize=10.5,
+        labelspacing=0.8,
+    )
+    legend.set_zorder(5)
+    if owned:
+        fig.subplots_adjust(left=0.07, right=0.70, bottom=0.11, top=0.92)
+    return fig
+
+
+def _draw_bands(ax, bands: dict[str, int], colours: dict[str, str], lang: str) -> None:
+    """The level bands behind the lines, each named with its R range at the right."""
     ranges = _band_ranges(bands)
     low = 0
     for level, bound in bands.items():
         top = min(bound, 25)
-        ax.axhspan(low + 0.5 if low else 0, top + 0.5, color=colours[level], alpha=0.3,
-                   linewidth=0, zorder=0)
+        ax.axhspan(
+            low + 0.5 if low else 0,
+            top + 0.5,
+            color=colours[level],
+            alpha=0.3,
+            linewidth=0,
+            zorder=0,
+        )
         if level in ranges:
             lo, hi = ranges[level]
-            ax.text(1.005, ((max(low, 0) + top) / 2 + 0.5) / 26,
-                    f"{_label(level, lang)}\n({lo}–{hi})", transform=ax.transAxes, ha="left",
-                    va="center", fontsize=10, color="#444444", style="italic")
+            ax.text(
+                1.005,
+                ((max(low, 0) + top) / 2 + 0.5) / 26,
+                f"{_label(level, lang)}\n({lo}–{hi})",
+                transform=ax.transAxes,
+                ha="left",
+                va="center",
+                fontsize=10,
+                color="#444444",
+                style="italic",
+            )
         low = bound
 
-    # points that coincide at a meeting are spread a little apart so that every line shows
-    scored = trend.assign(_y=trend["score"].astype("Float64").fillna(
-        trend["previous_score"].astype("Float64")))
+
+def _offsets(trend: pd.DataFrame) -> dict:
+    """(date, risk) -> a small vertical shift, so that points that coincide at a meeting are
+    spread a little apart and every line shows."""
+    scored = trend.assign(
+        _y=trend["score"].astype("Float64").fillna(trend["previous_score"].astype("Float64"))
+    )
     offsets = {}
     for (_, _), group in scored.dropna(subset=["_y"]).groupby(["date", "_y"]):
         members = sorted(group["risk_id"].astype(str), key=natural_key)
         for j, risk_id in enumerate(members):
             offsets[(group["date"].iloc[0], risk_id)] = (j - (len(members) - 1) / 2) * 0.5
-    ends = []  # (x, y, text, colour)
-    handles = []
+    return offsets
+
+
+def _draw_risk_lines(ax, trend: pd.DataFrame, position: dict, lang: str):
+    """One line per risk (a closed risk ends dotted at a ×); returns the line ends to label,
+    (x, y, text, colour), and the legend handles."""
+    from matplotlib.lines import Line2D
+
+    offsets = _offsets(trend)
+    ends, handles = [], []
+    ids = sorted(trend["risk_id"].astype(str).unique(), key=natural_key)
     for i, risk_id in enumerate(ids):
         colour = _LINES[i % len(_LINES)]
         marker = _MARKERS[i % len(_MARKERS)]
@@ -350,14 +496,28 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv
             offset = offsets.get((row.date, risk_id), 0.0)
             if row.change == "closed":
                 if xs:
-                    ax.plot(xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8,
-                            zorder=3)
+                    ax.plot(
+                        xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8, zorder=3
+                    )
                     previous = float(row.previous_score) + offset
-                    ax.plot([xs[-1], x], [ys[-1], previous], color=colour, linestyle=":",
-                            linewidth=2, zorder=3)
-                    ax.plot([x], [previous], marker="x", color=colour, markersize=11,
-                            markeredgewidth=2.8, zorder=4)
-                    ends.append((x, previous, f"{risk_id} ({_t('closed', lang)})", colour))
+                    ax.plot(
+                        [xs[-1], x],
+                        [ys[-1], previous],
+                        color=colour,
+                        linestyle=":",
+                        linewidth=2,
+                        zorder=3,
+                    )
+                    ax.plot(
+                        [x],
+                        [previous],
+                        marker="x",
+                        color=colour,
+                        markersize=11,
+                        markeredgewidth=2.8,
+                        zorder=4,
+                    )
+                    ends.append((x, previous, f"{risk_id} ({_t('risk_closed', lang)})", colour))
                 xs, ys = [], []
                 continue
             if pd.isna(row.score):
@@ -368,10 +528,21 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv
             ax.plot(xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8, zorder=3)
             ends.append((xs[-1], ys[-1], risk_id, colour))
         threat = str(rows["threat"].iloc[-1]) if len(rows) else ""
-        handles.append(Line2D([], [], color=colour, marker=marker, linewidth=2.4,
-                              label=_wrap(f"{risk_id} {threat}".strip(), 36)))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=colour,
+                marker=marker,
+                linewidth=2.4,
+                label=_wrap(f"{risk_id} {threat}".strip(), 36),
+            )
+        )
+    return ends, handles
 
-    # end labels, pushed apart per x position
+
+def _label_line_ends(ax, ends) -> None:
+    """Each line's ID at its end, labels pushed apart per x position."""
     for x in sorted({e[0] for e in ends}):
         group = sorted((e for e in ends if e[0] == x), key=lambda e: e[1])
         placed = []
@@ -379,24 +550,22 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, lang: str = "sv
             y_text = max(y, placed[-1] + 1.05) if placed else y
             placed.append(y_text)
         shift = max(0.0, placed[-1] - 25.2) if placed else 0.0
-        for (_, y, text, colour), y_text in zip(group, placed, strict=True):
-            ax.annotate(text, (x, y), xytext=(x + 0.06, y_text - shift), textcoords="data",
-                        ha="left", va="center", fontsize=10.5, fontweight="bold", color=colour,
-                        arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.6,
-                                    "shrinkA": 0, "shrinkB": 3})
-
-    ax.set_xticks(range(len(dates)))
-    ax.set_xticklabels([f"{pd.Timestamp(d):%Y-%m-%d}" for d in dates])
-    ax.set_xlim(-0.25, len(dates) - 1 + 0.6)
-    ax.set_ylim(0, 26)
-    ax.set_yticks(range(0, 26, 5))
-    ax.grid(axis="y", color="white", linewidth=0.8, zorder=1)
-    ax.set_xlabel(translate("meeting", lang))
-    ax.set_ylabel(translate("risk", lang))
-    ax.set_title(_t("trend", lang), loc="left")
-    ax.grid(axis="x", color="#cccccc", linewidth=0.8, zorder=1)
-    legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.07, 1.0),
-                       frameon=False, fontsize=10.5, labelspacing=0.8)
-    legend.set_zorder(5)
-    fig.subplots_adjust(left=0.07, right=0.70, bottom=0.11, top=0.92)
-    return fig
+        for (_, y, label, colour), y_text in zip(group, placed, strict=True):
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(x + 0.06, y_text - shift),
+                textcoords="data",
+                ha="left",
+                va="center",
+                fontsize=10.5,
+                fontweight="bold",
+                color=colour,
+                arrowprops={
+                    "arrowstyle": "-",
+                    "color": colour,
+                    "linewidth": 0.6,
+                    "shrinkA": 0,
+                    "shrinkB": 3,
+                },
+            )

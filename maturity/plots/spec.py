@@ -21,9 +21,9 @@ class FigureSpec:
 
     Examples
     --------
-    >>> spec = FigureSpec("maturity.plots.style:decimal", (2.5,), {"lang": "sv"})
+    >>> spec = FigureSpec("maturity.plots.style:signed", (0.25, "sv"), {"digits": 2})
     >>> spec()
-    '2,5'
+    '+0,25'
     """
 
     function: str

@@ -1,22 +1,34 @@
-"""The house style shared by every figure: fonts, colours, decimal comma, wrapped labels.
+"""The house style and machinery shared by every figure: fonts, colours, number labels through
+:mod:`maturity.text`, wrapped labels, role names, drawing into a given axes.
 
-Matplotlib is imported inside the functions so that importing this module stays cheap.
+Every word a figure shows comes from :mod:`maturity.text` (keys ``"figure.<name>"``); this module
+only lays numbers out. Matplotlib is imported inside the functions so that importing this module
+stays cheap.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from maturity import text
 
 __all__ = [
     "OKABE_ITO",
     "LEVEL_COLOURS",
     "NOT_ASSESSED_COLOUR",
-    "decimal",
+    "TEXT_GREY",
+    "percent_label",
+    "signed",
+    "role_name",
+    "is_dark",
     "wrap",
+    "wrap_all",
     "use_house_style",
     "decimal_comma_axis",
-    "translate",
+    "decimal_ticks",
+    "figure_axes",
+    "message_figure",
 ]
 
 #: Colour-blind safe qualitative palette (Okabe & Ito 2008).
@@ -29,146 +41,122 @@ LEVEL_COLOURS = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"]
 #: Cells without a value (not assessed, suppressed).
 NOT_ASSESSED_COLOUR = "#d9d9d9"
 
-_WORDS = {
-    "sv": {
-        "mean": "Medelvärde",
-        "target": "Målnivå",
-        "organisation": "Organisation",
-        "capability": "Förmåga",
-        "goal": "Mål",
-        "not_assessed": "Ej bedömd",
-        "suppressed": "Undertryckt (n < {min_n})",
-        "dont_know": "Vet ej",
-        "midpoint": "Skalans mittpunkt",
-        "probability": "Sannolikhet (S)",
-        "impact": "Konsekvens (K)",
-        "risk": "Risk (R = S × K)",
-        "meeting": "Möte",
-        "year": "År",
-        "budget": "Budget",
-        "allocated": "Anslag",
-        "spent": "Utfall",
-        "share": "Andel",
-        "n": "n",
-        # survey figures (maturity.plots.survey)
-        "distribution_title": "Svarsfördelning per påstående",
-        "mean_ci_title": "Medelvärde per {item} med 95 % konfidensintervall",
-        "statement": "påstående",
-        "dimension": "dimension",
-        "mean_ci_axis": "Medelvärde (95 % konfidensintervall)",
-        "mean_ci_legend": "Medelvärde med 95 % konfidensintervall",
-        "mean_short": "Medel",
-        "lowest": "De {k} lägsta",
-        "share_scored": "Andel av svaren med värde (Vet ej räknas inte in, visas till höger)",
-        "reversed_note": "* Omvänt formulerat påstående: skalan är vänd så att högre = mer moget",
-        "only_dont_know": "Bara Vet ej-svar",
-        "all_suppressed": "Alla grupper har färre än {min_n} svarande och visas inte",
-        "suppressed_not_shown": "Undertryckta (n < {min_n}), visas inte: {names}",
-        "no_data": "Inga data att visa",
-        "role_gap_title": "Förvaltningschefer och IT-chefer per dimension",
-        "gap": "Skillnad",
-        "gap_note": "Skillnad = {a} − {b}",
-        "heatmap_title": "{value} per organisation",
-        "value_mean": "Medelvärde",
-        "value_median": "Median",
-        "value_sd": "Standardavvikelse",
-        "value_share_top2": "Andel i de två högsta stegen",
-        "value_share_bottom2": "Andel i de två lägsta stegen",
-        "change_title": "Förändring mellan omgångarna",
-        "change_axis": "Förändring av medelvärdet (95 % konfidensintervall)",
-        "difference": "Förändring",
-        "increase": "Ökning (intervallet utesluter 0)",
-        "decrease": "Minskning (intervallet utesluter 0)",
-        "no_clear_change": "Ingen säkerställd förändring",
-        "from": "Före",
-        "role_all_cells_suppressed": "{role}: alla celler undertryckta (n < {min_n}), visas inte",
-        "role_all_suppressed": "{role}: alla {k} {items} undertryckta (n < {min_n})",
-        "statements": "påståenden",
-        "dimensions": "dimensioner",
-    },
-    "en": {
-        "mean": "Mean",
-        "target": "Target level",
-        "organisation": "Organisation",
-        "capability": "Capability",
-        "goal": "Goal",
-        "not_assessed": "Not assessed",
-        "suppressed": "Suppressed (n < {min_n})",
-        "dont_know": "Don't know",
-        "midpoint": "Scale midpoint",
-        "probability": "Probability (S)",
-        "impact": "Consequence (K)",
-        "risk": "Risk (R = S × K)",
-        "meeting": "Meeting",
-        "year": "Year",
-        "budget": "Budget",
-        "allocated": "Allocated",
-        "spent": "Spent",
-        "share": "Share",
-        "n": "n",
-        # survey figures (maturity.plots.survey)
-        "distribution_title": "Distribution of answers per statement",
-        "mean_ci_title": "Mean per {item} with 95% confidence interval",
-        "statement": "statement",
-        "dimension": "dimension",
-        "mean_ci_axis": "Mean (95% confidence interval)",
-        "mean_ci_legend": "Mean with 95% confidence interval",
-        "mean_short": "Mean",
-        "lowest": "The {k} lowest",
-        "share_scored": "Share of scored answers (Don't know excluded, shown on the right)",
-        "reversed_note": "* Reversed statement: the scale is flipped so that higher = more mature",
-        "only_dont_know": "Only Don't know answers",
-        "all_suppressed": "Every group has fewer than {min_n} respondents and is not shown",
-        "suppressed_not_shown": "Suppressed (n < {min_n}), not shown: {names}",
-        "no_data": "No data to show",
-        "role_gap_title": "Department managers and IT managers per dimension",
-        "gap": "Gap",
-        "gap_note": "Gap = {a} − {b}",
-        "heatmap_title": "{value} per organisation",
-        "value_mean": "Mean",
-        "value_median": "Median",
-        "value_sd": "Standard deviation",
-        "value_share_top2": "Share in the two highest steps",
-        "value_share_bottom2": "Share in the two lowest steps",
-        "change_title": "Change between rounds",
-        "change_axis": "Change of the mean (95% confidence interval)",
-        "difference": "Change",
-        "increase": "Increase (interval excludes 0)",
-        "decrease": "Decrease (interval excludes 0)",
-        "no_clear_change": "No clear change",
-        "from": "Before",
-        "role_all_cells_suppressed": "{role}: every cell suppressed (n < {min_n}), not shown",
-        "role_all_suppressed": "{role}: all {k} {items} suppressed (n < {min_n})",
-        "statements": "statements",
-        "dimensions": "dimensions",
-    },
-}
+#: Secondary text: notes, messages, suppressed rows.
+TEXT_GREY = "#505050"
 
 
-def translate(key: str, lang: str = "sv", **fields: object) -> str:
-    """A figure word in Swedish (default) or English.
+
+def percent_label(value: float, lang: str, *, key: str = "figure.percent") -> str:
+    """A percentage already on the 0–100 scale, rounded to a whole number, as figures show it.
+
+    ``key`` is the text key of the layout (``"figure.percent"``: ``72 %`` with a no-break space
+    in Swedish; ``"figure.percent_spaced"``: with an ordinary space). A missing value is "–".
 
     Examples
     --------
-    >>> translate("mean"), translate("mean", "en"), translate("suppressed", min_n=5)
-    ('Medelvärde', 'Mean', 'Undertryckt (n < 5)')
-    """
-    words = _WORDS.get(lang, _WORDS["sv"])
-    return words.get(key, key).format(**fields)
-
-
-def decimal(value: float, digits: int = 1, lang: str = "sv") -> str:
-    """Format a number with a decimal comma in Swedish, a point in English.
-
-    Examples
-    --------
-    >>> decimal(2.6), decimal(2.6, lang="en"), decimal(-0.25, 2), decimal(float("nan"))
-    ('2,6', '2.6', '−0,25', '–')
+    >>> percent_label(72.4, "sv"), percent_label(72.4, "en"), percent_label(float("nan"), "sv")
+    ('72\xa0%', '72%', '–')
     """
     if value != value:  # NaN
-        return "–"
-    text = f"{value:.{digits}f}".replace("-", "−")
-    return text.replace(".", ",") if lang == "sv" else text
+        return text.number(value, lang)
+    return text.word(key, lang, value=text.number(value, lang, digits=0))
+
+
+def signed(value: float, lang: str, *, digits: int = 1) -> str:
+    """A number with its sign always shown: ``+0,3``, ``−0,3``; a missing value is "–".
+
+    Examples
+    --------
+    >>> signed(0.25, "sv", digits=2), signed(-0.3, "en"), signed(float("nan"), "sv")
+    ('+0,25', '−0.3', '–')
+    """
+    shown = text.number(value, lang, digits=digits)
+    return shown if shown.startswith(("−", "–")) else "+" + shown
+
+
+def role_name(role: object, role_labels: Mapping[str, str] | None = None) -> str:
+    """A role as a figure shows it: its display name from ``role_labels`` (role -> text, e.g.
+    from the codebook), else the role as written with a capital first letter.
+
+    Examples
+    --------
+    >>> role_name("IT-chef"), role_name("förvaltningschef")
+    ('IT-chef', 'Förvaltningschef')
+    >>> role_name("förvaltningschef", {"förvaltningschef": "Heads of department"})
+    'Heads of department'
+    """
+    key = str(role)
+    if role_labels and key in role_labels:
+        return str(role_labels[key])
+    return key[:1].upper() + key[1:]
+
+
+def is_dark(colour: str) -> bool:
+    """Whether text on ``colour`` should be white (perceived lightness below one half).
+
+    Examples
+    --------
+    >>> is_dark("#000000"), is_dark("#ffffcc")
+    (True, False)
+    """
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    return 0.299 * r + 0.587 * g + 0.114 * b < 0.5
+
+
+def figure_axes(ax=None, **figure_kwargs):
+    """The figure and axes to draw into: ``ax`` and its figure when given, else a new figure
+    with one axes (``figure_kwargs`` go to :func:`matplotlib.pyplot.subplots`).
+
+    Returns ``(figure, axes, owned)``; ``owned`` is False when the caller gave ``ax``, so that a
+    plot function leaves the layout of the caller's figure alone.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> figure_axes(ax) == (fig, ax, False)
+    True
+    >>> plt.close(fig)
+    """
+    if ax is not None:
+        return ax.figure, ax, False
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(**figure_kwargs)
+    return fig, ax, True
+
+
+def message_figure(title: str, message: str, *, ax=None):
+    """A figure that says why there is nothing to draw (instead of an empty or broken plot).
+
+    Examples
+    --------
+    >>> fig = message_figure("Medelvärde", "Inga data att visa")
+    >>> fig.axes[0].texts[0].get_text()
+    'Inga data att visa'
+    """
+    import matplotlib.pyplot as plt
+
+    use_house_style()
+    if ax is None:
+        fig = plt.figure(figsize=(10, 3.2), layout="constrained")
+        ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_title(title, loc="left")
+    ax.text(
+        0.5,
+        0.45,
+        message,
+        ha="center",
+        va="center",
+        fontsize=14,
+        color=TEXT_GREY,
+        wrap=True,
+        transform=ax.transAxes,
+    )
+    return ax.figure
 
 
 def wrap(text: str, width: int = 40) -> str:
@@ -234,4 +222,41 @@ def decimal_comma_axis(axis, digits: int = 1, lang: str = "sv") -> None:
     """
     from matplotlib.ticker import FuncFormatter
 
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: decimal(v, digits, lang)))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: text.number(v, lang, digits=digits)))
+
+
+def decimal_ticks(axis, lang: str, *, signed: bool = False, nbins: int = 8) -> None:
+    """Ticks at round steps labelled with a decimal comma (Swedish), with as many decimals as
+    the step needs (one or two); ``signed`` writes a plus before positive values.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> decimal_ticks(ax.xaxis, "sv", signed=True)
+    >>> ax.xaxis.get_major_formatter()(0.5)
+    '+0,5'
+    >>> plt.close(fig)
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_formatter(_decimal_formatter(lang, signed))
+
+
+def _decimal_formatter(lang: str, signed: bool):
+    from matplotlib.ticker import Formatter
+
+    class DecimalFormatter(Formatter):
+        digits = 1
+
+        def set_locs(self, locs):
+            super().set_locs(locs)
+            self.digits = 2 if any(abs(round(v * 10) - v * 10) > 1e-6 for v in locs) else 1
+
+        def __call__(self, value, pos=None):
+            value = 0.0 if abs(value) < 1e-12 else value
+            shown = text.number(value, lang, digits=self.digits)
+            return "+" + shown if signed and value > 0 else shown
+
+    return DecimalFormatter()

@@ -2,8 +2,13 @@
 
 Each function takes a tidy table (the ``responses`` table or a summary of it from
 :mod:`maturity.stats`) and returns a matplotlib Figure; it never saves. Swedish by default
-(decimal comma, å ä ö), English with ``lang="en"``. Groups with fewer than ``min_n``
-respondents are never drawn: they are listed as suppressed ("Undertryckt (n < 5)").
+(decimal comma, å ä ö), English with ``lang="en"``; every word comes from :mod:`maturity.text`.
+Groups with fewer than ``min_n`` respondents are never drawn: they are listed as suppressed
+("Undertryckt (n < 5)"). Role names are shown through ``role_labels`` (role -> display name,
+e.g. from the codebook); without it, the role as written with a capital first letter.
+
+:func:`role_gap` draws one axes and accepts ``ax=``. The others draw one panel per role (and a
+legend row above them), like a seaborn figure-level function, so they make their own figure.
 
 Sizes are chosen for a 16:9 slide: every text is at least 10 pt at the saved size, statement
 labels are the id followed by the wrapped statement text.
@@ -19,17 +24,24 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from maturity import text
 from maturity.plots.style import (
     LEVEL_COLOURS,
     NOT_ASSESSED_COLOUR,
     OKABE_ITO,
-    decimal,
-    translate,
+    TEXT_GREY,
+    decimal_ticks,
+    is_dark,
+    message_figure,
+    percent_label,
+    role_name,
+    signed,
     use_house_style,
     wrap,
 )
@@ -38,7 +50,6 @@ __all__ = ["diverging_bars", "mean_ci", "role_gap", "organisation_heatmap", "wav
 
 BLUE, ORANGE, GREEN, VERMILLION = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3]
 GREY = "#7f7f7f"
-TEXT_GREY = "#505050"
 #: ColorBrewer PuOr, 5 classes (colour-blind safe), with a grey neutral step.
 DIVERGING_5 = ["#e66101", "#fdb863", "#d9d9d9", "#b2abd2", "#5e3c99"]
 LABEL_WIDTH = 62  # characters per line of a statement label
@@ -50,7 +61,7 @@ SMALL_FONT = 10
 
 
 def _t(key: str, lang: str, **fields) -> str:
-    return translate(key, lang, **fields)
+    return text.word(f"figure.{key}", lang, **fields)
 
 
 def _as_list(value) -> list[str] | None:
@@ -59,22 +70,6 @@ def _as_list(value) -> list[str] | None:
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value]
-
-
-def _percent(value: float, lang: str) -> str:
-    if value != value:
-        return "–"
-    return f"{value:.0f}\u00a0%" if lang == "sv" else f"{value:.0f}%"
-
-
-def _signed(value: float, digits: int, lang: str) -> str:
-    text = decimal(value, digits, lang)
-    return text if text.startswith(("−", "–")) else "+" + text
-
-
-def _role_label(role) -> str:
-    text = str(role)
-    return text[:1].upper() + text[1:]
 
 
 def _order(values: pd.Series) -> list:
@@ -106,9 +101,17 @@ def _filter_roles(frame: pd.DataFrame, role) -> pd.DataFrame:
     present = frame["role"].astype(str)
     unknown = [r for r in roles if r not in set(present)]
     if unknown:
-        raise ValueError(f"no role {unknown} in the table; roles are "
-                         f"{sorted(set(present.dropna()))}")
+        raise ValueError(
+            f"no role {unknown} in the table; roles are {sorted(set(present.dropna()))}"
+        )
     return frame[present.isin(roles)]
+
+
+def _role_groups(frame: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
+    """(role, rows) per role in the table's role order; one group (None) without roles."""
+    if "role" in frame.columns:
+        return [(str(r), frame[frame["role"] == r]) for r in _order(frame["role"])]
+    return [(None, frame)]
 
 
 def _item_column(frame: pd.DataFrame, where: str) -> str:
@@ -121,8 +124,9 @@ def _item_column(frame: pd.DataFrame, where: str) -> str:
 def _require(frame: pd.DataFrame, columns: Sequence[str], where: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(f"{where}: the table has no column(s) {missing}; "
-                         f"it has {list(frame.columns)}")
+        raise ValueError(
+            f"{where}: the table has no column(s) {missing}; it has {list(frame.columns)}"
+        )
 
 
 def _suppressed(frame: pd.DataFrame, min_n: int, stat: str) -> np.ndarray:
@@ -130,26 +134,37 @@ def _suppressed(frame: pd.DataFrame, min_n: int, stat: str) -> np.ndarray:
     hidden = np.array(frame[stat].isna(), dtype=bool)
     if "suppressed" in frame.columns:
         hidden |= np.array(frame["suppressed"].fillna(False), dtype=bool)
-    for column in ("n_respondents", "n_respondents_1", "n_respondents_2",
-                   "n_respondents_from", "n_respondents_to"):
+    for column in (
+        "n_respondents",
+        "n_respondents_1",
+        "n_respondents_2",
+        "n_respondents_from",
+        "n_respondents_to",
+    ):
         if column in frame.columns:
             n = pd.to_numeric(frame[column], errors="coerce").fillna(0).to_numpy(dtype=float)
             hidden |= n < min_n
     return hidden
 
 
-def _item_label(frame: pd.DataFrame, item: str, width: int = LABEL_WIDTH,
-                reverse: set | None = None) -> list[str]:
+def _item_label(
+    frame: pd.DataFrame, item: str, width: int = LABEL_WIDTH, reverse: set | None = None
+) -> list[str]:
     """Statement id + wrapped text (when the table has ``text``), or the wrapped dimension."""
     ids = frame[item].astype(str).tolist()
     if item == "statement" and "text" in frame.columns:
         texts = frame["text"].tolist()
         labels = []
-        for sid, text in zip(ids, texts, strict=True):
+        for sid, body_text in zip(ids, texts, strict=True):
             mark = "*" if reverse and sid in reverse else ""
-            body = f"{sid}{mark}  {text}" if isinstance(text, str) and text else f"{sid}{mark}"
-            labels.append(textwrap.fill(body, width, break_long_words=False,
-                                        break_on_hyphens=False))
+            body = (
+                f"{sid}{mark}  {body_text}"
+                if isinstance(body_text, str) and body_text
+                else f"{sid}{mark}"
+            )
+            labels.append(
+                textwrap.fill(body, width, break_long_words=False, break_on_hyphens=False)
+            )
         return labels
     if item == "statement":
         return [f"{s}*" if reverse and s in reverse else s for s in ids]
@@ -171,68 +186,50 @@ def _suppressed_note(names: Sequence[str], min_n: int, lang: str, limit: int = 1
     return _t("suppressed_not_shown", lang, k=len(names), min_n=min_n, names=shown)
 
 
-def _drop_empty_panels(panels, item: str, min_n: int, lang: str):
+def _panel_note(role, hidden_names, min_n: int, lang: str, role_labels) -> str:
+    """The note naming a panel's suppressed rows, prefixed by its role."""
+    prefix = f"{role_name(role, role_labels)}: " if role is not None else ""
+    return prefix + _suppressed_note(hidden_names, min_n, lang)
+
+
+def _drop_empty_panels(panels, item: str, min_n: int, lang: str, role_labels=None):
     """Role panels with nothing left to draw become one note line instead of an empty panel."""
     keep, notes = [], []
     for r, shown, hidden_names in panels:
         if len(shown) or r is None:
             keep.append((r, shown, hidden_names))
         else:
-            notes.append(_t("role_all_suppressed", lang, role=_role_label(r),
-                            k=len(hidden_names), min_n=min_n, items=_t(item + "s", lang)))
+            notes.append(
+                _t(
+                    "role_all_suppressed",
+                    lang,
+                    role=role_name(r, role_labels),
+                    k=len(hidden_names),
+                    min_n=min_n,
+                    items=_t(item + "s", lang),
+                )
+            )
     return keep, notes
 
 
-def _decimal_formatter(lang: str, signed: bool = False):
-    """Tick labels with a decimal comma (Swedish), as many decimals as the tick step needs."""
-    from matplotlib.ticker import Formatter
-
-    class DecimalFormatter(Formatter):
-        digits = 1
-
-        def set_locs(self, locs):
-            super().set_locs(locs)
-            self.digits = 2 if any(abs(round(v * 10) - v * 10) > 1e-6 for v in locs) else 1
-
-        def __call__(self, value, pos=None):
-            value = 0.0 if abs(value) < 1e-12 else value
-            text = decimal(value, self.digits, lang)
-            return "+" + text if signed and value > 0 else text
-
-    return DecimalFormatter()
-
-
-def _decimal_ticks(axis, lang: str, signed: bool = False, nbins: int = 8) -> None:
-    from matplotlib.ticker import MaxNLocator
-
-    axis.set_major_locator(MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10]))
-    axis.set_major_formatter(_decimal_formatter(lang, signed))
-
-
-def _message_figure(title: str, message: str):
-    """A figure that says why there is nothing to draw (instead of an empty or broken plot)."""
-    import matplotlib.pyplot as plt
-
-    use_house_style()
-    fig = plt.figure(figsize=(10, 3.2), layout="constrained")
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    ax.set_title(title, loc="left")
-    ax.text(0.5, 0.45, message, ha="center", va="center", fontsize=14, color=TEXT_GREY,
-            wrap=True, transform=ax.transAxes)
-    return fig
-
-
-def _column(ax, y, text, dx, *, header=False, colour="black", weight="normal"):
+def _column(ax, y, label, dx, *, header=False, colour="black", weight="normal"):
     """A right-hand table column of an axes: ``dx`` points right of the axes edge."""
-    ax.annotate(text, xy=(1, y), xycoords=("axes fraction", "data"), xytext=(dx, 0),
-                textcoords="offset points", ha="right", va="bottom" if header else "center",
-                fontsize=ROW_FONT, color=colour, fontweight="bold" if header else weight,
-                annotation_clip=False)
+    ax.annotate(
+        label,
+        xy=(1, y),
+        xycoords=("axes fraction", "data"),
+        xytext=(dx, 0),
+        textcoords="offset points",
+        ha="right",
+        va="bottom" if header else "center",
+        fontsize=ROW_FONT,
+        color=colour,
+        fontweight="bold" if header else weight,
+        annotation_clip=False,
+    )
 
 
-def _title(key: str, lang: str, wave) -> str:
-    title = _t(key, lang)
+def _with_wave(title: str, wave) -> str:
     return f"{title} – {wave}" if wave is not None else title
 
 
@@ -264,13 +261,79 @@ def _facets(fig, heights: Sequence[float], sharex: bool = True, legend: float = 
     return legend_ax, axes
 
 
-def _finish(fig, title: str, legend_ax, handles) -> None:
-    """Title at the top left, the legend in its own row under it (never over the data)."""
+def _panel_axes(ax, heights: Sequence[float], size: tuple[float, float], where: str):
+    """(figure, legend row, one axes per panel): a new figure of ``size`` inches, or the
+    caller's ``ax`` (and no legend row) when there is exactly one panel to draw."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        fig = plt.figure(figsize=size, layout="constrained")
+        legend_ax, axes = _facets(fig, heights)
+        return fig, legend_ax, axes
+    if len(heights) != 1:
+        raise ValueError(
+            f"{where}: ax= draws one panel, but there are {len(heights)} "
+            "(one per role); pass role=... to draw one"
+        )
+    return ax.figure, None, [ax]
+
+
+def _finish(fig, title: str, legend_ax, handles, ax=None) -> None:
+    """Title at the top left, the legend in its own row under it (never over the data). In the
+    caller's axes (``legend_ax`` None): title and legend above ``ax``, the panel's own title
+    (its role) under the title."""
+    if legend_ax is None and ax is not None:
+        role = ax.get_title(loc="left")
+        ax.set_title(title + (f"\n{role}" if role else ""), loc="left", pad=30)
+        if handles:
+            ax.legend(
+                handles=handles,
+                loc="lower left",
+                bbox_to_anchor=(0, 1.0),
+                ncols=len(handles),
+                frameon=False,
+                fontsize=ROW_FONT,
+                borderaxespad=0.2,
+            )
+        return
     fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
     if legend_ax is not None and handles:
-        legend_ax.legend(handles=handles, loc="center", ncols=len(handles), frameon=False,
-                         fontsize=ROW_FONT, handlelength=1.6, columnspacing=1.6,
-                         borderaxespad=0)
+        legend_ax.legend(
+            handles=handles,
+            loc="center",
+            ncols=len(handles),
+            frameon=False,
+            fontsize=ROW_FONT,
+            handlelength=1.6,
+            columnspacing=1.6,
+            borderaxespad=0,
+        )
+
+
+def _row_axes(ax, n_rows: int, labels, *, fontsize=ROW_FONT) -> None:
+    """Rows top down with their labels, no y ticks, a light vertical grid behind the data."""
+    ax.set_yticks(range(n_rows), labels, fontsize=fontsize)
+    ax.set_ylim(max(n_rows, 1) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+
+
+def _grid(ax) -> None:
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _empty_panel(ax, min_n: int, lang: str) -> None:
+    ax.text(
+        0.5,
+        0,
+        _t("all_suppressed", lang, min_n=min_n),
+        ha="center",
+        va="center",
+        transform=ax.get_yaxis_transform(),
+        color=TEXT_GREY,
+        style="italic",
+        fontsize=ROW_FONT,
+    )
 
 
 # --------------------------------------------------------------------------- diverging bars
@@ -289,23 +352,263 @@ def _step_colours(n_steps: int, neutral: bool) -> list[str]:
     return colours
 
 
-def _is_dark(colour: str) -> bool:
-    from matplotlib.colors import to_rgb
+@dataclass(frozen=True)
+class _Steps:
+    """The answer scale of a distribution figure: step values, labels, middle and colours."""
 
-    r, g, b = to_rgb(colour)
-    return 0.299 * r + 0.587 * g + 0.114 * b < 0.5
+    values: np.ndarray
+    labels: list[str]
+    middle: float
+    colours: list[str]
+    reverse: set
+
+    @classmethod
+    def of(cls, codebook) -> _Steps:
+        scale = codebook.scale.dropna(subset=["value"]).sort_values("value")
+        values = scale["value"].to_numpy(dtype=float)
+        middle = (values.min() + values.max()) / 2
+        neutral = bool(np.isclose(values, middle).any())
+        reverse = set(
+            codebook.statements.loc[codebook.statements["reverse"], "statement"].astype(str)
+        )
+        return cls(
+            values,
+            scale["label"].astype(str).tolist(),
+            middle,
+            _step_colours(len(values), neutral),
+            reverse,
+        )
+
+    def handles(self) -> list:
+        """Legend entries: one coloured patch per scale step with its label."""
+        from matplotlib.patches import Patch
+
+        return [
+            Patch(facecolor=c, edgecolor="white", label=lab)
+            for c, lab in zip(self.colours, self.labels, strict=True)
+        ]
+
+
+def _distribution_panels(frame: pd.DataFrame, steps: _Steps, *, min_n: int, codebook):
+    """The answer counts per (role, statement, step) and, per role, the rows to draw: each
+    statement with its status (bars, only "Vet ej", or hidden), "Vet ej" counts and order."""
+    from maturity.stats import describe
+
+    described = describe(frame, by=["role", "statement"], min_n=min_n, codebook=codebook)
+    described["role"] = described["role"].astype(str)
+    described["statement"] = described["statement"].astype(str)
+
+    keys = frame.assign(role=frame["role"].astype(str), statement=frame["statement"].astype(str))
+    scored = keys[keys["score"].notna()]
+    counts = (
+        scored.groupby(["role", "statement", "score"])
+        .size()
+        .unstack("score", fill_value=0)
+        .reindex(columns=steps.values, fill_value=0)
+    )
+    if "answer" in keys.columns:
+        written = keys["answer"].astype(object).fillna("").astype(str).str.strip() != ""
+        dont_know = keys[keys["score"].isna() & written]
+    else:
+        dont_know = keys[keys["score"].isna()]
+    n_dk = dont_know.groupby(["role", "statement"]).size()
+    dk_people = (
+        dont_know.groupby(["role", "statement"])["respondent"].nunique()
+        if "respondent" in dont_know.columns
+        else n_dk
+    )
+
+    panels = []
+    for r in [str(r) for r in _order(frame["role"])]:
+        rows = described[described["role"] == r].copy()
+        rows["n_dk"] = [int(n_dk.get((r, s), 0)) for s in rows["statement"]]
+        rows["dk_people"] = [int(dk_people.get((r, s), 0)) for s in rows["statement"]]
+        n_scored = pd.to_numeric(rows["n_respondents"], errors="coerce").fillna(0)
+        only_dk = (n_scored == 0) & (rows["dk_people"] >= min_n)
+        hidden = rows["suppressed"].to_numpy(dtype=bool) & ~only_dk.to_numpy()
+        rows["status"] = np.where(only_dk, "dk", np.where(hidden, "hidden", "bars"))
+        rows["_order"] = np.select([rows["status"] == "bars", rows["status"] == "dk"], [0, 1], 2)
+        rows = rows.sort_values(
+            ["_order", "mean", "statement"], ascending=[True, False, True], kind="stable"
+        )
+        panels.append((r, rows.reset_index(drop=True)))
+    return counts, panels
+
+
+def _select_responses(responses: pd.DataFrame, *, role, statements, wave):
+    """The responses of one wave (default the latest), of the roles and statements asked for."""
+    _require(responses, ["role", "statement", "score"], "diverging_bars")
+    frame, wave = _one_wave(responses, wave)
+    frame = _filter_roles(frame, role)
+    if statements is not None:
+        frame = frame[frame["statement"].astype(str).isin(_as_list(statements))]
+    return frame, wave
+
+
+def _draw_distribution_panels(axes, panels, counts, steps, *, min_n, lang, role_labels):
+    """Every role's panel, then the shared percent axis wide enough for the widest bar."""
+    left_extent, right_extent = 10.0, 10.0
+    # the "Vet ej" column sits far enough right of "n" for its (bold) header
+    dk_x = 92 + max(52, 6.8 * len(_t("dont_know", lang)) + 10)
+    for panel_ax, (r, rows) in zip(axes, panels, strict=True):
+        left, right = _draw_distribution_panel(
+            panel_ax,
+            r,
+            rows,
+            counts,
+            steps,
+            min_n=min_n,
+            dk_x=dk_x,
+            lang=lang,
+            role_labels=role_labels,
+        )
+        left_extent, right_extent = max(left_extent, left), max(right_extent, right)
+    _percent_axes(axes, left_extent, right_extent, lang)
+
+
+def _draw_distribution_panel(
+    ax, role, rows, counts, steps: _Steps, *, min_n, dk_x, lang, role_labels
+) -> tuple[float, float]:
+    """One role's diverging bars with the mean, n and "Vet ej" columns; returns how far the
+    bars reach to the left and to the right of zero (in percent)."""
+    values, middle = steps.values, steps.middle
+    ylabels = _item_label(rows, "statement", reverse=steps.reverse)
+    index = pd.MultiIndex.from_arrays([[role] * len(rows), rows["statement"]])
+    step_counts = counts.reindex(index, fill_value=0).to_numpy(dtype=float)
+    answered = step_counts.sum(axis=1) + rows["n_dk"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dk_share = 100 * rows["n_dk"].to_numpy(dtype=float) / answered
+    bars = (rows["status"] == "bars").to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = 100 * step_counts / step_counts.sum(axis=1, keepdims=True)
+    share[~bars] = 0.0
+    share = np.nan_to_num(share)
+    below = share[:, values < middle].sum(axis=1)
+    half = share[:, np.isclose(values, middle)].sum(axis=1) / 2
+    left = -(below + half)
+    extents = (float((below + half).max()), float((share.sum(axis=1) - below - half).max()))
+    y = np.arange(len(rows))
+    for j, colour in enumerate(steps.colours):
+        ax.barh(
+            y[bars],
+            share[bars, j],
+            left=left[bars],
+            color=colour,
+            height=0.72,
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=2,
+        )
+        text_colour = "white" if is_dark(colour) else "black"
+        for i in np.flatnonzero(bars & (share[:, j] >= 9)):
+            ax.text(
+                left[i] + share[i, j] / 2,
+                i,
+                percent_label(share[i, j], lang),
+                ha="center",
+                va="center",
+                fontsize=SMALL_FONT,
+                color=text_colour,
+                zorder=3,
+            )
+        left = left + share[:, j]
+    for i, row in enumerate(rows.itertuples(index=False)):
+        if bars[i]:
+            _column(ax, i, text.number(row.mean, lang), 52)
+            _column(ax, i, str(int(row.n)), 92)
+            _column(ax, i, percent_label(dk_share[i], lang), dk_x)
+            continue
+        message = (
+            _t("only_dont_know", lang)
+            if row.status == "dk"
+            else _t("suppressed", lang, min_n=min_n)
+        )
+        ax.text(
+            0,
+            i,
+            message,
+            ha="center",
+            va="center",
+            fontsize=ROW_FONT,
+            style="italic",
+            color=TEXT_GREY,
+            zorder=3,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
+        _column(ax, i, "–", 52, colour=TEXT_GREY)
+        _column(ax, i, "–", 92, colour=TEXT_GREY)
+        _column(
+            ax,
+            i,
+            percent_label(dk_share[i], lang) if row.status == "dk" else "–",
+            dk_x,
+            colour=TEXT_GREY,
+        )
+    header = -0.5
+    _column(ax, header, _t("mean_short", lang), 52, header=True)
+    _column(ax, header, "n", 92, header=True)
+    _column(ax, header, _t("dont_know", lang), dk_x, header=True)
+    _row_axes(ax, len(rows), ylabels)
+    ax.axvline(0, color="black", linewidth=1, zorder=1)
+    ax.set_title(role_name(role, role_labels), loc="left", fontsize=13)
+    ax.spines["left"].set_visible(False)
+    _grid(ax)
+    return extents
+
+
+def _drop_hidden_roles(panels, min_n: int, lang: str, role_labels):
+    """A role whose every statement is suppressed gets one note line, not a column of
+    "Undertryckt"; returns the panels left and the notes."""
+    notes = [
+        _t(
+            "role_all_suppressed",
+            lang,
+            role=role_name(r, role_labels),
+            k=len(rows),
+            min_n=min_n,
+            items=_t("statements", lang),
+        )
+        for r, rows in panels
+        if (rows["status"] == "hidden").all()
+    ]
+    return [(r, rows) for r, rows in panels if not (rows["status"] == "hidden").all()], notes
+
+
+def _distribution_xlabel(reversed_shown: bool, notes, lang: str) -> str:
+    lines = [_t("share_scored", lang)]
+    if reversed_shown:
+        lines.append(_t("reversed_note", lang))
+    return "\n".join([*lines, *notes])
+
+
+def _percent_axes(axes, left_extent: float, right_extent: float, lang: str) -> None:
+    """A shared x axis from the widest bar left to the widest right, in whole tens, labelled
+    in percent on both sides of zero."""
+    from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+    left_extent = min(100.0, math.ceil(left_extent / 10) * 10)
+    right_extent = min(100.0, math.ceil(right_extent / 10) * 10)
+    axes[0].set_xlim(-left_extent, right_extent)
+    widest = max(left_extent, right_extent)
+    step = 25 if widest > 60 else 20 if widest > 30 else 10
+    for ax in axes:
+        ax.xaxis.set_major_locator(MultipleLocator(step))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: percent_label(abs(v), lang)))
+        ax.tick_params(axis="x", labelbottom=True)
 
 
 def diverging_bars(
     responses: pd.DataFrame,
+    *,
+    min_n: int = 5,
     codebook,
     role: str | Sequence[str] | None = None,
     statements: Sequence[str] | None = None,
-    min_n: int = 5,
-    lang: str = "sv",
-    *,
     wave=None,
     title: str | None = None,
+    role_labels: Mapping[str, str] | None = None,
+    ax=None,
+    lang: str = "sv",
 ):
     """Diverging stacked bars of the answers per statement, centred on the neutral step.
 
@@ -323,198 +626,177 @@ def diverging_bars(
     ----------
     responses : DataFrame
         The tidy ``responses`` table (role, statement, respondent, score, answer; wave optional).
+    min_n : int, default 5
+        A statement with fewer respondents (with a scored answer) is not drawn but marked
+        "Undertryckt (n < 5)" (same rule as :func:`maturity.stats.describe`).
     codebook : Codebook
         Gives the scale labels (legend), the statement texts and the reversed statements.
     role : str or list of str, optional
         The role(s) to show; default every role in the table, one panel each.
     statements : list of str, optional
         The statement ids to show; default all.
-    min_n : int, default 5
-        A statement with fewer respondents (with a scored answer) is not drawn but marked
-        "Undertryckt (n < 5)" (same rule as :func:`maturity.stats.describe`).
-    lang : {"sv", "en"}, default "sv"
     wave : optional
         The survey round; default the latest in the table.
     title : str, optional
         The figure title, e.g. the dimension shown; the wave is added.
+    role_labels : mapping of role to display name, optional
+        How each role is named in the panel titles; default the role, capitalised.
+    ax : matplotlib Axes, optional
+        Draw the one panel into this axes (title and legend above it); needs exactly one
+        panel (``role=`` one role). Default a new figure with a panel per role.
+    lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
     >>> import maturity as mt
     >>> cb = mt.read_codebook("data/raw/kodbok.xlsx")                  # doctest: +SKIP
     >>> s = mt.read_survey("data/raw/enkat_2022", cb)                 # doctest: +SKIP
-    >>> fig = mt.plots.diverging_bars(s.responses, cb, role="IT-chef")  # doctest: +SKIP
+    >>> fig = mt.plots.diverging_bars(s.responses, codebook=cb, role="IT-chef")  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter, MultipleLocator
-
-    from maturity.stats import describe
-
     use_house_style()
-    _require(responses, ["role", "statement", "score"], "diverging_bars")
-    frame, wave = _one_wave(responses, wave)
-    frame = _filter_roles(frame, role)
-    if statements is not None:
-        frame = frame[frame["statement"].astype(str).isin(_as_list(statements))]
-    if title is None:
-        title = _title("distribution_title", lang, wave)
-    elif wave is not None:
-        title = f"{title} – {wave}"
+    frame, wave = _select_responses(responses, role=role, statements=statements, wave=wave)
+    title = _with_wave(_t("distribution_title", lang) if title is None else title, wave)
     if frame.empty:
-        return _message_figure(title, _t("no_data", lang))
+        return message_figure(title, _t("no_data", lang), ax=ax)
 
-    scale = codebook.scale.dropna(subset=["value"]).sort_values("value")
-    values = scale["value"].to_numpy(dtype=float)
-    labels = scale["label"].astype(str).tolist()
-    middle = (values.min() + values.max()) / 2
-    neutral = bool(np.isclose(values, middle).any())
-    colours = _step_colours(len(values), neutral)
-    reverse = set(codebook.statements.loc[codebook.statements["reverse"], "statement"]
-                  .astype(str))
-
-    described = describe(frame, by=["role", "statement"], min_n=min_n, codebook=codebook)
-    described["role"] = described["role"].astype(str)
-    described["statement"] = described["statement"].astype(str)
-
-    keys = frame.assign(role=frame["role"].astype(str),
-                        statement=frame["statement"].astype(str))
-    scored = keys[keys["score"].notna()]
-    counts = (scored.groupby(["role", "statement", "score"]).size()
-              .unstack("score", fill_value=0).reindex(columns=values, fill_value=0))
-    if "answer" in keys.columns:
-        written = keys["answer"].astype(object).fillna("").astype(str).str.strip() != ""
-        dont_know = keys[keys["score"].isna() & written]
-    else:
-        dont_know = keys[keys["score"].isna()]
-    n_dk = dont_know.groupby(["role", "statement"]).size()
-    dk_people = dont_know.groupby(["role", "statement"])["respondent"].nunique() \
-        if "respondent" in dont_know.columns else n_dk
-
-    roles = [str(r) for r in _order(frame["role"])]
-    # what every row shows: bars, only "Vet ej", or suppressed
-    panels = []
-    for r in roles:
-        rows = described[described["role"] == r].copy()
-        rows["n_dk"] = [int(n_dk.get((r, s), 0)) for s in rows["statement"]]
-        rows["dk_people"] = [int(dk_people.get((r, s), 0)) for s in rows["statement"]]
-        n_scored = pd.to_numeric(rows["n_respondents"], errors="coerce").fillna(0)
-        only_dk = (n_scored == 0) & (rows["dk_people"] >= min_n)
-        hidden = rows["suppressed"].to_numpy(dtype=bool) & ~only_dk.to_numpy()
-        rows["status"] = np.where(only_dk, "dk", np.where(hidden, "hidden", "bars"))
-        rows["_order"] = np.select([rows["status"] == "bars", rows["status"] == "dk"], [0, 1], 2)
-        rows = rows.sort_values(["_order", "mean", "statement"], ascending=[True, False, True],
-                                kind="stable")
-        panels.append((r, rows.reset_index(drop=True)))
+    steps = _Steps.of(codebook)
+    counts, panels = _distribution_panels(frame, steps, min_n=min_n, codebook=codebook)
     if all((rows["status"] == "hidden").all() for _, rows in panels):
-        return _message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
-    # a role whose every statement is suppressed gets one line, not a column of "Undertryckt"
-    notes = [_t("role_all_suppressed", lang, role=_role_label(r), k=len(rows), min_n=min_n,
-                items=_t("statements", lang))
-             for r, rows in panels if (rows["status"] == "hidden").all()]
-    panels = [(r, rows) for r, rows in panels if not (rows["status"] == "hidden").all()]
-    all_labels = [lab for _, rows in panels
-                  for lab in _item_label(rows, "statement", reverse=reverse)]
+    panels, notes = _drop_hidden_roles(panels, min_n, lang, role_labels)
+    all_labels = [
+        lab for _, rows in panels for lab in _item_label(rows, "statement", reverse=steps.reverse)
+    ]
     row_h = _row_height(all_labels)
     heights = [len(rows) * row_h + 0.7 for _, rows in panels]
-    fig = plt.figure(figsize=(13, sum(heights) + 1.9 + 0.2 * len(notes)),
-                     layout="constrained")
-    legend_ax, axes = _facets(fig, heights)
+    fig, legend_ax, axes = _panel_axes(
+        ax, heights, (13, sum(heights) + 1.9 + 0.2 * len(notes)), "diverging_bars"
+    )
 
-    left_extent, right_extent = 10.0, 10.0
-    # the "Vet ej" column sits far enough right of "n" for its (bold) header
-    dk_x = 92 + max(52, 6.8 * len(_t("dont_know", lang)) + 10)
-    for ax, (r, rows) in zip(axes, panels, strict=True):
-        ylabels = _item_label(rows, "statement", reverse=reverse)
-        index = pd.MultiIndex.from_arrays([[r] * len(rows), rows["statement"]])
-        step_counts = counts.reindex(index, fill_value=0).to_numpy(dtype=float)
-        answered = step_counts.sum(axis=1) + rows["n_dk"].to_numpy(dtype=float)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            dk_share = 100 * rows["n_dk"].to_numpy(dtype=float) / answered
-        bars = (rows["status"] == "bars").to_numpy()
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = 100 * step_counts / step_counts.sum(axis=1, keepdims=True)
-        share[~bars] = 0.0
-        share = np.nan_to_num(share)
-        below = share[:, values < middle].sum(axis=1)
-        half = share[:, np.isclose(values, middle)].sum(axis=1) / 2
-        left = -(below + half)
-        left_extent = max(left_extent, float((below + half).max()))
-        right_extent = max(right_extent, float((share.sum(axis=1) - below - half).max()))
-        y = np.arange(len(rows))
-        for j, colour in enumerate(colours):
-            ax.barh(y[bars], share[bars, j], left=left[bars], color=colour, height=0.72,
-                    edgecolor="white", linewidth=0.8, zorder=2)
-            text_colour = "white" if _is_dark(colour) else "black"
-            for i in np.flatnonzero(bars & (share[:, j] >= 9)):
-                ax.text(left[i] + share[i, j] / 2, i, _percent(share[i, j], lang), ha="center",
-                        va="center", fontsize=SMALL_FONT, color=text_colour, zorder=3)
-            left = left + share[:, j]
-        for i, row in enumerate(rows.itertuples(index=False)):
-            if bars[i]:
-                _column(ax, i, decimal(row.mean, 1, lang), 52)
-                _column(ax, i, str(int(row.n)), 92)
-                _column(ax, i, _percent(dk_share[i], lang), dk_x)
-                continue
-            message = (_t("only_dont_know", lang) if row.status == "dk"
-                       else _t("suppressed", lang, min_n=min_n))
-            ax.text(0, i, message, ha="center", va="center", fontsize=ROW_FONT,
-                    style="italic", color=TEXT_GREY, zorder=3,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-            _column(ax, i, "–", 52, colour=TEXT_GREY)
-            _column(ax, i, "–", 92, colour=TEXT_GREY)
-            _column(ax, i, _percent(dk_share[i], lang) if row.status == "dk" else "–", dk_x,
-                    colour=TEXT_GREY)
-        header = -0.5
-        _column(ax, header, _t("mean_short", lang), 52, header=True)
-        _column(ax, header, "n", 92, header=True)
-        _column(ax, header, _t("dont_know", lang), dk_x, header=True)
-        ax.set_yticks(y, ylabels, fontsize=ROW_FONT)
-        ax.set_ylim(len(rows) - 0.5, -0.5)
-        ax.tick_params(axis="y", length=0)
-        ax.axvline(0, color="black", linewidth=1, zorder=1)
-        ax.set_title(_role_label(r), loc="left", fontsize=13)
-        ax.spines["left"].set_visible(False)
-        ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
-        ax.set_axisbelow(True)
-
-    left_extent = min(100.0, math.ceil(left_extent / 10) * 10)
-    right_extent = min(100.0, math.ceil(right_extent / 10) * 10)
-    axes[0].set_xlim(-left_extent, right_extent)
-    widest = max(left_extent, right_extent)
-    step = 25 if widest > 60 else 20 if widest > 30 else 10
-    for ax in axes:
-        ax.xaxis.set_major_locator(MultipleLocator(step))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _percent(abs(v), lang)))
-        ax.tick_params(axis="x", labelbottom=True)
-    xlabel = [_t("share_scored", lang)]
-    if reverse & set(frame["statement"].astype(str)):
-        xlabel.append(_t("reversed_note", lang))
-    axes[-1].set_xlabel("\n".join([*xlabel, *notes]), fontsize=ROW_FONT)
-    handles = [Patch(facecolor=c, edgecolor="white", label=lab)
-               for c, lab in zip(colours, labels, strict=True)]
-    _finish(fig, title, legend_ax, handles)
+    _draw_distribution_panels(
+        axes, panels, counts, steps, min_n=min_n, lang=lang, role_labels=role_labels
+    )
+    reversed_shown = bool(steps.reverse & set(frame["statement"].astype(str)))
+    axes[-1].set_xlabel(_distribution_xlabel(reversed_shown, notes, lang), fontsize=ROW_FONT)
+    _finish(fig, title, legend_ax, steps.handles(), axes[0])
     return fig
 
 
 # --------------------------------------------------------------------------- mean with CI
 
 
+def _panel_title(ax, role, hidden_names, min_n: int, lang: str, role_labels) -> list[str]:
+    """Name the panel after its role; returns the note on its suppressed rows (if any)."""
+    if role is not None:
+        ax.set_title(role_name(role, role_labels), loc="left", fontsize=13)
+    return [_panel_note(role, hidden_names, min_n, lang, role_labels)] if hidden_names else []
+
+
+def _split_panels(frame: pd.DataFrame, item: str, stat: str):
+    """Per role: the rows drawn, sorted by ``stat`` (then item), and the names suppressed."""
+    panels = []
+    for r, rows in _role_groups(frame):
+        shown = (
+            rows[~rows["_hidden"]]
+            .sort_values([stat, item], ascending=[False, True], kind="stable")
+            .reset_index(drop=True)
+        )
+        panels.append((r, shown, rows.loc[rows["_hidden"], item].astype(str).tolist()))
+    return panels
+
+
+def _draw_mean_panel(ax, shown, item, *, lowest, midpoint, n_column, min_n, lang) -> None:
+    """One role's means with their intervals, the ``lowest`` marked, mean and n beside."""
+    k = min(lowest, len(shown)) if lowest else 0
+    low = set(shown.index[len(shown) - k :]) if k else set()
+    ylabels = _item_label(shown, item)
+    for i, row in shown.iterrows():
+        marked = i in low
+        colour = VERMILLION if marked else BLUE
+        ax.errorbar(
+            row["mean"],
+            i,
+            xerr=[[row["mean"] - row["ci95_low"]], [row["ci95_high"] - row["mean"]]],
+            fmt="D" if marked else "o",
+            color=colour,
+            markersize=7,
+            elinewidth=2,
+            capsize=3,
+        )
+        _column(
+            ax,
+            i,
+            text.number(row["mean"], lang),
+            52,
+            colour=VERMILLION if marked else "black",
+            weight="bold" if marked else "normal",
+        )
+        if n_column:
+            n = row[n_column]
+            _column(ax, i, "–" if pd.isna(n) else str(int(n)), 95)
+    if shown.empty:
+        _empty_panel(ax, min_n, lang)
+    else:
+        _column(ax, -0.5, _t("mean_short", lang), 52, header=True)
+        if n_column:
+            _column(ax, -0.5, "n", 95, header=True)
+    ax.set_yticks(range(len(shown)), ylabels, fontsize=ROW_FONT)
+    for tick, i in zip(ax.get_yticklabels(), range(len(shown)), strict=True):
+        if i in low:
+            tick.set_color(VERMILLION)
+            tick.set_fontweight("bold")
+    ax.set_ylim(max(len(shown), 1) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+    ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
+    _grid(ax)
+
+
+def _mean_handles(midpoint: float, lowest: int, lang: str) -> list:
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], color=BLUE, marker="o", linestyle="-", label=_t("mean_ci_legend", lang)),
+        Line2D(
+            [],
+            [],
+            color=TEXT_GREY,
+            linestyle="--",
+            label=f"{_t('midpoint', lang)} ({text.number(midpoint, lang)})",
+        ),
+    ]
+    if lowest:
+        handles.insert(
+            1,
+            Line2D(
+                [],
+                [],
+                color=VERMILLION,
+                marker="D",
+                linestyle="-",
+                label=_t("lowest", lang, k=lowest),
+            ),
+        )
+    return handles
+
+
 def mean_ci(
     described: pd.DataFrame,
-    midpoint: float = 3.0,
-    role: str | Sequence[str] | None = None,
-    lowest: int = 3,
-    lang: str = "sv",
     *,
     min_n: int = 5,
     scale: tuple[float, float] | None = None,
+    midpoint: float = 3.0,
+    role: str | Sequence[str] | None = None,
+    lowest: int = 3,
     wave=None,
+    role_labels: Mapping[str, str] | None = None,
+    ax=None,
+    lang: str = "sv",
 ):
     """Mean with its 95 % confidence interval per statement (or dimension), one panel per role.
 
@@ -530,24 +812,30 @@ def mean_ci(
         "statement"], codebook=cb)``: ``statement`` (or ``dimension``), ``mean``,
         ``ci95_low``, ``ci95_high``; optional ``role`` (one panel each), ``text``, ``n``,
         ``n_respondents``, ``suppressed``, ``wave``.
+    min_n : int, default 5
+        Rows with fewer respondents are treated as suppressed too (and named in the note).
+    scale : (low, high), optional
+        The x-axis range, e.g. ``(1, 5)`` for the whole scale; default the intervals and the
+        midpoint, out to whole halves.
     midpoint : float, default 3.0
         The scale midpoint (``codebook.midpoint``).
     role : str or list of str, optional
         The role(s) to show; default all.
     lowest : int, default 3
         How many of the lowest statements per role to mark (0 for none).
-    lang : {"sv", "en"}, default "sv"
-    min_n : int, default 5
-        Rows with fewer respondents are treated as suppressed too (and named in the note).
-    scale : (low, high), optional
-        The x-axis range, e.g. ``(1, 5)`` for the whole scale; default the intervals and the
-        midpoint, out to whole halves.
     wave : optional
         The survey round when the table has several; default the latest.
+    role_labels : mapping of role to display name, optional
+        How each role is named in the panel titles and notes; default the role, capitalised.
+    ax : matplotlib Axes, optional
+        Draw the one panel into this axes (title and legend above it); needs exactly one
+        panel (``role=`` one role). Default a new figure with a panel per role.
+    lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
@@ -555,100 +843,44 @@ def mean_ci(
     >>> d = mt.describe(responses, by=["role", "statement"], codebook=cb)  # doctest: +SKIP
     >>> fig = mt.plots.mean_ci(d, midpoint=cb.midpoint, role="förvaltningschef")  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
 
     use_house_style()
     _require(described, ["mean", "ci95_low", "ci95_high"], "mean_ci")
     item = _item_column(described, "mean_ci")
     frame, wave = _one_wave(described, wave)
     frame = _filter_roles(frame, role)
-    title = _t("mean_ci_title", lang, item=_t(item, lang))
-    title = f"{title} – {wave}" if wave is not None else title
+    title = _with_wave(_t("mean_ci_title", lang, item=_t(item, lang)), wave)
     if frame.empty:
-        return _message_figure(title, _t("no_data", lang))
+        return message_figure(title, _t("no_data", lang), ax=ax)
     frame = frame.copy()
     frame["_hidden"] = _suppressed(frame, min_n, "mean")
     if frame["_hidden"].all():
-        return _message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
-    if "role" in frame.columns:
-        groups = [(str(r), frame[frame["role"] == r]) for r in _order(frame["role"])]
-    else:
-        groups = [(None, frame)]
-    panels = []
-    for r, rows in groups:
-        shown = rows[~rows["_hidden"]].sort_values(["mean", item], ascending=[False, True],
-                                                   kind="stable").reset_index(drop=True)
-        hidden_names = rows.loc[rows["_hidden"], item].astype(str).tolist()
-        panels.append((r, shown, hidden_names))
-    panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang)
-    notes: list[str] = []
-
+    panels = _split_panels(frame, item, "mean")
+    panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
     all_labels = [lab for _, shown, _ in panels for lab in _item_label(shown, item)]
     row_h = _row_height(all_labels)
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
-    fig = plt.figure(figsize=(13, sum(heights) + 1.6 + 0.2 * len(empty_notes)),
-                     layout="constrained")
-    legend_ax, axes = _facets(fig, heights)
-    n_column = "n_respondents" if "n_respondents" in frame.columns else (
-        "n" if "n" in frame.columns else None)
-    for ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
-        k = min(lowest, len(shown)) if lowest else 0
-        low = set(shown.index[len(shown) - k:]) if k else set()
-        ylabels = _item_label(shown, item)
-        for i, row in shown.iterrows():
-            marked = i in low
-            colour = VERMILLION if marked else BLUE
-            ax.errorbar(row["mean"], i, xerr=[[row["mean"] - row["ci95_low"]],
-                                               [row["ci95_high"] - row["mean"]]],
-                        fmt="D" if marked else "o", color=colour, markersize=7,
-                        elinewidth=2, capsize=3)
-            _column(ax, i, decimal(row["mean"], 1, lang), 52,
-                    colour=VERMILLION if marked else "black",
-                    weight="bold" if marked else "normal")
-            if n_column:
-                n = row[n_column]
-                _column(ax, i, "–" if pd.isna(n) else str(int(n)), 95)
-        if shown.empty:
-            ax.text(0.5, 0, _t("all_suppressed", lang, min_n=min_n), ha="center",
-                    va="center", transform=ax.get_yaxis_transform(), color=TEXT_GREY,
-                    style="italic", fontsize=ROW_FONT)
-        else:
-            _column(ax, -0.5, _t("mean_short", lang), 52, header=True)
-            if n_column:
-                _column(ax, -0.5, "n", 95, header=True)
-        ax.set_yticks(range(len(shown)), ylabels, fontsize=ROW_FONT)
-        for tick, i in zip(ax.get_yticklabels(), range(len(shown)), strict=True):
-            if i in low:
-                tick.set_color(VERMILLION)
-                tick.set_fontweight("bold")
-        ax.set_ylim(max(len(shown), 1) - 0.5, -0.5)
-        ax.tick_params(axis="y", length=0)
-        ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
-        ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
-        ax.set_axisbelow(True)
-        if r is not None:
-            ax.set_title(_role_label(r), loc="left", fontsize=13)
-        if hidden_names:
-            prefix = f"{_role_label(r)}: " if r is not None else ""
-            notes.append(prefix + _suppressed_note(hidden_names, min_n, lang))
+    fig, legend_ax, axes = _panel_axes(
+        ax, heights, (13, sum(heights) + 1.6 + 0.2 * len(empty_notes)), "mean_ci"
+    )
+    n_column = "n_respondents" if "n_respondents" in frame.columns else None
+    n_column = n_column or ("n" if "n" in frame.columns else None)
+    notes: list[str] = []
+    for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
+        options = {"lowest": lowest, "midpoint": midpoint, "n_column": n_column}
+        _draw_mean_panel(panel_ax, shown, item, **options, min_n=min_n, lang=lang)
+        notes += _panel_title(panel_ax, r, hidden_names, min_n, lang, role_labels)
     shown_all = pd.concat([shown for _, shown, _ in panels])
     axes[0].set_xlim(*_value_range(shown_all[["ci95_low", "ci95_high"]], midpoint, scale))
-    for ax in axes:
-        _decimal_ticks(ax.xaxis, lang)
-        ax.tick_params(axis="x", labelbottom=True)
-    axes[-1].set_xlabel("\n".join([_t("mean_ci_axis", lang), *notes, *empty_notes]),
-                        fontsize=ROW_FONT)
-    handles = [
-        Line2D([], [], color=BLUE, marker="o", linestyle="-", label=_t("mean_ci_legend", lang)),
-        Line2D([], [], color=TEXT_GREY, linestyle="--",
-               label=f"{_t('midpoint', lang)} ({decimal(midpoint, 1, lang)})"),
-    ]
-    if lowest:
-        handles.insert(1, Line2D([], [], color=VERMILLION, marker="D", linestyle="-",
-                                 label=_t("lowest", lang, k=lowest)))
-    _finish(fig, title, legend_ax, handles)
+    for panel_ax in axes:
+        decimal_ticks(panel_ax.xaxis, lang)
+        panel_ax.tick_params(axis="x", labelbottom=True)
+    axes[-1].set_xlabel(
+        "\n".join([_t("mean_ci_axis", lang), *notes, *empty_notes]), fontsize=ROW_FONT
+    )
+    _finish(fig, title, legend_ax, _mean_handles(midpoint, lowest, lang), axes[0])
     return fig
 
 
@@ -657,24 +889,139 @@ def mean_ci(
 
 def _dumbbell(ax, y, a, b, colour_a, colour_b, marker_a="o", marker_b="s", hollow_a=False):
     ax.plot([a, b], [y, y], color="#bdbdbd", linewidth=3.5, solid_capstyle="round", zorder=1)
-    ax.plot([a], [y], marker=marker_a, markersize=10, linestyle="none", zorder=3,
-            color=colour_a, markerfacecolor="white" if hollow_a else colour_a,
-            markeredgewidth=2)
-    ax.plot([b], [y], marker=marker_b, markersize=10, linestyle="none", zorder=3,
-            color=colour_b)
+    ax.plot(
+        [a],
+        [y],
+        marker=marker_a,
+        markersize=10,
+        linestyle="none",
+        zorder=3,
+        color=colour_a,
+        markerfacecolor="white" if hollow_a else colour_a,
+        markeredgewidth=2,
+    )
+    ax.plot([b], [y], marker=marker_b, markersize=10, linestyle="none", zorder=3, color=colour_b)
+
+
+_GAP_COLOURS = (BLUE, ORANGE)
+_GAP_MARKERS = ("o", "s")
+
+
+def _gap_roles(table: pd.DataFrame, roles) -> list[str]:
+    """The two roles, in the order the gap is taken: as given, else as in the table."""
+    present = [str(r) for r in _order(table["role"])]
+    if not isinstance(table["role"].dtype, pd.CategoricalDtype):
+        present = sorted(present, key=str.casefold)  # same order (and colours) every time
+    return [str(r) for r in roles] if roles is not None else present
+
+
+def _gap_title(roles: Sequence[str], wave, lang: str, role_labels) -> str:
+    names = [role_name(r, role_labels) for r in roles]
+    shown = text.join(names, lang) if names else _t("roles", lang)
+    return _with_wave(_t("role_gap_title", lang, roles=shown), wave)
+
+
+def _gap_frame(table: pd.DataFrame, roles: Sequence[str], min_n: int) -> pd.DataFrame:
+    """The two roles' rows, with suppressed means removed (flagged in ``_hidden``)."""
+    frame = table[table["role"].astype(str).isin(roles)].copy()
+    frame["role"] = frame["role"].astype(str)
+    frame["_hidden"] = _suppressed(frame, min_n, "mean")
+    frame.loc[frame["_hidden"], "mean"] = np.nan
+    return frame
+
+
+def _gap_table(frame: pd.DataFrame, item: str, roles: Sequence[str]) -> pd.DataFrame:
+    """One row per item: the two roles' means and the gap (second − first), largest first."""
+    wide = frame.pivot_table(
+        index=item, columns="role", values="mean", aggfunc="first", observed=True, dropna=False
+    ).reindex(columns=roles)
+    items = [str(i) for i in _order(frame[item])]
+    wide.index = wide.index.astype(str)
+    wide = wide.reindex(items)
+    wide["gap"] = wide[roles[1]] - wide[roles[0]]
+    return wide.sort_values("gap", ascending=False, na_position="last", kind="stable")
+
+
+def _draw_gap_rows(ax, wide, roles, *, lo, hi, min_n, lang, role_labels) -> None:
+    """A dumbbell per row with the gap beside it; a row missing a role says which."""
+    for y, (_name, row) in enumerate(wide.iterrows()):
+        a, b = row[roles[0]], row[roles[1]]
+        if pd.notna(a) and pd.notna(b):
+            _dumbbell(ax, y, a, b, *_GAP_COLOURS)
+            _column(ax, y, signed(row["gap"], lang), 60, weight="bold")
+            continue
+        for value, colour, marker in zip((a, b), _GAP_COLOURS, _GAP_MARKERS, strict=True):
+            if pd.notna(value):
+                ax.plot([value], [y], marker=marker, markersize=10, color=colour, linestyle="none")
+        missing = [
+            role_name(r, role_labels) for r, v in zip(roles, (a, b), strict=True) if pd.isna(v)
+        ]
+        suppressed = _t("suppressed", lang, min_n=min_n)
+        message = (
+            suppressed
+            if len(missing) == 2
+            else _t("role_suppressed", lang, role=missing[0], suppressed=suppressed.lower())
+        )
+        present = [v for v in (a, b) if pd.notna(v)]
+        ax.annotate(
+            message,
+            xy=(present[0] if present else (lo + hi) / 2, y),
+            xytext=(12 if present else 0, 0),
+            textcoords="offset points",
+            ha="left" if present else "center",
+            va="center",
+            fontsize=SMALL_FONT,
+            style="italic",
+            color=TEXT_GREY,
+            zorder=4,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
+        _column(ax, y, "–", 60, colour=TEXT_GREY)
+
+
+def _gap_handles(frame, roles, midpoint, lang, role_labels) -> list:
+    """Legend: each role with its (largest) respondent count, and the midpoint."""
+    from matplotlib.lines import Line2D
+
+    n = {}
+    if "n_respondents" in frame.columns:
+        n = frame[~frame["_hidden"]].groupby("role")["n_respondents"].max().to_dict()
+    handles = []
+    for r, colour, marker in zip(roles, _GAP_COLOURS, _GAP_MARKERS, strict=True):
+        label = role_name(r, role_labels) + (f" (n = {int(n[r])})" if r in n else "")
+        handles.append(
+            Line2D(
+                [], [], color=colour, marker=marker, markersize=10, linestyle="none", label=label
+            )
+        )
+    if midpoint is not None:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=TEXT_GREY,
+                linestyle="--",
+                label=f"{_t('midpoint', lang)} ({text.number(midpoint, lang)})",
+            )
+        )
+    return handles
 
 
 def role_gap(
     table: pd.DataFrame,
-    lang: str = "sv",
     *,
-    roles: Sequence[str] | None = None,
     min_n: int = 5,
     scale: tuple[float, float] | None = None,
     midpoint: float | None = 3.0,
+    roles: Sequence[str] | None = None,
     wave=None,
+    role_labels: Mapping[str, str] | None = None,
+    title_labels: Mapping[str, str] | None = None,
+    ax=None,
+    lang: str = "sv",
 ):
-    """Manager vs IT: a dumbbell per dimension joining the two roles' means, gap annotated.
+    """Two roles compared: a dumbbell per dimension joining the two roles' means, gap annotated;
+    the title names the two roles, e.g. "Förvaltningschefer och IT-chefer per dimension".
 
     Parameters
     ----------
@@ -683,10 +1030,6 @@ def role_gap(
         ``n_respondents``, ``suppressed``, ``wave``), e.g. ``describe(responses,
         by=["role", "dimension"])``. Or the wide output of :func:`maturity.compare_roles`
         (``role_1``, ``role_2``, ``mean_1``, ``mean_2`` …).
-    lang : {"sv", "en"}, default "sv"
-    roles : (str, str), optional
-        The two roles, in the order the gap is taken (second − first); default the two roles
-        in the table in their (categorical) order.
     min_n : int, default 5
         A role mean with fewer respondents is not drawn.
     scale : (low, high), optional
@@ -694,21 +1037,32 @@ def role_gap(
         halves.
     midpoint : float or None, default 3.0
         Scale midpoint drawn as a dashed line (None: no line).
+    roles : (str, str), optional
+        The two roles, in the order the gap is taken (second − first); default the two roles
+        in the table in their (categorical) order.
     wave : optional
         The survey round when the table has several; default the latest.
+    role_labels : mapping of role to display name, optional
+        How each role is named in the title, legend and gap note, e.g. ``{"IT-chef":
+        "IT-chefer"}``; default the role, capitalised.
+    title_labels : mapping of role to display name, optional
+        How each role is named in the title only (e.g. the plural, "Förvaltningschefer och
+        IT-chefer per dimension"); default ``role_labels``.
+    ax : matplotlib Axes, optional
+        Draw into this axes (title and legend on it); default a new figure.
+    lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
     >>> import maturity as mt
     >>> t = mt.describe(responses, by=["role", "dimension"])    # doctest: +SKIP
-    >>> fig = mt.plots.role_gap(t)                             # doctest: +SKIP
+    >>> fig = mt.plots.role_gap(t, role_labels={"IT-chef": "IT-chefer"})  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
 
     use_house_style()
     table, wave = _one_wave(table, wave)
@@ -716,80 +1070,37 @@ def role_gap(
         table = _long_roles(table)
     _require(table, ["role", "mean"], "role_gap")
     item = "dimension" if "dimension" in table.columns else _item_column(table, "role_gap")
-    title = _title("role_gap_title", lang, wave)
+    roles = _gap_roles(table, roles)
+    title = _gap_title(roles if len(roles) == 2 else [], wave, lang, title_labels or role_labels)
     if table.empty:
-        return _message_figure(title, _t("no_data", lang))
-    present = [str(r) for r in _order(table["role"])]
-    if not isinstance(table["role"].dtype, pd.CategoricalDtype):
-        present = sorted(present, key=str.casefold)  # same order (and colours) every time
-    roles = [str(r) for r in roles] if roles is not None else present
+        return message_figure(title, _t("no_data", lang), ax=ax)
     if len(roles) != 2:
         raise ValueError(f"role_gap: needs exactly two roles, found {roles}; pass roles=(a, b)")
-    frame = table[table["role"].astype(str).isin(roles)].copy()
-    frame["role"] = frame["role"].astype(str)
-    frame["_hidden"] = _suppressed(frame, min_n, "mean")
-    frame.loc[frame["_hidden"], "mean"] = np.nan
+    frame = _gap_frame(table, roles, min_n)
     if frame["_hidden"].all():
-        return _message_figure(title, _t("all_suppressed", lang, min_n=min_n))
-    wide = frame.pivot_table(index=item, columns="role", values="mean", aggfunc="first",
-                             observed=True, dropna=False).reindex(columns=roles)
-    items = [str(i) for i in _order(frame[item])]
-    wide.index = wide.index.astype(str)
-    wide = wide.reindex(items)
-    wide["gap"] = wide[roles[1]] - wide[roles[0]]
-    wide = wide.sort_values("gap", ascending=False, na_position="last", kind="stable")
-    n = {}
-    if "n_respondents" in frame.columns:
-        shown = frame[~frame["_hidden"]]
-        n = shown.groupby("role")["n_respondents"].max().to_dict()
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
+    wide = _gap_table(frame, item, roles)
 
     labels = [wrap(i, 26) for i in wide.index]
     row_h = max(0.55, _row_height(labels))
-    fig = plt.figure(figsize=(12, len(wide) * row_h + 2.4), layout="constrained")
-    legend_ax, (ax,) = _facets(fig, [len(wide) * row_h + 0.6])
-    colours = [BLUE, ORANGE]
-    markers = ["o", "s"]
+    fig, legend_ax, (ax,) = _panel_axes(
+        ax, [len(wide) * row_h + 0.6], (12, len(wide) * row_h + 2.4), "role_gap"
+    )
     lo, hi = _value_range(wide[roles], midpoint, scale)
-    for y, (_name, row) in enumerate(wide.iterrows()):
-        a, b = row[roles[0]], row[roles[1]]
-        if pd.notna(a) and pd.notna(b):
-            _dumbbell(ax, y, a, b, colours[0], colours[1])
-            _column(ax, y, _signed(row["gap"], 1, lang), 60, weight="bold")
-        else:
-            for value, colour, marker in zip((a, b), colours, markers, strict=True):
-                if pd.notna(value):
-                    ax.plot([value], [y], marker=marker, markersize=10, color=colour,
-                            linestyle="none")
-            missing = [_role_label(r) for r, v in zip(roles, (a, b), strict=True) if pd.isna(v)]
-            message = (_t("suppressed", lang, min_n=min_n) if len(missing) == 2 else
-                       f"{missing[0]}: {_t('suppressed', lang, min_n=min_n).lower()}")
-            present = [v for v in (a, b) if pd.notna(v)]
-            ax.annotate(message, xy=(present[0] if present else (lo + hi) / 2, y),
-                        xytext=(12 if present else 0, 0), textcoords="offset points",
-                        ha="left" if present else "center", va="center", fontsize=SMALL_FONT,
-                        style="italic", color=TEXT_GREY, zorder=4,
-                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-            _column(ax, y, "–", 60, colour=TEXT_GREY)
+    _draw_gap_rows(ax, wide, roles, lo=lo, hi=hi, min_n=min_n, lang=lang, role_labels=role_labels)
     _column(ax, -0.5, _t("gap", lang), 60, header=True)
-    ax.set_yticks(range(len(wide)), labels, fontsize=ROW_FONT + 0.5)
-    ax.set_ylim(len(wide) - 0.5, -0.5)
-    ax.tick_params(axis="y", length=0)
+    _row_axes(ax, len(wide), labels, fontsize=ROW_FONT + 0.5)
     ax.set_xlim(lo, hi)
-    _decimal_ticks(ax.xaxis, lang)
-    ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
-    ax.set_axisbelow(True)
-    handles = []
-    for r, colour, marker in zip(roles, colours, markers, strict=True):
-        label = _role_label(r) + (f" (n = {int(n[r])})" if r in n else "")
-        handles.append(Line2D([], [], color=colour, marker=marker, markersize=10,
-                              linestyle="none", label=label))
+    decimal_ticks(ax.xaxis, lang)
+    _grid(ax)
+    handles = _gap_handles(frame, roles, midpoint, lang, role_labels)
     if midpoint is not None:
         ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
-        handles.append(Line2D([], [], color=TEXT_GREY, linestyle="--",
-                              label=f"{_t('midpoint', lang)} ({decimal(midpoint, 1, lang)})"))
-    ax.set_xlabel(_t("mean", lang) + "\n" + _t("gap_note", lang, a=roles[1], b=roles[0]),
-                  fontsize=ROW_FONT)
-    _finish(fig, title, legend_ax, handles)
+    names = [role_name(r, role_labels) for r in roles]
+    ax.set_xlabel(
+        _t("mean", lang) + "\n" + _t("gap_note", lang, a=names[1], b=names[0]), fontsize=ROW_FONT
+    )
+    _finish(fig, title, legend_ax, handles, ax)
     return fig
 
 
@@ -812,15 +1123,208 @@ def _long_roles(table: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- heatmap
 
 
+def _cell(x, y, colour):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=colour, edgecolor="white", linewidth=1.5)
+
+
+def _heatmap_scale(frame: pd.DataFrame, value: str, scale) -> tuple[float, float]:
+    """The colour range: ``scale`` when given, 0–1 for shares, the scale range for means and
+    medians, else the data range."""
+    if scale is not None:
+        return scale
+    shown = frame.loc[~frame["_hidden"], value].astype(float)
+    if value.startswith("share"):
+        return (0.0, 1.0)
+    if value in ("mean", "median", "q1", "q3"):
+        lo, hi = _value_range(shown)
+        return (lo + 0.08, hi - 0.08)
+    return (float(shown.min()), float(shown.max()) or 1.0)
+
+
+def _heatmap_panels(groups, item: str, value: str, organisations: list[str]):
+    """Per role: (role, values, hidden) as organisation × item tables."""
+    panels = []
+    for r, rows in groups:
+        items = [str(i) for i in _order(rows[item])]
+        keys = rows.assign(
+            organisation=rows["organisation"].astype(str), **{item: rows[item].astype(str)}
+        )
+        values = keys.pivot_table(
+            index="organisation",
+            columns=item,
+            values=value,
+            aggfunc="first",
+            dropna=False,
+            observed=True,
+        )
+        values = values.reindex(index=organisations, columns=items)
+        hidden = keys.pivot_table(
+            index="organisation", columns=item, values="_hidden", aggfunc="any", observed=True
+        )
+        hidden = hidden.reindex(index=organisations, columns=items)
+        panels.append((r, values, hidden))
+    return panels
+
+
+def _organisation_labels(frame: pd.DataFrame, organisations: list[str]) -> list[str]:
+    """Organisation names with their respondent count (the range over the cells)."""
+    if "n_respondents" not in frame.columns:
+        return organisations
+    n = (
+        frame.assign(organisation=frame["organisation"].astype(str))
+        .groupby("organisation")["n_respondents"]
+        .agg(["min", "max"])
+    )
+    labels = []
+    for o in organisations:
+        lo_n, hi_n = int(n.loc[o, "min"]), int(n.loc[o, "max"])
+        count = f"{lo_n}" if lo_n == hi_n else f"{lo_n}–{hi_n}"
+        labels.append(f"{o} (n = {count})")
+    return labels
+
+
+def _draw_heatmap_panel(ax, values, hidden, *, cmap, scale, fmt, item, ylabels):
+    """One role's cells: coloured with the value written in, suppressed cells grey with "–";
+    the organisation names (``ylabels``) on the first panel only."""
+    data = values.to_numpy(dtype=float)
+    mask = hidden.fillna(False).to_numpy(dtype=bool)
+    data = np.where(mask, np.nan, data)
+    image = ax.imshow(
+        data, cmap=cmap, vmin=scale[0], vmax=scale[1], aspect="auto", interpolation="nearest"
+    )
+    norm = image.norm
+    for (y, x), v in np.ndenumerate(data):
+        if mask[y, x]:
+            ax.add_patch(_cell(x, y, NOT_ASSESSED_COLOUR))
+            ax.text(x, y, "–", ha="center", va="center", fontsize=SMALL_FONT, color=TEXT_GREY)
+        elif not np.isnan(v):
+            dark = norm(v) > 0.55
+            ax.text(
+                x,
+                y,
+                fmt(v),
+                ha="center",
+                va="center",
+                fontsize=SMALL_FONT,
+                color="white" if dark else "black",
+            )
+    columns = list(values.columns)
+    if item == "statement":
+        ax.set_xticks(range(len(columns)), columns, rotation=90, fontsize=SMALL_FONT)
+    else:
+        ax.set_xticks(range(len(columns)), [wrap(c, 13) for c in columns], fontsize=SMALL_FONT)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    if ylabels is not None:
+        ax.set_yticks(range(len(ylabels)), ylabels, fontsize=ROW_FONT)
+    else:
+        ax.tick_params(axis="y", labelleft=False)
+    _heatmap_cell_grid(ax, values.shape[1], values.shape[0])
+    return image
+
+
+def _heatmap_cell_grid(ax, n_columns: int, n_rows: int) -> None:
+    """White lines between the cells, no spines."""
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xticks(np.arange(-0.5, n_columns), minor=True)
+    ax.set_yticks(np.arange(-0.5, n_rows), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
+    ax.grid(which="major", visible=False)
+
+
+def _drop_suppressed_roles(groups, min_n: int, lang: str, role_labels):
+    """A role whose every cell is suppressed is one note line, not a grey block; returns the
+    groups left and the notes."""
+    notes = [
+        _t("role_all_cells_suppressed", lang, role=role_name(r, role_labels), min_n=min_n)
+        for r, rows in groups
+        if rows["_hidden"].all()
+    ]
+    return [(r, rows) for r, rows in groups if not rows["_hidden"].all()], notes
+
+
+def _heatmap_figure(widths: list[int], item: str, n_organisations: int, n_notes: int):
+    """A figure sized to the cells, with a grid of one column per panel and the colour bar."""
+    import matplotlib.pyplot as plt
+
+    cell_w = 0.33 if item == "statement" else 1.5
+    fig_w = min(max(sum(widths) * cell_w + 3.2, 8), 30)
+    fig = plt.figure(
+        figsize=(fig_w, n_organisations * 0.4 + 2.3 + 0.2 * n_notes), layout="constrained"
+    )
+    grid = fig.add_gridspec(1, len(widths) + 1, width_ratios=[*(w * cell_w for w in widths), 0.22])
+    return fig, grid
+
+
+def _draw_heatmap_panels(fig, grid, panels, *, scale, fmt, item, ylabels, role_labels):
+    """One axes per role side by side, sharing the organisation rows; returns the last image
+    (for the colour bar)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    cmap = LinearSegmentedColormap.from_list("house_levels", LEVEL_COLOURS).with_extremes(
+        bad="white"
+    )
+    image = None
+    axes = []
+    for j, (r, values, hidden) in enumerate(panels):
+        ax = fig.add_subplot(grid[0, j], sharey=axes[0] if axes else None)
+        axes.append(ax)
+        image = _draw_heatmap_panel(
+            ax,
+            values,
+            hidden,
+            cmap=cmap,
+            scale=scale,
+            fmt=fmt,
+            item=item,
+            ylabels=ylabels if j == 0 else None,
+        )
+        if r is not None:
+            ax.set_xlabel(role_name(r, role_labels), fontsize=13, fontweight="bold")
+    return image
+
+
+def _heatmap_legend(fig, title: str, notes, min_n: int, lang: str) -> None:
+    """The title, and under the figure the suppressed-cell key and the notes."""
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=NOT_ASSESSED_COLOUR, label="–  " + _t("suppressed", lang, min_n=min_n))
+    ]
+    handles += [Patch(facecolor="none", edgecolor="none", label=note) for note in notes]
+    fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
+    fig.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=ROW_FONT)
+
+
+def _heatmap_colourbar(fig, cax, image, fmt, value_label: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    bar = fig.colorbar(image, cax=cax)
+    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt(v)))
+    bar.ax.tick_params(labelsize=SMALL_FONT)
+    bar.set_label(wrap(value_label, 30), fontsize=ROW_FONT)
+    bar.outline.set_visible(False)
+
+
+def _heatmap_value_label(value: str, lang: str) -> str:
+    key = f"figure.value_{value}"
+    return text.word(key, lang) if text.has_word(key) else value
+
+
 def organisation_heatmap(
     described: pd.DataFrame,
-    value: str = "mean",
-    lang: str = "sv",
-    min_n: int = 5,
     *,
-    role: str | Sequence[str] | None = None,
+    min_n: int = 5,
     scale: tuple[float, float] | None = None,
+    value: str = "mean",
+    role: str | Sequence[str] | None = None,
     wave=None,
+    role_labels: Mapping[str, str] | None = None,
+    lang: str = "sv",
 ):
     """Heatmap organisation × statement (or dimension): organisations as rows.
 
@@ -836,18 +1340,20 @@ def organisation_heatmap(
         (or ``"dimension"`` instead of ``"statement"``; ``role`` optional): ``organisation``,
         ``statement``/``dimension``, ``value``, optional ``n_respondents``, ``suppressed``,
         ``wave``.
+    min_n : int, default 5
+        Cells with fewer respondents are suppressed even if the table did not suppress them.
+    scale : (low, high), optional
+        Colour range; default 1–5 for means and medians, 0–1 for shares, else the data range.
     value : str, default "mean"
         The column to show: ``mean``, ``median``, ``sd`` … or a share (``share_top2``,
         ``share_bottom2``, shown as percent).
-    lang : {"sv", "en"}, default "sv"
-    min_n : int, default 5
-        Cells with fewer respondents are suppressed even if the table did not suppress them.
     role : str or list of str, optional
         The role(s) to show; default all.
-    scale : (low, high), optional
-        Colour range; default 1–5 for means and medians, 0–1 for shares, else the data range.
     wave : optional
         The survey round when the table has several; default the latest.
+    role_labels : mapping of role to display name, optional
+        How each role is named under its panel and in the notes; default the role, capitalised.
+    lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
@@ -859,158 +1365,172 @@ def organisation_heatmap(
     >>> d = mt.describe(responses, by=["organisation", "role", "dimension"])  # doctest: +SKIP
     >>> fig = mt.plots.organisation_heatmap(d, role="förvaltningschef")      # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import LinearSegmentedColormap
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter
-
     use_house_style()
     _require(described, ["organisation", value], "organisation_heatmap")
     item = _item_column(described, "organisation_heatmap")
     frame, wave = _one_wave(described, wave)
     frame = _filter_roles(frame, role)
-    share = value.startswith("share")
-    value_label = _t(f"value_{value}", lang)
-    value_label = value if value_label == f"value_{value}" else value_label
-    title = _t("heatmap_title", lang, value=value_label)
-    title = f"{title} – {wave}" if wave is not None else title
+    value_label = _heatmap_value_label(value, lang)
+    title = _with_wave(_t("heatmap_title", lang, value=value_label), wave)
     if frame.empty:
-        return _message_figure(title, _t("no_data", lang))
+        return message_figure(title, _t("no_data", lang))
     frame = frame.copy()
     frame["_hidden"] = _suppressed(frame, min_n, value)
     if frame["_hidden"].all():
-        return _message_figure(title, _t("all_suppressed", lang, min_n=min_n))
-    if scale is None:
-        shown = frame.loc[~frame["_hidden"], value].astype(float)
-        if share:
-            scale = (0.0, 1.0)
-        elif value in ("mean", "median", "q1", "q3"):
-            lo, hi = _value_range(shown)
-            scale = (lo + 0.08, hi - 0.08)
-        else:
-            scale = (float(shown.min()), float(shown.max()) or 1.0)
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+    scale = _heatmap_scale(frame, value, scale)
 
     def fmt(v):
-        return _percent(100 * v, lang) if share else decimal(v, 1, lang)
+        return text.percent(v, lang) if value.startswith("share") else text.number(v, lang)
 
-    if "role" in frame.columns:
-        groups = [(str(r), frame[frame["role"] == r]) for r in _order(frame["role"])]
-    else:
-        groups = [(None, frame)]
-    # a role whose every cell is suppressed is one line in the note, not a grey block
-    notes = [_t("role_all_cells_suppressed", lang, role=_role_label(r), min_n=min_n)
-             for r, rows in groups if rows["_hidden"].all()]
-    groups = [(r, rows) for r, rows in groups if not rows["_hidden"].all()]
+    groups, notes = _drop_suppressed_roles(_role_groups(frame), min_n, lang, role_labels)
     frame = pd.concat([rows for _, rows in groups])
     organisations = [str(o) for o in _order(frame["organisation"])]
-    panels = []
-    for r, rows in groups:
-        items = [str(i) for i in _order(rows[item])]
-        keys = rows.assign(organisation=rows["organisation"].astype(str),
-                           **{item: rows[item].astype(str)})
-        values = keys.pivot_table(index="organisation", columns=item, values=value,
-                                  aggfunc="first", dropna=False, observed=True)
-        values = values.reindex(index=organisations, columns=items)
-        hidden = keys.pivot_table(index="organisation", columns=item, values="_hidden",
-                                  aggfunc="any", observed=True)
-        hidden = hidden.reindex(index=organisations, columns=items)
-        panels.append((r, values, hidden))
+    panels = _heatmap_panels(groups, item, value, organisations)
+    ylabels = _organisation_labels(frame, organisations)
 
-    # organisation labels carry the respondent count (range over the cells)
-    ylabels = organisations
-    if "n_respondents" in frame.columns:
-        n = frame.assign(organisation=frame["organisation"].astype(str)) \
-            .groupby("organisation")["n_respondents"].agg(["min", "max"])
-        ylabels = []
-        for o in organisations:
-            lo_n, hi_n = int(n.loc[o, "min"]), int(n.loc[o, "max"])
-            count = f"{lo_n}" if lo_n == hi_n else f"{lo_n}–{hi_n}"
-            ylabels.append(f"{o} (n = {count})")
-
-    widths = [values.shape[1] for _, values, _ in panels]
-    cell_w = 0.33 if item == "statement" else 1.5
-    cell_h = 0.4
-    colourbar_w = 0.22
-    fig_w = min(max(sum(widths) * cell_w + 3.2, 8), 30)
-    fig = plt.figure(figsize=(fig_w, len(organisations) * cell_h + 2.3 + 0.2 * len(notes)),
-                     layout="constrained")
-    grid = fig.add_gridspec(1, len(panels) + 1,
-                            width_ratios=[*(w * cell_w for w in widths), colourbar_w])
-    cmap = LinearSegmentedColormap.from_list("house_levels", LEVEL_COLOURS).with_extremes(
-        bad="white")
-    image = None
-    axes = []
-    for j, (r, values, hidden) in enumerate(panels):
-        ax = fig.add_subplot(grid[0, j], sharey=axes[0] if axes else None)
-        axes.append(ax)
-        data = values.to_numpy(dtype=float)
-        mask = hidden.fillna(False).to_numpy(dtype=bool)
-        data = np.where(mask, np.nan, data)
-        image = ax.imshow(data, cmap=cmap, vmin=scale[0], vmax=scale[1], aspect="auto",
-                          interpolation="nearest")
-        norm = image.norm
-        for (y, x), v in np.ndenumerate(data):
-            if mask[y, x]:
-                ax.add_patch(_cell(x, y, NOT_ASSESSED_COLOUR))
-                ax.text(x, y, "–", ha="center", va="center", fontsize=SMALL_FONT,
-                        color=TEXT_GREY)
-            elif not np.isnan(v):
-                dark = norm(v) > 0.55
-                ax.text(x, y, fmt(v), ha="center", va="center", fontsize=SMALL_FONT,
-                        color="white" if dark else "black")
-        columns = list(values.columns)
-        if item == "statement":
-            ax.set_xticks(range(len(columns)), columns, rotation=90, fontsize=SMALL_FONT)
-        else:
-            ax.set_xticks(range(len(columns)), [wrap(c, 13) for c in columns],
-                          fontsize=SMALL_FONT)
-        ax.xaxis.tick_top()
-        ax.tick_params(length=0)
-        if j == 0:
-            ax.set_yticks(range(len(organisations)), ylabels, fontsize=ROW_FONT)
-        else:
-            ax.tick_params(axis="y", labelleft=False)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
-        ax.set_xticks(np.arange(-0.5, len(columns)), minor=True)
-        ax.set_yticks(np.arange(-0.5, len(organisations)), minor=True)
-        ax.grid(which="minor", color="white", linewidth=1.5)
-        ax.tick_params(which="minor", length=0)
-        ax.grid(which="major", visible=False)
-        if r is not None:
-            ax.set_xlabel(_role_label(r), fontsize=13, fontweight="bold")
-    cax = fig.add_subplot(grid[0, -1], label="<colorbar>")
-    bar = fig.colorbar(image, cax=cax)
-    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt(v)))
-    bar.ax.tick_params(labelsize=SMALL_FONT)
-    bar.set_label(wrap(value_label, 30), fontsize=ROW_FONT)
-    bar.outline.set_visible(False)
-    handles = [Patch(facecolor=NOT_ASSESSED_COLOUR, label="–  " + _t("suppressed", lang,
-                                                                    min_n=min_n))]
-    handles += [Patch(facecolor="none", edgecolor="none", label=note) for note in notes]
-    fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
-    fig.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=ROW_FONT)
+    fig, grid = _heatmap_figure(
+        [values.shape[1] for _, values, _ in panels], item, len(organisations), len(notes)
+    )
+    image = _draw_heatmap_panels(
+        fig,
+        grid,
+        panels,
+        scale=scale,
+        fmt=fmt,
+        item=item,
+        ylabels=ylabels,
+        role_labels=role_labels,
+    )
+    _heatmap_colourbar(
+        fig, fig.add_subplot(grid[0, -1], label="<colorbar>"), image, fmt, value_label
+    )
+    _heatmap_legend(fig, title, notes, min_n, lang)
     return fig
-
-
-def _cell(x, y, colour):
-    from matplotlib.patches import Rectangle
-
-    return Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=colour, edgecolor="white",
-                     linewidth=1.5)
 
 
 # --------------------------------------------------------------------------- change
 
 
+def _change_style(row) -> tuple[str, str]:
+    """Colour and marker of a change: blue ▲ when the interval excludes 0 upwards,
+    vermillion ▼ downwards, grey ● otherwise."""
+    has_ci = {"ci95_low", "ci95_high"} <= set(row.index) and pd.notna(row.get("ci95_low"))
+    if has_ci and row["ci95_low"] > 0:
+        return BLUE, "^"
+    if has_ci and row["ci95_high"] < 0:
+        return VERMILLION, "v"
+    return GREY, "o"
+
+
+def _draw_change_panel(ax, shown, item, *, kind, min_n, lang) -> float:
+    """One role's changes (interval or dumbbell) with the difference beside each row;
+    returns how far the intervals reach from zero."""
+    extent = 0.25
+    for i, row in shown.iterrows():
+        colour, marker = _change_style(row)
+        if kind == "difference":
+            low, high = row["ci95_low"], row["ci95_high"]
+            ax.errorbar(
+                row["difference"],
+                i,
+                xerr=[[row["difference"] - low], [high - row["difference"]]],
+                fmt=marker,
+                color=colour,
+                markersize=8,
+                elinewidth=2,
+                capsize=3,
+            )
+            extent = max(extent, abs(low), abs(high))
+        else:
+            _dumbbell(
+                ax,
+                i,
+                row["mean_from"],
+                row["mean_to"],
+                GREY,
+                colour,
+                marker_a="o",
+                marker_b=marker,
+                hollow_a=True,
+            )
+        _column(
+            ax,
+            i,
+            signed(row["difference"], lang, digits=2),
+            62,
+            colour=colour if colour != GREY else "black",
+            weight="bold" if colour != GREY else "normal",
+        )
+    if shown.empty:
+        _empty_panel(ax, min_n, lang)
+    else:
+        _column(ax, -0.5, _t("difference", lang), 62, header=True)
+    _row_axes(ax, len(shown), _item_label(shown, item))
+    _grid(ax)
+    if kind == "difference":
+        ax.axvline(0, color="black", linewidth=1.2, zorder=0)
+    return extent
+
+
+def _change_handles(kind: str, waves: str, lang: str) -> list:
+    from matplotlib.lines import Line2D
+
+    from_w, to_w = (waves.split("–") + ["", ""])[:2] if waves else ("", "")
+    handles = [
+        Line2D([], [], color=BLUE, marker="^", markersize=8, label=_t("increase", lang)),
+        Line2D([], [], color=VERMILLION, marker="v", markersize=8, label=_t("decrease", lang)),
+        Line2D([], [], color=GREY, marker="o", markersize=8, label=_t("no_clear_change", lang)),
+    ]
+    if kind == "dumbbell":
+        handles.insert(
+            0,
+            Line2D(
+                [],
+                [],
+                color=GREY,
+                marker="o",
+                markerfacecolor="white",
+                markeredgewidth=2,
+                markersize=9,
+                linestyle="none",
+                label=from_w or _t("from", lang),
+            ),
+        )
+        for h in handles[1:]:
+            h.set_linestyle("none")
+        if to_w:
+            for h in handles[1:]:
+                h.set_label(f"{to_w}: {h.get_label()}")
+    return handles
+
+
+def _change_axes(axes, panels, *, kind, extent, scale, lang) -> str:
+    """The shared x axis: symmetric around zero for differences, the means' range for
+    dumbbells; returns the axis label."""
+    if kind == "difference":
+        extent = math.ceil(extent * 1.1 * 10) / 10
+        axes[0].set_xlim(-extent, extent)
+        for ax in axes:
+            decimal_ticks(ax.xaxis, lang, signed=True)
+        return _t("change_axis", lang)
+    shown_all = pd.concat([shown for _, shown, _ in panels])
+    axes[0].set_xlim(*_value_range(shown_all[["mean_from", "mean_to"]], None, scale))
+    for ax in axes:
+        decimal_ticks(ax.xaxis, lang)
+    return _t("mean", lang)
+
+
 def wave_change(
     changed: pd.DataFrame,
-    lang: str = "sv",
     *,
-    kind: str = "difference",
-    role: str | Sequence[str] | None = None,
     min_n: int = 5,
     scale: tuple[float, float] | None = None,
+    kind: str = "difference",
+    role: str | Sequence[str] | None = None,
+    role_labels: Mapping[str, str] | None = None,
+    ax=None,
+    lang: str = "sv",
 ):
     """Change between two survey rounds per statement or dimension, one panel per role.
 
@@ -1026,19 +1546,25 @@ def wave_change(
         by=["role", "dimension"])``: ``statement`` or ``dimension``, ``difference``,
         ``ci95_low``, ``ci95_high``, ``mean_from``, ``mean_to``, ``from_wave``, ``to_wave``;
         optional ``role``, ``text``, ``n_respondents_from/to``, ``suppressed``.
-    lang : {"sv", "en"}, default "sv"
-    kind : {"difference", "dumbbell"}, default "difference"
-    role : str or list of str, optional
-        The role(s) to show; default all.
     min_n : int, default 5
         Rows where either round has fewer respondents are treated as suppressed.
     scale : (low, high), optional
         The x-axis range of the dumbbell, e.g. ``(1, 5)``; default the means out to whole
         halves.
+    kind : {"difference", "dumbbell"}, default "difference"
+    role : str or list of str, optional
+        The role(s) to show; default all.
+    role_labels : mapping of role to display name, optional
+        How each role is named in the panel titles and notes; default the role, capitalised.
+    ax : matplotlib Axes, optional
+        Draw the one panel into this axes (title and legend above it); needs exactly one
+        panel (``role=`` one role). Default a new figure with a panel per role.
+    lang : {"sv", "en"}, default "sv"
 
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of ``ax``.
 
     Examples
     --------
@@ -1046,14 +1572,15 @@ def wave_change(
     >>> c = mt.change(responses, by=["role", "dimension"])             # doctest: +SKIP
     >>> fig = mt.plots.wave_change(c)                                  # doctest: +SKIP
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
 
     if kind not in ("difference", "dumbbell"):
         raise ValueError(f"wave_change: kind must be 'difference' or 'dumbbell', not {kind!r}")
     use_house_style()
-    needed = ["difference", "ci95_low", "ci95_high"] if kind == "difference" else [
-        "mean_from", "mean_to"]
+    needed = (
+        ["difference", "ci95_low", "ci95_high"]
+        if kind == "difference"
+        else ["mean_from", "mean_to"]
+    )
     _require(changed, needed, "wave_change")
     item = _item_column(changed, "wave_change")
     frame = _filter_roles(changed, role).copy()
@@ -1062,102 +1589,31 @@ def wave_change(
         waves = f"{frame['from_wave'].iloc[0]}–{frame['to_wave'].iloc[0]}"
     title = _t("change_title", lang) + (f" {waves}" if waves else "")
     if frame.empty:
-        return _message_figure(title, _t("no_data", lang))
+        return message_figure(title, _t("no_data", lang), ax=ax)
     if "difference" not in frame.columns:
         frame["difference"] = frame["mean_to"] - frame["mean_from"]
     frame["_hidden"] = _suppressed(frame, min_n, "difference")
     if frame["_hidden"].all():
-        return _message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
-    if "role" in frame.columns:
-        groups = [(str(r), frame[frame["role"] == r]) for r in _order(frame["role"])]
-    else:
-        groups = [(None, frame)]
-    panels = []
-    for r, rows in groups:
-        shown = rows[~rows["_hidden"]].sort_values(["difference", item],
-                                                   ascending=[False, True],
-                                                   kind="stable").reset_index(drop=True)
-        panels.append((r, shown, rows.loc[rows["_hidden"], item].astype(str).tolist()))
-    panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang)
-    notes: list[str] = []
-
+    panels = _split_panels(frame, item, "difference")
+    panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
     all_labels = [lab for _, shown, _ in panels for lab in _item_label(shown, item)]
     row_h = max(0.5 if item == "dimension" else 0, _row_height(all_labels))
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
-    fig = plt.figure(figsize=(13, sum(heights) + 1.7 + 0.2 * len(empty_notes)),
-                     layout="constrained")
-    legend_ax, axes = _facets(fig, heights)
+    fig, legend_ax, axes = _panel_axes(
+        ax, heights, (13, sum(heights) + 1.7 + 0.2 * len(empty_notes)), "wave_change"
+    )
     extent = 0.25
-    for ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
-        ylabels = _item_label(shown, item)
-        for i, row in shown.iterrows():
-            has_ci = {"ci95_low", "ci95_high"} <= set(row.index) and pd.notna(row.get("ci95_low"))
-            if has_ci and row["ci95_low"] > 0:
-                colour, marker = BLUE, "^"
-            elif has_ci and row["ci95_high"] < 0:
-                colour, marker = VERMILLION, "v"
-            else:
-                colour, marker = GREY, "o"
-            if kind == "difference":
-                low, high = row["ci95_low"], row["ci95_high"]
-                ax.errorbar(row["difference"], i,
-                            xerr=[[row["difference"] - low], [high - row["difference"]]],
-                            fmt=marker, color=colour, markersize=8, elinewidth=2, capsize=3)
-                extent = max(extent, abs(low), abs(high))
-            else:
-                _dumbbell(ax, i, row["mean_from"], row["mean_to"], GREY, colour,
-                          marker_a="o", marker_b=marker, hollow_a=True)
-            _column(ax, i, _signed(row["difference"], 2 if item == "statement" else 2, lang),
-                    62, colour=colour if colour != GREY else "black",
-                    weight="bold" if colour != GREY else "normal")
-        if shown.empty:
-            ax.text(0.5, 0, _t("all_suppressed", lang, min_n=min_n), ha="center",
-                    va="center", transform=ax.get_yaxis_transform(), color=TEXT_GREY,
-                    style="italic", fontsize=ROW_FONT)
-        else:
-            _column(ax, -0.5, _t("difference", lang), 62, header=True)
-        ax.set_yticks(range(len(shown)), ylabels, fontsize=ROW_FONT)
-        ax.set_ylim(max(len(shown), 1) - 0.5, -0.5)
-        ax.tick_params(axis="y", length=0)
-        ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
-        ax.set_axisbelow(True)
-        if kind == "difference":
-            ax.axvline(0, color="black", linewidth=1.2, zorder=0)
-        if r is not None:
-            ax.set_title(_role_label(r), loc="left", fontsize=13)
-        if hidden_names:
-            prefix = f"{_role_label(r)}: " if r is not None else ""
-            notes.append(prefix + _suppressed_note(hidden_names, min_n, lang))
-    if kind == "difference":
-        extent = math.ceil(extent * 1.1 * 10) / 10
-        axes[0].set_xlim(-extent, extent)
-        axis_label = _t("change_axis", lang)
-        for ax in axes:
-            _decimal_ticks(ax.xaxis, lang, signed=True)
-    else:
-        shown_all = pd.concat([shown for _, shown, _ in panels])
-        axes[0].set_xlim(*_value_range(shown_all[["mean_from", "mean_to"]], None, scale))
-        axis_label = _t("mean", lang)
-        for ax in axes:
-            _decimal_ticks(ax.xaxis, lang)
-    for ax in axes:
-        ax.tick_params(axis="x", labelbottom=True)
+    notes: list[str] = []
+    for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
+        extent = max(
+            extent, _draw_change_panel(panel_ax, shown, item, kind=kind, min_n=min_n, lang=lang)
+        )
+        notes += _panel_title(panel_ax, r, hidden_names, min_n, lang, role_labels)
+    axis_label = _change_axes(axes, panels, kind=kind, extent=extent, scale=scale, lang=lang)
+    for panel_ax in axes:
+        panel_ax.tick_params(axis="x", labelbottom=True)
     axes[-1].set_xlabel("\n".join([axis_label, *notes, *empty_notes]), fontsize=ROW_FONT)
-    from_w, to_w = (waves.split("–") + ["", ""])[:2] if waves else ("", "")
-    handles = [
-        Line2D([], [], color=BLUE, marker="^", markersize=8, label=_t("increase", lang)),
-        Line2D([], [], color=VERMILLION, marker="v", markersize=8, label=_t("decrease", lang)),
-        Line2D([], [], color=GREY, marker="o", markersize=8, label=_t("no_clear_change", lang)),
-    ]
-    if kind == "dumbbell":
-        handles.insert(0, Line2D([], [], color=GREY, marker="o", markerfacecolor="white",
-                                 markeredgewidth=2, markersize=9, linestyle="none",
-                                 label=from_w or _t("from", lang)))
-        for h in handles[1:]:
-            h.set_linestyle("none")
-        if to_w:
-            for h in handles[1:]:
-                h.set_label(f"{to_w}: {h.get_label()}")
-    _finish(fig, title, legend_ax, handles)
+    _finish(fig, title, legend_ax, _change_handles(kind, waves, lang), axes[0])
     return fig

@@ -89,8 +89,8 @@ def capability_section(cmap: CapabilityMap, *, lang: str = "sv", files: int = 1)
                   orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"]]
         for org in dict.fromkeys(chosen):
             figures[f"formagekarta_radar_{_slug(org)}"] = (
-                FigureSpec("maturity.plots.capability:capability_radar", (cmap, org),
-                           {"lang": lang}))
+                FigureSpec("maturity.plots.capability:capability_radar", (cmap,),
+                           {"organisation": org, "lang": lang}))
     figures["formagekarta_staplar"] = FigureSpec(
         "maturity.plots.capability:capability_bars", (latest_wave(summary.capabilities),),
         {"levels": cmap.levels, "lang": lang})

@@ -65,7 +65,7 @@ def risk_section(register: RiskRegister, *, lang: str = "sv", files: int = 1) ->
                                            {"lang": lang})
         for date in dates:
             figures[f"riskmatris_{date:%Y-%m-%d}"] = FigureSpec(
-                "maturity.plots.risk:risk_matrix", (register, date), {"lang": lang})
+                "maturity.plots.risk:risk_matrix", (register,), {"date": date, "lang": lang})
         figures["risktrend"] = FigureSpec("maturity.plots.risk:risk_trend", (summary,),
                                           {"lang": lang})
     return Section(name="risk", tables=tables, figures=figures, problems=register.problems,

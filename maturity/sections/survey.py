@@ -83,41 +83,45 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     midpoint = codebook.midpoint
     scale = (codebook.scale_min, codebook.scale_max)
     figures: dict[str, FigureSpec] = {}
+    labels = text.role_names(codebook.roles, lang, codebook=codebook)
+    plurals = text.role_names(codebook.roles, lang, codebook=codebook, form="plural")
     present = set(latest["role"].dropna().astype(str))
     for role in [r for r in codebook.roles if r in present]:
         slug = _slug(role)
         figures[f"enkat_fordelning_{slug}"] = (
-            FigureSpec("maturity.plots.survey:diverging_bars", (latest, codebook),
-                       {"role": role, "min_n": min_n, "lang": lang}))
+            FigureSpec("maturity.plots.survey:diverging_bars", (latest,),
+                       {"codebook": codebook, "role": role, "min_n": min_n,
+                        "role_labels": labels, "lang": lang}))
         # one slide per dimension: at most a handful of statements each
         asked = codebook.statements[codebook.statements["role"] == role]
         for dimension, group in asked.groupby("dimension", sort=True):
             ids = group["statement"].tolist()
-            name = text.role_label(role, lang, codebook=codebook)
-            heading = f"{upper_first(name)}: {dimension}"
+            heading = f"{upper_first(labels[role])}: {dimension}"
             figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = (
-                FigureSpec("maturity.plots.survey:diverging_bars", (latest, codebook),
-                           {"role": role, "statements": ids, "min_n": min_n, "lang": lang,
+                FigureSpec("maturity.plots.survey:diverging_bars", (latest,),
+                           {"codebook": codebook, "role": role, "statements": ids,
+                            "min_n": min_n, "role_labels": labels, "lang": lang,
                             "title": heading}))
         figures[f"enkat_medel_{slug}"] = (
             FigureSpec("maturity.plots.survey:mean_ci", (tables["survey_statements"],),
                        {"midpoint": midpoint, "role": role, "lang": lang, "min_n": min_n,
-                        "scale": scale}))
+                        "scale": scale, "role_labels": labels}))
     if "survey_role_gap" in tables:
         figures["enkat_roller"] = FigureSpec(
             "maturity.plots.survey:role_gap", (tables["survey_dimensions"],),
-            {"lang": lang, "min_n": min_n, "scale": scale, "midpoint": midpoint})
+            {"lang": lang, "min_n": min_n, "scale": scale, "midpoint": midpoint,
+             "role_labels": labels, "title_labels": plurals})
     figures["enkat_organisationer"] = FigureSpec(
         "maturity.plots.survey:organisation_heatmap", (tables["survey_organisations"],),
-        {"lang": lang, "min_n": min_n, "scale": scale})
+        {"lang": lang, "min_n": min_n, "scale": scale, "role_labels": labels})
     if "survey_change" in tables:
         # per dimension fits a slide; per statement is the full page behind it
         figures["enkat_forandring"] = FigureSpec(
             "maturity.plots.survey:wave_change", (tables["survey_change_dimensions"],),
-            {"lang": lang, "min_n": min_n})
+            {"lang": lang, "min_n": min_n, "role_labels": labels})
         figures["enkat_forandring_pastaenden"] = FigureSpec(
             "maturity.plots.survey:wave_change", (tables["survey_change"],),
-            {"lang": lang, "min_n": min_n})
+            {"lang": lang, "min_n": min_n, "role_labels": labels})
     return figures
 
 

@@ -1,0 +1,91 @@
+"""Figure specs and their rendering: every word known to the text module, specs pickle, and the
+bytes written do not depend on the process that drew them."""
+
+from __future__ import annotations
+
+import ast
+import multiprocessing
+import pickle
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from maturity import text
+from maturity.plots.spec import FigureSpec
+from maturity.report.figures import draw_and_save, render_figures
+from maturity.sections import Section
+
+PLOTS = Path(__file__).resolve().parents[1] / "maturity" / "plots"
+
+
+def _figure_keys() -> set[str]:
+    """Every literal key the plot modules look up: ``_t("name", ...)`` means ``figure.name``."""
+    keys = set()
+    for path in PLOTS.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_t"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                keys.add(f"figure.{node.args[0].value}")
+    return keys
+
+
+def test_every_word_the_figures_use_is_in_the_text_module():
+    keys = _figure_keys()
+    assert len(keys) > 60
+    missing = sorted(k for k in keys if not text.has_word(k))
+    assert not missing, missing
+    for key in keys:
+        assert set(text.WORDS[key]) == set(text.LANGUAGES), key
+
+
+def test_no_language_branches_or_word_tables_in_the_plots():
+    for path in PLOTS.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert 'lang == "sv"' not in source and 'lang == "en"' not in source, path.name
+        assert '"sv": {' not in source and "_WORDS" not in source, path.name
+
+
+def _spec() -> FigureSpec:
+    risks = pd.DataFrame(
+        {
+            "risk_id": ["R1", "R2", "R3"],
+            "date": ["2020-01-01"] * 3,
+            "probability": [2, 4, 5],
+            "impact": [3, 4, 5],
+            "threat": ["Driftstopp", "Dataläcka", "Leverantör"],
+        }
+    )
+    return FigureSpec("maturity.plots.risk:risk_matrix", (risks,), {"lang": "sv"})
+
+
+def test_spec_pickles_and_draws_the_same_after():
+    spec = _spec()
+    again = pickle.loads(pickle.dumps(spec))
+    assert again.function == spec.function and again.kwargs == spec.kwargs
+    assert again().axes[0].get_title(loc="left") == "Riskmatris – möte 2020-01-01"
+
+
+def test_bytes_do_not_depend_on_the_process(tmp_path):
+    spec = _spec()
+    here = draw_and_save(spec, tmp_path / "here" / "matris")
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        there = pool.starmap(draw_and_save, [(spec, tmp_path / "there" / "matris")])[0]
+    for a, b in zip(here, there, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_render_figures_writes_every_spec_in_name_order(tmp_path, processes):
+    figures = {
+        name: FigureSpec("maturity.plots.style:message_figure", (name, "Inga data"))
+        for name in ("c", "a", "b")
+    }
+    section = Section(name="test", tables={}, figures=figures)
+    paths = render_figures([section], tmp_path, processes=processes)
+    assert [p.name for p in paths] == ["a.png", "a.svg", "b.png", "b.svg", "c.png", "c.svg"]
