@@ -477,7 +477,7 @@ def test_one_role_panel_draws_into_a_given_axes():
     responses = _responses(waves=(2020, 2022))
     described = mt.describe(responses[responses["wave"] == 2022], by=["role", "statement"],
                             codebook=cb)
-    changed = mt.change(responses, 2020, 2022, by=["role", "dimension"])
+    changed = mt.change(responses, from_wave=2020, to_wave=2022, by=["role", "dimension"])
     draws = [
         lambda ax: sp.diverging_bars(responses, codebook=cb, role="IT-chef", ax=ax),
         lambda ax: sp.mean_ci(described, role="IT-chef", ax=ax),

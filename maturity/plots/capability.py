@@ -24,12 +24,12 @@ import pandas as pd
 
 from maturity import text
 from maturity.capability import (
-    CapabilityMap,
     CapabilitySummary,
     capability_summary,
     goal_profiles,
     lowest_acceptable,
 )
+from maturity.io.capability import CapabilityMap
 from maturity.plots.style import (
     LEVEL_COLOURS,
     NOT_ASSESSED_COLOUR,

@@ -1542,7 +1542,7 @@ def wave_change(
     Parameters
     ----------
     changed : DataFrame
-        Output of :func:`maturity.change`, e.g. ``change(responses, 2020, 2022,
+        Output of :func:`maturity.change`, e.g. ``change(responses, from_wave=2020, to_wave=2022,
         by=["role", "dimension"])``: ``statement`` or ``dimension``, ``difference``,
         ``ci95_low``, ``ci95_high``, ``mean_from``, ``mean_to``, ``from_wave``, ``to_wave``;
         optional ``role``, ``text``, ``n_respondents_from/to``, ``suppressed``.
