@@ -72,9 +72,11 @@ def main() -> None:
         export_only, _ = timed(lambda: mt.discover(alone))
         old, cells = timed(lambda: full_read(folder), repeat=1)
 
-    print(f"\n{n_files} workbooks: the demo data and a survey export of "
-          f"{N_RESPONDENTS * N_STATEMENTS:,} answer cells ({N_RESPONDENTS:,} respondents x "
-          f"{N_STATEMENTS} statements, {N_ORGANISATIONS} organisations)\n")
+    print(
+        f"\n{n_files} workbooks: the demo data and a survey export of "
+        f"{N_RESPONDENTS * N_STATEMENTS:,} answer cells ({N_RESPONDENTS:,} respondents x "
+        f"{N_STATEMENTS} statements, {N_ORGANISATIONS} organisations)\n"
+    )
     print(f"{'method':58s} {'seconds':>9s} {'vs ours':>9s}")
     rows = [
         ("maturity.discover (first rows only), whole folder", ours),

@@ -29,20 +29,32 @@ N_ORGANISATIONS, N_RESPONDENTS, N_STATEMENTS = 290, 20_000, 60
 
 
 def make_codebook() -> Codebook:
-    statements = pd.DataFrame({
-        "statement": [f"S{i:02d}" for i in range(1, N_STATEMENTS + 1)],
-        "text": [f"Påstående nummer {i} om digital mognad" for i in range(1, N_STATEMENTS + 1)],
-        "role": "förvaltningschef",
-        "dimension": [f"Dimension {1 + i // 10}" for i in range(N_STATEMENTS)],
-        "reverse": [i % 15 == 0 for i in range(N_STATEMENTS)],
-    })
-    scale = pd.DataFrame({"label": ["Instämmer inte alls", "Instämmer i låg grad",
-                                    "Instämmer delvis", "Instämmer i hög grad",
-                                    "Instämmer helt", "Vet ej"],
-                          "value": [1, 2, 3, 4, 5, None]})
+    statements = pd.DataFrame(
+        {
+            "statement": [f"S{i:02d}" for i in range(1, N_STATEMENTS + 1)],
+            "text": [f"Påstående nummer {i} om digital mognad" for i in range(1, N_STATEMENTS + 1)],
+            "role": "förvaltningschef",
+            "dimension": [f"Dimension {1 + i // 10}" for i in range(N_STATEMENTS)],
+            "reverse": [i % 15 == 0 for i in range(N_STATEMENTS)],
+        }
+    )
+    scale = pd.DataFrame(
+        {
+            "label": [
+                "Instämmer inte alls",
+                "Instämmer i låg grad",
+                "Instämmer delvis",
+                "Instämmer i hög grad",
+                "Instämmer helt",
+                "Vet ej",
+            ],
+            "value": [1, 2, 3, 4, 5, None],
+        }
+    )
     orgs = [f"Kommun {k:03d}" for k in range(N_ORGANISATIONS)]
-    return Codebook.from_frames(statements, scale,
-                                pd.DataFrame({"organisation": orgs, "alias": orgs}))
+    return Codebook.from_frames(
+        statements, scale, pd.DataFrame({"organisation": orgs, "alias": orgs})
+    )
 
 
 def make_export(path: Path) -> Path:
@@ -60,8 +72,7 @@ def make_export(path: Path) -> Path:
     answers[(draw >= 0.03) & (draw < 0.035)] = None
     answers[(draw >= 0.035) & (draw < 0.04)] = "Instämmer delvis"
     for r in range(N_RESPONDENTS):
-        row = [f"R{r:05d}", f"Kommun {r % N_ORGANISATIONS:03d}", "förvaltningschef",
-               *answers[r]]
+        row = [f"R{r:05d}", f"Kommun {r % N_ORGANISATIONS:03d}", "förvaltningschef", *answers[r]]
         sheet.write_row(3 + r, 0, row)
     book.close()
     return path
@@ -78,8 +89,9 @@ def timed(function, repeat: int = 1):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-openpyxl", action="store_true",
-                        help="skip the slow openpyxl baseline (~30 s)")
+    parser.add_argument(
+        "--skip-openpyxl", action="store_true", help="skip the slow openpyxl baseline (~30 s)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir()) / "maturity-bench"
     folder.mkdir(exist_ok=True)
@@ -117,13 +129,17 @@ def main() -> None:
         rows.append(("pandas.read_excel(openpyxl) + melt", timed(pandas_openpyxl)[0]))
     rows.append(("bare python_calamine to_python", timed(bare_calamine, repeat=3)[0]))
     ours_seconds = rows[0][1]
-    print(f"\n{cells:,} answer cells ({N_RESPONDENTS:,} respondents x {N_STATEMENTS} statements,"
-          f" {N_ORGANISATIONS} organisations), file {path.stat().st_size / 1e6:.1f} MB\n")
+    print(
+        f"\n{cells:,} answer cells ({N_RESPONDENTS:,} respondents x {N_STATEMENTS} statements,"
+        f" {N_ORGANISATIONS} organisations), file {path.stat().st_size / 1e6:.1f} MB\n"
+    )
     print(f"{'method':40s} {'seconds':>9s} {'cells/s':>12s} {'vs ours':>9s}")
     for name, secs in rows:
         print(f"{name:40s} {secs:9.2f} {cells / secs:12,.0f} {secs / ours_seconds:8.1f}x")
-    print(f"\nread_survey: {len(survey.responses):,} responses accepted, "
-          f"{len(survey.problems):,} problems")
+    print(
+        f"\nread_survey: {len(survey.responses):,} responses accepted, "
+        f"{len(survey.problems):,} problems"
+    )
 
 
 if __name__ == "__main__":

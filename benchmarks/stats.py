@@ -26,15 +26,16 @@ BY = ["role", "statement"]
 def national_responses(seed: int = 2024) -> pd.DataFrame:
     """The tidy ``responses`` table of a synthetic national survey."""
     rng = np.random.default_rng(seed)
-    organisation = np.concatenate([np.arange(N_ORGANISATIONS),
-                                   rng.integers(0, N_ORGANISATIONS,
-                                                N_RESPONDENTS - N_ORGANISATIONS)])
+    organisation = np.concatenate(
+        [
+            np.arange(N_ORGANISATIONS),
+            rng.integers(0, N_ORGANISATIONS, N_RESPONDENTS - N_ORGANISATIONS),
+        ]
+    )
     role = np.where(np.arange(N_RESPONDENTS) < N_ORGANISATIONS, 0, 1)  # one IT-chef each
-    level = rng.normal(3.2, 0.5, N_ORGANISATIONS)[organisation] + rng.normal(0, 0.6,
-                                                                            N_RESPONDENTS)
+    level = rng.normal(3.2, 0.5, N_ORGANISATIONS)[organisation] + rng.normal(0, 0.6, N_RESPONDENTS)
     difficulty = rng.normal(0, 0.5, N_STATEMENTS)
-    raw = level[:, None] - difficulty[None, :] + rng.normal(0, 0.9, (N_RESPONDENTS,
-                                                                    N_STATEMENTS))
+    raw = level[:, None] - difficulty[None, :] + rng.normal(0, 0.9, (N_RESPONDENTS, N_STATEMENTS))
     score = np.clip(np.rint(raw), 1, 5).ravel()
     dont_know = rng.random(score.size) < 0.03
     score[dont_know] = np.nan
@@ -47,19 +48,24 @@ def national_responses(seed: int = 2024) -> pd.DataFrame:
     def category(codes, labels):
         return pd.Categorical.from_codes(codes, categories=labels)
 
-    return pd.DataFrame({
-        "wave": np.full(n, 2024),
-        "organisation": category(organisation[respondent_of],
-                                 [f"Kommun {i:03d}" for i in range(N_ORGANISATIONS)]),
-        "role": category(role[respondent_of], ["IT-chef", "förvaltningschef"]),
-        "respondent": category(respondent_of, [f"R{i:05d}" for i in range(N_RESPONDENTS)]),
-        "statement": category(statement_of, statements),
-        "dimension": category(np.array([d[1] for d in dimensions]).astype(int)[statement_of] - 1,
-                              sorted(set(dimensions))),
-        "score": score,
-        "answer": np.where(dont_know, "Vet ej", score.astype(str)),
-        "source": "benchmark",
-    })
+    return pd.DataFrame(
+        {
+            "wave": np.full(n, 2024),
+            "organisation": category(
+                organisation[respondent_of], [f"Kommun {i:03d}" for i in range(N_ORGANISATIONS)]
+            ),
+            "role": category(role[respondent_of], ["IT-chef", "förvaltningschef"]),
+            "respondent": category(respondent_of, [f"R{i:05d}" for i in range(N_RESPONDENTS)]),
+            "statement": category(statement_of, statements),
+            "dimension": category(
+                np.array([d[1] for d in dimensions]).astype(int)[statement_of] - 1,
+                sorted(set(dimensions)),
+            ),
+            "score": score,
+            "answer": np.where(dont_know, "Vet ej", score.astype(str)),
+            "source": "benchmark",
+        }
+    )
 
 
 def plain_pandas(responses: pd.DataFrame, min_n: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -73,20 +79,31 @@ def plain_pandas(responses: pd.DataFrame, min_n: int = 5) -> tuple[pd.DataFrame,
     half = sps.t.ppf(0.975, table["count"] - 1) * table["se"]
     table["ci95_low"] = table["mean"] - half
     table["ci95_high"] = table["mean"] + half
-    table["share_top2"] = (scored["score"] >= 4).groupby(
-        [scored["role"], scored["statement"]], observed=True).mean()
-    table["share_bottom2"] = (scored["score"] <= 2).groupby(
-        [scored["role"], scored["statement"]], observed=True).mean()
-    table["n_dont_know"] = responses["score"].isna().groupby(
-        [responses["role"], responses["statement"]], observed=True).sum()
+    table["share_top2"] = (
+        (scored["score"] >= 4).groupby([scored["role"], scored["statement"]], observed=True).mean()
+    )
+    table["share_bottom2"] = (
+        (scored["score"] <= 2).groupby([scored["role"], scored["statement"]], observed=True).mean()
+    )
+    table["n_dont_know"] = (
+        responses["score"]
+        .isna()
+        .groupby([responses["role"], responses["statement"]], observed=True)
+        .sum()
+    )
     table["n_respondents"] = scored.groupby(BY, observed=True)["respondent"].nunique()
 
     per_org = scored.groupby([*BY, "organisation"], observed=True).agg(
-        mean=("score", "mean"), n_respondents=("respondent", "nunique"))
+        mean=("score", "mean"), n_respondents=("respondent", "nunique")
+    )
     shown = per_org[per_org["n_respondents"] >= min_n]["mean"]
     across = shown.groupby(level=BY, observed=True).agg(
-        n_organisations="count", mean_of_means="mean", sd_between="std", min_mean="min",
-        max_mean="max")
+        n_organisations="count",
+        mean_of_means="mean",
+        sd_between="std",
+        min_mean="min",
+        max_mean="max",
+    )
     across["min_organisation"] = shown.groupby(level=BY, observed=True).idxmin().str[-1]
     across["max_organisation"] = shown.groupby(level=BY, observed=True).idxmax().str[-1]
     across = across.reindex(table.index)
@@ -101,20 +118,41 @@ def ours(responses: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def check_same(mine, theirs) -> None:
     (d, a), (pd_d, pd_a) = mine, theirs
-    pairs = {"n": "count", "mean": "mean", "sd": "std", "median": "median", "q1": "q1",
-             "q3": "q3", "se": "se", "ci95_low": "ci95_low", "ci95_high": "ci95_high",
-             "share_top2": "share_top2", "share_bottom2": "share_bottom2",
-             "n_dont_know": "n_dont_know", "n_respondents": "n_respondents"}
+    pairs = {
+        "n": "count",
+        "mean": "mean",
+        "sd": "std",
+        "median": "median",
+        "q1": "q1",
+        "q3": "q3",
+        "se": "se",
+        "ci95_low": "ci95_low",
+        "ci95_high": "ci95_high",
+        "share_top2": "share_top2",
+        "share_bottom2": "share_bottom2",
+        "n_dont_know": "n_dont_know",
+        "n_respondents": "n_respondents",
+    }
     for col, ref in pairs.items():
-        np.testing.assert_allclose(d[col].to_numpy(float), pd_d[ref].to_numpy(float),
-                                   rtol=1e-10, err_msg=col)
-    for col in ("n_organisations", "mean_of_means", "sd_between", "min_mean", "max_mean",
-                "pooled_mean"):
-        np.testing.assert_allclose(a[col].to_numpy(float), pd_a[col].to_numpy(float),
-                                   rtol=1e-10, err_msg=col)
+        np.testing.assert_allclose(
+            d[col].to_numpy(float), pd_d[ref].to_numpy(float), rtol=1e-10, err_msg=col
+        )
+    for col in (
+        "n_organisations",
+        "mean_of_means",
+        "sd_between",
+        "min_mean",
+        "max_mean",
+        "pooled_mean",
+    ):
+        np.testing.assert_allclose(
+            a[col].to_numpy(float), pd_a[col].to_numpy(float), rtol=1e-10, err_msg=col
+        )
     for col in ("min_organisation", "max_organisation"):
-        assert (a[col].astype(object).fillna("").astype(str).tolist()
-                == pd_a[col].astype(object).fillna("").astype(str).tolist()), col
+        assert (
+            a[col].astype(object).fillna("").astype(str).tolist()
+            == pd_a[col].astype(object).fillna("").astype(str).tolist()
+        ), col
 
 
 def best_of(function, *args, repeat: int, **kwargs) -> tuple[float, object]:
@@ -129,16 +167,21 @@ def best_of(function, *args, repeat: int, **kwargs) -> tuple[float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--strings", action="store_true",
-                        help="plain string columns instead of category (slower: hashing)")
+    parser.add_argument(
+        "--strings",
+        action="store_true",
+        help="plain string columns instead of category (slower: hashing)",
+    )
     args = parser.parse_args()
     responses = national_responses()
     if args.strings:
         for column in ("organisation", "role", "respondent", "statement", "dimension"):
             responses[column] = responses[column].astype(str)
-    print(f"{len(responses):,} answers, {responses['organisation'].nunique()} organisations, "
-          f"{responses['respondent'].nunique():,} respondents, "
-          f"{responses['statement'].nunique()} statements, {responses['role'].nunique()} roles\n")
+    print(
+        f"{len(responses):,} answers, {responses['organisation'].nunique()} organisations, "
+        f"{responses['respondent'].nunique():,} respondents, "
+        f"{responses['statement'].nunique()} statements, {responses['role'].nunique()} roles\n"
+    )
     t_describe, _ = best_of(describe, responses, by=BY, repeat=args.repeat)
     t_across, _ = best_of(across_organisations, responses, by=BY, repeat=args.repeat)
     t_ours, mine = best_of(ours, responses, repeat=args.repeat)

@@ -31,7 +31,6 @@ __all__ = [
 # -- summary --------------------------------------------------------------------------------
 
 
-
 @dataclass
 class ActionPlanSummary:
     """Tidy tables made by :func:`action_plan_summary`.
@@ -74,8 +73,9 @@ def _share(done: int, of: int) -> float:
     return done / of if of else float("nan")
 
 
-def action_plan_summary(actions: pd.DataFrame, *, budget: pd.DataFrame | None = None
-                        ) -> ActionPlanSummary:
+def action_plan_summary(
+    actions: pd.DataFrame, *, budget: pd.DataFrame | None = None
+) -> ActionPlanSummary:
     """Status per area and year, share done, carried-over activities and budget use per year.
 
     Definitions:
@@ -147,8 +147,10 @@ def _prepared(actions: pd.DataFrame) -> pd.DataFrame:
 
 def _carried_over(actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Flag the carried-over activities (``is_carried``) and list them with the reason."""
-    actions["match_key"] = [(normalise(a), normalise(t)) for a, t in
-                            zip(actions["area"], actions["activity"], strict=True)]
+    actions["match_key"] = [
+        (normalise(a), normalise(t))
+        for a, t in zip(actions["area"], actions["activity"], strict=True)
+    ]
     years_of: dict[tuple, list[int]] = {}
     for key, year in zip(actions["match_key"], actions["year"], strict=True):
         years_of.setdefault(key, []).append(int(year))
@@ -162,11 +164,20 @@ def _carried_over(actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         flags.append(by_status or by_later)
         if by_status or by_later:
             reason = "both" if by_status and by_later else "status" if by_status else "later_year"
-            rows.append((int(row.year), row.area, row.activity, status,
-                         later[0] if later else pd.NA, reason))
+            rows.append(
+                (
+                    int(row.year),
+                    row.area,
+                    row.activity,
+                    status,
+                    later[0] if later else pd.NA,
+                    reason,
+                )
+            )
     actions["is_carried"] = flags
-    carried = pd.DataFrame(rows, columns=["year", "area", "activity", "status", "to_year",
-                                          "reason"])
+    carried = pd.DataFrame(
+        rows, columns=["year", "area", "activity", "status", "to_year", "reason"]
+    )
     carried["year"] = carried["year"].astype("Int64")
     carried["to_year"] = pd.array(list(carried["to_year"]), dtype="Int64")
     for name in ("area", "activity", "reason"):
@@ -187,27 +198,43 @@ def _per_area(actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             counts = {s: int((group["status"] == s).sum()) for s in STATUSES}
             for s in STATUSES:
                 status_rows.append((year, area, s, counts[s]))
-            area_rows.append({
-                "year": year, "area": area, "n_activities": len(group),
-                **{f"n_{s}": counts[s] for s in STATUSES},
-                "n_unknown": int(group["status"].isna().sum()),
-                "share_done": _share(counts["done"], len(group) - counts["cancelled"]),
-                "n_carried_over": int(group["is_carried"].sum()),
-                "budget": group["budget"].sum(min_count=1),
-                "spent": group["spent"].sum(min_count=1),
-            })
+            area_rows.append(
+                {
+                    "year": year,
+                    "area": area,
+                    "n_activities": len(group),
+                    **{f"n_{s}": counts[s] for s in STATUSES},
+                    "n_unknown": int(group["status"].isna().sum()),
+                    "share_done": _share(counts["done"], len(group) - counts["cancelled"]),
+                    "n_carried_over": int(group["is_carried"].sum()),
+                    "budget": group["budget"].sum(min_count=1),
+                    "spent": group["spent"].sum(min_count=1),
+                }
+            )
     status_table = pd.DataFrame(status_rows, columns=["year", "area", "status", "n"])
-    area_table = pd.DataFrame(area_rows, columns=[
-        "year", "area", "n_activities", *(f"n_{s}" for s in STATUSES), "n_unknown",
-        "share_done", "n_carried_over", "budget", "spent"])
+    area_table = pd.DataFrame(
+        area_rows,
+        columns=[
+            "year",
+            "area",
+            "n_activities",
+            *(f"n_{s}" for s in STATUSES),
+            "n_unknown",
+            "share_done",
+            "n_carried_over",
+            "budget",
+            "spent",
+        ],
+    )
     return status_table, area_table
 
 
 def _per_year(actions: pd.DataFrame, allocation: pd.DataFrame) -> pd.DataFrame:
     """Per year: counts, share done, carried over, and the budget use."""
     years = sorted(int(y) for y in actions["year"].dropna().unique())
-    allocated = {int(y): float(a) for y, a in zip(allocation["year"], allocation["allocated"],
-                                                  strict=True)}
+    allocated = {
+        int(y): float(a) for y, a in zip(allocation["year"], allocation["allocated"], strict=True)
+    }
     rows = []
     for year in sorted(set(years) | set(allocated)):
         group = actions[actions["year"] == year]
@@ -216,21 +243,41 @@ def _per_year(actions: pd.DataFrame, allocation: pd.DataFrame) -> pd.DataFrame:
         budgeted = group["budget"].sum(min_count=1)
         spent = group["spent"].sum(min_count=1)
         alloc = allocated.get(year, float("nan"))
-        rows.append({
-            "year": year, "n_activities": len(group), "n_done": n_done,
-            "n_delayed": int((group["status"] == "delayed").sum()),
-            "n_cancelled": n_cancelled,
-            "share_done": _share(n_done, len(group) - n_cancelled),
-            "n_carried_over": int(group["is_carried"].sum()),
-            "allocated": alloc, "budgeted": budgeted, "spent": spent,
-            "utilisation": spent / alloc if alloc and alloc == alloc else float("nan"),
-            "spent_of_budgeted": spent / budgeted if budgeted and budgeted == budgeted
-            else float("nan"),
-        })
-    return pd.DataFrame(rows, columns=[
-        "year", "n_activities", "n_done", "n_delayed", "n_cancelled", "share_done",
-        "n_carried_over", "allocated", "budgeted", "spent", "utilisation",
-        "spent_of_budgeted"])
+        rows.append(
+            {
+                "year": year,
+                "n_activities": len(group),
+                "n_done": n_done,
+                "n_delayed": int((group["status"] == "delayed").sum()),
+                "n_cancelled": n_cancelled,
+                "share_done": _share(n_done, len(group) - n_cancelled),
+                "n_carried_over": int(group["is_carried"].sum()),
+                "allocated": alloc,
+                "budgeted": budgeted,
+                "spent": spent,
+                "utilisation": spent / alloc if alloc and alloc == alloc else float("nan"),
+                "spent_of_budgeted": spent / budgeted
+                if budgeted and budgeted == budgeted
+                else float("nan"),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "year",
+            "n_activities",
+            "n_done",
+            "n_delayed",
+            "n_cancelled",
+            "share_done",
+            "n_carried_over",
+            "allocated",
+            "budgeted",
+            "spent",
+            "utilisation",
+            "spent_of_budgeted",
+        ],
+    )
 
 
 def _type_columns(table: pd.DataFrame) -> None:
@@ -239,8 +286,15 @@ def _type_columns(table: pd.DataFrame) -> None:
     for name in table.columns:
         if name.startswith("n") and name != "year":
             table[name] = table[name].astype("int64")
-    for name in ("share_done", "budget", "spent", "allocated", "budgeted", "utilisation",
-                 "spent_of_budgeted"):
+    for name in (
+        "share_done",
+        "budget",
+        "spent",
+        "allocated",
+        "budgeted",
+        "utilisation",
+        "spent_of_budgeted",
+    ):
         if name in table.columns:
             table[name] = table[name].astype(float)
     for name in ("area", "status"):

@@ -59,8 +59,10 @@ class CapabilitySummary:
         >>> sorted(capability_summary(data).tables())
         ['capability_capabilities', 'capability_goals', 'capability_organisations']
         """
-        return {f"{prefix}{name}": getattr(self, name)
-                for name in ("capabilities", "goals", "organisations")}
+        return {
+            f"{prefix}{name}": getattr(self, name)
+            for name in ("capabilities", "goals", "organisations")
+        }
 
 
 def lowest_acceptable(levels: pd.DataFrame | None) -> float:
@@ -101,8 +103,9 @@ def _stats(values: pd.Series) -> dict:
 
 def _numeric(assessments: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(assessments, pd.DataFrame):
-        raise TypeError("expected the tidy capabilities table (a DataFrame), e.g. "
-                        "CapabilityMap.assessments")
+        raise TypeError(
+            "expected the tidy capabilities table (a DataFrame), e.g. CapabilityMap.assessments"
+        )
     data = assessments.copy()
     data["level"] = pd.to_numeric(data["level"], errors="coerce").astype(float)
     data["target"] = pd.to_numeric(data["target"], errors="coerce").astype(float)
@@ -137,18 +140,27 @@ def goal_profiles(assessments: pd.DataFrame) -> pd.DataFrame:
     """
     data = _numeric(assessments)
     rows = []
-    for (wave, org, goal), group in data.groupby(["wave", "organisation", "goal"], sort=False,
-                                                 dropna=False):
+    for (wave, org, goal), group in data.groupby(
+        ["wave", "organisation", "goal"], sort=False, dropna=False
+    ):
         targets = group.drop_duplicates("capability")["target"]
         stats = _stats(group["level"])
-        rows.append({"wave": wave, "organisation": org, "goal": goal, "n": stats["n"],
-                     "mean": stats["mean"],
-                     "target": float(targets.mean()) if targets.notna().any() else np.nan})
+        rows.append(
+            {
+                "wave": wave,
+                "organisation": org,
+                "goal": goal,
+                "n": stats["n"],
+                "mean": stats["mean"],
+                "target": float(targets.mean()) if targets.notna().any() else np.nan,
+            }
+        )
     return pd.DataFrame(rows, columns=["wave", "organisation", "goal", "n", "mean", "target"])
 
 
-def capability_summary(assessments: pd.DataFrame, *, levels: pd.DataFrame | None = None
-                       ) -> CapabilitySummary:
+def capability_summary(
+    assessments: pd.DataFrame, *, levels: pd.DataFrame | None = None
+) -> CapabilitySummary:
     """Summarise a capability map per capability, per goal and per organisation.
 
     Every organisation weighs the same (each has one level per capability); a not-assessed cell
@@ -214,16 +226,40 @@ def _capability_table(data: pd.DataFrame, floor: float) -> pd.DataFrame:
         target = float(target.iloc[0]) if len(target) else np.nan
         assessed = group["level"].dropna()
         below = float((assessed < target).mean()) if len(assessed) and target == target else np.nan
-        rows.append({
-            "wave": wave, "goal": group["goal"].iloc[0], "capability": cap,
-            "n": stats["n"], "n_not_assessed": int(group["level"].isna().sum()),
-            "mean": stats["mean"], "sd": stats["sd"], "min": stats["min"],
-            "max": stats["max"], "median": stats["median"], "target": target,
-            "gap": stats["mean"] - target, "share_below_target": below,
-            "substandard": _is_substandard(stats["mean"], floor),
-        })
-    columns = ["wave", "goal", "capability", "n", "n_not_assessed", "mean", "sd", "min",
-               "max", "median", "target", "gap", "share_below_target", "substandard"]
+        rows.append(
+            {
+                "wave": wave,
+                "goal": group["goal"].iloc[0],
+                "capability": cap,
+                "n": stats["n"],
+                "n_not_assessed": int(group["level"].isna().sum()),
+                "mean": stats["mean"],
+                "sd": stats["sd"],
+                "min": stats["min"],
+                "max": stats["max"],
+                "median": stats["median"],
+                "target": target,
+                "gap": stats["mean"] - target,
+                "share_below_target": below,
+                "substandard": _is_substandard(stats["mean"], floor),
+            }
+        )
+    columns = [
+        "wave",
+        "goal",
+        "capability",
+        "n",
+        "n_not_assessed",
+        "mean",
+        "sd",
+        "min",
+        "max",
+        "median",
+        "target",
+        "gap",
+        "share_below_target",
+        "substandard",
+    ]
     capabilities = pd.DataFrame(rows, columns=columns)
     capabilities["substandard"] = capabilities["substandard"].astype("boolean")
     return capabilities
@@ -234,24 +270,46 @@ def _goal_table(data: pd.DataFrame, capabilities: pd.DataFrame, floor: float) ->
     profiles = goal_profiles(data)
     rows = []
     for (wave, goal), group in data.groupby(["wave", "goal"], sort=False, dropna=False):
-        means = profiles.loc[(profiles["goal"] == goal)
-                             & _same(profiles["wave"], wave), "mean"]
+        means = profiles.loc[(profiles["goal"] == goal) & _same(profiles["wave"], wave), "mean"]
         stats = _stats(means)
         caps = capabilities[(capabilities["goal"] == goal) & _same(capabilities["wave"], wave)]
         target = float(caps["target"].mean()) if caps["target"].notna().any() else np.nan
         assessed = group.dropna(subset=["level", "target"])
-        below = (float((assessed["level"] < assessed["target"]).mean()) if len(assessed)
-                 else np.nan)
-        rows.append({
-            "wave": wave, "goal": goal, "n_capabilities": len(caps), "n": stats["n"],
-            "mean": stats["mean"], "sd": stats["sd"], "min": stats["min"], "max": stats["max"],
-            "median": stats["median"], "target": target, "gap": stats["mean"] - target,
-            "share_below_target": below,
-            "n_substandard": int(caps["substandard"].fillna(False).sum()),
-            "substandard": _is_substandard(stats["mean"], floor),
-        })
-    columns = ["wave", "goal", "n_capabilities", "n", "mean", "sd", "min", "max", "median",
-               "target", "gap", "share_below_target", "n_substandard", "substandard"]
+        below = float((assessed["level"] < assessed["target"]).mean()) if len(assessed) else np.nan
+        rows.append(
+            {
+                "wave": wave,
+                "goal": goal,
+                "n_capabilities": len(caps),
+                "n": stats["n"],
+                "mean": stats["mean"],
+                "sd": stats["sd"],
+                "min": stats["min"],
+                "max": stats["max"],
+                "median": stats["median"],
+                "target": target,
+                "gap": stats["mean"] - target,
+                "share_below_target": below,
+                "n_substandard": int(caps["substandard"].fillna(False).sum()),
+                "substandard": _is_substandard(stats["mean"], floor),
+            }
+        )
+    columns = [
+        "wave",
+        "goal",
+        "n_capabilities",
+        "n",
+        "mean",
+        "sd",
+        "min",
+        "max",
+        "median",
+        "target",
+        "gap",
+        "share_below_target",
+        "n_substandard",
+        "substandard",
+    ]
     goals = pd.DataFrame(rows, columns=columns)
     goals["substandard"] = goals["substandard"].astype("boolean")
     return goals
@@ -272,22 +330,48 @@ def _organisation_table(data: pd.DataFrame, floor: float) -> pd.DataFrame:
             strongest = weakest = ""
         with_target = assessed.dropna(subset=["target"])
         at_or_above = int((with_target["level"] >= with_target["target"]).sum())
-        rows.append({
-            "wave": wave, "organisation": org, "n": stats["n"],
-            "n_not_assessed": int(group["level"].isna().sum()), "mean": stats["mean"],
-            "sd": stats["sd"], "min": stats["min"], "max": stats["max"],
-            "strongest": strongest, "strongest_level": float(top),
-            "weakest": weakest, "weakest_level": float(bottom),
-            "n_at_or_above_target": at_or_above, "n_with_target": len(with_target),
-            "share_at_or_above_target": (at_or_above / len(with_target) if len(with_target)
-                                         else np.nan),
-            "n_substandard_cells": int((assessed["level"] < floor).sum()) if floor == floor
-            else 0,
-        })
-    columns = ["wave", "organisation", "n", "n_not_assessed", "mean", "sd", "min", "max",
-               "strongest", "strongest_level", "weakest", "weakest_level",
-               "n_at_or_above_target", "n_with_target", "share_at_or_above_target",
-               "n_substandard_cells"]
+        rows.append(
+            {
+                "wave": wave,
+                "organisation": org,
+                "n": stats["n"],
+                "n_not_assessed": int(group["level"].isna().sum()),
+                "mean": stats["mean"],
+                "sd": stats["sd"],
+                "min": stats["min"],
+                "max": stats["max"],
+                "strongest": strongest,
+                "strongest_level": float(top),
+                "weakest": weakest,
+                "weakest_level": float(bottom),
+                "n_at_or_above_target": at_or_above,
+                "n_with_target": len(with_target),
+                "share_at_or_above_target": (
+                    at_or_above / len(with_target) if len(with_target) else np.nan
+                ),
+                "n_substandard_cells": int((assessed["level"] < floor).sum())
+                if floor == floor
+                else 0,
+            }
+        )
+    columns = [
+        "wave",
+        "organisation",
+        "n",
+        "n_not_assessed",
+        "mean",
+        "sd",
+        "min",
+        "max",
+        "strongest",
+        "strongest_level",
+        "weakest",
+        "weakest_level",
+        "n_at_or_above_target",
+        "n_with_target",
+        "share_at_or_above_target",
+        "n_substandard_cells",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -30,16 +30,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     report = commands.add_parser("report", help=_w("report"))
-    report.add_argument("--raw", type=Path, default=Path("data/raw"),
-                        help=_w("raw"))
-    report.add_argument("--out", type=Path, default=Path("reports"),
-                        help=_w("out"))
-    report.add_argument("--processed", type=Path, default=Path("data/processed"),
-                        help=_w("processed"))
-    report.add_argument("--min-n", type=int, default=5,
-                        help=_w("min_n"))
-    report.add_argument("--lang", choices=list(text.LANGUAGES), default=text.LANGUAGES[0],
-                        help=_w("lang"))
+    report.add_argument("--raw", type=Path, default=Path("data/raw"), help=_w("raw"))
+    report.add_argument("--out", type=Path, default=Path("reports"), help=_w("out"))
+    report.add_argument(
+        "--processed", type=Path, default=Path("data/processed"), help=_w("processed")
+    )
+    report.add_argument("--min-n", type=int, default=5, help=_w("min_n"))
+    report.add_argument(
+        "--lang", choices=list(text.LANGUAGES), default=text.LANGUAGES[0], help=_w("lang")
+    )
     report.add_argument("--quiet", action="store_true", help=_w("quiet"))
     demo = commands.add_parser("demo-data", help=_w("demo"))
     demo.add_argument("directory", nargs="?", type=Path, default=Path("data/raw"))

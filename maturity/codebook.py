@@ -12,8 +12,15 @@ __all__ = ["Codebook", "STATEMENT_COLUMNS", "ROLE_LABEL_COLUMNS"]
 
 STATEMENT_COLUMNS = ["statement", "text", "role", "dimension", "scale_min", "scale_max", "reverse"]
 #: Columns of :attr:`Codebook.role_labels`.
-ROLE_LABEL_COLUMNS = ["role", "name", "plural", "plural_definite", "name_en", "plural_en",
-                      "plural_definite_en"]
+ROLE_LABEL_COLUMNS = [
+    "role",
+    "name",
+    "plural",
+    "plural_definite",
+    "name_en",
+    "plural_en",
+    "plural_definite_en",
+]
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,12 @@ class Codebook:
         scale = pd.DataFrame({"label": scale["label"].astype(str), "value": values})
         if organisations is None:
             organisations = pd.DataFrame({"organisation": [], "alias": []}, dtype=object)
-        return cls(statements, scale.reset_index(drop=True), organisations.reset_index(drop=True),
-                   role_labels)
+        return cls(
+            statements,
+            scale.reset_index(drop=True),
+            organisations.reset_index(drop=True),
+            role_labels,
+        )
 
     @property
     def scale_min(self) -> int:
@@ -129,12 +140,22 @@ def _role_labels(roles: list[str], given: pd.DataFrame | None) -> pd.DataFrame:
 
         def form(column: str, default: str, record: dict = record) -> str:
             value = record.get(column)
-            return default if value is None or value != value or not str(value).strip() \
-                else str(value)
+            return (
+                default if value is None or value != value or not str(value).strip() else str(value)
+            )
 
         name = form("name", role)
         plural = form("plural", name)
         definite = form("plural_definite", plural)
-        rows.append((role, name, plural, definite, form("name_en", name),
-                     form("plural_en", plural), form("plural_definite_en", definite)))
+        rows.append(
+            (
+                role,
+                name,
+                plural,
+                definite,
+                form("name_en", name),
+                form("plural_en", plural),
+                form("plural_definite_en", definite),
+            )
+        )
     return pd.DataFrame(rows, columns=ROLE_LABEL_COLUMNS, dtype=object)

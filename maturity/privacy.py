@@ -147,11 +147,15 @@ def suppress(
     if missing:
         raise ValueError(f"suppress: table has no column(s) {missing}")
     out = table.copy()
-    numeric = [c for c in out.columns if pd.api.types.is_numeric_dtype(out[c])
-               and not pd.api.types.is_bool_dtype(out[c])]
+    numeric = [
+        c
+        for c in out.columns
+        if pd.api.types.is_numeric_dtype(out[c]) and not pd.api.types.is_bool_dtype(out[c])
+    ]
     if group_columns is None:
-        group_columns = [c for c in out.columns
-                         if (c not in numeric or c == "wave") and c != "suppressed"]
+        group_columns = [
+            c for c in out.columns if (c not in numeric or c == "wave") and c != "suppressed"
+        ]
     group_columns = _as_list(group_columns)
     if stat_columns is None:
         keep = {*n_columns, *group_columns, "wave", "suppressed"}

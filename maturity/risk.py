@@ -213,8 +213,7 @@ def _ranked(risks: pd.DataFrame, bands: dict[str, int]) -> pd.DataFrame:
         _k=ranked["impact"].astype("Float64").fillna(-1),
         _s=ranked["probability"].astype("Float64").fillna(-1),
         _r=ranked["score"].astype("Float64").fillna(-1),
-    ).sort_values(["date", "_r", "_k", "_s"], ascending=[True, False, False, False],
-                  kind="stable")
+    ).sort_values(["date", "_r", "_k", "_s"], ascending=[True, False, False, False], kind="stable")
     ranked["rank"] = (
         ranked.groupby("date")["_r"].rank(method="min", ascending=False).astype("Int64")
     )
@@ -241,8 +240,9 @@ def _trend(risks: pd.DataFrame, dates: list) -> pd.DataFrame:
             row = by_key.get((date, risk_id))
             if row is None:
                 if previous is not None:
-                    rows.append((risk_id, last_threat, date, pd.NA, _int(previous.score),
-                                 pd.NA, "closed"))
+                    rows.append(
+                        (risk_id, last_threat, date, pd.NA, _int(previous.score), pd.NA, "closed")
+                    )
                 previous = None
                 continue
             last_threat = row.threat
@@ -301,8 +301,7 @@ def _meetings(ranked: pd.DataFrame, trend: pd.DataFrame, dates: list) -> pd.Data
         )
     meetings = pd.DataFrame(
         rows,
-        columns=["date", "n_risks", "max_score", "mean_score",
-                 *(f"n_{c}" for c in CHANGES[:5])],
+        columns=["date", "n_risks", "max_score", "mean_score", *(f"n_{c}" for c in CHANGES[:5])],
     )
     meetings["date"] = pd.to_datetime(meetings["date"]).astype("datetime64[ns]")
     meetings["max_score"] = pd.array(
@@ -318,13 +317,15 @@ def _band_table(bands: dict[str, int]) -> pd.DataFrame:
 
     levels = list(bands)
     lows = [1, *(bound + 1 for bound in list(bands.values())[:-1])]
-    return pd.DataFrame({
-        "level": levels,
-        "min_score": lows,
-        "max_score": list(bands.values()),
-        "label_sv": translate_values(levels, "value.level", "sv"),
-        "label_en": translate_values(levels, "value.level", "en"),
-    })
+    return pd.DataFrame(
+        {
+            "level": levels,
+            "min_score": lows,
+            "max_score": list(bands.values()),
+            "label_sv": translate_values(levels, "value.level", "sv"),
+            "label_en": translate_values(levels, "value.level", "en"),
+        }
+    )
 
 
 def _int(value):

@@ -70,6 +70,7 @@ def check_lang(lang: str) -> str:
 # str.format fields ("{n}"). Each area has its own table below, merged into WORDS at the end.
 # --------------------------------------------------------------------------------------------
 
+
 def _both(sv: str, en: str) -> dict[str, str]:
     return {"sv": sv, "en": en}
 
@@ -77,61 +78,148 @@ def _both(sv: str, en: str) -> dict[str, str]:
 #: Swedish column headers of the report workbook. In English a header is the column's canonical
 #: name (the CSV files keep the canonical English names in both languages).
 _COLUMNS_SV = {
-    "role": "Roll", "respondent": "Respondent", "statement": "Påstående", "text": "Text",
-    "dimension": "Dimension", "organisation": "Organisation", "wave": "Våg",
-    "answer": "Svar", "scale_min": "Skalans minimum", "scale_max": "Skalans maximum",
-    "reverse": "Omvänd", "n_respondents": "Antal svarande", "n": "Antal svar",
-    "n_dont_know": "Vet ej", "mean": "Medelvärde", "sd": "Standardavvikelse",
-    "se": "Medelfel", "ci95_low": "KI 95 % nedre", "ci95_high": "KI 95 % övre",
-    "median": "Median", "q1": "Kvartil 1", "q3": "Kvartil 3", "share_top2": "Andel två högsta",
-    "share_bottom2": "Andel två lägsta", "suppressed": "Undertryckt",
-    "pooled_mean": "Medelvärde (alla svarande)", "n_organisations": "Antal organisationer",
+    "role": "Roll",
+    "respondent": "Respondent",
+    "statement": "Påstående",
+    "text": "Text",
+    "dimension": "Dimension",
+    "organisation": "Organisation",
+    "wave": "Våg",
+    "answer": "Svar",
+    "scale_min": "Skalans minimum",
+    "scale_max": "Skalans maximum",
+    "reverse": "Omvänd",
+    "n_respondents": "Antal svarande",
+    "n": "Antal svar",
+    "n_dont_know": "Vet ej",
+    "mean": "Medelvärde",
+    "sd": "Standardavvikelse",
+    "se": "Medelfel",
+    "ci95_low": "KI 95 % nedre",
+    "ci95_high": "KI 95 % övre",
+    "median": "Median",
+    "q1": "Kvartil 1",
+    "q3": "Kvartil 3",
+    "share_top2": "Andel två högsta",
+    "share_bottom2": "Andel två lägsta",
+    "suppressed": "Undertryckt",
+    "pooled_mean": "Medelvärde (alla svarande)",
+    "n_organisations": "Antal organisationer",
     "n_organisations_hidden": "Organisationer undertryckta",
     "mean_of_means": "Medelvärde av organisationernas medelvärden",
     "sd_between": "Standardavvikelse mellan organisationer",
-    "min_organisation": "Lägst organisation", "min_mean": "Lägsta medelvärde",
-    "max_organisation": "Högst organisation", "max_mean": "Högsta medelvärde",
-    "end": "Ände", "rank": "Rang", "midpoint": "Mittpunkt", "difference": "Skillnad",
-    "statistic": "Teststatistika", "p": "p", "p_holm": "p (Holm)", "above": "Över mittpunkten",
-    "n_statements": "Antal påståenden", "n_suppressed": "Antal undertryckta",
-    "n_above": "Antal över mittpunkten", "all_above": "Alla över mittpunkten",
-    "lowest_statement": "Lägsta påstående", "lowest_text": "Lägsta påståendets text",
-    "lowest_mean": "Lägsta medelvärde", "role_1": "Roll 1", "role_2": "Roll 2",
-    "n_respondents_1": "Antal svarande roll 1", "n_respondents_2": "Antal svarande roll 2",
-    "n_1": "Antal svar roll 1", "n_2": "Antal svar roll 2",
-    "mean_1": "Medelvärde roll 1", "mean_2": "Medelvärde roll 2", "u": "U",
-    "rank_biserial": "Rangbiserial korrelation", "alpha": "Cronbachs alfa",
-    "n_items": "Antal påståenden", "item_rest_r": "Korrelation med övriga",
-    "alpha_if_deleted": "Alfa utan påståendet", "from_wave": "Från våg", "to_wave": "Till våg",
-    "n_respondents_from": "Antal svarande före", "n_respondents_to": "Antal svarande efter",
-    "n_from": "Antal svar före", "n_to": "Antal svar efter",
-    "mean_from": "Medelvärde före", "mean_to": "Medelvärde efter",
-    "p_mannwhitney": "p (Mann–Whitney)", "capability": "Förmåga", "goal": "Mål",
-    "level": "Nivå", "target": "Målnivå", "gap": "Gap mot målnivå",
-    "share_below_target": "Andel under målnivå", "substandard": "Undermålig",
-    "n_not_assessed": "Ej bedömda", "min": "Lägsta", "max": "Högsta",
-    "n_capabilities": "Antal förmågor", "n_substandard": "Antal undermåliga",
-    "strongest": "Starkast förmåga", "strongest_level": "Starkast nivå",
-    "weakest": "Svagast förmåga", "weakest_level": "Svagast nivå",
-    "n_at_or_above_target": "Antal på eller över målnivå", "n_with_target": "Antal med målnivå",
+    "min_organisation": "Lägst organisation",
+    "min_mean": "Lägsta medelvärde",
+    "max_organisation": "Högst organisation",
+    "max_mean": "Högsta medelvärde",
+    "end": "Ände",
+    "rank": "Rang",
+    "midpoint": "Mittpunkt",
+    "difference": "Skillnad",
+    "statistic": "Teststatistika",
+    "p": "p",
+    "p_holm": "p (Holm)",
+    "above": "Över mittpunkten",
+    "n_statements": "Antal påståenden",
+    "n_suppressed": "Antal undertryckta",
+    "n_above": "Antal över mittpunkten",
+    "all_above": "Alla över mittpunkten",
+    "lowest_statement": "Lägsta påstående",
+    "lowest_text": "Lägsta påståendets text",
+    "lowest_mean": "Lägsta medelvärde",
+    "role_1": "Roll 1",
+    "role_2": "Roll 2",
+    "n_respondents_1": "Antal svarande roll 1",
+    "n_respondents_2": "Antal svarande roll 2",
+    "n_1": "Antal svar roll 1",
+    "n_2": "Antal svar roll 2",
+    "mean_1": "Medelvärde roll 1",
+    "mean_2": "Medelvärde roll 2",
+    "u": "U",
+    "rank_biserial": "Rangbiserial korrelation",
+    "alpha": "Cronbachs alfa",
+    "n_items": "Antal påståenden",
+    "item_rest_r": "Korrelation med övriga",
+    "alpha_if_deleted": "Alfa utan påståendet",
+    "from_wave": "Från våg",
+    "to_wave": "Till våg",
+    "n_respondents_from": "Antal svarande före",
+    "n_respondents_to": "Antal svarande efter",
+    "n_from": "Antal svar före",
+    "n_to": "Antal svar efter",
+    "mean_from": "Medelvärde före",
+    "mean_to": "Medelvärde efter",
+    "p_mannwhitney": "p (Mann–Whitney)",
+    "capability": "Förmåga",
+    "goal": "Mål",
+    "level": "Nivå",
+    "target": "Målnivå",
+    "gap": "Gap mot målnivå",
+    "share_below_target": "Andel under målnivå",
+    "substandard": "Undermålig",
+    "n_not_assessed": "Ej bedömda",
+    "min": "Lägsta",
+    "max": "Högsta",
+    "n_capabilities": "Antal förmågor",
+    "n_substandard": "Antal undermåliga",
+    "strongest": "Starkast förmåga",
+    "strongest_level": "Starkast nivå",
+    "weakest": "Svagast förmåga",
+    "weakest_level": "Svagast nivå",
+    "n_at_or_above_target": "Antal på eller över målnivå",
+    "n_with_target": "Antal med målnivå",
     "share_at_or_above_target": "Andel på eller över målnivå",
     "n_substandard_cells": "Antal undermåliga bedömningar",
-    "risk_id": "ID", "date": "Datum", "threat": "Hot", "vulnerability": "Sårbarhet",
-    "consequence_text": "Konsekvens", "probability": "S", "impact": "K", "score": "R",
-    "typed_score": "R (ifyllt)", "action": "Åtgärd", "previous_score": "Föregående R",
-    "delta": "Förändring av R", "change": "Förändring", "n_risks": "Antal risker",
-    "max_score": "Högsta R", "min_score": "Lägsta R", "mean_score": "Medelvärde av R",
-    "n_new": "Nya", "n_raised": "Höjda", "n_lowered": "Sänkta", "n_unchanged": "Oförändrade",
-    "n_closed": "Stängda", "label_sv": "Benämning (svenska)", "label_en": "Benämning (engelska)",
-    "area": "Område", "activity": "Aktivitet", "year": "År", "status": "Status",
-    "budget": "Budget", "spent": "Utfall", "allocated": "Anslag", "budgeted": "Budgeterat",
-    "utilisation": "Utfall av anslag", "spent_of_budgeted": "Utfall av budgeterat",
-    "n_activities": "Antal aktiviteter", "n_planned": "Planerade", "n_ongoing": "Pågående",
-    "n_done": "Genomförda", "n_delayed": "Försenade", "n_cancelled": "Strukna",
-    "n_unknown": "Okänd status", "share_done": "Andel genomförda",
-    "n_carried_over": "Försenade eller överförda", "to_year": "Till år", "reason": "Orsak",
-    "source": "Källa (fil:blad:cell)", "kind": "Typ av problem", "value": "Värde",
-    "message": "Beskrivning", "section": "Del",
+    "risk_id": "ID",
+    "date": "Datum",
+    "threat": "Hot",
+    "vulnerability": "Sårbarhet",
+    "consequence_text": "Konsekvens",
+    "probability": "S",
+    "impact": "K",
+    "score": "R",
+    "typed_score": "R (ifyllt)",
+    "action": "Åtgärd",
+    "previous_score": "Föregående R",
+    "delta": "Förändring av R",
+    "change": "Förändring",
+    "n_risks": "Antal risker",
+    "max_score": "Högsta R",
+    "min_score": "Lägsta R",
+    "mean_score": "Medelvärde av R",
+    "n_new": "Nya",
+    "n_raised": "Höjda",
+    "n_lowered": "Sänkta",
+    "n_unchanged": "Oförändrade",
+    "n_closed": "Stängda",
+    "label_sv": "Benämning (svenska)",
+    "label_en": "Benämning (engelska)",
+    "area": "Område",
+    "activity": "Aktivitet",
+    "year": "År",
+    "status": "Status",
+    "budget": "Budget",
+    "spent": "Utfall",
+    "allocated": "Anslag",
+    "budgeted": "Budgeterat",
+    "utilisation": "Utfall av anslag",
+    "spent_of_budgeted": "Utfall av budgeterat",
+    "n_activities": "Antal aktiviteter",
+    "n_planned": "Planerade",
+    "n_ongoing": "Pågående",
+    "n_done": "Genomförda",
+    "n_delayed": "Försenade",
+    "n_cancelled": "Strukna",
+    "n_unknown": "Okänd status",
+    "share_done": "Andel genomförda",
+    "n_carried_over": "Försenade eller överförda",
+    "to_year": "Till år",
+    "reason": "Orsak",
+    "source": "Källa (fil:blad:cell)",
+    "kind": "Typ av problem",
+    "value": "Värde",
+    "message": "Beskrivning",
+    "section": "Del",
 }
 
 #: Headers that mean something else in one table (``column.<table>.<column>``).
@@ -160,8 +248,7 @@ _SHEETS = {
     "survey_change_dimensions": _both("Förändring per dimension", "Change by dimension"),
     "capability_summary": _both("Förmågor", "Capabilities"),
     "capability_goals": _both("Förmågor per mål", "Capabilities by goal"),
-    "capability_organisations": _both("Förmågor per organisation",
-                                      "Capabilities by organisation"),
+    "capability_organisations": _both("Förmågor per organisation", "Capabilities by organisation"),
     "capability_assessments": _both("Förmågebedömningar", "Capability assessments"),
     "capability_map": _both("Förmågekarta", "Capability map"),
     "risks": _both("Risker", "Risks"),
@@ -207,54 +294,72 @@ _REPORT: dict[str, dict[str, str]] = {
     "report.problems.many": _both("{n} problem", "{n} problems"),
     "report.counts": _both(
         "{label}: {files}, {cells_read} celler lästa, {accepted} godtagna, {problems}",
-        "{label}: {files}, {cells_read} cells read, {accepted} accepted, {problems}"),
+        "{label}: {files}, {cells_read} cells read, {accepted} accepted, {problems}",
+    ),
     "report.counts_see_log": _both("{counts} (se `{log}`)", "{counts} (see `{log}`)"),
     "report.privacy_front": _both(
         "Grupper med färre än {min_n} svarande visar inga värden. {suppressed} av {groups} "
         "redovisade grupper är undertryckta (kolumnen {column}).",
         "Groups with fewer than {min_n} respondents show no values. {suppressed} of {groups} "
-        "published groups are suppressed (column {column})."),
+        "published groups are suppressed (column {column}).",
+    ),
     "report.problem_log_front": _both(
         "Problemloggen (bladet {sheet}) listar {n} celler som inte kunde godtas.",
-        "The problem log (sheet {sheet}) lists {n} cells that could not be accepted."),
+        "The problem log (sheet {sheet}) lists {n} cells that could not be accepted.",
+    ),
     "report.privacy_summary": _both(
         "Grupper med färre än {min_n} svarande redovisas inte i någon tabell eller figur.",
-        "Groups with fewer than {min_n} respondents are not shown in any table or figure."),
+        "Groups with fewer than {min_n} respondents are not shown in any table or figure.",
+    ),
     "cli.description": _both(
         "Nulägesanalys av digital mognad: Excel in; validerade tabeller, statistik, figurer "
         "och en rapport ut.",
         "Digital-maturity status analysis (nulägesanalys): Excel in, validated tidy data, "
-        "statistics, figures and a report out."),
-    "cli.report": _both("läs data/raw, skriv data/processed och reports/ (figurer, arbetsbok)",
-                        "read data/raw, write data/processed and reports/ (figures, workbook)"),
-    "cli.raw": _both("mappen med indata (standard: data/raw)",
-                     "folder of input workbooks (default: data/raw)"),
-    "cli.out": _both("mappen för figurer, arbetsbok och sammanfattning (standard: reports)",
-                     "folder for figures, workbook and summary (default: reports)"),
-    "cli.processed": _both("mappen för de städade tabellerna (standard: data/processed)",
-                           "folder for the tidy tables (default: data/processed)"),
-    "cli.min_n": _both("redovisa inte grupper med färre svarande än så (standard: 5)",
-                       "suppress groups with fewer respondents than this (default: 5)"),
-    "cli.lang": _both("språk för figurer och text (standard: sv)",
-                      "language of figures and text (default: sv)"),
+        "statistics, figures and a report out.",
+    ),
+    "cli.report": _both(
+        "läs data/raw, skriv data/processed och reports/ (figurer, arbetsbok)",
+        "read data/raw, write data/processed and reports/ (figures, workbook)",
+    ),
+    "cli.raw": _both(
+        "mappen med indata (standard: data/raw)", "folder of input workbooks (default: data/raw)"
+    ),
+    "cli.out": _both(
+        "mappen för figurer, arbetsbok och sammanfattning (standard: reports)",
+        "folder for figures, workbook and summary (default: reports)",
+    ),
+    "cli.processed": _both(
+        "mappen för de städade tabellerna (standard: data/processed)",
+        "folder for the tidy tables (default: data/processed)",
+    ),
+    "cli.min_n": _both(
+        "redovisa inte grupper med färre svarande än så (standard: 5)",
+        "suppress groups with fewer respondents than this (default: 5)",
+    ),
+    "cli.lang": _both(
+        "språk för figurer och text (standard: sv)", "language of figures and text (default: sv)"
+    ),
     "cli.quiet": _both("inga lägesrader", "no progress output"),
-    "cli.demo": _both("skriv arbetsböckerna med demodata",
-                      "write the seeded demo workbooks"),
-    "cli.wrote_demo": _both("skrev {n} arbetsböcker till {directory}",
-                            "wrote {n} workbooks to {directory}"),
+    "cli.demo": _both("skriv arbetsböckerna med demodata", "write the seeded demo workbooks"),
+    "cli.wrote_demo": _both(
+        "skrev {n} arbetsböcker till {directory}", "wrote {n} workbooks to {directory}"
+    ),
     "cli.error": _both("maturity: fel: {error}", "maturity: error: {error}"),
     "cli.interrupted": _both("maturity: avbruten", "maturity: interrupted"),
     "cli.found": _both("hittade {n} arbetsböcker i {raw}", "found {n} workbooks in {raw}"),
-    "cli.codebook": _both("kodbok {file}: {n} påståenden, roller {roles}",
-                          "codebook {file}: {n} statements, roles {roles}"),
+    "cli.codebook": _both(
+        "kodbok {file}: {n} påståenden, roller {roles}",
+        "codebook {file}: {n} statements, roles {roles}",
+    ),
     "cli.reading": _both("läser {stage}: {files}", "reading {stage}: {files}"),
-    "cli.wrote_tables": _both("skrev {n} tabeller till {directory}",
-                              "wrote {n} tables to {directory}"),
+    "cli.wrote_tables": _both(
+        "skrev {n} tabeller till {directory}", "wrote {n} tables to {directory}"
+    ),
     "cli.wrote": _both("skrev {path}", "wrote {path}"),
-    "cli.counts": _both("{stage}: {files}, {cells_read} celler lästa, {accepted} godtagna, "
-                        "{problems}",
-                        "{stage}: {files}, {cells_read} cells read, {accepted} accepted, "
-                        "{problems}"),
+    "cli.counts": _both(
+        "{stage}: {files}, {cells_read} celler lästa, {accepted} godtagna, {problems}",
+        "{stage}: {files}, {cells_read} cells read, {accepted} accepted, {problems}",
+    ),
     "cli.problems_of_kind": _both("  {stage}: {kind}: {n}", "  {stage}: {kind}: {n}"),
     "cli.no_problems": _both("inga problem", "no problems"),
     "cli.done": _both("klart på {seconds} s", "done in {seconds} s"),
@@ -272,115 +377,140 @@ _FINDINGS: dict[str, dict[str, str]] = {
     "findings.survey.end.highest": _both("högst", "highest"),
     "findings.survey.extreme": _both(
         "{who} ger {end} medelvärde, {mean} (sd {sd}, n = {n}), för påståendet {text}.",
-        "{who} give the {end} mean, {mean} (SD {sd}, n = {n}), to the statement {text}."),
+        "{who} give the {end} mean, {mean} (SD {sd}, n = {n}), to the statement {text}.",
+    ),
     "findings.survey.spread_hidden": _both(
         " Spridningen mellan organisationerna redovisas inte (för få svarande per organisation).",
-        " The spread between organisations is not shown (too few respondents per "
-        "organisation)."),
+        " The spread between organisations is not shown (too few respondents per organisation).",
+    ),
     "findings.survey.spread": _both(
         " Spridningen mellan organisationerna är {spread} (sd mellan organisationernas "
         "medelvärden {sd_between}; från {low} i {low_organisation} till {high} i "
         "{high_organisation})",
         " The spread between organisations is {spread} (SD of the organisation means "
-        "{sd_between}; from {low} in {low_organisation} to {high} in {high_organisation})"),
-    "findings.survey.spread_weak": _both(", så de flesta organisationer är svaga här.",
-                                         ", so most organisations are weak here."),
-    "findings.survey.spread_strong": _both(", så de flesta organisationer är starka här.",
-                                           ", so most organisations are strong here."),
+        "{sd_between}; from {low} in {low_organisation} to {high} in {high_organisation})",
+    ),
+    "findings.survey.spread_weak": _both(
+        ", så de flesta organisationer är svaga här.", ", so most organisations are weak here."
+    ),
+    "findings.survey.spread_strong": _both(
+        ", så de flesta organisationer är starka här.", ", so most organisations are strong here."
+    ),
     "findings.survey.midpoint_all": _both(
         "{who}s medelvärden ligger över skalans mittpunkt {midpoint} för samtliga {n_all} "
         "påståenden; lägst är {text} med {lowest}.",
         "All {n_all} means of {who_lower} are above the scale midpoint {midpoint}; the lowest "
-        "is {text} at {lowest}."),
+        "is {text} at {lowest}.",
+    ),
     "findings.survey.midpoint_some": _both(
         "{n_above} av {n_all} av {who_lower}s medelvärden ligger över skalans mittpunkt "
         "{midpoint}; lägst är {text} med {lowest}.",
         "{n_above} of {n_all} of the means of {who_lower} are above the scale midpoint "
-        "{midpoint}; the lowest is {text} at {lowest}."),
+        "{midpoint}; the lowest is {text} at {lowest}.",
+    ),
     "findings.survey.role_gap": _both(
         "Störst skillnad mellan rollerna finns inom {where}: {first} {mean_1} mot {second} "
         "{mean_2} (skillnad {difference}; {p} efter Holm-korrigering).",
         "The largest gap between the roles is in {where}: {first} {mean_1} against {second} "
-        "{mean_2} (gap {difference}; {p} after Holm correction)."),
+        "{mean_2} (gap {difference}; {p} after Holm correction).",
+    ),
     "findings.survey.largest_change": _both(
         "Mellan {from_wave} och {to_wave} ökade {text} mest, från {mean_from} till {mean_to} "
         "({difference}).",
         "Between {from_wave} and {to_wave} {text} rose most, from {mean_from} to {mean_to} "
-        "({difference})."),
+        "({difference}).",
+    ),
     "findings.survey.suppression": _both(
         "Grupper med färre än {min_n} svarande redovisas inte: {n} av {total} grupper i "
         "redovisningen per organisation är undertryckta{note}.",
         "Groups with fewer than {min_n} respondents are not shown: {n} of {total} groups in "
-        "the per-organisation tables are suppressed{note}."),
+        "the per-organisation tables are suppressed{note}.",
+    ),
     "findings.survey.never_shown": _both(
         " ({roles} är färre än {min_n} i varje organisation, så deras svar redovisas aldrig "
         "per organisation)",
         " ({roles} are fewer than {min_n} in every organisation, so their answers are never "
-        "shown per organisation)"),
+        "shown per organisation)",
+    ),
     "findings.capability.substandard_none": _both(
         "Ingen förmåga har ett undermåligt medelvärde: alla ligger på eller över lägsta "
         "godtagbara nivå {floor}{label}.",
         "No capability has a substandard mean: all are at or above the lowest acceptable level "
-        "{floor}{label}."),
+        "{floor}{label}.",
+    ),
     "findings.capability.substandard_one": _both(
         "Bara en förmåga, {capability}, har ett undermåligt medelvärde: {mean}, under lägsta "
         "godtagbara nivå {floor}{label}.",
         "Only one capability, {capability}, has a substandard mean: {mean}, below the lowest "
-        "acceptable level {floor}{label}."),
+        "acceptable level {floor}{label}.",
+    ),
     "findings.capability.substandard_many": _both(
         "{n} förmågor har ett undermåligt medelvärde, under lägsta godtagbara nivå "
         "{floor}{label}: {listed}.",
         "{n} capabilities have a substandard mean, below the lowest acceptable level "
-        "{floor}{label}: {listed}."),
+        "{floor}{label}: {listed}.",
+    ),
     "findings.capability.weakest": _both(
         "Organisationerna är svagast på {capability}: medelvärde {mean} mot målnivån {target}; "
         "{n_below} av {n} organisationer ligger under målnivån.",
         "The organisations are weakest at {capability}: mean {mean} against the target level "
-        "{target}; {n_below} of {n} organisations are below the target."),
+        "{target}; {n_below} of {n} organisations are below the target.",
+    ),
     "findings.capability.weakest_beyond": _both(
         "Utöver {beyond} är organisationerna svagast på {capability}: medelvärde {mean} mot "
         "målnivån {target}; {n_below} av {n} organisationer ligger under målnivån.",
         "Beyond {beyond}, the organisations are weakest at {capability}: mean {mean} against "
-        "the target level {target}; {n_below} of {n} organisations are below the target."),
+        "the target level {target}; {n_below} of {n} organisations are below the target.",
+    ),
     "findings.capability.strongest": _both(
         "Starkast är {capability}: medelvärde {mean} (målnivå {target}); {n_best} av "
         "{n_organisations} organisationer har sin högsta nivå där.",
         "Strongest is {capability}: mean {mean} (target level {target}); {n_best} of "
-        "{n_organisations} organisations have their highest level there."),
+        "{n_organisations} organisations have their highest level there.",
+    ),
     "findings.capability.below_target": _both(
         "{n_below} av {n_capabilities} förmågor har ett medelvärde under målnivån.",
-        "{n_below} of {n_capabilities} capabilities have a mean below the target level."),
+        "{n_below} of {n_capabilities} capabilities have a mean below the target level.",
+    ),
     "findings.capability.below_target_widest": _both(
         "{n_below} av {n_capabilities} förmågor har ett medelvärde under målnivån; störst är "
         "gapet för {capability} ({gap}).",
         "{n_below} of {n_capabilities} capabilities have a mean below the target level; the "
-        "gap is widest for {capability} ({gap})."),
+        "gap is widest for {capability} ({gap}).",
+    ),
     "findings.capability.goals": _both(
         "Av målen ligger {highest} högst (medel {highest_mean}) och {lowest} lägst "
         "({lowest_mean}).",
         "Among the goals, {highest} is highest (mean {highest_mean}) and {lowest} lowest "
-        "({lowest_mean})."),
+        "({lowest_mean}).",
+    ),
     "findings.capability.organisations": _both(
         "Organisationernas medelnivå varierar från {lowest_mean} ({lowest}) till "
         "{highest_mean} ({highest}).",
         "The organisations' mean level ranges from {lowest_mean} ({lowest}) to {highest_mean} "
-        "({highest})."),
+        "({highest}).",
+    ),
     "findings.risk.one": _both("{n} risk", "{n} risk"),
     "findings.risk.many": _both("{n} risker", "{n} risks"),
-    "findings.risk.item": _both("{threat} ({risk_id}, R = {score}, {level})",
-                                "{threat} ({risk_id}, R = {score}, {level})"),
-    "findings.risk.item_without_threat": _both("{risk_id} (R = {score}, {level})",
-                                               "{risk_id} (R = {score}, {level})"),
+    "findings.risk.item": _both(
+        "{threat} ({risk_id}, R = {score}, {level})", "{threat} ({risk_id}, R = {score}, {level})"
+    ),
+    "findings.risk.item_without_threat": _both(
+        "{risk_id} (R = {score}, {level})", "{risk_id} (R = {score}, {level})"
+    ),
     "findings.risk.top_one": _both(
         "Vid det senaste mötet, {date}, är den högsta risken {risks}.",
-        "At the latest meeting, {date}, the highest risk is {risks}."),
+        "At the latest meeting, {date}, the highest risk is {risks}.",
+    ),
     "findings.risk.top_many": _both(
         "Vid det senaste mötet, {date}, är de högsta riskerna {risks}.",
-        "At the latest meeting, {date}, the highest risks are {risks}."),
+        "At the latest meeting, {date}, the highest risks are {risks}.",
+    ),
     "findings.risk.level_count": _both("{level} {n}", "{level} {n}"),
     "findings.risk.levels": _both(
         "Vid mötet {date} fanns {risks}, per nivå {counts}.",
-        "At the meeting {date} there were {risks}, by level {counts}."),
+        "At the meeting {date} there were {risks}, by level {counts}.",
+    ),
     "findings.risk.change.raised": _both("höjts", "raised"),
     "findings.risk.change.lowered": _both("sänkts", "lowered"),
     "findings.risk.change.new": _both("tillkommit", "new"),
@@ -389,41 +519,50 @@ _FINDINGS: dict[str, dict[str, str]] = {
     "findings.risk.change_next": _both("{n} {verb} ({ids})", "{n} {verb} ({ids})"),
     "findings.risk.changes": _both(
         "Sedan mötet {previous} har {changes}; {n_unchanged} är oförändrade.",
-        "Since the meeting {previous}: {changes}; {n_unchanged} unchanged."),
+        "Since the meeting {previous}: {changes}; {n_unchanged} unchanged.",
+    ),
     "findings.risk.no_changes": _both(
         "Sedan mötet {previous} är alla {n_unchanged} risker oförändrade.",
-        "Since the meeting {previous} all {n_unchanged} risks are unchanged."),
+        "Since the meeting {previous} all {n_unchanged} risks are unchanged.",
+    ),
     "findings.risk.wrong_case": _both(
         "{risk_id} vid mötet {date} (ifyllt R = {typed}, S × K = {probability} × {impact} = "
         "{score})",
         "{risk_id} at the meeting {date} (typed R = {typed}, S × K = {probability} × {impact} "
-        "= {score})"),
-    "findings.risk.wrong_none": _both("Alla {n_typed} ifyllda R stämmer med S × K.",
-                                      "All {n_typed} typed R values agree with S × K."),
+        "= {score})",
+    ),
+    "findings.risk.wrong_none": _both(
+        "Alla {n_typed} ifyllda R stämmer med S × K.",
+        "All {n_typed} typed R values agree with S × K.",
+    ),
     "findings.risk.wrong_one": _both(
-        "Ett ifyllt R av {n_typed} stämmer inte med S × K: {cases}; det beräknade värdet "
-        "används.",
-        "One typed R of {n_typed} disagrees with S × K: {cases}; the computed value is used."),
+        "Ett ifyllt R av {n_typed} stämmer inte med S × K: {cases}; det beräknade värdet används.",
+        "One typed R of {n_typed} disagrees with S × K: {cases}; the computed value is used.",
+    ),
     "findings.risk.wrong_many": _both(
-        "{n} ifyllda R av {n_typed} stämmer inte med S × K: {cases}; de beräknade värdena "
-        "används.",
+        "{n} ifyllda R av {n_typed} stämmer inte med S × K: {cases}; de beräknade värdena används.",
         "{n} typed R values of {n_typed} disagree with S × K: {cases}; the computed values are "
-        "used."),
+        "used.",
+    ),
     "findings.actionplan.year": _both("{year}: {value}", "{year}: {value}"),
     "findings.actionplan.year_share": _both("{year}: {share} ({of})", "{year}: {share} ({of})"),
     "findings.actionplan.share_done": _both(
         "Andel genomförda aktiviteter per år – {years}.{note}",
-        "Share of activities done by year – {years}.{note}"),
+        "Share of activities done by year – {years}.{note}",
+    ),
     "findings.actionplan.cancelled_note": _both(
         " Strukna aktiviteter ({n}) räknas inte med.",
-        " Cancelled activities ({n}) are not counted."),
+        " Cancelled activities ({n}) are not counted.",
+    ),
     "findings.actionplan.basis.allocated": _both("anslag", "allocation"),
     "findings.actionplan.basis.budgeted": _both("budget", "budget"),
-    "findings.actionplan.budget_use": _both("Utfall mot {basis} per år – {years}.",
-                                            "Spent against {basis} by year – {years}."),
+    "findings.actionplan.budget_use": _both(
+        "Utfall mot {basis} per år – {years}.", "Spent against {basis} by year – {years}."
+    ),
     "findings.actionplan.carried_over": _both(
         "Aktiviteter som försenats eller förts över till ett senare år – {years}.",
-        "Activities delayed or carried over to a later year – {years}."),
+        "Activities delayed or carried over to a later year – {years}.",
+    ),
 }
 
 #: Problem kinds of the readers' problem logs (``value.problem.<kind>``).
@@ -589,7 +728,10 @@ _FIGURES: dict[str, dict[str, str]] = {
         "sv": "Förmågor: medelvärde och spridning mellan organisationerna",
         "en": "Capabilities: mean and spread across organisations",
     },
-    "figure.group_mean": {"sv": "Alla organisationers medelvärde", "en": "Mean of all organisations"},
+    "figure.group_mean": {
+        "sv": "Alla organisationers medelvärde",
+        "en": "Mean of all organisations",
+    },
     "figure.lowest_acceptable": {
         "sv": "Lägsta godtagbara nivå ({level})",
         "en": "Lowest acceptable level ({level})",
@@ -629,7 +771,10 @@ _FIGURES: dict[str, dict[str, str]] = {
     "figure.budgeted": {"sv": "Budgeterat", "en": "Budgeted"},
     "figure.spent": {"sv": "Utfall", "en": "Spent"},
     "figure.mkr": {"sv": "Mkr", "en": "SEK million"},
-    "figure.use_allocated": {"sv": "Utfall {share}\nav anslaget", "en": "Spent {share}\nof allocation"},
+    "figure.use_allocated": {
+        "sv": "Utfall {share}\nav anslaget",
+        "en": "Spent {share}\nof allocation",
+    },
     "figure.use_budget": {"sv": "Utfall {share}\nav budget", "en": "Spent {share}\nof budget"},
 }
 
@@ -840,8 +985,9 @@ def role_label(role: str, lang: str, *, codebook: object = None, form: str = "na
     return role
 
 
-def role_names(roles: Iterable[str], lang: str, *, codebook: object = None,
-               form: str = "name") -> dict[str, str]:
+def role_names(
+    roles: Iterable[str], lang: str, *, codebook: object = None, form: str = "name"
+) -> dict[str, str]:
     """Role -> display text for several roles (the ``role_labels`` mapping that plot functions
     take), each from :func:`role_label`.
 

@@ -27,14 +27,22 @@ STATEMENTS = pd.DataFrame(
 )
 SCALE = pd.DataFrame(
     {
-        "label": ["Instämmer inte alls", "Instämmer i låg grad", "Instämmer delvis",
-                  "Instämmer i hög grad", "Instämmer helt", "Vet ej"],
+        "label": [
+            "Instämmer inte alls",
+            "Instämmer i låg grad",
+            "Instämmer delvis",
+            "Instämmer i hög grad",
+            "Instämmer helt",
+            "Vet ej",
+        ],
         "value": [1, 2, 3, 4, 5, None],
     }
 )
 ORGANISATIONS = pd.DataFrame(
-    {"organisation": ["Åmål", "Åmål", "Tanum", "SML-IT"],
-     "alias": ["Åmål", "Åmåls kommun", "Tanum", "SML-IT"]}
+    {
+        "organisation": ["Åmål", "Åmål", "Tanum", "SML-IT"],
+        "alias": ["Åmål", "Åmåls kommun", "Tanum", "SML-IT"],
+    }
 )
 
 
@@ -42,8 +50,9 @@ def codebook() -> Codebook:
     return Codebook.from_frames(STATEMENTS, SCALE, ORGANISATIONS)
 
 
-def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyxl",
-               text_formulas: bool = False) -> Path:
+def write_rows(
+    path: Path, sheets: dict[str, list[list]], writer: str = "openpyxl", text_formulas: bool = False
+) -> Path:
     """Write sheets of rows (None = empty cell) with openpyxl or xlsxwriter.
 
     Text starting with "=" is a formula without a cached value (as scripts write it), unless
@@ -76,15 +85,23 @@ def write_rows(path: Path, sheets: dict[str, list[list]], writer: str = "openpyx
     return path
 
 
-def write_codebook(path: Path, statements=None, scale=None, organisations=None,
-                   text_formulas: bool = False, roles: list[list] | None = None) -> Path:
+def write_codebook(
+    path: Path,
+    statements=None,
+    scale=None,
+    organisations=None,
+    text_formulas: bool = False,
+    roles: list[list] | None = None,
+) -> Path:
     """A codebook workbook; ``roles`` (header row first) adds a ``roles`` sheet."""
     st = STATEMENTS if statements is None else statements
     sc = SCALE if scale is None else scale
     sheets = {
         "statements": [["statement", "text", "role", "dimension", "reverse"]]
-        + [[r.statement, r.text, r.role, r.dimension, "ja" if r.reverse else "nej"]
-           for r in st.itertuples()],
+        + [
+            [r.statement, r.text, r.role, r.dimension, "ja" if r.reverse else "nej"]
+            for r in st.itertuples()
+        ],
         "scale": [["label", "value"]]
         + [[r.label, None if pd.isna(r.value) else r.value] for r in sc.itertuples()],
     }

@@ -16,11 +16,34 @@ from scipy import stats as sps
 from maturity.privacy import suppress
 
 PERSON = ["wave", "organisation", "role", "respondent"]
-DESCRIBE_COLUMNS = ["n_respondents", "n", "n_dont_know", "mean", "sd", "se", "ci95_low",
-                    "ci95_high", "median", "q1", "q3", "share_top2", "share_bottom2"]
-ACROSS_COLUMNS = ["n_respondents", "n", "pooled_mean", "n_organisations",
-                  "n_organisations_hidden", "mean_of_means", "sd_between", "min_organisation",
-                  "min_mean", "max_organisation", "max_mean"]
+DESCRIBE_COLUMNS = [
+    "n_respondents",
+    "n",
+    "n_dont_know",
+    "mean",
+    "sd",
+    "se",
+    "ci95_low",
+    "ci95_high",
+    "median",
+    "q1",
+    "q3",
+    "share_top2",
+    "share_bottom2",
+]
+ACROSS_COLUMNS = [
+    "n_respondents",
+    "n",
+    "pooled_mean",
+    "n_organisations",
+    "n_organisations_hidden",
+    "mean_of_means",
+    "sd_between",
+    "min_organisation",
+    "min_mean",
+    "max_organisation",
+    "max_mean",
+]
 
 
 def _grouped(frame: pd.DataFrame, by: list[str]):
@@ -37,8 +60,9 @@ def group_keys(frame: pd.DataFrame, by: list[str]) -> tuple[pd.DataFrame, np.nda
         return pd.DataFrame(index=range(1)), np.zeros(len(frame), dtype=np.int64)
     grouped = frame.groupby(by, sort=True, dropna=False, observed=True)
     codes = grouped.ngroup().to_numpy()
-    keys = pd.DataFrame([key if isinstance(key, tuple) else (key,) for key, _ in grouped],
-                        columns=by)
+    keys = pd.DataFrame(
+        [key if isinstance(key, tuple) else (key,) for key, _ in grouped], columns=by
+    )
     return keys, codes
 
 
@@ -49,8 +73,7 @@ def n_persons(part: pd.DataFrame) -> int:
 
 def _score_row(x: np.ndarray, lo: float, hi: float) -> dict:
     n = len(x)
-    row = {"n": n, "mean": x.mean() if n else np.nan,
-           "sd": x.std(ddof=1) if n > 1 else np.nan}
+    row = {"n": n, "mean": x.mean() if n else np.nan, "sd": x.std(ddof=1) if n > 1 else np.nan}
     row["se"] = row["sd"] / np.sqrt(n) if n > 1 else np.nan
     if n > 1:
         half = sps.t.ppf(0.975, n - 1) * row["se"]
@@ -64,8 +87,14 @@ def _score_row(x: np.ndarray, lo: float, hi: float) -> dict:
     return row
 
 
-def describe(responses: pd.DataFrame, by: list[str], *, min_n: int = 1,
-             scale: tuple[float, float] = (1, 5), margins: list[str] = ()) -> pd.DataFrame:
+def describe(
+    responses: pd.DataFrame,
+    by: list[str],
+    *,
+    min_n: int = 1,
+    scale: tuple[float, float] = (1, 5),
+    margins: list[str] = (),
+) -> pd.DataFrame:
     """:func:`maturity.stats.describe` (without codebook text), the plain way."""
     lo, hi = scale
     rows = []
@@ -82,39 +111,53 @@ def describe(responses: pd.DataFrame, by: list[str], *, min_n: int = 1,
         rows.append(row)
     table = pd.DataFrame(rows, columns=[*by, *DESCRIBE_COLUMNS])
     stats = [c for c in DESCRIBE_COLUMNS if c != "n_respondents"]
-    return suppress(table, min_n=min_n, stat_columns=stats, group_columns=by,
-                    margins=list(margins))
+    return suppress(table, min_n=min_n, stat_columns=stats, group_columns=by, margins=list(margins))
 
 
-def across_organisations(responses: pd.DataFrame, by: list[str], *,
-                         min_n: int = 1) -> pd.DataFrame:
+def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int = 1) -> pd.DataFrame:
     """:func:`maturity.stats.across_organisations` (without codebook text), the plain way."""
     scored = responses[responses["score"].notna()]
     per_org = []
     for key, part in _grouped(scored[scored["organisation"].notna()], [*by, "organisation"]):
-        per_org.append({**dict(zip([*by, "organisation"], key, strict=True)),
-                        "n_respondents": n_persons(part), "mean": part["score"].mean()})
+        per_org.append(
+            {
+                **dict(zip([*by, "organisation"], key, strict=True)),
+                "n_respondents": n_persons(part),
+                "mean": part["score"].mean(),
+            }
+        )
     per_org = pd.DataFrame(per_org, columns=[*by, "organisation", "n_respondents", "mean"])
-    per_org = suppress(per_org, min_n=min_n, stat_columns=[],
-                       group_columns=[*by, "organisation"], margins=["organisation"])
+    per_org = suppress(
+        per_org,
+        min_n=min_n,
+        stat_columns=[],
+        group_columns=[*by, "organisation"],
+        margins=["organisation"],
+    )
     rows = []
     for key, part in _grouped(responses, by):
         row = dict(zip(by, key, strict=True))
         x = part.loc[part["score"].notna(), "score"]
-        row.update(n_respondents=n_persons(part[part["score"].notna()]), n=len(x),
-                   pooled_mean=x.mean() if len(x) else np.nan)
+        row.update(
+            n_respondents=n_persons(part[part["score"].notna()]),
+            n=len(x),
+            pooled_mean=x.mean() if len(x) else np.nan,
+        )
         orgs = per_org
         for column, value in zip(by, key, strict=True):
             orgs = orgs[orgs[column].isna()] if pd.isna(value) else orgs[orgs[column] == value]
         shown = orgs[~orgs["suppressed"]]
         means = shown.set_index("organisation")["mean"]
-        row.update(n_organisations=len(shown), n_organisations_hidden=len(orgs) - len(shown),
-                   mean_of_means=means.mean() if len(means) else np.nan,
-                   sd_between=means.std(ddof=1) if len(means) > 1 else np.nan,
-                   min_organisation=means.idxmin() if len(means) else None,
-                   min_mean=means.min() if len(means) else np.nan,
-                   max_organisation=means.idxmax() if len(means) else None,
-                   max_mean=means.max() if len(means) else np.nan)
+        row.update(
+            n_organisations=len(shown),
+            n_organisations_hidden=len(orgs) - len(shown),
+            mean_of_means=means.mean() if len(means) else np.nan,
+            sd_between=means.std(ddof=1) if len(means) > 1 else np.nan,
+            min_organisation=means.idxmin() if len(means) else None,
+            min_mean=means.min() if len(means) else np.nan,
+            max_organisation=means.idxmax() if len(means) else None,
+            max_mean=means.max() if len(means) else np.nan,
+        )
         rows.append(row)
     table = pd.DataFrame(rows, columns=[*by, *ACROSS_COLUMNS])
     return suppress(table, min_n=min_n, stat_columns=ACROSS_COLUMNS[1:], group_columns=by)
@@ -124,15 +167,17 @@ def dimension_scores(responses: pd.DataFrame) -> pd.DataFrame:
     """:func:`maturity.stats.dimension_scores` without a codebook, the plain way."""
     person = [c for c in PERSON if c in responses.columns]
     context = [c for c in ("wave", "role") if c in responses.columns]
-    planned = {key: part["statement"].nunique(dropna=False)
-               for key, part in _grouped(responses, [*context, "dimension"])}
+    planned = {
+        key: part["statement"].nunique(dropna=False)
+        for key, part in _grouped(responses, [*context, "dimension"])
+    }
     rows = []
     for key, part in _grouped(responses, [*person, "dimension"]):
         row = dict(zip([*person, "dimension"], key, strict=True))
         x = part["score"].dropna()
         n_statements = planned[tuple(row[c] for c in [*context, "dimension"])]
         if len(x) and 2 * len(x) >= n_statements:
-            rows.append({**row, "score": x.mean(), "n_answered": len(x),
-                         "n_statements": n_statements})
-    return pd.DataFrame(rows, columns=[*person, "dimension", "score", "n_answered",
-                                       "n_statements"])
+            rows.append(
+                {**row, "score": x.mean(), "n_answered": len(x), "n_statements": n_statements}
+            )
+    return pd.DataFrame(rows, columns=[*person, "dimension", "score", "n_answered", "n_statements"])

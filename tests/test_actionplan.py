@@ -23,10 +23,22 @@ HEADER = ["Område", "Aktivitet", "År", "Status", "Budget", "Utfall"]
 @pytest.mark.parametrize(
     ("text", "kronor"),
     [
-        (5_000_000, 5e6), (5e6, 5e6), ("5 000 000", 5e6), ("5\u00a0000\u00a0000", 5e6),
-        ("5 Mkr", 5e6), ("5,0 mnkr", 5e6), ("5,0 Mnkr", 5e6), ("250 tkr", 250e3),
-        ("1,5 MSEK", 1.5e6), ("12 500 kr", 12500), ("12 500 SEK", 12500), ("12 500:-", 12500),
-        ("1.5 miljoner", 1.5e6), ("5.000.000", 5e6), ("-250 tkr", -250e3), ("0", 0.0),
+        (5_000_000, 5e6),
+        (5e6, 5e6),
+        ("5 000 000", 5e6),
+        ("5\u00a0000\u00a0000", 5e6),
+        ("5 Mkr", 5e6),
+        ("5,0 mnkr", 5e6),
+        ("5,0 Mnkr", 5e6),
+        ("250 tkr", 250e3),
+        ("1,5 MSEK", 1.5e6),
+        ("12 500 kr", 12500),
+        ("12 500 SEK", 12500),
+        ("12 500:-", 12500),
+        ("1.5 miljoner", 1.5e6),
+        ("5.000.000", 5e6),
+        ("-250 tkr", -250e3),
+        ("0", 0.0),
     ],
 )
 def test_parse_amount(text, kronor):
@@ -49,13 +61,27 @@ def test_amount_column_unit_and_format():
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        ("Planerad", "planned"), ("planned", "planned"), ("Ej påbörjad", "planned"),
-        ("Pågående", "ongoing"), ("ongoing", "ongoing"), ("In progress", "ongoing"),
-        ("Genomförd", "done"), ("klar", "done"), ("Done", "done"),
-        ("completed", "done"), ("Försenad", "delayed"), ("förskjuten", "delayed"),
-        ("Delayed", "delayed"), ("postponed", "delayed"), ("Struken", "cancelled"),
-        ("Cancelled", "cancelled"), ("canceled", "cancelled"), ("GENOMFÖRD.", "done"),
-        ("Försenad, flyttas till 2020", "delayed"), ("kanske", None), ("", None),
+        ("Planerad", "planned"),
+        ("planned", "planned"),
+        ("Ej påbörjad", "planned"),
+        ("Pågående", "ongoing"),
+        ("ongoing", "ongoing"),
+        ("In progress", "ongoing"),
+        ("Genomförd", "done"),
+        ("klar", "done"),
+        ("Done", "done"),
+        ("completed", "done"),
+        ("Försenad", "delayed"),
+        ("förskjuten", "delayed"),
+        ("Delayed", "delayed"),
+        ("postponed", "delayed"),
+        ("Struken", "cancelled"),
+        ("Cancelled", "cancelled"),
+        ("canceled", "cancelled"),
+        ("GENOMFÖRD.", "done"),
+        ("Försenad, flyttas till 2020", "delayed"),
+        ("kanske", None),
+        ("", None),
     ],
 )
 def test_status_aliases(text, status):
@@ -66,17 +92,21 @@ def test_status_aliases(text, status):
 
 
 def test_read_plan_with_allocation(tmp_path):
-    path = write(tmp_path / "plan.xlsx", {
-        "Handlingsplan": [
-            ["Handlingsplan 2019–2020"], [],
-            [*HEADER, "Kommentar"],
-            ["E-tjänster", "Ny webbplats", 2019, "Klar", "400 tkr", 380_000, "bra"],
-            [None, "E-arkiv", "2019", "Försenad", 600_000, "100 000 kr", None],
-            ["Skola", "Lärplattform", 2019, "Pågående", "1,2 Mkr", None, None],
-            ["E-tjänster", "E-arkiv", 2020, "ongoing", 500_000, 200_000, None],
-        ],
-        "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, 5_000_000]],
-    })
+    path = write(
+        tmp_path / "plan.xlsx",
+        {
+            "Handlingsplan": [
+                ["Handlingsplan 2019–2020"],
+                [],
+                [*HEADER, "Kommentar"],
+                ["E-tjänster", "Ny webbplats", 2019, "Klar", "400 tkr", 380_000, "bra"],
+                [None, "E-arkiv", "2019", "Försenad", 600_000, "100 000 kr", None],
+                ["Skola", "Lärplattform", 2019, "Pågående", "1,2 Mkr", None, None],
+                ["E-tjänster", "E-arkiv", 2020, "ongoing", 500_000, 200_000, None],
+            ],
+            "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, 5_000_000]],
+        },
+    )
     plan = read_action_plan(path)
     assert plan.problems.empty
     actions = plan.actions
@@ -88,43 +118,57 @@ def test_read_plan_with_allocation(tmp_path):
     assert actions["year"].tolist() == [2019, 2019, 2019, 2020]
     assert actions.loc[0, "source"] == "plan.xlsx:Handlingsplan:B4"
     assert plan.budget[["year", "allocated"]].to_dict("list") == {
-        "year": [2019, 2020], "allocated": [5e6, 5e6]}
+        "year": [2019, 2020],
+        "allocated": [5e6, 5e6],
+    }
     assert_invariant(plan)
     # 4 rows x 6 cells + 2 allocation rows x 2 cells
     assert plan.cells_read == 28
 
 
 def test_english_headers_year_from_sheet_name_and_unit(tmp_path):
-    path = write(tmp_path / "plan.xlsx", {
-        "Plan 2019": [["Area", "Activity", "Status", "Budget (tkr)", "Spent (tkr)"],
-                      ["Schools", "Laptops", "done", 250, 240]],
-        "Allocation": [["Year", "Allocated (Mkr)"], [2019, 5]],
-    })
+    path = write(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan 2019": [
+                ["Area", "Activity", "Status", "Budget (tkr)", "Spent (tkr)"],
+                ["Schools", "Laptops", "done", 250, 240],
+            ],
+            "Allocation": [["Year", "Allocated (Mkr)"], [2019, 5]],
+        },
+    )
     plan = read_action_plan(path)
     assert plan.problems.empty
     assert plan.actions.loc[0, ["year", "status", "budget", "spent"]].tolist() == [
-        2019, "done", 250_000, 240_000]
+        2019,
+        "done",
+        250_000,
+        240_000,
+    ]
     assert plan.budget["allocated"].tolist() == [5e6]
 
 
 def test_every_problem_kind(tmp_path):
-    path = write(tmp_path / "plan.xlsx", {
-        "Handlingsplan": [
-            HEADER,
-            ["A", "a1", 2019, "kanske", 100, 50],            # unknown_status
-            ["A", "a2", 2019, "", 100, 50],                  # missing_value status
-            ["A", "a3", 2019, "klar", -100, 50],             # negative_amount budget
-            ["A", "a4", 2019, "klar", None, 50],             # spent_without_budget
-            ["A", "a5", 2019, "klar", "mycket", 50],         # invalid_value budget
-            ["A", "a1", 2019, "klar", 100, 50],              # duplicate
-            ["A", None, 2019, "klar", 100, 50],              # missing activity
-            ["A", "a6", "nästa år", "klar", 100, 50],        # invalid year
-            ["A", "a7", 2019, "klar", 100, "=E10*0.5"],      # formula without value
-        ],
-        "Anslag": [["År", "Anslag"], [2019, 5e6], [2019, 4e6], [2020, -1]],
-        "Anteckningar": [["Kom ihåg att följa upp"]],
-        "Tom": [],
-    })
+    path = write(
+        tmp_path / "plan.xlsx",
+        {
+            "Handlingsplan": [
+                HEADER,
+                ["A", "a1", 2019, "kanske", 100, 50],  # unknown_status
+                ["A", "a2", 2019, "", 100, 50],  # missing_value status
+                ["A", "a3", 2019, "klar", -100, 50],  # negative_amount budget
+                ["A", "a4", 2019, "klar", None, 50],  # spent_without_budget
+                ["A", "a5", 2019, "klar", "mycket", 50],  # invalid_value budget
+                ["A", "a1", 2019, "klar", 100, 50],  # duplicate
+                ["A", None, 2019, "klar", 100, 50],  # missing activity
+                ["A", "a6", "nästa år", "klar", 100, 50],  # invalid year
+                ["A", "a7", 2019, "klar", 100, "=E10*0.5"],  # formula without value
+            ],
+            "Anslag": [["År", "Anslag"], [2019, 5e6], [2019, 4e6], [2020, -1]],
+            "Anteckningar": [["Kom ihåg att följa upp"]],
+            "Tom": [],
+        },
+    )
     plan = read_action_plan(path)
     kinds = plan.problems.set_index("source")["kind"].to_dict()
     assert kinds["plan.xlsx:Handlingsplan:D2"] == "unknown_status"
@@ -152,9 +196,17 @@ def test_every_problem_kind(tmp_path):
 
 
 def test_area_fill_down_needs_an_area_above(tmp_path):
-    path = write(tmp_path / "plan.xlsx", {"Plan": [
-        HEADER, [None, "a1", 2019, "klar", 1, 1], ["B", "b1", 2019, "klar", 1, 1],
-        [None, "b2", 2019, "klar", 1, 1]]})
+    path = write(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan": [
+                HEADER,
+                [None, "a1", 2019, "klar", 1, 1],
+                ["B", "b1", 2019, "klar", 1, 1],
+                [None, "b2", 2019, "klar", 1, 1],
+            ]
+        },
+    )
     plan = read_action_plan(path)
     assert plan.problems["kind"].tolist() == ["missing_value"]
     assert plan.actions["area"].tolist() == ["B", "B"]
@@ -165,15 +217,25 @@ def test_area_fill_down_needs_an_area_above(tmp_path):
 
 
 def small_plan():
-    return pd.DataFrame({
-        "area": ["A", "A", "A", "B", "B", "A", "B", "B"],
-        "activity": ["a1", "a2", "a3", "b1", "b2", "a2", "b1", "b3"],
-        "year": [2019] * 5 + [2020] * 3,
-        "status": ["done", "delayed", "cancelled", "ongoing", "done", "done",
-                   "done", "planned"],
-        "budget": [100.0, 200.0, 50.0, 300.0, 100.0, 150.0, 200.0, float("nan")],
-        "spent": [90.0, 20.0, 0.0, 150.0, 110.0, 160.0, 180.0, float("nan")],
-    })
+    return pd.DataFrame(
+        {
+            "area": ["A", "A", "A", "B", "B", "A", "B", "B"],
+            "activity": ["a1", "a2", "a3", "b1", "b2", "a2", "b1", "b3"],
+            "year": [2019] * 5 + [2020] * 3,
+            "status": [
+                "done",
+                "delayed",
+                "cancelled",
+                "ongoing",
+                "done",
+                "done",
+                "done",
+                "planned",
+            ],
+            "budget": [100.0, 200.0, 50.0, 300.0, 100.0, 150.0, 200.0, float("nan")],
+            "spent": [90.0, 20.0, 0.0, 150.0, 110.0, 160.0, 180.0, float("nan")],
+        }
+    )
 
 
 def test_summary_hand_checked():
@@ -193,17 +255,29 @@ def test_summary_hand_checked():
     assert years.loc[2019, "spent_of_budgeted"] == pytest.approx(370 / 750)
     assert pd.isna(years.loc[2019, "allocated"]) and pd.isna(years.loc[2019, "utilisation"])
     areas = summary.areas.set_index(["year", "area"])
-    assert areas.loc[(2019, "A"), ["n_activities", "n_done", "n_delayed", "n_cancelled"]
-                     ].tolist() == [3, 1, 1, 1]
+    assert areas.loc[
+        (2019, "A"), ["n_activities", "n_done", "n_delayed", "n_cancelled"]
+    ].tolist() == [3, 1, 1, 1]
     assert [c for c in areas.columns if c.startswith("n_")] == [
-        "n_activities", "n_planned", "n_ongoing", "n_done", "n_delayed", "n_cancelled",
-        "n_unknown", "n_carried_over"]
+        "n_activities",
+        "n_planned",
+        "n_ongoing",
+        "n_done",
+        "n_delayed",
+        "n_cancelled",
+        "n_unknown",
+        "n_carried_over",
+    ]
     assert areas.loc[(2019, "A"), "share_done"] == pytest.approx(0.5)
     status = summary.status
     assert set(status["status"]) == {"planned", "ongoing", "done", "delayed", "cancelled"}
     assert status.groupby("year")["n"].sum().to_dict() == {2019: 5, 2020: 3}
-    assert set(summary.tables()) == {"actionplan_status", "actionplan_areas",
-                                     "actionplan_years", "actionplan_carried_over"}
+    assert set(summary.tables()) == {
+        "actionplan_status",
+        "actionplan_areas",
+        "actionplan_years",
+        "actionplan_carried_over",
+    }
 
 
 def test_summary_takes_the_tidy_tables():
@@ -219,11 +293,17 @@ def test_summary_takes_the_tidy_tables():
 
 
 def test_summary_utilisation_with_allocation(tmp_path):
-    path = write(tmp_path / "plan.xlsx", {
-        "Plan": [HEADER, ["A", "a", 2019, "klar", "2 Mkr", "1,5 Mkr"],
-                 ["A", "b", 2019, "planerad", "1 Mkr", None]],
-        "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, "5 Mkr"]],
-    })
+    path = write(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan": [
+                HEADER,
+                ["A", "a", 2019, "klar", "2 Mkr", "1,5 Mkr"],
+                ["A", "b", 2019, "planerad", "1 Mkr", None],
+            ],
+            "Anslag": [["År", "Anslag"], [2019, "5 Mkr"], [2020, "5 Mkr"]],
+        },
+    )
     plan = read_action_plan(path)
     years = action_plan_summary(plan.actions, budget=plan.budget).years.set_index("year")
     assert years.loc[2019, "utilisation"] == pytest.approx(0.3)
@@ -238,8 +318,10 @@ def test_demo_plan(tmp_path):
     from maturity.demo.actionplan import write_action_plan_demo
 
     path = write_action_plan_demo(tmp_path)
-    assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(
-        write_action_plan_demo(tmp_path / "again").read_bytes()).digest()
+    assert (
+        hashlib.sha256(path.read_bytes()).digest()
+        == hashlib.sha256(write_action_plan_demo(tmp_path / "again").read_bytes()).digest()
+    )
     plan = read_action_plan(path)
     assert plan.problems.empty
     assert plan.actions["area"].nunique() == 11

@@ -18,12 +18,20 @@ from maturity.errors import InputError
 from maturity.io.capability import ASSESSMENT_COLUMNS, CapabilityMap, read_capability_map
 from tests._workbooks import write_rows as make_book
 
-LEVELS = [["level", "label", "acceptable"], [1, "Undermålig", "nej"], [2, "Grundläggande", "ja"],
-          [3, "Definierad", "ja"], [4, "Etablerad", "ja"], [5, "Ledande", "ja"]]
-ORGS = pd.DataFrame({
-    "organisation": ["Åmål", "Åmål", "Dals-Ed", "Tanum", "SML-IT"],
-    "alias": ["Åmål", "Åmåls kommun", "Dals-Ed", "Tanum", "SML-IT"],
-})
+LEVELS = [
+    ["level", "label", "acceptable"],
+    [1, "Undermålig", "nej"],
+    [2, "Grundläggande", "ja"],
+    [3, "Definierad", "ja"],
+    [4, "Etablerad", "ja"],
+    [5, "Ledande", "ja"],
+]
+ORGS = pd.DataFrame(
+    {
+        "organisation": ["Åmål", "Åmål", "Dals-Ed", "Tanum", "SML-IT"],
+        "alias": ["Åmål", "Åmåls kommun", "Dals-Ed", "Tanum", "SML-IT"],
+    }
+)
 
 
 def matrix(*rows, title=True):
@@ -41,13 +49,16 @@ def kinds(cmap: CapabilityMap) -> list[str]:
 
 # -- reading: matrix layout --------------------------------------------------------------------
 def test_matrix_layout_reads_levels_labels_and_blanks(tmp_path):
-    path = make_book(tmp_path / "karta.xlsx", {
-        "Karta": matrix(
-            ["Avveckla", "Livscykel", 3, 1, " undermålig ", "2,0"],
-            ["Driftsleverans", "Teknik", 4, "5", None, "4 Etablerad"],
-        ),
-        "levels": LEVELS,
-    })
+    path = make_book(
+        tmp_path / "karta.xlsx",
+        {
+            "Karta": matrix(
+                ["Avveckla", "Livscykel", 3, 1, " undermålig ", "2,0"],
+                ["Driftsleverans", "Teknik", 4, "5", None, "4 Etablerad"],
+            ),
+            "levels": LEVELS,
+        },
+    )
     cmap = read_capability_map(path, organisations=ORGS, wave=2024)
     invariant(cmap)
     assert cmap.problems.empty
@@ -64,8 +75,9 @@ def test_matrix_layout_reads_levels_labels_and_blanks(tmp_path):
 
 
 def test_blank_is_not_assessed_never_zero(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {
-        "K": matrix(["A", "G", 3, None, "  ", 2]), "levels": LEVELS})
+    path = make_book(
+        tmp_path / "k.xlsx", {"K": matrix(["A", "G", 3, None, "  ", 2]), "levels": LEVELS}
+    )
     cmap = read_capability_map(path)
     invariant(cmap)
     levels = cmap.assessments["level"]
@@ -76,43 +88,57 @@ def test_blank_is_not_assessed_never_zero(tmp_path):
 
 
 def test_headers_in_english_case_and_remarks(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {
-        "Map": [["title"], ["  CAPABILITY ", "goal", "Target level (2030)", "Tanum", "Medel"],
-                ["Avveckla", "G", 3, 2, 2.0]],
-        "Levels": LEVELS,
-    })
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {
+            "Map": [
+                ["title"],
+                ["  CAPABILITY ", "goal", "Target level (2030)", "Tanum", "Medel"],
+                ["Avveckla", "G", 3, 2, 2.0],
+            ],
+            "Levels": LEVELS,
+        },
+    )
     cmap = read_capability_map(path, organisations=ORGS)
     invariant(cmap)
     assert cmap.problems.empty  # the "Medel" column is read past
     assert cmap.assessments[["organisation", "level", "target"]].values.tolist() == [
-        ["Tanum", 2, 3]]
+        ["Tanum", 2, 3]
+    ]
 
 
 def test_without_goal_column_the_sheet_name_is_the_goal(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {
-        "Teknik": [["Förmåga", "Målnivå", "Tanum"], ["Drift", 4, 5]], "levels": LEVELS})
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {"Teknik": [["Förmåga", "Målnivå", "Tanum"], ["Drift", 4, 5]], "levels": LEVELS},
+    )
     cmap = read_capability_map(path)
     assert cmap.assessments["goal"].tolist() == ["Teknik"]
     invariant(cmap)
 
 
 def test_organisations_none_accepts_every_header(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {"K": matrix(["A", "G", 3, 1, 2, 3]),
-                                          "levels": LEVELS})
+    path = make_book(tmp_path / "k.xlsx", {"K": matrix(["A", "G", 3, 1, 2, 3]), "levels": LEVELS})
     cmap = read_capability_map(path)
     assert cmap.organisations == ["Åmåls kommun", "Dals-Ed", "SML-IT"]
 
 
 # -- reading: long layout ----------------------------------------------------------------------
 def test_long_layout(tmp_path):
-    path = make_book(tmp_path / "lang.xlsx", {
-        "Data": [["Export"], ["Organisation", "Förmåga", "Mål", "Målnivå", "Nivå", "Omgång"],
-                 ["Åmåls kommun", "Avveckla", "Livscykel", 3, 1, 2024],
-                 ["Tanum", "Avveckla", "Livscykel", 3, "Grundläggande", 2024],
-                 ["Tanum", "Drift", "Teknik", 4, None, 2024],
-                 [None, None, None, None, None, None]],
-        "levels": LEVELS,
-    })
+    path = make_book(
+        tmp_path / "lang.xlsx",
+        {
+            "Data": [
+                ["Export"],
+                ["Organisation", "Förmåga", "Mål", "Målnivå", "Nivå", "Omgång"],
+                ["Åmåls kommun", "Avveckla", "Livscykel", 3, 1, 2024],
+                ["Tanum", "Avveckla", "Livscykel", 3, "Grundläggande", 2024],
+                ["Tanum", "Drift", "Teknik", 4, None, 2024],
+                [None, None, None, None, None, None],
+            ],
+            "levels": LEVELS,
+        },
+    )
     cmap = read_capability_map(path, organisations=ORGS)
     invariant(cmap)
     assert cmap.problems.empty
@@ -124,34 +150,49 @@ def test_long_layout(tmp_path):
 
 
 def test_long_layout_english_without_goal_and_target(tmp_path):
-    path = make_book(tmp_path / "long.xlsx", {
-        "Sheet": [["organisation", "capability", "level"], ["Tanum", "Drift", 4],
-                  ["Okänd", "Drift", 4], ["Tanum", "Drift", 3], ["Tanum", "X", 9]],
-        "levels": LEVELS,
-    })
+    path = make_book(
+        tmp_path / "long.xlsx",
+        {
+            "Sheet": [
+                ["organisation", "capability", "level"],
+                ["Tanum", "Drift", 4],
+                ["Okänd", "Drift", 4],
+                ["Tanum", "Drift", 3],
+                ["Tanum", "X", 9],
+            ],
+            "levels": LEVELS,
+        },
+    )
     cmap = read_capability_map(path, organisations=ORGS)
     invariant(cmap)
-    assert sorted(kinds(cmap)) == ["duplicate", "missing_column", "out_of_scale",
-                                   "unknown_organisation"]
+    assert sorted(kinds(cmap)) == [
+        "duplicate",
+        "missing_column",
+        "out_of_scale",
+        "unknown_organisation",
+    ]
     assert cmap.assessments["goal"].tolist() == ["Sheet"]
     assert cmap.assessments["target"].isna().all()
 
 
 # -- problems ----------------------------------------------------------------------------------
 def test_every_problem_kind_and_the_invariant(tmp_path):
-    path = make_book(tmp_path / "fel.xlsx", {
-        "Karta": [
-            ["Förmågekarta"],
-            ["Förmåga", "Mål", "Målnivå", "Tanum", "Okänd kommun", "Dals-Ed"],
-            ["A", "G1", 3, 7, 2, 2.5],            # out_of_scale x2, unknown_organisation x1
-            ["B", "G1", 3, "kanske", None, 3],    # unknown_label
-            ["a ", "G1", 3, 2, 3, None],          # duplicate: capability cell + 2 filled cells
-            ["C", None, None, 2, None, 2],        # missing goal, missing target
-            ["D", "G2", 9, "=1+1", None, 1],      # target out of scale, formula without value
-        ],
-        "Tom": [],
-        "levels": LEVELS,
-    })
+    path = make_book(
+        tmp_path / "fel.xlsx",
+        {
+            "Karta": [
+                ["Förmågekarta"],
+                ["Förmåga", "Mål", "Målnivå", "Tanum", "Okänd kommun", "Dals-Ed"],
+                ["A", "G1", 3, 7, 2, 2.5],  # out_of_scale x2, unknown_organisation x1
+                ["B", "G1", 3, "kanske", None, 3],  # unknown_label
+                ["a ", "G1", 3, 2, 3, None],  # duplicate: capability cell + 2 filled cells
+                ["C", None, None, 2, None, 2],  # missing goal, missing target
+                ["D", "G2", 9, "=1+1", None, 1],  # target out of scale, formula without value
+            ],
+            "Tom": [],
+            "levels": LEVELS,
+        },
+    )
     cmap = read_capability_map(path, organisations=ORGS)
     invariant(cmap)
     problems = cmap.problems.set_index("source")
@@ -177,7 +218,11 @@ def test_every_problem_kind_and_the_invariant(tmp_path):
     # accepted: B/Dals-Ed, C (Tanum, Dals-Ed) with missing goal/target, D/Dals-Ed, A nothing
     accepted = a.dropna(subset=["level"])
     assert accepted[["capability", "organisation", "level"]].values.tolist() == [
-        ["B", "Dals-Ed", 3], ["C", "Tanum", 2], ["C", "Dals-Ed", 2], ["D", "Dals-Ed", 1]]
+        ["B", "Dals-Ed", 3],
+        ["C", "Tanum", 2],
+        ["C", "Dals-Ed", 2],
+        ["D", "Dals-Ed", 1],
+    ]
     c = a[a["capability"] == "C"]
     assert c["goal"].isna().all() and c["target"].isna().all()
     assert pd.isna(a.loc[a["capability"] == "D", "target"]).all()
@@ -185,8 +230,10 @@ def test_every_problem_kind_and_the_invariant(tmp_path):
 
 
 def test_row_without_capability_name(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {
-        "K": matrix([None, "G", 3, 2, None, None], ["A", "G", 3, 2, 2, 2]), "levels": LEVELS})
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {"K": matrix([None, "G", 3, 2, None, None], ["A", "G", 3, 2, 2, 2]), "levels": LEVELS},
+    )
     cmap = read_capability_map(path)
     invariant(cmap)
     assert kinds(cmap) == ["missing_value"]
@@ -194,9 +241,13 @@ def test_row_without_capability_name(tmp_path):
 
 
 def test_unknown_organisation_column_without_data_is_reported_once(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {
-        "K": [["Förmåga", "Mål", "Målnivå", "Tanum", "Ingen"], ["A", "G", 3, 2, None]],
-        "levels": LEVELS})
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {
+            "K": [["Förmåga", "Mål", "Målnivå", "Tanum", "Ingen"], ["A", "G", 3, 2, None]],
+            "levels": LEVELS,
+        },
+    )
     cmap = read_capability_map(path, organisations=ORGS)
     invariant(cmap)
     assert kinds(cmap) == ["unknown_organisation"]
@@ -204,10 +255,14 @@ def test_unknown_organisation_column_without_data_is_reported_once(tmp_path):
 
 
 def test_missing_target_column_and_unreadable_sheet(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {
-        "K": [["Förmåga", "Mål", "Tanum"], ["A", "G", 2]],
-        "Anteckningar": [["Bara text"]],
-        "levels": LEVELS})
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {
+            "K": [["Förmåga", "Mål", "Tanum"], ["A", "G", 2]],
+            "Anteckningar": [["Bara text"]],
+            "levels": LEVELS,
+        },
+    )
     cmap = read_capability_map(path)
     invariant(cmap)
     assert kinds(cmap) == ["missing_column", "missing_column"]
@@ -215,10 +270,18 @@ def test_missing_target_column_and_unreadable_sheet(tmp_path):
 
 
 def test_levels_sheet_problems(tmp_path):
-    levels = [["Nivå", "Benämning", "Godtagbar"], [1, "Låg", "nej"], [2, "Mellan", "kanske"],
-              [2, "Igen", "ja"], ["tre", "Hög", "ja"], [3, "Hög", "ja"]]
-    path = make_book(tmp_path / "k.xlsx", {
-        "K": [["Förmåga", "Mål", "Målnivå", "Tanum"], ["A", "G", 3, "Hög"]], "Nivåer": levels})
+    levels = [
+        ["Nivå", "Benämning", "Godtagbar"],
+        [1, "Låg", "nej"],
+        [2, "Mellan", "kanske"],
+        [2, "Igen", "ja"],
+        ["tre", "Hög", "ja"],
+        [3, "Hög", "ja"],
+    ]
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {"K": [["Förmåga", "Mål", "Målnivå", "Tanum"], ["A", "G", 3, "Hög"]], "Nivåer": levels},
+    )
     cmap = read_capability_map(path)
     invariant(cmap)
     assert kinds(cmap) == ["invalid_value", "duplicate", "invalid_value"]
@@ -245,8 +308,7 @@ def test_stray_cell_is_reported(tmp_path):
 
 
 def test_strict_raises_at_first_problem_naming_the_cell(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {"K": matrix(["A", "G", 3, 1, 6, 2]),
-                                          "levels": LEVELS})
+    path = make_book(tmp_path / "k.xlsx", {"K": matrix(["A", "G", 3, 1, 6, 2]), "levels": LEVELS})
     with pytest.raises(InputError) as err:
         read_capability_map(path, strict=True)
     assert err.value.file == "k.xlsx" and err.value.sheet == "K" and err.value.cell == "E5"
@@ -268,8 +330,10 @@ def test_missing_levels_sheet_is_an_input_error(tmp_path):
 
 
 def test_levels_sheet_without_levels_is_an_input_error(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {"K": matrix(["A", "G", 3, 1, 2, 3]),
-                                          "levels": [["level", "label", "acceptable"]]})
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {"K": matrix(["A", "G", 3, 1, 2, 3]), "levels": [["level", "label", "acceptable"]]},
+    )
     with pytest.raises(InputError, match="no levels"):
         read_capability_map(path)
 
@@ -282,16 +346,27 @@ def test_workbook_with_only_levels_is_an_empty_file(tmp_path):
 
 
 # -- summary -----------------------------------------------------------------------------------
-SCALE = pd.DataFrame({"level": [1, 2, 3, 4, 5], "label": list("abcde"),
-                      "acceptable": [False, True, True, True, True]})
+SCALE = pd.DataFrame(
+    {
+        "level": [1, 2, 3, 4, 5],
+        "label": list("abcde"),
+        "acceptable": [False, True, True, True, True],
+    }
+)
 
 
 def small_map() -> pd.DataFrame:
     """Three organisations, three capabilities; checked by hand below."""
     rows = [
-        ("X", "A", "G1", 1, 3), ("Y", "A", "G1", 2, 3), ("Z", "A", "G1", 3, 3),
-        ("X", "B", "G1", 1, 3), ("Y", "B", "G1", 2, 3), ("Z", "B", "G1", None, 3),
-        ("X", "C", "G2", 4, 4), ("Y", "C", "G2", 5, 4), ("Z", "C", "G2", 4, 4),
+        ("X", "A", "G1", 1, 3),
+        ("Y", "A", "G1", 2, 3),
+        ("Z", "A", "G1", 3, 3),
+        ("X", "B", "G1", 1, 3),
+        ("Y", "B", "G1", 2, 3),
+        ("Z", "B", "G1", None, 3),
+        ("X", "C", "G2", 4, 4),
+        ("Y", "C", "G2", 5, 4),
+        ("Z", "C", "G2", 4, 4),
     ]
     frame = pd.DataFrame(rows, columns=["organisation", "capability", "goal", "level", "target"])
     frame.insert(0, "wave", None)
@@ -337,18 +412,29 @@ def test_summary_per_organisation_by_hand():
     assert orgs.loc["Y", "mean"] == 3
 
 
-@pytest.mark.parametrize(("levels", "floor", "expected"), [
-    ([1, 3], 2, False),              # mean 2.0: at the boundary, not substandard
-    ([2, 2, 2, 1, 3], 2, False),     # mean 2.0
-    ([1] + [2] * 9, 2, True),         # mean 1.9
-    ([1, 2], 2, True),               # mean 1.5
-    ([3, 3], 3, False),              # mean 3.0 with acceptable from 3
-    ([2, 3, 3], 3, True),            # mean 2.67 with acceptable from 3
-])
+@pytest.mark.parametrize(
+    ("levels", "floor", "expected"),
+    [
+        ([1, 3], 2, False),  # mean 2.0: at the boundary, not substandard
+        ([2, 2, 2, 1, 3], 2, False),  # mean 2.0
+        ([1] + [2] * 9, 2, True),  # mean 1.9
+        ([1, 2], 2, True),  # mean 1.5
+        ([3, 3], 3, False),  # mean 3.0 with acceptable from 3
+        ([2, 3, 3], 3, True),  # mean 2.67 with acceptable from 3
+    ],
+)
 def test_substandard_rule_at_its_boundary(levels, floor, expected):
-    data = pd.DataFrame({"wave": None, "organisation": [f"O{i}" for i in range(len(levels))],
-                         "capability": "K", "goal": "G", "level": levels, "target": 3,
-                         "source": ""})
+    data = pd.DataFrame(
+        {
+            "wave": None,
+            "organisation": [f"O{i}" for i in range(len(levels))],
+            "capability": "K",
+            "goal": "G",
+            "level": levels,
+            "target": 3,
+            "source": "",
+        }
+    )
     scale = SCALE.assign(acceptable=SCALE["level"] >= floor)
     row = capability_summary(data, levels=scale).capabilities.iloc[0]
     assert lowest_acceptable(scale) == floor
@@ -370,8 +456,11 @@ def test_summary_keeps_waves_apart():
 def test_summary_takes_the_tidy_table_and_lists_its_tables():
     summary = capability_summary(small_map(), levels=SCALE)
     tables = summary.tables()
-    assert list(tables) == ["capability_capabilities", "capability_goals",
-                            "capability_organisations"]
+    assert list(tables) == [
+        "capability_capabilities",
+        "capability_goals",
+        "capability_organisations",
+    ]
     assert tables["capability_goals"] is summary.goals
     from types import SimpleNamespace
 
@@ -389,16 +478,19 @@ def test_goal_profiles():
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     path = write_capability_demo(tmp_path_factory.mktemp("demo"))
-    orgs = pd.concat([pd.DataFrame({"organisation": ORGANISATIONS, "alias": ORGANISATIONS}),
-                      pd.DataFrame({"organisation": ["Åmål"], "alias": ["Åmåls kommun"]})])
+    orgs = pd.concat(
+        [
+            pd.DataFrame({"organisation": ORGANISATIONS, "alias": ORGANISATIONS}),
+            pd.DataFrame({"organisation": ["Åmål"], "alias": ["Åmåls kommun"]}),
+        ]
+    )
     return path, read_capability_map(path, organisations=orgs)
 
 
 def test_demo_is_deterministic(tmp_path, demo):
     path, _ = demo
     again = write_capability_demo(tmp_path)
-    assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(
-        path.read_bytes()).digest()
+    assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(path.read_bytes()).digest()
 
 
 def test_demo_tells_the_story(demo):
@@ -436,13 +528,15 @@ def test_detect(demo, tmp_path):
     from maturity.io.opener import open_workbook
 
     assert detect(open_workbook(demo[0]))
-    long = make_book(tmp_path / "lang.xlsx", {
-        "D": [["Organisation", "Förmåga", "Nivå"], ["Tanum", "A", 2]]})
+    long = make_book(
+        tmp_path / "lang.xlsx", {"D": [["Organisation", "Förmåga", "Nivå"], ["Tanum", "A", 2]]}
+    )
     assert detect(open_workbook(long))
     other = make_book(tmp_path / "risk.xlsx", {"R": [["ID", "Hot", "S", "K"], [1, "x", 2, 3]]})
     assert not detect(open_workbook(other))
-    survey = make_book(tmp_path / "enkat.xlsx", {
-        "Svar": [["Organisation", "Roll", "F1"], ["Tanum", "IT-chef", 3]]})
+    survey = make_book(
+        tmp_path / "enkat.xlsx", {"Svar": [["Organisation", "Roll", "F1"], ["Tanum", "IT-chef", 3]]}
+    )
     assert not detect(open_workbook(survey))
 
 
@@ -450,11 +544,19 @@ def test_section_build(demo):
     from maturity.sections.capability import build
 
     path, cmap = demo
-    section = build([path], organisations=pd.DataFrame(
-        {"organisation": ["Åmål", *ORGANISATIONS], "alias": ["Åmåls kommun", *ORGANISATIONS]}))
+    section = build(
+        [path],
+        organisations=pd.DataFrame(
+            {"organisation": ["Åmål", *ORGANISATIONS], "alias": ["Åmåls kommun", *ORGANISATIONS]}
+        ),
+    )
     assert section.name == "capability"
-    assert set(section.tables) == {"capability_assessments", "capability_summary",
-                                   "capability_goals", "capability_organisations"}
+    assert set(section.tables) == {
+        "capability_assessments",
+        "capability_summary",
+        "capability_goals",
+        "capability_organisations",
+    }
     assert len(section.tables["capability_assessments"]) == len(cmap.assessments)
     assert section.problems.empty
     figures = list(section.figures)
@@ -471,9 +573,12 @@ def test_section_build(demo):
     assert strongest.values["n_organisations_best"] == strongest.values["n_organisations"] == 15
     assert "15 av 15" in strongest.sentence
     for finding in section.findings:  # Swedish: decimal comma, never a decimal point
-        assert not any(ch.isdigit() and nxt == "." and after.isdigit() for ch, nxt, after
-                       in zip(finding.sentence, finding.sentence[1:], finding.sentence[2:],
-                              strict=False))
+        assert not any(
+            ch.isdigit() and nxt == "." and after.isdigit()
+            for ch, nxt, after in zip(
+                finding.sentence, finding.sentence[1:], finding.sentence[2:], strict=False
+            )
+        )
 
 
 def test_section_english_and_no_min_n(demo):
@@ -491,10 +596,18 @@ def test_section_english_and_no_min_n(demo):
 def test_section_refuses_maps_with_different_scales(demo, tmp_path):
     from maturity.sections.capability import build
 
-    other = make_book(tmp_path / "annan.xlsx", {
-        "K": [["Förmåga", "Mål", "Målnivå", "Tanum"], ["A", "G", 3, 2]],
-        "levels": [["level", "label", "acceptable"], [1, "a", "nej"], [2, "b", "nej"],
-                   [3, "c", "ja"]]})
+    other = make_book(
+        tmp_path / "annan.xlsx",
+        {
+            "K": [["Förmåga", "Mål", "Målnivå", "Tanum"], ["A", "G", 3, 2]],
+            "levels": [
+                ["level", "label", "acceptable"],
+                [1, "a", "nej"],
+                [2, "b", "nej"],
+                [3, "c", "ja"],
+            ],
+        },
+    )
     with pytest.raises(InputError, match="level scale"):
         build([demo[0], other])
 
@@ -506,21 +619,29 @@ def test_levels_are_integers_and_level_column_nullable(demo):
 
 
 def test_formula_capability_name_rejects_the_rows_levels(tmp_path):
-    path = make_book(tmp_path / "k.xlsx", {
-        "K": matrix(["=B9", "G", 3, 2, None, 3], ["A", "G", 3, 2, 2, 2]), "levels": LEVELS})
+    path = make_book(
+        tmp_path / "k.xlsx",
+        {"K": matrix(["=B9", "G", 3, 2, None, 3], ["A", "G", 3, 2, 2, 2]), "levels": LEVELS},
+    )
     cmap = read_capability_map(path)
     invariant(cmap)
     assert cmap.problems[["source", "kind"]].values.tolist() == [
-        ["k.xlsx:K:D5", "missing_value"], ["k.xlsx:K:F5", "missing_value"],
-        ["k.xlsx:K:A5", "formula_without_value"]]
+        ["k.xlsx:K:D5", "missing_value"],
+        ["k.xlsx:K:F5", "missing_value"],
+        ["k.xlsx:K:A5", "formula_without_value"],
+    ]
     assert cmap.assessments["capability"].tolist() == ["A"] * 3
 
 
 def test_long_layout_with_the_surveys_organisation_header(tmp_path):
     # one alias table for every reader: "Organisation/kommun" was known to the survey only
-    path = make_book(tmp_path / "lang.xlsx", {
-        "levels": LEVELS,
-        "D": [["Förmåga", "Organisation/kommun", "Nivå", "Målnivå"], ["A", "Tanum", 2, 3]]})
+    path = make_book(
+        tmp_path / "lang.xlsx",
+        {
+            "levels": LEVELS,
+            "D": [["Förmåga", "Organisation/kommun", "Nivå", "Målnivå"], ["A", "Tanum", 2, 3]],
+        },
+    )
     cmap = read_capability_map(path, organisations=ORGS)
     assert cmap.assessments[["organisation", "level"]].values.tolist() == [["Tanum", 2]]
     assert cmap.cells_read == len(cmap.assessments) + len(cmap.problems)

@@ -17,12 +17,25 @@ def test_reads_statements_scale_and_aliases(tmp_path):
 
 
 def test_swedish_headers_and_title_rows(tmp_path):
-    path = write_rows(tmp_path / "kb.xlsx", {
-        "Påståenden": [["Kodbok för mognadsenkäten"], [],
-                       ["Påstående", "Text", "Roll", "Område", "Omvänd"],
-                       ["A", "Text a", "chef", "D", "Ja"], ["B", "Text b", "chef", "D", None]],
-        "Skala": [["Etikett", "Värde"], ["Låg", 1], ["Mellan", 2], ["Hög", 3], ["Vet ej", None]],
-    })
+    path = write_rows(
+        tmp_path / "kb.xlsx",
+        {
+            "Påståenden": [
+                ["Kodbok för mognadsenkäten"],
+                [],
+                ["Påstående", "Text", "Roll", "Område", "Omvänd"],
+                ["A", "Text a", "chef", "D", "Ja"],
+                ["B", "Text b", "chef", "D", None],
+            ],
+            "Skala": [
+                ["Etikett", "Värde"],
+                ["Låg", 1],
+                ["Mellan", 2],
+                ["Hög", 3],
+                ["Vet ej", None],
+            ],
+        },
+    )
     cb = mt.read_codebook(path)
     assert cb.statements["reverse"].tolist() == [True, False]
     assert cb.midpoint == 2.0
@@ -33,10 +46,16 @@ def test_swedish_headers_and_title_rows(tmp_path):
     ("statements", "scale", "expected"),
     [
         (pd.concat([STATEMENTS, STATEMENTS.iloc[[0]]]), None, r"statements:A7.*F1.*already used"),
-        (STATEMENTS.assign(role=["förvaltningschef", None, "x", "y", "z"]), None,
-         r"statements:C3.*role is missing"),
-        (STATEMENTS.assign(dimension=["a", "b", "", "c", "d"]), None,
-         r"statements:D4.*dimension is missing"),
+        (
+            STATEMENTS.assign(role=["förvaltningschef", None, "x", "y", "z"]),
+            None,
+            r"statements:C3.*role is missing",
+        ),
+        (
+            STATEMENTS.assign(dimension=["a", "b", "", "c", "d"]),
+            None,
+            r"statements:D4.*dimension is missing",
+        ),
         (None, SCALE.drop(index=2), r"scale.*gaps.*3"),
         (None, pd.concat([SCALE, SCALE.iloc[[1]]]), r"scale:A8.*already used"),
         (None, SCALE.assign(value=[1, 2, 3.5, 4, 5, None]), r"scale:B4.*whole number"),
@@ -49,8 +68,9 @@ def test_broken_codebooks_name_sheet_and_row(tmp_path, statements, scale, expect
 
 
 def test_missing_sheet(tmp_path):
-    path = write_rows(tmp_path / "kb.xlsx", {"statements": [["statement", "text", "role",
-                                                             "dimension"]]})
+    path = write_rows(
+        tmp_path / "kb.xlsx", {"statements": [["statement", "text", "role", "dimension"]]}
+    )
     with pytest.raises(InputError, match="no sheet named 'scale'"):
         mt.read_codebook(path)
 
@@ -68,41 +88,95 @@ def test_several_aliases_in_one_cell(tmp_path):
 
 
 # -- the roles sheet (display names of the roles) -----------------------------------------------
-ROLE_COLUMNS = ["role", "name", "plural", "plural_definite", "name_en", "plural_en",
-                "plural_definite_en"]
+ROLE_COLUMNS = [
+    "role",
+    "name",
+    "plural",
+    "plural_definite",
+    "name_en",
+    "plural_en",
+    "plural_definite_en",
+]
 
 
 def test_roles_sheet_with_swedish_headers_and_defaults(tmp_path):
-    roles = [["Rollnamn"], [],
-             ["Roll", "Benämning", "Plural", "Bestämd plural", "Namn (en)", "Plural (en)"],
-             ["Förvaltningschef", "Förvaltningschef", "Förvaltningschefer",
-              "Förvaltningscheferna", "Head of department", "Heads of department"]]
+    roles = [
+        ["Rollnamn"],
+        [],
+        ["Roll", "Benämning", "Plural", "Bestämd plural", "Namn (en)", "Plural (en)"],
+        [
+            "Förvaltningschef",
+            "Förvaltningschef",
+            "Förvaltningschefer",
+            "Förvaltningscheferna",
+            "Head of department",
+            "Heads of department",
+        ],
+    ]
     cb = mt.read_codebook(write_codebook(tmp_path / "kb.xlsx", roles=roles))
     labels = cb.role_labels
     assert labels.columns.tolist() == ROLE_COLUMNS
     assert labels.to_dict("records") == [
-        {"role": "förvaltningschef", "name": "Förvaltningschef",
-         "plural": "Förvaltningschefer", "plural_definite": "Förvaltningscheferna",
-         "name_en": "Head of department", "plural_en": "Heads of department",
-         "plural_definite_en": "Förvaltningscheferna"},  # missing: the Swedish form
+        {
+            "role": "förvaltningschef",
+            "name": "Förvaltningschef",
+            "plural": "Förvaltningschefer",
+            "plural_definite": "Förvaltningscheferna",
+            "name_en": "Head of department",
+            "plural_en": "Heads of department",
+            "plural_definite_en": "Förvaltningscheferna",
+        },  # missing: the Swedish form
         # a role the sheet does not name: every form defaults to the role itself
-        {"role": "IT-chef", "name": "IT-chef", "plural": "IT-chef", "plural_definite": "IT-chef",
-         "name_en": "IT-chef", "plural_en": "IT-chef", "plural_definite_en": "IT-chef"},
+        {
+            "role": "IT-chef",
+            "name": "IT-chef",
+            "plural": "IT-chef",
+            "plural_definite": "IT-chef",
+            "name_en": "IT-chef",
+            "plural_en": "IT-chef",
+            "plural_definite_en": "IT-chef",
+        },
     ]
 
 
-@pytest.mark.parametrize("header", [
-    ["role", "name", "plural", "plural definite", "name_en", "plural_en", "plural_definite_en"],
-    ["roll", "namn", "plural", "bestämd plural", "engelska", "plural (en)",
-     "plural definite (en)"],
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["role", "name", "plural", "plural definite", "name_en", "plural_en", "plural_definite_en"],
+        [
+            "roll",
+            "namn",
+            "plural",
+            "bestämd plural",
+            "engelska",
+            "plural (en)",
+            "plural definite (en)",
+        ],
+    ],
+)
 def test_roles_sheet_english_and_swedish_header_forms(tmp_path, header):
-    roles = [header, ["IT-chef", "IT-chef", "IT-chefer", "IT-cheferna", "IT manager",
-                      "IT managers", "The IT managers"]]
+    roles = [
+        header,
+        [
+            "IT-chef",
+            "IT-chef",
+            "IT-chefer",
+            "IT-cheferna",
+            "IT manager",
+            "IT managers",
+            "The IT managers",
+        ],
+    ]
     cb = mt.read_codebook(write_codebook(tmp_path / "kb.xlsx", roles=roles))
     row = cb.role_labels.set_index("role").loc["IT-chef"]
-    assert row.tolist() == ["IT-chef", "IT-chefer", "IT-cheferna", "IT manager", "IT managers",
-                            "The IT managers"]
+    assert row.tolist() == [
+        "IT-chef",
+        "IT-chefer",
+        "IT-cheferna",
+        "IT manager",
+        "IT managers",
+        "The IT managers",
+    ]
 
 
 def test_role_labels_default_without_roles_sheet(tmp_path):
@@ -114,18 +188,32 @@ def test_role_labels_default_without_roles_sheet(tmp_path):
 def test_name_defaults_fill_the_plural_forms():
     from maturity.codebook import Codebook
 
-    cb = Codebook.from_frames(STATEMENTS, SCALE, role_labels=pd.DataFrame(
-        {"role": ["IT-chef"], "name": ["IT-ansvarig"], "name_en": ["IT lead"]}))
+    cb = Codebook.from_frames(
+        STATEMENTS,
+        SCALE,
+        role_labels=pd.DataFrame(
+            {"role": ["IT-chef"], "name": ["IT-ansvarig"], "name_en": ["IT lead"]}
+        ),
+    )
     row = cb.role_labels.set_index("role").loc["IT-chef"]
-    assert row.tolist() == ["IT-ansvarig", "IT-ansvarig", "IT-ansvarig", "IT lead",
-                            "IT-ansvarig", "IT-ansvarig"]
+    assert row.tolist() == [
+        "IT-ansvarig",
+        "IT-ansvarig",
+        "IT-ansvarig",
+        "IT lead",
+        "IT-ansvarig",
+        "IT-ansvarig",
+    ]
 
 
-@pytest.mark.parametrize(("rows", "expected"), [
-    ([["rektor", "Rektor"]], r"roles:A2.*'rektor' is no role"),
-    ([["IT-chef", "IT-chef"], ["it-chef", "IT-chefen"]], r"roles:A3.*already named in row 2"),
-    ([[None, "IT-chef"]], r"roles:A2.*role is missing"),
-])
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([["rektor", "Rektor"]], r"roles:A2.*'rektor' is no role"),
+        ([["IT-chef", "IT-chef"], ["it-chef", "IT-chefen"]], r"roles:A3.*already named in row 2"),
+        ([[None, "IT-chef"]], r"roles:A2.*role is missing"),
+    ],
+)
 def test_roles_sheet_unknown_or_duplicate_role(tmp_path, rows, expected):
     path = write_codebook(tmp_path / "kb.xlsx", roles=[["roll", "benämning"], *rows])
     with pytest.raises(InputError, match=expected):
@@ -140,17 +228,25 @@ def test_demo_codebook_names_its_roles():
         pytest.skip("data/raw not written yet")
     labels = mt.read_codebook(path).role_labels.set_index("role")
     assert labels.loc["förvaltningschef"].tolist() == [
-        "Förvaltningschef", "Förvaltningschefer", "Förvaltningscheferna", "Head of department",
-        "Heads of department", "The heads of department"]
+        "Förvaltningschef",
+        "Förvaltningschefer",
+        "Förvaltningscheferna",
+        "Head of department",
+        "Heads of department",
+        "The heads of department",
+    ]
     assert labels.loc["IT-chef", "plural_definite_en"] == "The IT managers"
 
 
 def test_organisation_headers_of_every_reader(tmp_path):
     orgs = [["Kommun"], ["Municipality"], ["Namn"], ["Organisation/kommun"]]
     for k, (header,) in enumerate(orgs):
-        path = write_rows(tmp_path / f"kb{k}.xlsx", {
-            "statements": [["statement", "text", "role", "dimension"], ["A", "t", "r", "d"]],
-            "scale": [["label", "value"], ["Låg", 1], ["Hög", 2]],
-            "organisations": [[header, "alias"], ["Åmål", "Åmåls kommun"]],
-        })
+        path = write_rows(
+            tmp_path / f"kb{k}.xlsx",
+            {
+                "statements": [["statement", "text", "role", "dimension"], ["A", "t", "r", "d"]],
+                "scale": [["label", "value"], ["Låg", 1], ["Hög", 2]],
+                "organisations": [[header, "alias"], ["Åmål", "Åmåls kommun"]],
+            },
+        )
         assert mt.read_codebook(path).organisations["organisation"].tolist() == ["Åmål", "Åmål"]

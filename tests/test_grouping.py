@@ -18,10 +18,17 @@ from maturity import stats as ms
 from maturity.stats import grouping
 
 KEYS = ["wave", "organisation", "role", "statement", "dimension"]
-VALUES = {"organisation": ["Dals-Ed", "Ale", "Bjuv"], "role": ["förvaltningschef", "IT-chef"],
-          "statement": ["S2", "S10", "S1"], "dimension": ["D2", "D1"]}
-SETTINGS = settings(max_examples=80, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+VALUES = {
+    "organisation": ["Dals-Ed", "Ale", "Bjuv"],
+    "role": ["förvaltningschef", "IT-chef"],
+    "statement": ["S2", "S10", "S1"],
+    "dimension": ["D2", "D1"],
+}
+SETTINGS = settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @st.composite
@@ -36,18 +43,19 @@ def tidy_tables(draw, missing_keys: bool = True) -> pd.DataFrame:
     halves = draw(st.booleans())
     steps = [1 + k / 2 for k in range(9)] if halves else [1.0, 2.0, 3.0, 4.0, 5.0]
     score = column(steps, True)
-    answer = [draw(st.sampled_from(["", "Vet ej", None])) if s is None else str(s)
-              for s in score]
-    frame = pd.DataFrame({
-        "wave": column([2020, 2022] if draw(st.booleans()) else [2022], False),
-        "organisation": column(VALUES["organisation"], missing_keys),
-        "role": column(VALUES["role"], missing_keys),
-        "statement": column(VALUES["statement"], missing_keys),
-        "dimension": column(VALUES["dimension"], False),
-        "respondent": column(list(range(5)), False),
-        "score": pd.array(score, dtype="Float64").astype(float),
-        "answer": answer,
-    })
+    answer = [draw(st.sampled_from(["", "Vet ej", None])) if s is None else str(s) for s in score]
+    frame = pd.DataFrame(
+        {
+            "wave": column([2020, 2022] if draw(st.booleans()) else [2022], False),
+            "organisation": column(VALUES["organisation"], missing_keys),
+            "role": column(VALUES["role"], missing_keys),
+            "statement": column(VALUES["statement"], missing_keys),
+            "dimension": column(VALUES["dimension"], False),
+            "respondent": column(list(range(5)), False),
+            "score": pd.array(score, dtype="Float64").astype(float),
+            "answer": answer,
+        }
+    )
     for name, values in VALUES.items():
         if draw(st.booleans()):  # categories in a given (not sorted) order, one unused
             frame[name] = frame[name].astype(pd.CategoricalDtype([*values, "unused"]))
@@ -67,8 +75,9 @@ def plain(values) -> list:
     return [None if pd.isna(v) else v for v in pd.Series(values).astype(object)]
 
 
-def assert_same(ours: pd.DataFrame, expected: pd.DataFrame, keys: list[str],
-                columns: list[str]) -> None:
+def assert_same(
+    ours: pd.DataFrame, expected: pd.DataFrame, keys: list[str], columns: list[str]
+) -> None:
     assert len(ours) == len(expected)
     for column in keys:
         assert plain(ours[column]) == plain(expected[column]), column
@@ -77,7 +86,10 @@ def assert_same(ours: pd.DataFrame, expected: pd.DataFrame, keys: list[str],
             np.testing.assert_allclose(
                 pd.to_numeric(ours[column]).to_numpy(dtype=float, na_value=np.nan),
                 pd.to_numeric(expected[column]).to_numpy(dtype=float, na_value=np.nan),
-                rtol=1e-9, atol=1e-12, err_msg=column)
+                rtol=1e-9,
+                atol=1e-12,
+                err_msg=column,
+            )
         else:
             assert plain(ours[column]) == plain(expected[column]), column
     assert ours["suppressed"].tolist() == expected["suppressed"].tolist()
@@ -104,8 +116,11 @@ def test_describe_equals_reference(frame, by, min_n):
 
 
 @SETTINGS
-@given(frame=tidy_tables(), by=group_columns([k for k in KEYS if k != "organisation"]),
-       min_n=st.integers(1, 3))
+@given(
+    frame=tidy_tables(),
+    by=group_columns([k for k in KEYS if k != "organisation"]),
+    min_n=st.integers(1, 3),
+)
 def test_across_organisations_equals_reference(frame, by, min_n):
     ours = ms.across_organisations(frame, by=by, min_n=min_n)
     expected = ref.across_organisations(frame, by, min_n=min_n)
@@ -122,8 +137,9 @@ def test_dimension_scores_equal_reference(frame):
     for column in keys:
         assert plain(ours[column]) == plain(expected[column]), column
     for column in ("score", "n_answered", "n_statements"):
-        np.testing.assert_allclose(ours[column].to_numpy(float),
-                                   expected[column].to_numpy(float), rtol=1e-12)
+        np.testing.assert_allclose(
+            ours[column].to_numpy(float), expected[column].to_numpy(float), rtol=1e-12
+        )
 
 
 @SETTINGS
@@ -139,8 +155,9 @@ def test_distinct_respondents_equal_reference(frame, by):
 
 def test_reference_catches_a_wrong_engine():
     """The oracle is not vacuous: a table that differs in one number fails the comparison."""
-    frame = pd.DataFrame({"role": ["a", "a", "b"], "respondent": [1, 2, 3],
-                          "score": [1.0, 2.0, 5.0]})
+    frame = pd.DataFrame(
+        {"role": ["a", "a", "b"], "respondent": [1, 2, 3], "score": [1.0, 2.0, 5.0]}
+    )
     ours = ms.describe(frame, by="role", min_n=1)
     expected = ref.describe(frame, ["role"], min_n=1)
     assert_same(ours, expected, ["role"], ref.DESCRIBE_COLUMNS)

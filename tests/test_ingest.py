@@ -31,10 +31,30 @@ def check_invariant(survey):
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
 def test_combined_export_with_title_rows(tmp_path, writer):
     rows = [
-        ["r1", "Anna A", "anna@amal.se", "Åmåls kommun", "Förvaltningschef", 4, "2", " 5 ",
-         None, None],
-        ["r2", "Bo B", "bo@tanum.se", "Tanum", "förvaltningschef", "4,0", "Vet ej",
-         "instämmer HELT", None, None],
+        [
+            "r1",
+            "Anna A",
+            "anna@amal.se",
+            "Åmåls kommun",
+            "Förvaltningschef",
+            4,
+            "2",
+            " 5 ",
+            None,
+            None,
+        ],
+        [
+            "r2",
+            "Bo B",
+            "bo@tanum.se",
+            "Tanum",
+            "förvaltningschef",
+            "4,0",
+            "Vet ej",
+            "instämmer HELT",
+            None,
+            None,
+        ],
         ["r3", "Cia C", "cia@sml.se", "SML-IT", "IT-chef", None, None, None, 3, None],
     ]
     survey = read(tmp_path, combined(rows), writer=writer)
@@ -53,8 +73,7 @@ def test_combined_export_with_title_rows(tmp_path, writer):
     raw = r.set_index(["respondent", "statement"])["answer"]
     assert raw[("r1", "F3")] == " 5 " and raw[("r2", "F2")] == "Vet ej"
     assert raw[("r3", "I2")] == ""
-    assert r.set_index(["respondent", "statement"])["source"][("r1", "F1")] == \
-        "export.xlsx:Svar:F5"
+    assert r.set_index(["respondent", "statement"])["source"][("r1", "F1")] == "export.xlsx:Svar:F5"
     # personal columns never carried into any output
     text = r.astype(str).to_csv() + survey.problems.to_csv()
     assert "anna@amal.se" not in text and "Anna A" not in text
@@ -64,8 +83,13 @@ def test_combined_export_with_title_rows(tmp_path, writer):
 
 def test_headers_by_full_text_tolerant(tmp_path):
     texts = STATEMENTS["text"].tolist()
-    header = ["Kommun", "Roll", "  " + texts[0].upper() + ".", texts[1].replace(" ", "\n", 2),
-              texts[2].replace(" ", "   ") + "?"]
+    header = [
+        "Kommun",
+        "Roll",
+        "  " + texts[0].upper() + ".",
+        texts[1].replace(" ", "\n", 2),
+        texts[2].replace(" ", "   ") + "?",
+    ]
     sheets = {"Blad1": [header, ["Tanum", "förvaltningschef", 1, 2, 3]]}
     survey = read(tmp_path, sheets)
     check_invariant(survey)
@@ -76,11 +100,18 @@ def test_headers_by_full_text_tolerant(tmp_path):
 def test_one_file_per_organisation_role_from_sheet(tmp_path):
     folder = tmp_path / "enkat_2022"
     folder.mkdir()
-    write_rows(folder / "Åmåls kommun.xlsx", {
-        "förvaltningschef": [["Åmål – förvaltningschefer"], ["ID", "F1", "F2", "F3"],
-                             ["a1", 1, 2, 3], ["a2", 2, 3, 4]],
-        "IT-chef": [["ID", "I1", "I2"], ["a-it", 5, 4]],
-    })
+    write_rows(
+        folder / "Åmåls kommun.xlsx",
+        {
+            "förvaltningschef": [
+                ["Åmål – förvaltningschefer"],
+                ["ID", "F1", "F2", "F3"],
+                ["a1", 1, 2, 3],
+                ["a2", 2, 3, 4],
+            ],
+            "IT-chef": [["ID", "I1", "I2"], ["a-it", 5, 4]],
+        },
+    )
     write_rows(folder / "Tanum.xlsx", {"förvaltningschef": [["ID", "F1", "F2"], ["t1", 3, 3]]})
     (folder / "~$Tanum.xlsx").write_bytes(b"lock file")
     survey = mt.read_survey(folder, codebook())
@@ -135,8 +166,9 @@ def test_missing_columns_and_empty_file(tmp_path):
 
 
 def test_unknown_organisation_from_file_name(tmp_path):
-    survey = read(tmp_path, {"förvaltningschef": [["ID", "F1", "F2"], ["x", 1, 2]]},
-                  name="Göteborg.xlsx")
+    survey = read(
+        tmp_path, {"förvaltningschef": [["ID", "F1", "F2"], ["x", 1, 2]]}, name="Göteborg.xlsx"
+    )
     assert set(survey.problems["kind"]) == {"unknown_organisation"}
     assert "Göteborg" in survey.problems["message"].iloc[0]
     check_invariant(survey)
@@ -152,15 +184,20 @@ def test_strict_raises_at_first_problem(tmp_path):
 def test_formula_with_cached_value_is_accepted(tmp_path):
     # a workbook saved by a spreadsheet program keeps the computed value of a formula
     path = tmp_path / "cached.xlsx"
-    write_rows(path, combined([["r1", None, None, "Tanum", "förvaltningschef", 1, 2, 3, None,
-                                None]], title=False))
+    write_rows(
+        path,
+        combined(
+            [["r1", None, None, "Tanum", "förvaltningschef", 1, 2, 3, None, None]], title=False
+        ),
+    )
     import zipfile
 
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"]
     parts["xl/worksheets/sheet1.xml"] = sheet.replace(
-        b'<c r="F2" t="n"><v>1</v></c>', b'<c r="F2"><f>0+1</f><v>1</v></c>')
+        b'<c r="F2" t="n"><v>1</v></c>', b'<c r="F2"><f>0+1</f><v>1</v></c>'
+    )
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
@@ -170,10 +207,23 @@ def test_formula_with_cached_value_is_accepted(tmp_path):
 
 
 def test_text_answers_after_many_numbers_survive(tmp_path):
-    rows = [[f"r{i}", None, None, "Tanum", "förvaltningschef", 3, 3, 3, None, None]
-            for i in range(300)]
-    rows.append(["late", None, None, "Tanum", "förvaltningschef", "Vet ej", "instämmer delvis",
-                 3, None, None])
+    rows = [
+        [f"r{i}", None, None, "Tanum", "förvaltningschef", 3, 3, 3, None, None] for i in range(300)
+    ]
+    rows.append(
+        [
+            "late",
+            None,
+            None,
+            "Tanum",
+            "förvaltningschef",
+            "Vet ej",
+            "instämmer delvis",
+            3,
+            None,
+            None,
+        ]
+    )
     survey = read(tmp_path, combined(rows))
     late = survey.responses[survey.responses.respondent == "late"]
     assert late["answer"].astype(str).tolist() == ["Vet ej", "instämmer delvis", "3"]
@@ -187,9 +237,16 @@ def test_email_as_respondent_id_is_pseudonymised(tmp_path):
 
 
 def test_stale_dimension_does_not_lose_rows(tmp_path):
-    path = write_rows(tmp_path / "d.xlsx", combined(
-        [[f"r{i}", None, None, "Tanum", "förvaltningschef", 1, 2, 3, None, None]
-         for i in range(10)], title=False))
+    path = write_rows(
+        tmp_path / "d.xlsx",
+        combined(
+            [
+                [f"r{i}", None, None, "Tanum", "förvaltningschef", 1, 2, 3, None, None]
+                for i in range(10)
+            ],
+            title=False,
+        ),
+    )
     import zipfile
 
     with zipfile.ZipFile(path) as z:
@@ -215,15 +272,18 @@ def test_stray_cell_far_away_is_reported_not_fatal(tmp_path):
     book.save(tmp_path / "stray.xlsx")
     survey = mt.read_survey(tmp_path / "stray.xlsx", codebook())
     check_invariant(survey)
-    assert survey.problems.set_index("source")["kind"]["stray.xlsx:Svar:XFD1048576"] == \
-        "stray_cell"
+    assert survey.problems.set_index("source")["kind"]["stray.xlsx:Svar:XFD1048576"] == "stray_cell"
     assert len(survey.responses) == 3
 
 
 ANSWERS = st.one_of(
-    st.none(), st.integers(-2, 8), st.sampled_from(["Vet ej", "vet EJ", "Instämmer helt",
-                                                  " 3 ", "4,0", "kanske", "", "  ", "=A1"]),
-    st.floats(0, 6, allow_nan=False).map(lambda v: round(v, 1)), st.booleans(),
+    st.none(),
+    st.integers(-2, 8),
+    st.sampled_from(
+        ["Vet ej", "vet EJ", "Instämmer helt", " 3 ", "4,0", "kanske", "", "  ", "=A1"]
+    ),
+    st.floats(0, 6, allow_nan=False).map(lambda v: round(v, 1)),
+    st.booleans(),
 )
 ROWS = st.lists(
     st.tuples(
@@ -236,7 +296,9 @@ ROWS = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=ROWS, title=st.booleans())
 def test_invariant_on_messy_workbooks(tmp_path, rows, title):
     body = [[rid, "Namn", None, org, role, *answers] for rid, org, role, answers in rows]
@@ -259,8 +321,20 @@ def test_headers_with_numbering_prefixes(tmp_path):
 
 
 def test_answers_written_as_number_and_label(tmp_path):
-    rows = [["r1", None, None, "Tanum", "förvaltningschef", "4 - Instämmer i hög grad",
-             "1 = instämmer inte alls", "2 – Instämmer helt", None, None]]
+    rows = [
+        [
+            "r1",
+            None,
+            None,
+            "Tanum",
+            "förvaltningschef",
+            "4 - Instämmer i hög grad",
+            "1 = instämmer inte alls",
+            "2 – Instämmer helt",
+            None,
+            None,
+        ]
+    ]
     survey = read(tmp_path, combined(rows))
     check_invariant(survey)
     got = survey.responses.set_index("statement")["score"]
@@ -270,8 +344,12 @@ def test_answers_written_as_number_and_label(tmp_path):
 
 
 def test_identity_headers_with_remarks(tmp_path):
-    sheets = {"Svar": [["Kommun (organisation)", "Roll [befattning]", "F1", "F2"],
-                       ["Tanum", "förvaltningschef", 1, 2]]}
+    sheets = {
+        "Svar": [
+            ["Kommun (organisation)", "Roll [befattning]", "F1", "F2"],
+            ["Tanum", "förvaltningschef", 1, 2],
+        ]
+    }
     survey = read(tmp_path, sheets)
     check_invariant(survey)
     assert survey.responses["organisation"].tolist() == ["Tanum", "Tanum"]
@@ -294,8 +372,9 @@ def test_survey_detect(tmp_path):
     from maturity.io import survey as reader
     from maturity.io.opener import open_workbook
 
-    export = write_rows(tmp_path / "e.xlsx", combined([["r1", "", "", "Tanum",
-                                                        "förvaltningschef", 1, 2, 3]]))
+    export = write_rows(
+        tmp_path / "e.xlsx", combined([["r1", "", "", "Tanum", "förvaltningschef", 1, 2, 3]])
+    )
     other = write_rows(tmp_path / "o.xlsx", {"Blad1": [["Förmåga", "Tanum"], ["A", 3]]})
     assert reader.detect(open_workbook(export))
     assert not reader.detect(open_workbook(other))
@@ -324,8 +403,10 @@ def test_discover_sorts_every_kind(tmp_path):
     assert files.codebook.name == "kodbok.xlsx"
     assert sorted(p.name for p in files.surveys) == ["Tanum.xlsx", "export.xlsx"]
     assert {k: [p.name for p in v] for k, v in sorted(files.sections.items())} == {
-        "actionplan": ["handlingsplan.xlsx"], "capability": ["formagekarta.xlsx"],
-        "risk": ["riskregister.xlsx"]}
+        "actionplan": ["handlingsplan.xlsx"],
+        "capability": ["formagekarta.xlsx"],
+        "risk": ["riskregister.xlsx"],
+    }
     assert files.count == 6
 
 

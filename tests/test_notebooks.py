@@ -13,7 +13,10 @@ NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
 
 def test_three_notebooks_exist():
     assert [p.name for p in NOTEBOOKS] == [
-        "01-nulagesanalys.ipynb", "02-formagekarta.ipynb", "03-risker-och-handlingsplan.ipynb"]
+        "01-nulagesanalys.ipynb",
+        "02-formagekarta.ipynb",
+        "03-risker-och-handlingsplan.ipynb",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -29,8 +32,9 @@ def test_stored_without_outputs_and_thin(path):
 def test_imports_nothing_but_maturity_and_nothing_private(path):
     book = json.loads(path.read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in book["cells"] if c["cell_type"] == "code")
-    imports = [line.strip() for line in code.splitlines()
-               if line.strip().startswith(("import ", "from "))]
+    imports = [
+        line.strip() for line in code.splitlines() if line.strip().startswith(("import ", "from "))
+    ]
     assert imports == ["import maturity as mt"]
     assert not re.search(r"\bmt\.(\w+\.)*_", code)  # no private name reached through mt
 
@@ -38,12 +42,23 @@ def test_imports_nothing_but_maturity_and_nothing_private(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_on_demo_data(path):
     book = nbformat.read(path, as_version=4)
-    client = NotebookClient(book, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        book, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
-    errors = [o for c in book.cells if c.cell_type == "code" for o in c.outputs
-              if o.output_type == "error"]
+    errors = [
+        o
+        for c in book.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "error"
+    ]
     assert not errors
-    images = [o for c in book.cells if c.cell_type == "code" for o in c.outputs
-              if "image/png" in o.get("data", {})]
+    images = [
+        o
+        for c in book.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "image/png" in o.get("data", {})
+    ]
     assert images, "the notebook draws its figures"

@@ -22,14 +22,16 @@ from maturity.plots.capability import (  # noqa: E402
     joint_organisations,
 )
 
-ORGS = pd.DataFrame({"organisation": ["Åmål", *ORGANISATIONS],
-                     "alias": ["Åmåls kommun", *ORGANISATIONS]})
+ORGS = pd.DataFrame(
+    {"organisation": ["Åmål", *ORGANISATIONS], "alias": ["Åmåls kommun", *ORGANISATIONS]}
+)
 
 
 @pytest.fixture(scope="module")
 def cmap(tmp_path_factory):
-    return read_capability_map(write_capability_demo(tmp_path_factory.mktemp("demo")),
-                               organisations=ORGS)
+    return read_capability_map(
+        write_capability_demo(tmp_path_factory.mktemp("demo")), organisations=ORGS
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -77,10 +79,17 @@ def test_heatmap_orders_capabilities_by_mean_within_goal(cmap):
 
 
 def test_heatmap_other_scale_without_levels():
-    data = pd.DataFrame({"wave": None, "organisation": ["A", "B", "A", "B"],
-                         "capability": ["x", "x", "y", "y"], "goal": "G",
-                         "level": pd.array([1, 3, None, 2], dtype="Int64"), "target": 3,
-                         "source": ""})
+    data = pd.DataFrame(
+        {
+            "wave": None,
+            "organisation": ["A", "B", "A", "B"],
+            "capability": ["x", "x", "y", "y"],
+            "goal": "G",
+            "level": pd.array([1, 3, None, 2], dtype="Int64"),
+            "target": 3,
+            "source": "",
+        }
+    )
     fig = capability_heatmap(data)
     fig.canvas.draw()
     assert "3 3" in texts(fig)
@@ -125,7 +134,9 @@ def test_figures_are_not_saved(cmap, tmp_path, monkeypatch):
 
 def test_joint_organisations():
     assert joint_organisations(["Åmål", "SML-IT", "Itterö", "IT-förbundet"]) == [
-        "SML-IT", "IT-förbundet"]
+        "SML-IT",
+        "IT-förbundet",
+    ]
 
 
 def test_each_figure_draws_into_a_given_axes(cmap):

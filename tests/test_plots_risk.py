@@ -66,9 +66,15 @@ def test_matrix_every_meeting_and_english(register, tmp_path):
 
 
 def test_matrix_many_risks_in_one_cell(tmp_path):
-    risks = pd.DataFrame({"risk_id": [f"R{i}" for i in range(1, 8)],
-                          "date": ["2020-01-01"] * 7, "probability": [3] * 7,
-                          "impact": [4] * 7, "threat": ["x"] * 7})
+    risks = pd.DataFrame(
+        {
+            "risk_id": [f"R{i}" for i in range(1, 8)],
+            "date": ["2020-01-01"] * 7,
+            "probability": [3] * 7,
+            "impact": [4] * 7,
+            "threat": ["x"] * 7,
+        }
+    )
     fig = risk_matrix(risks)
     boxes = [t for t in fig.axes[0].texts if t.get_text().startswith("R")]
     assert len(boxes) == 7
@@ -98,8 +104,7 @@ def test_level_colours_are_ordered_by_lightness():
     colours = list(level_colours().values())
     lightness = [sum(to_rgb(c)) for c in colours]
     assert lightness == sorted(lightness, reverse=True)
-    assert len(level_colours({"a": 5, "b": 10, "c": 15, "d": 20, "e": 22, "f": 24,
-                              "g": 25})) == 7
+    assert len(level_colours({"a": 5, "b": 10, "c": 15, "d": 20, "e": 22, "f": 24, "g": 25})) == 7
 
 
 def test_action_status(plan, tmp_path):

@@ -36,31 +36,47 @@ def _close_figures():
 
 
 def _codebook() -> Codebook:
-    statements = pd.DataFrame({
-        "statement": ["F1", "F2", "F3", "F4", "I1", "I2"],
-        "text": [
-            "Vi mäter och följer upp effekten av våra digitala investeringar på ett "
-            "konsekvent sätt i hela förvaltningen",
-            "Vi har en tydlig plan för digitalisering",
-            "Digitaliseringsfrågor hanteras först när problem har uppstått",
-            "Vi vet vilken information som är skyddsvärd",
-            "Vi har en stabil driftsleverans",
-            "Vår infrastruktur är modern och skalbar",
-        ],
-        "role": ["förvaltningschef"] * 4 + ["IT-chef"] * 2,
-        "dimension": ["Styrning", "Styrning", "Styrning", "Information", "Teknik", "Teknik"],
-        "reverse": [False, False, True, False, False, False],
-    })
-    scale = pd.DataFrame({
-        "label": ["Instämmer inte alls", "Instämmer i låg grad", "Instämmer delvis",
-                  "Instämmer i hög grad", "Instämmer helt", "Vet ej"],
-        "value": [1, 2, 3, 4, 5, None],
-    })
+    statements = pd.DataFrame(
+        {
+            "statement": ["F1", "F2", "F3", "F4", "I1", "I2"],
+            "text": [
+                "Vi mäter och följer upp effekten av våra digitala investeringar på ett "
+                "konsekvent sätt i hela förvaltningen",
+                "Vi har en tydlig plan för digitalisering",
+                "Digitaliseringsfrågor hanteras först när problem har uppstått",
+                "Vi vet vilken information som är skyddsvärd",
+                "Vi har en stabil driftsleverans",
+                "Vår infrastruktur är modern och skalbar",
+            ],
+            "role": ["förvaltningschef"] * 4 + ["IT-chef"] * 2,
+            "dimension": ["Styrning", "Styrning", "Styrning", "Information", "Teknik", "Teknik"],
+            "reverse": [False, False, True, False, False, False],
+        }
+    )
+    scale = pd.DataFrame(
+        {
+            "label": [
+                "Instämmer inte alls",
+                "Instämmer i låg grad",
+                "Instämmer delvis",
+                "Instämmer i hög grad",
+                "Instämmer helt",
+                "Vet ej",
+            ],
+            "value": [1, 2, 3, 4, 5, None],
+        }
+    )
     return Codebook.from_frames(statements, scale)
 
 
-def _responses(n_managers: int = 8, n_it: int = 6, organisations=("Åmål", "Tanum"),
-               waves=(2022,), all_dont_know: str | None = "F4", seed: int = 1) -> pd.DataFrame:
+def _responses(
+    n_managers: int = 8,
+    n_it: int = 6,
+    organisations=("Åmål", "Tanum"),
+    waves=(2022,),
+    all_dont_know: str | None = "F4",
+    seed: int = 1,
+) -> pd.DataFrame:
     """Synthetic tidy responses: every manager answers F1–F4, every IT manager I1–I2."""
     rng = np.random.default_rng(seed)
     cb = _codebook()
@@ -79,10 +95,19 @@ def _responses(n_managers: int = 8, n_it: int = 6, organisations=("Åmål", "Tan
                         else:
                             score = float(rng.integers(1, 6))
                             answer = str(int(score))
-                        rows.append({"wave": wave, "organisation": org, "role": role,
-                                     "respondent": f"{org}-{role}-{k}",
-                                     "statement": st.statement, "dimension": st.dimension,
-                                     "score": score, "answer": answer, "source": "test"})
+                        rows.append(
+                            {
+                                "wave": wave,
+                                "organisation": org,
+                                "role": role,
+                                "respondent": f"{org}-{role}-{k}",
+                                "statement": st.statement,
+                                "dimension": st.dimension,
+                                "score": score,
+                                "answer": answer,
+                                "source": "test",
+                            }
+                        )
     frame = pd.DataFrame(rows)
     for column in ("organisation", "role", "statement", "dimension"):
         frame[column] = frame[column].astype("category")
@@ -116,14 +141,20 @@ def _ytick_labels(ax) -> list[str]:
 
 def _data_axes(fig: Figure):
     """The axes that carry data (not the legend row, not a colour bar)."""
-    return [ax for ax in fig.axes if ax.axison and ax.get_label() != "<colorbar>"
-            and ax.get_yticklabels()]
+    return [
+        ax
+        for ax in fig.axes
+        if ax.axison and ax.get_label() != "<colorbar>" and ax.get_yticklabels()
+    ]
 
 
 def _check_slide_readable(fig: Figure) -> None:
     fig.canvas.draw()
-    small = [(t.get_text(), t.get_fontsize()) for t in fig.findobj(Text)
-             if t.get_visible() and t.get_text().strip() and t.get_fontsize() < 10]
+    small = [
+        (t.get_text(), t.get_fontsize())
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and t.get_fontsize() < 10
+    ]
     assert not small, small
     assert fig.get_size_inches()[0] <= 13.5
 
@@ -153,8 +184,9 @@ def test_diverging_bars_demo(demo):
 
 def test_diverging_bars_english(demo):
     cb, responses = demo
-    fig = sp.diverging_bars(responses, codebook=cb, role="IT-chef", statements=["I01", "I02"],
-                            lang="en", wave=2020)
+    fig = sp.diverging_bars(
+        responses, codebook=cb, role="IT-chef", statements=["I01", "I02"], lang="en", wave=2020
+    )
     text = _all_text(fig)
     assert "Don't know" in text and "2020" in text
     assert POINT_DECIMAL.search(text) and not SWEDISH_DECIMAL.search(text)
@@ -162,8 +194,9 @@ def test_diverging_bars_english(demo):
 
 def test_mean_ci_demo(demo):
     cb, responses = demo
-    described = mt.describe(responses[responses["wave"] == 2022], by=["role", "statement"],
-                            codebook=cb)
+    described = mt.describe(
+        responses[responses["wave"] == 2022], by=["role", "statement"], codebook=cb
+    )
     fig = sp.mean_ci(described, midpoint=cb.midpoint, lowest=3)
     assert isinstance(fig, Figure)
     text = _all_text(fig)
@@ -190,16 +223,16 @@ def test_role_gap_demo(demo):
 
 def test_role_gap_accepts_compare_roles(demo):
     cb, responses = demo
-    compared = mt.compare_roles(responses[responses["wave"] == 2022], by="dimension",
-                                codebook=cb)
+    compared = mt.compare_roles(responses[responses["wave"] == 2022], by="dimension", codebook=cb)
     fig = sp.role_gap(compared, lang="en")
     assert "Gap" in _all_text(fig)
 
 
 def test_organisation_heatmap_demo(demo):
     cb, responses = demo
-    described = mt.describe(responses[responses["wave"] == 2022],
-                             by=["organisation", "role", "dimension"], codebook=cb)
+    described = mt.describe(
+        responses[responses["wave"] == 2022], by=["organisation", "role", "dimension"], codebook=cb
+    )
     fig = sp.organisation_heatmap(described)
     text = _all_text(fig)
     assert "Undertryckt (n < 5)" in text
@@ -217,27 +250,31 @@ def test_organisation_heatmap_demo(demo):
 
 def test_organisation_heatmap_statements(demo):
     cb, responses = demo
-    described = mt.describe(responses[responses["wave"] == 2022],
-                            by=["organisation", "role", "statement"], codebook=cb)
+    described = mt.describe(
+        responses[responses["wave"] == 2022], by=["organisation", "role", "statement"], codebook=cb
+    )
     fig = sp.organisation_heatmap(described, role="förvaltningschef")
     _check_slide_readable(fig)
-    fig = sp.organisation_heatmap(described, value="share_top2", role="förvaltningschef",
-                                  lang="en")
+    fig = sp.organisation_heatmap(described, value="share_top2", role="förvaltningschef", lang="en")
     assert "%" in _all_text(fig)
 
 
 def test_wave_change_demo(demo):
     cb, responses = demo
-    changed = mt.change(responses, from_wave=2020, to_wave=2022, by=["role", "dimension"],
-                        codebook=cb)
+    changed = mt.change(
+        responses, from_wave=2020, to_wave=2022, by=["role", "dimension"], codebook=cb
+    )
     fig = sp.wave_change(changed)
     text = _all_text(fig)
     assert "2020–2022" in text and "Förändring" in text
     assert SWEDISH_DECIMAL.search(text) and not POINT_DECIMAL.search(text)
     # sorted: the largest increase first in every panel
     for ax in _data_axes(fig):
-        values = [float(t.get_text().replace("−", "-").replace(",", ".").lstrip("+"))
-                  for t in ax.texts if re.fullmatch(r"[+−]\d,\d\d", t.get_text())]
+        values = [
+            float(t.get_text().replace("−", "-").replace(",", ".").lstrip("+"))
+            for t in ax.texts
+            if re.fullmatch(r"[+−]\d,\d\d", t.get_text())
+        ]
         assert values == sorted(values, reverse=True) and values
     fig = sp.wave_change(changed, kind="dumbbell", lang="en")
     assert "2020" in _all_text(fig)
@@ -245,8 +282,9 @@ def test_wave_change_demo(demo):
 
 def test_wave_change_statements(demo):
     cb, responses = demo
-    changed = mt.change(responses, from_wave=2020, to_wave=2022, by=["role", "statement"],
-                        codebook=cb)
+    changed = mt.change(
+        responses, from_wave=2020, to_wave=2022, by=["role", "statement"], codebook=cb
+    )
     fig = sp.wave_change(changed, role="IT-chef")
     assert isinstance(fig, Figure)
     assert "I18" in _all_text(fig)
@@ -294,17 +332,30 @@ def test_everything_suppressed_says_so():
     assert "färre än 5 svarande" in _all_text(fig)
     described = mt.describe(responses, by=["role", "statement"], codebook=cb)
     assert described["suppressed"].all()
-    for make in (lambda: sp.mean_ci(described),
-                 lambda: sp.organisation_heatmap(
-                     mt.describe(responses, by=["organisation", "role", "statement"])),
-                 lambda: sp.role_gap(mt.describe(responses, by=["role", "dimension"]))):
+    for make in (
+        lambda: sp.mean_ci(described),
+        lambda: sp.organisation_heatmap(
+            mt.describe(responses, by=["organisation", "role", "statement"])
+        ),
+        lambda: sp.role_gap(mt.describe(responses, by=["role", "dimension"])),
+    ):
         fig = make()
         assert isinstance(fig, Figure)
         assert "färre än 5 svarande" in _all_text(fig)
-    changed = pd.DataFrame({"role": "IT-chef", "statement": ["I1", "I2"], "from_wave": 2020,
-                            "to_wave": 2022, "n_respondents_from": [1, 1],
-                            "n_respondents_to": [1, 2], "difference": np.nan,
-                            "ci95_low": np.nan, "ci95_high": np.nan, "suppressed": True})
+    changed = pd.DataFrame(
+        {
+            "role": "IT-chef",
+            "statement": ["I1", "I2"],
+            "from_wave": 2020,
+            "to_wave": 2022,
+            "n_respondents_from": [1, 1],
+            "n_respondents_to": [1, 2],
+            "difference": np.nan,
+            "ci95_low": np.nan,
+            "ci95_high": np.nan,
+            "suppressed": True,
+        }
+    )
     fig = sp.wave_change(changed, lang="en")
     assert "fewer than 5 respondents" in _all_text(fig)
 
@@ -323,16 +374,18 @@ def test_unknown_role_is_a_clear_error():
 
 
 def test_mean_ci_skips_suppressed_rows_and_names_them():
-    described = pd.DataFrame({
-        "role": ["förvaltningschef"] * 5,
-        "statement": ["S1", "S2", "S3", "S4", "S5"],
-        "text": ["Ett", "Två", "Tre", "Fyra", "Fem"],
-        "n_respondents": [12, 3, 12, 12, 12],
-        "mean": [3.4, np.nan, 2.26, 4.1, 2.9],
-        "ci95_low": [3.0, np.nan, 1.9, 3.8, 2.5],
-        "ci95_high": [3.8, np.nan, 2.6, 4.4, 3.3],
-        "suppressed": [False, True, False, False, False],
-    })
+    described = pd.DataFrame(
+        {
+            "role": ["förvaltningschef"] * 5,
+            "statement": ["S1", "S2", "S3", "S4", "S5"],
+            "text": ["Ett", "Två", "Tre", "Fyra", "Fem"],
+            "n_respondents": [12, 3, 12, 12, 12],
+            "mean": [3.4, np.nan, 2.26, 4.1, 2.9],
+            "ci95_low": [3.0, np.nan, 1.9, 3.8, 2.5],
+            "ci95_high": [3.8, np.nan, 2.6, 4.4, 3.3],
+            "suppressed": [False, True, False, False, False],
+        }
+    )
     fig = sp.mean_ci(described, lowest=2)
     (ax,) = _data_axes(fig)
     labels = _ytick_labels(ax)
@@ -342,28 +395,37 @@ def test_mean_ci_skips_suppressed_rows_and_names_them():
     text = _all_text(fig)
     assert "2,3" in text and "De 2 lägsta" in text
     # a table that was not suppressed is suppressed by min_n here
-    fig = sp.mean_ci(described.assign(suppressed=False, mean=described["mean"].fillna(3.0)),
-                     min_n=5)
+    fig = sp.mean_ci(
+        described.assign(suppressed=False, mean=described["mean"].fillna(3.0)), min_n=5
+    )
     assert "S2" in _all_text(fig) and len(_data_axes(fig)[0].containers) == 4
 
 
 def test_mean_ci_single_wave_chosen():
-    described = pd.DataFrame({
-        "wave": [2020, 2022], "statement": ["S1", "S1"], "mean": [2.0, 3.5],
-        "ci95_low": [1.5, 3.0], "ci95_high": [2.5, 4.0], "n_respondents": [10, 10],
-    })
+    described = pd.DataFrame(
+        {
+            "wave": [2020, 2022],
+            "statement": ["S1", "S1"],
+            "mean": [2.0, 3.5],
+            "ci95_low": [1.5, 3.0],
+            "ci95_high": [2.5, 4.0],
+            "n_respondents": [10, 10],
+        }
+    )
     text = _all_text(sp.mean_ci(described))
     assert "2022" in text and "3,5" in text and "2,0\n" not in text
 
 
 def test_organisation_heatmap_single_organisation_and_blank_cells():
-    described = pd.DataFrame({
-        "organisation": ["Åmål", "Åmål", "Åmål"],
-        "statement": ["F1", "F2", "F3"],
-        "n_respondents": [7, 7, 2],
-        "mean": [3.25, 4.0, np.nan],
-        "suppressed": [False, False, True],
-    })
+    described = pd.DataFrame(
+        {
+            "organisation": ["Åmål", "Åmål", "Åmål"],
+            "statement": ["F1", "F2", "F3"],
+            "n_respondents": [7, 7, 2],
+            "mean": [3.25, 4.0, np.nan],
+            "suppressed": [False, False, True],
+        }
+    )
     fig = sp.organisation_heatmap(described)
     (ax,) = _data_axes(fig)
     assert _ytick_labels(ax) == ["Åmål (n = 2–7)"]
@@ -373,13 +435,15 @@ def test_organisation_heatmap_single_organisation_and_blank_cells():
 
 
 def test_role_gap_one_role_suppressed_for_a_dimension():
-    table = pd.DataFrame({
-        "role": ["förvaltningschef", "IT-chef", "förvaltningschef", "IT-chef"],
-        "dimension": ["Styrning", "Styrning", "Teknik", "Teknik"],
-        "n_respondents": [20, 6, 20, 3],
-        "mean": [3.1, 3.6, 3.3, 4.8],
-        "suppressed": [False, False, False, False],
-    })
+    table = pd.DataFrame(
+        {
+            "role": ["förvaltningschef", "IT-chef", "förvaltningschef", "IT-chef"],
+            "dimension": ["Styrning", "Styrning", "Teknik", "Teknik"],
+            "n_respondents": [20, 6, 20, 3],
+            "mean": [3.1, 3.6, 3.3, 4.8],
+            "suppressed": [False, False, False, False],
+        }
+    )
     fig = sp.role_gap(table)
     text = _all_text(fig)
     assert "+0,5" in text
@@ -397,13 +461,21 @@ def test_role_gap_needs_two_roles():
 
 
 def test_wave_change_colours_clear_changes():
-    changed = pd.DataFrame({
-        "dimension": ["Upp", "Ner", "Oklart"], "from_wave": 2020, "to_wave": 2022,
-        "n_respondents_from": 10, "n_respondents_to": 10,
-        "mean_from": [3.0, 3.5, 3.0], "mean_to": [3.4, 3.1, 3.05],
-        "difference": [0.4, -0.4, 0.05], "ci95_low": [0.1, -0.7, -0.2],
-        "ci95_high": [0.7, -0.1, 0.3], "suppressed": False,
-    })
+    changed = pd.DataFrame(
+        {
+            "dimension": ["Upp", "Ner", "Oklart"],
+            "from_wave": 2020,
+            "to_wave": 2022,
+            "n_respondents_from": 10,
+            "n_respondents_to": 10,
+            "mean_from": [3.0, 3.5, 3.0],
+            "mean_to": [3.4, 3.1, 3.05],
+            "difference": [0.4, -0.4, 0.05],
+            "ci95_low": [0.1, -0.7, -0.2],
+            "ci95_high": [0.7, -0.1, 0.3],
+            "suppressed": False,
+        }
+    )
     fig = sp.wave_change(changed)
     (ax,) = _data_axes(fig)
     assert _ytick_labels(ax) == ["Upp", "Oklart", "Ner"]
@@ -414,13 +486,18 @@ def test_wave_change_colours_clear_changes():
 
 def test_legend_never_covers_data(demo):
     cb, responses = demo
-    described = mt.describe(responses[responses["wave"] == 2022], by=["role", "statement"],
-                            codebook=cb)
+    described = mt.describe(
+        responses[responses["wave"] == 2022], by=["role", "statement"], codebook=cb
+    )
     fig = sp.mean_ci(described, role="IT-chef")
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    legends = [leg.get_window_extent(renderer) for ax in fig.axes if ax.get_legend()
-               for leg in [ax.get_legend()]]
+    legends = [
+        leg.get_window_extent(renderer)
+        for ax in fig.axes
+        if ax.get_legend()
+        for leg in [ax.get_legend()]
+    ]
     assert legends
     for ax in _data_axes(fig):
         box = ax.get_window_extent(renderer)
@@ -475,8 +552,9 @@ def test_options_are_keyword_only():
 def test_one_role_panel_draws_into_a_given_axes():
     cb = _codebook()
     responses = _responses(waves=(2020, 2022))
-    described = mt.describe(responses[responses["wave"] == 2022], by=["role", "statement"],
-                            codebook=cb)
+    described = mt.describe(
+        responses[responses["wave"] == 2022], by=["role", "statement"], codebook=cb
+    )
     changed = mt.change(responses, from_wave=2020, to_wave=2022, by=["role", "dimension"])
     draws = [
         lambda ax: sp.diverging_bars(responses, codebook=cb, role="IT-chef", ax=ax),

@@ -12,9 +12,15 @@ from maturity.privacy import check_min_n, suppress
 
 
 def table(sizes: dict[str, int], **extra) -> pd.DataFrame:
-    return pd.DataFrame({"organisation": list(sizes), "n_respondents": list(sizes.values()),
-                         "n": list(sizes.values()), "mean": np.linspace(2, 4, len(sizes)),
-                         **extra})
+    return pd.DataFrame(
+        {
+            "organisation": list(sizes),
+            "n_respondents": list(sizes.values()),
+            "n": list(sizes.values()),
+            "mean": np.linspace(2, 4, len(sizes)),
+            **extra,
+        }
+    )
 
 
 def test_primary_suppression_blanks_statistics_and_keeps_keys_and_group_size():
@@ -46,8 +52,14 @@ def test_lowering_min_n_is_explicit():
 
 
 def test_it_chef_per_municipality_is_always_one_person():
-    t = pd.DataFrame({"organisation": ["Åmål", "Bengtsfors", "Dals-Ed"], "role": "IT-chef",
-                      "n_respondents": 1, "mean": [2.0, 3.0, 4.0]})
+    t = pd.DataFrame(
+        {
+            "organisation": ["Åmål", "Bengtsfors", "Dals-Ed"],
+            "role": "IT-chef",
+            "n_respondents": 1,
+            "mean": [2.0, 3.0, 4.0],
+        }
+    )
     assert suppress(t)["suppressed"].all()
 
 
@@ -71,38 +83,63 @@ def test_no_secondary_without_margins_or_for_empty_groups():
 
 
 def test_secondary_suppression_within_each_parent_only():
-    t = pd.DataFrame({"role": ["chef"] * 3 + ["IT"] * 3,
-                      "organisation": ["A", "B", "C"] * 2,
-                      "n_respondents": [1, 8, 9, 7, 8, 9], "mean": 3.0})
+    t = pd.DataFrame(
+        {
+            "role": ["chef"] * 3 + ["IT"] * 3,
+            "organisation": ["A", "B", "C"] * 2,
+            "n_respondents": [1, 8, 9, 7, 8, 9],
+            "mean": 3.0,
+        }
+    )
     out = suppress(t, margins=["organisation"], group_columns=["role", "organisation"])
     assert out["suppressed"].tolist() == [True, True, False, False, False, False]
 
 
 def test_total_row_in_the_same_table():
     # a total row is its own parent: siblings are the organisations under it
-    t = pd.DataFrame({"level": ["organisation"] * 3 + ["total"],
-                      "organisation": ["A", "B", "C", "Alla"],
-                      "n_respondents": [2, 6, 7, 15], "mean": [1.0, 3.0, 4.0, 3.2]})
+    t = pd.DataFrame(
+        {
+            "level": ["organisation"] * 3 + ["total"],
+            "organisation": ["A", "B", "C", "Alla"],
+            "n_respondents": [2, 6, 7, 15],
+            "mean": [1.0, 3.0, 4.0, 3.2],
+        }
+    )
     out = suppress(t, margins=["organisation"], group_columns=["level", "organisation"])
     assert out["suppressed"].tolist() == [True, True, False, False]
     assert out.loc[3, "mean"] == 3.2
 
 
 def test_several_margins_are_applied_until_stable():
-    t = pd.DataFrame({"organisation": ["A", "A", "B", "B", "C", "C"],
-                      "role": ["IT", "chef"] * 3,
-                      "n_respondents": [1, 9, 6, 8, 7, 9], "mean": 3.0})
-    out = suppress(t, margins=["organisation", "role"],
-                   group_columns=["organisation", "role"])
-    hidden = set(zip(out.loc[out["suppressed"], "organisation"],
-                     out.loc[out["suppressed"], "role"], strict=True))
+    t = pd.DataFrame(
+        {
+            "organisation": ["A", "A", "B", "B", "C", "C"],
+            "role": ["IT", "chef"] * 3,
+            "n_respondents": [1, 9, 6, 8, 7, 9],
+            "mean": 3.0,
+        }
+    )
+    out = suppress(t, margins=["organisation", "role"], group_columns=["organisation", "role"])
+    hidden = set(
+        zip(
+            out.loc[out["suppressed"], "organisation"],
+            out.loc[out["suppressed"], "role"],
+            strict=True,
+        )
+    )
     assert ("A", "IT") in hidden and ("B", "IT") in hidden  # along organisations
     assert ("A", "chef") in hidden  # along roles within organisation A
 
 
 def test_several_count_columns_and_idempotence():
-    t = pd.DataFrame({"statement": ["S1", "S2"], "n_respondents_1": [9, 9],
-                      "n_respondents_2": [3, 9], "difference": [0.5, 0.2]})
+    t = pd.DataFrame(
+        {
+            "statement": ["S1", "S2"],
+            "n_respondents_1": [9, 9],
+            "n_respondents_2": [3, 9],
+            "difference": [0.5, 0.2],
+        }
+    )
     out = suppress(t, n_column=["n_respondents_1", "n_respondents_2"])
     assert out["suppressed"].tolist() == [True, False]
     assert out["n_respondents_2"].tolist() == [3, 9]
@@ -111,9 +148,16 @@ def test_several_count_columns_and_idempotence():
 
 
 def test_default_stat_columns_keep_keys_and_wave():
-    t = pd.DataFrame({"wave": [2020, 2020], "organisation": ["A", "B"],
-                      "n_respondents": [2, 9], "mean": [3.0, 4.0], "above": [True, False],
-                      "name": ["x", "y"]})
+    t = pd.DataFrame(
+        {
+            "wave": [2020, 2020],
+            "organisation": ["A", "B"],
+            "n_respondents": [2, 9],
+            "mean": [3.0, 4.0],
+            "above": [True, False],
+            "name": ["x", "y"],
+        }
+    )
     out = suppress(t)
     assert out["wave"].tolist() == [2020, 2020] and out["name"].tolist() == ["x", "y"]
     assert pd.isna(out.loc[0, "mean"])
@@ -128,14 +172,22 @@ def test_explicit_stat_columns_may_be_text():
 
 
 @settings(max_examples=80, deadline=None)
-@given(sizes=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 12)), min_size=1,
-                      max_size=15), min_n=st.integers(1, 6))
+@given(
+    sizes=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 12)), min_size=1, max_size=15),
+    min_n=st.integers(1, 6),
+)
 def test_no_group_can_be_recovered(sizes, min_n):
-    t = pd.DataFrame({"parent": [f"P{p}" for p, _ in sizes],
-                      "organisation": [f"O{i}" for i in range(len(sizes))],
-                      "n_respondents": [n for _, n in sizes], "mean": 3.0})
-    out = suppress(t, min_n=min_n, margins=["organisation"],
-                   group_columns=["parent", "organisation"])
+    t = pd.DataFrame(
+        {
+            "parent": [f"P{p}" for p, _ in sizes],
+            "organisation": [f"O{i}" for i in range(len(sizes))],
+            "n_respondents": [n for _, n in sizes],
+            "mean": 3.0,
+        }
+    )
+    out = suppress(
+        t, min_n=min_n, margins=["organisation"], group_columns=["parent", "organisation"]
+    )
     assert (out.loc[~out["suppressed"], "n_respondents"] >= min_n).all()
     assert out.loc[out["suppressed"], "mean"].isna().all()
     for _, part in out.groupby("parent"):

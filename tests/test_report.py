@@ -20,20 +20,34 @@ def two_runs(demo_report, tmp_path_factory):
     """The session's demo report and a second run of everything but the figures (the figures'
     determinism is checked by drawing a few of them again)."""
     root = tmp_path_factory.mktemp("second_run")
-    result = build_report(DEMO, root / "reports", root / "processed", progress=None,
-                          figures=False)
+    result = build_report(DEMO, root / "reports", root / "processed", progress=None, figures=False)
     return [demo_report, (root, result)]
 
 
 def test_report_writes_everything(two_runs):
     root, result = two_runs[0]
     names = {p.name for p in (root / "processed").iterdir()}
-    assert {"responses.csv", "problems.csv", "survey_statements.csv",
-            "capability_summary.csv", "risks.csv", "actions.csv"} <= names
+    assert {
+        "responses.csv",
+        "problems.csv",
+        "survey_statements.csv",
+        "capability_summary.csv",
+        "risks.csv",
+        "actions.csv",
+    } <= names
     figures = {p.name for p in (root / "reports" / "figures").iterdir()}
-    for stem in ("enkat_medel_forvaltningschef", "enkat_fordelning_itchef", "enkat_roller",
-                 "enkat_organisationer", "enkat_forandring", "formagekarta_heatmap",
-                 "riskmatris", "risktrend", "handlingsplan_status", "budget"):
+    for stem in (
+        "enkat_medel_forvaltningschef",
+        "enkat_fordelning_itchef",
+        "enkat_roller",
+        "enkat_organisationer",
+        "enkat_forandring",
+        "formagekarta_heatmap",
+        "riskmatris",
+        "risktrend",
+        "handlingsplan_status",
+        "budget",
+    ):
         assert {f"{stem}.png", f"{stem}.svg"} <= figures
     assert (root / "reports" / "nulagesanalys.xlsx").stat().st_size > 10_000
     summary = (root / "reports" / "summary.md").read_text(encoding="utf-8")
@@ -42,8 +56,9 @@ def test_report_writes_everything(two_runs):
 
 def test_two_runs_are_byte_identical(two_runs):
     (a, _), (b, _) = two_runs
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*")
-                     if p.is_file() and p.parent.name != "figures")
+    files_a = sorted(
+        p.relative_to(a) for p in a.rglob("*") if p.is_file() and p.parent.name != "figures"
+    )
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert files_a == files_b
     different = [str(p) for p in files_a if (a / p).read_bytes() != (b / p).read_bytes()]
@@ -87,8 +102,13 @@ def test_no_published_group_below_min_n(two_runs):
     _, result = two_runs[0]
     for section in result.sections:
         for name, table in section.published().items():
-            for column in ("n_respondents", "n_respondents_from", "n_respondents_to",
-                           "n_respondents_1", "n_respondents_2"):
+            for column in (
+                "n_respondents",
+                "n_respondents_from",
+                "n_respondents_to",
+                "n_respondents_1",
+                "n_respondents_2",
+            ):
                 if column in table.columns and "suppressed" in table.columns:
                     shown = table.loc[~table["suppressed"].astype(bool), column]
                     assert (shown.dropna() >= 5).all(), (name, column)
@@ -130,10 +150,12 @@ def test_hostile_text_arrives_as_text(tmp_path):
     write_codebook(raw / "kodbok.xlsx", statements=statements, text_formulas=True)
     rows = [[f"r{i}", "Tanum", "förvaltningschef", 1 + i % 5, 2, 3] for i in range(8)]
     rows.append(["r9", "@SUM(1)", "förvaltningschef", 1, 1, 1])
-    write_rows(raw / "enkat_2024.xlsx", {"Svar": [["Respondent", "Kommun", "Roll", "F1", "F2",
-                                                    "F3"]] + rows}, text_formulas=True)
-    build_report(raw, tmp_path / "reports", tmp_path / "processed", progress=None,
-                 figures=False)
+    write_rows(
+        raw / "enkat_2024.xlsx",
+        {"Svar": [["Respondent", "Kommun", "Roll", "F1", "F2", "F3"]] + rows},
+        text_formulas=True,
+    )
+    build_report(raw, tmp_path / "reports", tmp_path / "processed", progress=None, figures=False)
     path = tmp_path / "reports" / "nulagesanalys.xlsx"
     with zipfile.ZipFile(path) as z:
         xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets"))
@@ -148,11 +170,34 @@ def test_cli_report_and_bad_input(tmp_path, capsys):
     raw.mkdir()
     for name in ("riskregister.xlsx", "handlingsplan.xlsx"):
         shutil.copy(DEMO / name, raw / name)
-    assert main(["report", "--raw", str(raw), "--out", str(tmp_path / "r"), "--processed",
-                 str(tmp_path / "p"), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--raw",
+                str(raw),
+                "--out",
+                str(tmp_path / "r"),
+                "--processed",
+                str(tmp_path / "p"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     (raw / "trasig.xlsx").write_text("Kommun;Roll\nTanum;chef\n", encoding="utf-8")
-    code = main(["report", "--raw", str(raw), "--out", str(tmp_path / "r"), "--processed",
-                 str(tmp_path / "p"), "--quiet"])
+    code = main(
+        [
+            "report",
+            "--raw",
+            str(raw),
+            "--out",
+            str(tmp_path / "r"),
+            "--processed",
+            str(tmp_path / "p"),
+            "--quiet",
+        ]
+    )
     err = capsys.readouterr().err.strip()
     assert code == 2
     assert err.count("\n") == 0 and "trasig.xlsx" in err and "CSV" in err
@@ -169,8 +214,9 @@ def test_report_is_a_list_of_stages(two_runs):
     assert [s.name for s in result.sections] == [stage.name for stage in STAGES]
     for stage in STAGES:  # every option is an explicit keyword-only parameter of the build
         parameters = inspect.signature(stage.build).parameters
-        assert all(parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
-                   for name in stage.options), stage.name
+        assert all(
+            parameters[name].kind is inspect.Parameter.KEYWORD_ONLY for name in stage.options
+        ), stage.name
         assert set(stage.options) <= set(StageOptions.__dataclass_fields__)
     survey = result.sections[0]
     assert survey.unpublished == {"responses", "statements"}
@@ -179,7 +225,8 @@ def test_report_is_a_list_of_stages(two_runs):
 
 def test_progress_lines_follow_the_language(tmp_path):
     lines = []
-    build_report(DEMO, tmp_path / "r", tmp_path / "p", lang="en", progress=lines.append,
-                 figures=False)
+    build_report(
+        DEMO, tmp_path / "r", tmp_path / "p", lang="en", progress=lines.append, figures=False
+    )
     assert lines[0].startswith("found ") and lines[-1].startswith("done in ")
     assert any(line.startswith("  Survey: duplicate respondent: ") for line in lines)

@@ -29,15 +29,31 @@ def risk(rid, s, k, r=None, threat="Hot", action="Åtgärd", vuln="Sårbar", con
 @pytest.mark.parametrize(
     ("header", "field"),
     [
-        ("ID", "risk_id"), ("Hot", "threat"), ("Threat", "threat"), ("Sårbarhet", "vulnerability"),
-        ("Konsekvens", "consequence_text"), ("Consequence", "consequence_text"),
-        ("K", "impact"), ("Konsekvens (K)", "impact"), ("Konsekvens 1–5", "impact"),
-        ("Konsekvens (beskrivning)", "consequence_text"), ("S", "probability"),
-        ("Sannolikhet (S)", "probability"), ("S (1-5)", "probability"),
-        ("Probability", "probability"), ("Impact", "impact"), ("R", "score"),
-        ("R = S × K", "score"), ("Risk (R)", "score"), ("Riskvärde", "score"),
-        ("Åtgärd", "action"), ("Action", "action"), ("Datum", "date"), ("  id ", "risk_id"),
-        ("Ansvarig", None), ("", None),
+        ("ID", "risk_id"),
+        ("Hot", "threat"),
+        ("Threat", "threat"),
+        ("Sårbarhet", "vulnerability"),
+        ("Konsekvens", "consequence_text"),
+        ("Consequence", "consequence_text"),
+        ("K", "impact"),
+        ("Konsekvens (K)", "impact"),
+        ("Konsekvens 1–5", "impact"),
+        ("Konsekvens (beskrivning)", "consequence_text"),
+        ("S", "probability"),
+        ("Sannolikhet (S)", "probability"),
+        ("S (1-5)", "probability"),
+        ("Probability", "probability"),
+        ("Impact", "impact"),
+        ("R", "score"),
+        ("R = S × K", "score"),
+        ("Risk (R)", "score"),
+        ("Riskvärde", "score"),
+        ("Åtgärd", "action"),
+        ("Action", "action"),
+        ("Datum", "date"),
+        ("  id ", "risk_id"),
+        ("Ansvarig", None),
+        ("", None),
     ],
 )
 def test_header_matching(header, field):
@@ -64,11 +80,20 @@ def test_natural_key_orders_ids():
 
 
 def test_sheet_per_meeting(tmp_path):
-    path = write(tmp_path / "reg.xlsx", {
-        "2020-03-05": [["Riskregister styrgruppen"], [], HEADER,
-                       risk("R1", 4, 5, 20), risk("R2", "3", "3,0", 9), risk(2, 1, 2, None)],
-        "2020-09-17 styrgrupp": [HEADER, risk("R1", 3, 5, 15)],
-    })
+    path = write(
+        tmp_path / "reg.xlsx",
+        {
+            "2020-03-05": [
+                ["Riskregister styrgruppen"],
+                [],
+                HEADER,
+                risk("R1", 4, 5, 20),
+                risk("R2", "3", "3,0", 9),
+                risk(2, 1, 2, None),
+            ],
+            "2020-09-17 styrgrupp": [HEADER, risk("R1", 3, 5, 15)],
+        },
+    )
     register = read_risk_register(path)
     risks = register.risks
     assert register.problems.empty
@@ -85,27 +110,58 @@ def test_sheet_per_meeting(tmp_path):
 
 
 def test_datum_column_and_english_headers(tmp_path):
-    header = ["Date", "ID", "Threat", "Vulnerability", "Consequence", "Probability", "Impact",
-              "Score", "Action"]
-    path = write(tmp_path / "reg.xlsx", {"Register": [
-        header,
-        ["2020-03-05", "R1", "Phishing", "", "", 4, 4, 16, "Training"],
-        ["5 mars 2020", "R2", "Outage", "", "", 2, 5, 10, "Backup"],
-        [pd.Timestamp("2020-09-17").to_pydatetime(), "R1", "Phishing", "", "", 3, 4, 12, "x"],
-    ]})
+    header = [
+        "Date",
+        "ID",
+        "Threat",
+        "Vulnerability",
+        "Consequence",
+        "Probability",
+        "Impact",
+        "Score",
+        "Action",
+    ]
+    path = write(
+        tmp_path / "reg.xlsx",
+        {
+            "Register": [
+                header,
+                ["2020-03-05", "R1", "Phishing", "", "", 4, 4, 16, "Training"],
+                ["5 mars 2020", "R2", "Outage", "", "", 2, 5, 10, "Backup"],
+                [
+                    pd.Timestamp("2020-09-17").to_pydatetime(),
+                    "R1",
+                    "Phishing",
+                    "",
+                    "",
+                    3,
+                    4,
+                    12,
+                    "x",
+                ],
+            ]
+        },
+    )
     register = read_risk_register(path)
     assert register.problems.empty
     assert register.risks.groupby("date").size().to_dict() == {
-        pd.Timestamp("2020-03-05"): 2, pd.Timestamp("2020-09-17"): 1}
+        pd.Timestamp("2020-03-05"): 2,
+        pd.Timestamp("2020-09-17"): 1,
+    }
     assert register.risks["consequence_text"].tolist() == ["", "", ""]
     assert_invariant(register)
 
 
 def test_numeric_konsekvens_without_k_is_the_impact(tmp_path):
-    path = write(tmp_path / "reg.xlsx", {"2020-03-05": [
-        ["ID", "Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Åtgärd"],
-        ["R1", "Dataintrång", 4, 5, 20, "Utbildning"],
-    ]})
+    path = write(
+        tmp_path / "reg.xlsx",
+        {
+            "2020-03-05": [
+                ["ID", "Risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Åtgärd"],
+                ["R1", "Dataintrång", 4, 5, 20, "Utbildning"],
+            ]
+        },
+    )
     register = read_risk_register(path)
     assert register.problems.empty
     assert register.risks.loc[0, ["probability", "impact", "score"]].tolist() == [4, 5, 20]
@@ -123,25 +179,28 @@ def test_folder_and_list_sources(tmp_path):
 
 
 def test_every_problem_kind(tmp_path):
-    path = write(tmp_path / "reg.xlsx", {
-        "2020-03-05": [
-            HEADER,
-            risk("R1", 3, 4, 15),                 # wrong_score: typed 15, computed 12
-            risk("R2", "x", 4, 8),                # invalid_value S
-            risk("R3", 3.5, 2, None),             # invalid_value S (not whole)
-            risk("R4", 6, 2, None),               # out_of_scale S
-            risk("R5", 2, None, None),            # missing_value K
-            risk("R1", 1, 1, 1),                  # duplicate ID
-            risk(None, 1, 1, 1),                  # missing ID
-            risk("R6", 2, 2, 4, threat=""),       # missing Hot
-            risk("R7", 2, 2, 4, action=None),     # missing Åtgärd
-            risk("R8", 2, 3, "=E11*F11"),         # formula without value
-            risk("R9", 2, 3, "sex"),              # invalid R
-        ],
-        "Tom": [],
-        "Instruktioner": [["Fyll i registret vid varje möte"]],
-        "Blad utan datum": [HEADER, risk("R1", 1, 1, 1)],
-    })
+    path = write(
+        tmp_path / "reg.xlsx",
+        {
+            "2020-03-05": [
+                HEADER,
+                risk("R1", 3, 4, 15),  # wrong_score: typed 15, computed 12
+                risk("R2", "x", 4, 8),  # invalid_value S
+                risk("R3", 3.5, 2, None),  # invalid_value S (not whole)
+                risk("R4", 6, 2, None),  # out_of_scale S
+                risk("R5", 2, None, None),  # missing_value K
+                risk("R1", 1, 1, 1),  # duplicate ID
+                risk(None, 1, 1, 1),  # missing ID
+                risk("R6", 2, 2, 4, threat=""),  # missing Hot
+                risk("R7", 2, 2, 4, action=None),  # missing Åtgärd
+                risk("R8", 2, 3, "=E11*F11"),  # formula without value
+                risk("R9", 2, 3, "sex"),  # invalid R
+            ],
+            "Tom": [],
+            "Instruktioner": [["Fyll i registret vid varje möte"]],
+            "Blad utan datum": [HEADER, risk("R1", 1, 1, 1)],
+        },
+    )
     register = read_risk_register(path)
     problems = register.problems.set_index("source")
     kinds = problems["kind"].to_dict()
@@ -196,14 +255,25 @@ def test_open_errors_are_input_errors(tmp_path):
         read_risk_register(tmp_path / "reg.xlsx")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from([1, 2, 3, 4, 5, 0, 7, "3", "x", None]),
-                          st.sampled_from([1, 2, 3, 4, 5, 9, "2,0", None]),
-                          st.sampled_from([None, 1, 4, 6, 12, 25, "y"])),
-                min_size=1, max_size=8))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([1, 2, 3, 4, 5, 0, 7, "3", "x", None]),
+            st.sampled_from([1, 2, 3, 4, 5, 9, "2,0", None]),
+            st.sampled_from([None, 1, 4, 6, 12, 25, "y"]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_invariant_and_score_property(tmp_path, rows):
-    path = write(tmp_path / "p.xlsx", {"2020-03-05": [
-        HEADER, *(risk(f"R{i}", s, k, r) for i, (s, k, r) in enumerate(rows))]})
+    path = write(
+        tmp_path / "p.xlsx",
+        {"2020-03-05": [HEADER, *(risk(f"R{i}", s, k, r) for i, (s, k, r) in enumerate(rows))]},
+    )
     register = read_risk_register(path)
     assert_invariant(register)
     scored = register.risks.dropna(subset=["score"])
@@ -215,13 +285,15 @@ def test_invariant_and_score_property(tmp_path, rows):
 
 
 def small_risks():
-    return pd.DataFrame({
-        "risk_id": ["R1", "R2", "R3", "R1", "R2", "R4", "R1", "R4", "R3"],
-        "date": pd.to_datetime(["2020-01-01"] * 3 + ["2020-05-01"] * 3 + ["2020-09-01"] * 3),
-        "threat": ["a", "b", "c", "a", "b", "d", "a", "d", "c"],
-        "probability": [4, 2, 5, 4, 3, 1, 2, 1, 5],
-        "impact": [5, 2, 5, 5, 2, 3, 2, 4, 4],
-    })
+    return pd.DataFrame(
+        {
+            "risk_id": ["R1", "R2", "R3", "R1", "R2", "R4", "R1", "R4", "R3"],
+            "date": pd.to_datetime(["2020-01-01"] * 3 + ["2020-05-01"] * 3 + ["2020-09-01"] * 3),
+            "threat": ["a", "b", "c", "a", "b", "d", "a", "d", "c"],
+            "probability": [4, 2, 5, 4, 3, 1, 2, 1, 5],
+            "impact": [5, 2, 5, 5, 2, 3, 2, 4, 4],
+        }
+    )
 
 
 def test_summary_ranked_levels_and_trend():
@@ -244,20 +316,31 @@ def test_summary_ranked_levels_and_trend():
     levels = summary.levels[summary.levels["date"] == "2020-09-01"].set_index("level")["n"]
     assert levels.to_dict() == {"low": 2, "medium": 0, "high": 0, "critical": 1}
     meetings = summary.meetings.set_index(summary.meetings["date"].dt.strftime("%m"))
-    assert meetings.loc["09", ["n_risks", "max_score", "n_new", "n_lowered", "n_raised",
-                              "n_closed"]].tolist() == [3, 20, 1, 1, 1, 1]
+    assert meetings.loc[
+        "09", ["n_risks", "max_score", "n_new", "n_lowered", "n_raised", "n_closed"]
+    ].tolist() == [3, 20, 1, 1, 1, 1]
     # the labels are the text module's words for the levels (value.level.<level>)
     from maturity.text import translate_values
 
     levels = ["low", "medium", "high", "critical"]
     assert summary.bands["level"].tolist() == levels
     assert summary.bands[["min_score", "max_score"]].values.tolist() == [
-        [1, 4], [5, 9], [10, 16], [17, 25]]
+        [1, 4],
+        [5, 9],
+        [10, 16],
+        [17, 25],
+    ]
     for lang in ("sv", "en"):
         assert summary.bands[f"label_{lang}"].tolist() == translate_values(
-            levels, "value.level", lang)
-    assert set(summary.tables()) == {"risk_ranked", "risk_trend", "risk_levels",
-                                     "risk_meetings", "risk_bands"}
+            levels, "value.level", lang
+        )
+    assert set(summary.tables()) == {
+        "risk_ranked",
+        "risk_trend",
+        "risk_levels",
+        "risk_meetings",
+        "risk_bands",
+    }
 
 
 def test_summary_takes_the_tidy_table():
@@ -268,8 +351,14 @@ def test_summary_takes_the_tidy_table():
 
 
 def test_ties_share_rank_and_custom_bands():
-    risks = pd.DataFrame({"risk_id": ["R1", "R2", "R10"], "date": ["2020-01-01"] * 3,
-                          "probability": [2, 4, 4], "impact": [4, 2, 2]})
+    risks = pd.DataFrame(
+        {
+            "risk_id": ["R1", "R2", "R10"],
+            "date": ["2020-01-01"] * 3,
+            "probability": [2, 4, 4],
+            "impact": [4, 2, 2],
+        }
+    )
     summary = risk_summary(risks, bands={"acceptabel": 7, "oacceptabel": 25})
     assert summary.ranked["risk_id"].tolist() == ["R1", "R2", "R10"]  # K first, then ID
     assert summary.ranked["rank"].tolist() == [1, 1, 1]
@@ -283,7 +372,15 @@ def test_ties_share_rank_and_custom_bands():
 def test_risk_level_defaults():
     assert DEFAULT_BANDS == {"low": 4, "medium": 9, "high": 16, "critical": 25}
     assert [risk_level(v) for v in (1, 4, 5, 9, 10, 16, 20, 25)] == [
-        "low", "low", "medium", "medium", "high", "high", "critical", "critical"]
+        "low",
+        "low",
+        "medium",
+        "medium",
+        "high",
+        "high",
+        "critical",
+        "critical",
+    ]
 
 
 # -- demo ------------------------------------------------------------------------------------
@@ -293,13 +390,16 @@ def test_demo_register(tmp_path):
     from maturity.demo.risk import MEETINGS, WRONG_SCORE, write_risk_demo
 
     path = write_risk_demo(tmp_path)
-    assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(
-        write_risk_demo(tmp_path / "again").read_bytes()).digest()
+    assert (
+        hashlib.sha256(path.read_bytes()).digest()
+        == hashlib.sha256(write_risk_demo(tmp_path / "again").read_bytes()).digest()
+    )
     register = read_risk_register(path)
     assert register.problems["kind"].tolist() == ["wrong_score"]
     meeting, risk_id, typed = WRONG_SCORE
-    row = register.risks[(register.risks["risk_id"] == risk_id)
-                         & (register.risks["date"] == meeting)].iloc[0]
+    row = register.risks[
+        (register.risks["risk_id"] == risk_id) & (register.risks["date"] == meeting)
+    ].iloc[0]
     assert row["typed_score"] == typed and row["score"] == row["probability"] * row["impact"]
     assert [f"{d:%Y-%m-%d}" for d in register.dates] == MEETINGS
     assert 6 <= register.risks["risk_id"].nunique() <= 8

@@ -33,14 +33,16 @@ def reference_describe(responses: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         row["n"] = n
         row["n_dont_know"] = int((part["score"].isna() & (part["answer"] != "")).sum())
         scored = part[part["score"].notna()]
-        row["n_respondents"] = len(scored[["wave", "organisation", "role", "respondent"]]
-                                   .drop_duplicates())
+        row["n_respondents"] = len(
+            scored[["wave", "organisation", "role", "respondent"]].drop_duplicates()
+        )
         row["mean"] = x.mean() if n else np.nan
         row["sd"] = x.std(ddof=1) if n > 1 else np.nan
         row["se"] = sps.sem(x) if n > 1 else np.nan
         if n > 1 and x.std() > 0:
-            row["ci95_low"], row["ci95_high"] = sps.t.interval(0.95, n - 1, loc=x.mean(),
-                                                               scale=sps.sem(x))
+            row["ci95_low"], row["ci95_high"] = sps.t.interval(
+                0.95, n - 1, loc=x.mean(), scale=sps.sem(x)
+            )
         elif n > 1:  # no spread: scipy gives NaN for scale 0, the interval is the mean
             row["ci95_low"] = row["ci95_high"] = x.mean()
         else:
@@ -53,23 +55,43 @@ def reference_describe(responses: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-STAT_COLUMNS = ["n", "n_dont_know", "n_respondents", "mean", "sd", "se", "ci95_low",
-                "ci95_high", "q1", "median", "q3", "share_top2", "share_bottom2"]
+STAT_COLUMNS = [
+    "n",
+    "n_dont_know",
+    "n_respondents",
+    "mean",
+    "sd",
+    "se",
+    "ci95_low",
+    "ci95_high",
+    "q1",
+    "median",
+    "q3",
+    "share_top2",
+    "share_bottom2",
+]
 
 
 def assert_same(ours: pd.DataFrame, ref: pd.DataFrame, columns=STAT_COLUMNS, rtol=1e-12):
     assert len(ours) == len(ref)
     for column in columns:
-        np.testing.assert_allclose(ours[column].to_numpy(float), ref[column].to_numpy(float),
-                                   rtol=rtol, atol=1e-12, err_msg=column)
+        np.testing.assert_allclose(
+            ours[column].to_numpy(float),
+            ref[column].to_numpy(float),
+            rtol=rtol,
+            atol=1e-12,
+            err_msg=column,
+        )
 
 
 # --------------------------------------------------------------------------- describe
 
 
 @pytest.mark.parametrize("categorical", [False, True])
-@pytest.mark.parametrize("by", [BY, ["organisation", "role", "statement"], ["dimension"],
-                                ["wave", "role"], ["organisation"]])
+@pytest.mark.parametrize(
+    "by",
+    [BY, ["organisation", "role", "statement"], ["dimension"], ["wave", "role"], ["organisation"]],
+)
 def test_describe_matches_straightforward_computation(categorical, by):
     r = random_responses(seed=1, categorical=categorical, waves=(2020, 2022))
     ours = ms.describe(r, by=by, min_n=1, margins=[])
@@ -103,9 +125,15 @@ def test_quartiles_from_counts_equal_numpy_and_pandas_exactly():
 
 
 def test_describe_counts_dont_know_and_blank_separately():
-    r = pd.DataFrame({"role": "chef", "statement": "S1", "respondent": list("abcdefg"),
-                      "score": [1.0, 5, 5, 4, np.nan, np.nan, 3],
-                      "answer": ["1", "5", "5", "4", "Vet ej", "", "3"]})
+    r = pd.DataFrame(
+        {
+            "role": "chef",
+            "statement": "S1",
+            "respondent": list("abcdefg"),
+            "score": [1.0, 5, 5, 4, np.nan, np.nan, 3],
+            "answer": ["1", "5", "5", "4", "Vet ej", "", "3"],
+        }
+    )
     t = ms.describe(r)
     assert t.loc[0, ["n", "n_dont_know", "n_respondents"]].tolist() == [5, 1, 5]
     assert t.loc[0, "share_top2"] == 0.6 and t.loc[0, "share_bottom2"] == 0.2
@@ -120,20 +148,29 @@ def test_n_respondents_counts_people_not_answers():
 
 
 def test_respondent_ids_repeating_across_organisations_are_different_people():
-    r = pd.DataFrame({"organisation": ["A"] * 3 + ["B"] * 3, "role": "chef",
-                      "statement": "S1", "respondent": ["1", "2", "3"] * 2,
-                      "score": [3.0, 4, 5, 2, 3, 4]})
+    r = pd.DataFrame(
+        {
+            "organisation": ["A"] * 3 + ["B"] * 3,
+            "role": "chef",
+            "statement": "S1",
+            "respondent": ["1", "2", "3"] * 2,
+            "score": [3.0, 4, 5, 2, 3, 4],
+        }
+    )
     assert ms.describe(r, min_n=1)["n_respondents"].tolist() == [6]
 
 
 def test_describe_edge_cases_do_not_break():
-    r = pd.DataFrame({
-        "organisation": ["A", None, "A", "B", "B", "B"],
-        "role": ["chef", "chef", None, "chef", "chef", "chef"],
-        "respondent": list("abcdef"),
-        "statement": ["S1", "S1", "S1", "S2", "S2", "S3"],
-        "score": [5.0, 5, 5, np.nan, np.nan, 2],
-        "answer": ["5", "5", "5", "Vet ej", "Vet ej", "2"]})
+    r = pd.DataFrame(
+        {
+            "organisation": ["A", None, "A", "B", "B", "B"],
+            "role": ["chef", "chef", None, "chef", "chef", "chef"],
+            "respondent": list("abcdef"),
+            "statement": ["S1", "S1", "S1", "S2", "S2", "S3"],
+            "score": [5.0, 5, 5, np.nan, np.nan, 2],
+            "answer": ["5", "5", "5", "Vet ej", "Vet ej", "2"],
+        }
+    )
     t = ms.describe(r, by=BY, min_n=1)
     # missing role forms its own group, last
     assert t["role"].isna().tolist() == [False, False, False, True]
@@ -169,7 +206,8 @@ def test_describe_secondary_suppression_along_organisations():
     sizes = {"A": 1, "B": 6, "C": 7, "D": 9}
     rows = [(org, f"{org}{i}", 3.0) for org, n in sizes.items() for i in range(n)]
     r = pd.DataFrame(rows, columns=["organisation", "respondent", "score"]).assign(
-        role="chef", statement="S1")
+        role="chef", statement="S1"
+    )
     t = ms.describe(r, by=["organisation", "statement"]).set_index("organisation")
     assert t["suppressed"].to_dict() == {"A": True, "B": True, "C": False, "D": False}
 
@@ -197,16 +235,18 @@ def test_public_names_resolve_lazily():
 def test_across_organisations_matches_pandas():
     r = random_responses(seed=7, n_organisations=5, n_respondents=120)
     t = ms.across_organisations(r, by=BY)
-    per_org = r.dropna(subset=["score"]).groupby([*BY, "organisation"]).agg(
-        mean=("score", "mean"), people=("respondent", "nunique"))
+    per_org = (
+        r.dropna(subset=["score"])
+        .groupby([*BY, "organisation"])
+        .agg(mean=("score", "mean"), people=("respondent", "nunique"))
+    )
     # the organisations compared are those describe() publishes (primary + secondary rule)
     d = ms.describe(r, by=[*BY, "organisation"])
     published = d[~d["suppressed"]].set_index([*BY, "organisation"]).index
     assert (per_org.loc[published, "people"] >= 5).all()
     assert (per_org["people"] < 5).any() and len(published) < (per_org["people"] >= 5).sum()
     shown = per_org.loc[published, "mean"]
-    ref = shown.groupby(level=BY).agg(["count", "mean", "std", "min", "max", "idxmin",
-                                       "idxmax"])
+    ref = shown.groupby(level=BY).agg(["count", "mean", "std", "min", "max", "idxmin", "idxmax"])
     t = t.set_index(BY)
     np.testing.assert_allclose(t["mean_of_means"], ref["mean"], rtol=1e-12)
     np.testing.assert_allclose(t["sd_between"], ref["std"], rtol=1e-12)
@@ -225,7 +265,8 @@ def test_across_organisations_never_names_a_hidden_organisation():
     level = {"Liten": 5.0, "Mellan": 1.0, "Stor": 3.0, "Större": 4.0}
     rows = [(org, f"{org}{i}", level[org]) for org, n in sizes.items() for i in range(n)]
     r = pd.DataFrame(rows, columns=["organisation", "respondent", "score"]).assign(
-        role="chef", statement="S1")
+        role="chef", statement="S1"
+    )
     t = ms.across_organisations(r).iloc[0]
     # Liten (1 person) is hidden, and Mellan too (secondary): min/max among Stor and Större
     assert (t["min_organisation"], t["max_organisation"]) == ("Stor", "Större")
@@ -235,14 +276,22 @@ def test_across_organisations_never_names_a_hidden_organisation():
     one_each = r.drop_duplicates("organisation")
     t = ms.across_organisations(one_each, min_n=1).iloc[0]
     assert t["n_organisations"] == 4
-    t = ms.across_organisations(r.assign(organisation=r["organisation"].where(
-        r.index % 2 == 0)), min_n=1).iloc[0]
+    t = ms.across_organisations(
+        r.assign(organisation=r["organisation"].where(r.index % 2 == 0)), min_n=1
+    ).iloc[0]
     assert t["n"] == len(r)  # rows without organisation still count in the pooled figures
 
 
 def test_across_organisations_equal_weights():
-    r = pd.DataFrame({"organisation": ["A"] * 5 + ["B"] * 20, "respondent": range(25),
-                      "score": [1.0] * 5 + [5.0] * 20, "role": "chef", "statement": "S"})
+    r = pd.DataFrame(
+        {
+            "organisation": ["A"] * 5 + ["B"] * 20,
+            "respondent": range(25),
+            "score": [1.0] * 5 + [5.0] * 20,
+            "role": "chef",
+            "statement": "S",
+        }
+    )
     t = ms.across_organisations(r).iloc[0]
     assert t["mean_of_means"] == 3.0 and t["pooled_mean"] == pytest.approx(4.2)
 
@@ -262,8 +311,17 @@ def test_rank_statements():
         assert low["statement"].tolist() == means["statement"].head(2).tolist()
         assert high["statement"].tolist() == means["statement"].tail(2)[::-1].tolist()
         assert low["rank"].tolist() == [1, 2]
-    assert list(t.columns) == ["role", "end", "rank", "statement", "text", "mean", "sd", "n",
-                               "n_respondents"]
+    assert list(t.columns) == [
+        "role",
+        "end",
+        "rank",
+        "statement",
+        "text",
+        "mean",
+        "sd",
+        "n",
+        "n_respondents",
+    ]
 
 
 # --------------------------------------------------------------------------- midpoint
@@ -271,8 +329,7 @@ def test_rank_statements():
 
 def test_holm_against_hand_computed_example():
     # sorted: .005*4=.02, .01*3=.03, .03*2=.06, .04*1=.04 -> running max .06
-    assert ms.holm([0.01, 0.04, 0.03, 0.005]).tolist() == pytest.approx([0.03, 0.06, 0.06,
-                                                                          0.02])
+    assert ms.holm([0.01, 0.04, 0.03, 0.005]).tolist() == pytest.approx([0.03, 0.06, 0.06, 0.02])
     assert ms.holm([0.5, 0.9]).tolist() == [1.0, 1.0]  # monotone: 0.9 < 1.0
     assert np.isnan(ms.holm([np.nan, 0.2])[0]) and ms.holm([np.nan, 0.2])[1] == 0.2
     assert ms.holm([]).size == 0
@@ -293,9 +350,14 @@ def test_midpoint_test_matches_scipy_wilcoxon():
 
 
 def test_midpoint_test_uses_codebook_midpoint_and_survives_edge_cases():
-    r = pd.DataFrame({"role": "chef", "statement": ["S1"] * 6 + ["S2"] * 6 + ["S3"] * 2,
-                      "respondent": list("abcdef") * 2 + ["a", "b"],
-                      "score": [3.0] * 6 + [4.0, 4, 5, np.nan, 4, 5] + [5.0, 5]})
+    r = pd.DataFrame(
+        {
+            "role": "chef",
+            "statement": ["S1"] * 6 + ["S2"] * 6 + ["S3"] * 2,
+            "respondent": list("abcdef") * 2 + ["a", "b"],
+            "score": [3.0] * 6 + [4.0, 4, 5, np.nan, 4, 5] + [5.0, 5],
+        }
+    )
     cb = codebook(["S1", "S2", "S3"], ["chef"] * 3, ["D"] * 3)
     t = ms.midpoint_test(r, codebook=cb).set_index("statement")
     assert np.isnan(t.loc["S1", "p"]) and not t.loc["S1", "above"]  # all at the midpoint
@@ -305,10 +367,14 @@ def test_midpoint_test_uses_codebook_midpoint_and_survives_edge_cases():
 
 
 def test_midpoint_summary():
-    r = pd.DataFrame({"role": ["a"] * 10 + ["b"] * 10,
-                      "statement": (["S1"] * 5 + ["S2"] * 5) * 2,
-                      "respondent": list("vwxyz") * 2 + list("VWXYZ") * 2,
-                      "score": [4.0] * 5 + [3.5, 3, 4, 4, 4] + [2.0] * 5 + [5.0] * 5})
+    r = pd.DataFrame(
+        {
+            "role": ["a"] * 10 + ["b"] * 10,
+            "statement": (["S1"] * 5 + ["S2"] * 5) * 2,
+            "respondent": list("vwxyz") * 2 + list("VWXYZ") * 2,
+            "score": [4.0] * 5 + [3.5, 3, 4, 4, 4] + [2.0] * 5 + [5.0] * 5,
+        }
+    )
     r["score"] = r["score"].round()
     t = ms.midpoint_summary(r).set_index("role")
     assert bool(t.loc["a", "all_above"]) and not bool(t.loc["b", "all_above"])
@@ -372,16 +438,18 @@ def test_reliability_equals_pingouin_and_psych():
     # Feldt CI on the 9 complete rows; pingouin ([0.581, 0.933]) uses all 12 rows here
     assert row["n_respondents"] == 9
     f = sps.f.isf([0.025, 0.975], 8, 8 * 10)
-    np.testing.assert_allclose([row["ci95_low"], row["ci95_high"]],
-                               1 - (1 - 0.8016949152542373) * f, rtol=1e-12)
+    np.testing.assert_allclose(
+        [row["ci95_low"], row["ci95_high"]], 1 - (1 - 0.8016949152542373) * f, rtol=1e-12
+    )
     assert len(items) == 11
 
 
 def test_item_statistics_on_complete_data():
     rng = np.random.default_rng(12)
     trait = rng.normal(size=40)
-    wide = pd.DataFrame({f"S{j}": np.clip(np.rint(3 + trait + rng.normal(size=40)), 1, 5)
-                         for j in range(5)})
+    wide = pd.DataFrame(
+        {f"S{j}": np.clip(np.rint(3 + trait + rng.normal(size=40)), 1, 5) for j in range(5)}
+    )
     r = wide_to_responses(wide)
     result = ms.reliability(r)
     scales = result.scales
@@ -418,13 +486,25 @@ def test_reliability_per_role_and_suppression():
 
 
 def test_dimension_scores_half_rule_and_codebook():
-    r = pd.DataFrame({"role": "chef", "respondent": ["a"] * 4 + ["b"] * 4,
-                      "statement": ["S1", "S2", "S3", "S4"] * 2, "dimension": "D",
-                      "score": [4.0, 2, np.nan, np.nan, 5, np.nan, np.nan, np.nan]})
+    r = pd.DataFrame(
+        {
+            "role": "chef",
+            "respondent": ["a"] * 4 + ["b"] * 4,
+            "statement": ["S1", "S2", "S3", "S4"] * 2,
+            "dimension": "D",
+            "score": [4.0, 2, np.nan, np.nan, 5, np.nan, np.nan, np.nan],
+        }
+    )
     t = ms.dimension_scores(r)
     assert t["respondent"].tolist() == ["a"] and t["score"].tolist() == [3.0]
-    assert list(t.columns) == ["role", "respondent", "dimension", "score", "n_answered",
-                               "n_statements"]
+    assert list(t.columns) == [
+        "role",
+        "respondent",
+        "dimension",
+        "score",
+        "n_answered",
+        "n_statements",
+    ]
     cb = codebook(["S1", "S2", "S3", "S4", "S5", "S6"], ["chef"] * 6, ["D"] * 6)
     assert ms.dimension_scores(r, codebook=cb).empty  # 2 of 6 is less than half
     full = random_responses(seed=14, categorical=True)
@@ -458,21 +538,32 @@ def test_change_matches_welch_and_mannwhitney():
 # --------------------------------------------------------------------------- properties
 
 
-answers = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 1), st.integers(0, 2),
-                             st.one_of(st.none(), st.integers(1, 5))),
-                   min_size=1, max_size=60)
+answers = st.lists(
+    st.tuples(
+        st.integers(0, 3),
+        st.integers(0, 1),
+        st.integers(0, 2),
+        st.one_of(st.none(), st.integers(1, 5)),
+    ),
+    min_size=1,
+    max_size=60,
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=answers, min_n=st.integers(1, 6))
 def test_describe_properties(rows, min_n):
     r = pd.DataFrame(rows, columns=["org", "role", "statement", "score"])
-    r = pd.DataFrame({"organisation": "O" + r["org"].astype(str),
-                      "role": "R" + r["role"].astype(str),
-                      "statement": "S" + r["statement"].astype(str),
-                      "respondent": [f"p{i % 9}" for i in range(len(r))],
-                      "score": r["score"].astype(float),
-                      "answer": r["score"].astype(str)})
+    r = pd.DataFrame(
+        {
+            "organisation": "O" + r["org"].astype(str),
+            "role": "R" + r["role"].astype(str),
+            "statement": "S" + r["statement"].astype(str),
+            "respondent": [f"p{i % 9}" for i in range(len(r))],
+            "score": r["score"].astype(float),
+            "answer": r["score"].astype(str),
+        }
+    )
     for by in (BY, ["organisation", "role", "statement"]):
         t = ms.describe(r, by=by, min_n=min_n)
         shown = t[~t["suppressed"]]
@@ -486,8 +577,7 @@ def test_describe_properties(rows, min_n):
 
 
 @settings(max_examples=40, deadline=None)
-@given(data=st.lists(st.lists(st.integers(1, 5), min_size=4, max_size=4), min_size=3,
-                     max_size=25))
+@given(data=st.lists(st.lists(st.integers(1, 5), min_size=4, max_size=4), min_size=3, max_size=25))
 def test_alpha_never_above_one(data):
     wide = pd.DataFrame(data, columns=["A", "B", "C", "D"]).astype(float)
     result = ms.reliability(wide_to_responses(wide), min_n=1, missing="listwise")
@@ -510,9 +600,16 @@ def test_small_sample_wilcoxon_equals_scipy_permutation_and_exact():
 
 
 def test_change_with_single_respondent_in_one_wave():
-    frame = pd.DataFrame({"wave": [2020, 2022, 2022], "role": "IT-chef", "statement": "I1",
-                          "organisation": "Tanum", "respondent": ["a", "a", "b"],
-                          "score": [3.0, 4.0, 5.0]})
+    frame = pd.DataFrame(
+        {
+            "wave": [2020, 2022, 2022],
+            "role": "IT-chef",
+            "statement": "I1",
+            "organisation": "Tanum",
+            "respondent": ["a", "a", "b"],
+            "score": [3.0, 4.0, 5.0],
+        }
+    )
     out = ms.change(frame, from_wave=2020, to_wave=2022, min_n=1)
     assert out["difference"].iloc[0] == 1.5
     assert np.isnan(out["ci95_low"].iloc[0])
@@ -523,9 +620,17 @@ def test_change_with_single_respondent_in_one_wave():
 
 def test_options_are_keyword_only():
     r = random_responses(seed=21)
-    for function in (ms.describe, ms.across_organisations, ms.rank_statements,
-                     ms.midpoint_test, ms.midpoint_summary, ms.compare_roles, ms.reliability,
-                     ms.change, ms.dimension_scores):
+    for function in (
+        ms.describe,
+        ms.across_organisations,
+        ms.rank_statements,
+        ms.midpoint_test,
+        ms.midpoint_summary,
+        ms.compare_roles,
+        ms.reliability,
+        ms.change,
+        ms.dimension_scores,
+    ):
         with pytest.raises(TypeError, match="positional"):
             function(r, BY)
 

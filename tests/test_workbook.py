@@ -26,8 +26,9 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 
 
 def good_workbook(tmp_path, name="good.xlsx"):
-    return write_rows(tmp_path / name, {"Svar": [["Kommun", "Roll", "F1"],
-                                                 ["Tanum", "förvaltningschef", 3]]})
+    return write_rows(
+        tmp_path / name, {"Svar": [["Kommun", "Roll", "F1"], ["Tanum", "förvaltningschef", 3]]}
+    )
 
 
 def rewrite(path, replace):
@@ -221,8 +222,9 @@ def test_head_equals_the_first_rows_of_a_full_read(tmp_path, writer):
     full = book.sheet("Svar").rows[:20]
     assert head.n_rows == 20
     width = max(len(r) for r in full)
-    assert [r + [""] * (width - len(r)) for r in head.rows] == \
-        [list(r) + [""] * (width - len(r)) for r in full]
+    assert [r + [""] * (width - len(r)) for r in head.rows] == [
+        list(r) + [""] * (width - len(r)) for r in full
+    ]
     assert book.head("Tom", 20).rows == []
     assert book.head("Svar", 20) is head  # kept for the next detector
 
@@ -231,8 +233,9 @@ def test_head_refuses_entity_declarations(tmp_path):
     def add_doctype(parts):
         xml = parts["xl/worksheets/sheet1.xml"]
         end = xml.index(b"?>") + 2 if xml.startswith(b"<?xml") else 0
-        parts["xl/worksheets/sheet1.xml"] = (xml[:end] + b'<!DOCTYPE x [<!ENTITY a "aa">]>'
-                                             + xml[end:])
+        parts["xl/worksheets/sheet1.xml"] = (
+            xml[:end] + b'<!DOCTYPE x [<!ENTITY a "aa">]>' + xml[end:]
+        )
         return parts
 
     book = open_workbook(rewrite(good_workbook(tmp_path), add_doctype))

@@ -95,8 +95,8 @@ def _rows(rng: np.random.Generator) -> list[list]:
         budgets = np.round(total * weights / weights.sum() / 25_000) * 25_000
         previous_area = None
         for (a, activity, status, _), budget in zip(
-            sorted(planned, key=lambda p: p[0]), budgets[np.argsort([p[0] for p in planned],
-                                                                   kind="stable")],
+            sorted(planned, key=lambda p: p[0]),
+            budgets[np.argsort([p[0] for p in planned], kind="stable")],
             strict=True,
         ):
             low, high = _SPENT[status]
@@ -104,8 +104,17 @@ def _rows(rng: np.random.Generator) -> list[list]:
             area = AREAS[a] if a != previous_area else None  # area written once per group
             previous_area = a
             comment = _COMMENT.get(status, "").format(next=year + 1)
-            rows.append([area, activity, year, status.capitalize(), int(budget),
-                         int(spent) if spent else None, comment or None])
+            rows.append(
+                [
+                    area,
+                    activity,
+                    year,
+                    status.capitalize(),
+                    int(budget),
+                    int(spent) if spent else None,
+                    comment or None,
+                ]
+            )
     return rows
 
 
@@ -151,9 +160,11 @@ def write_action_plan_demo(directory: str | Path = "data/raw") -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Handlingsplan"
-    write_sheet_head(sheet, "Handlingsplan för digitalisering 2018–2020 – uppföljning",
-                     ["Område", "Aktivitet", "År", "Status", "Budget (kr)", "Utfall (kr)",
-                      "Kommentar"])
+    write_sheet_head(
+        sheet,
+        "Handlingsplan för digitalisering 2018–2020 – uppföljning",
+        ["Område", "Aktivitet", "År", "Status", "Budget (kr)", "Utfall (kr)", "Kommentar"],
+    )
     for row in rows:
         sheet.append(row)
     for row in sheet.iter_rows(min_row=4):

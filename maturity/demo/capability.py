@@ -86,7 +86,10 @@ NOT_ASSESSED = [
     (JOINT_IT, "Utveckla tjänster utifrån invånarnas behov"),
 ]
 #: Cells written as the level's label instead of its number.
-AS_LABEL = [("Lysekil", "Förvalta system och e-tjänster"), ("Tanum", "Samverka mellan organisationerna")]
+AS_LABEL = [
+    ("Lysekil", "Förvalta system och e-tjänster"),
+    ("Tanum", "Samverka mellan organisationerna"),
+]
 ALIASES = {"Åmål": "Åmåls kommun"}
 
 
@@ -156,8 +159,7 @@ def write_capability_demo(directory: str | Path = "data/raw") -> Path:
     sheet.append(["Förmågekarta – digital mognad i Fyrbodal, målbild 2030"])
     sheet.append(["Nivå 1–5 enligt bladet levels. Tom cell = ej bedömd."])
     sheet.append([])
-    sheet.append(["Förmåga", "Mål", "Målnivå",
-                  *[ALIASES.get(org, org) for org in organisations]])
+    sheet.append(["Förmåga", "Mål", "Målnivå", *[ALIASES.get(org, org) for org in organisations]])
     for goal, capabilities in GOALS.items():
         for capability, target, _difficulty in capabilities:
             row: list = [capability, goal, target]

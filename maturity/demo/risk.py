@@ -24,46 +24,70 @@ WRONG_SCORE = ("2020-03-05", "R3", 15)
 
 # id, threat, vulnerability, consequence, action, (S, K) per meeting (None = not in register)
 _RISKS = [
-    ("R1", "Bristande informationssäkerhet",
-     "Osäkra system som inte uppdateras, låg medvetenhet hos medarbetare",
-     "Dataintrång, läckta personuppgifter, verksamhet står still",
-     "Säkerhetsutbildning för alla, rutin för uppdateringar, incidentövning",
-     [(4, 5), (4, 5), (3, 5)]),
-    ("R2", "Kompetensförsörjning IT",
-     "Få nyckelpersoner, svårt att rekrytera i konkurrens med privat sektor",
-     "Projekt försenas, sårbar drift när nyckelpersoner slutar",
-     "Kompetensplan, dokumentation av kritiska system, samverkan om tjänster",
-     [(4, 4), (4, 4), (5, 4)]),
-    ("R3", "Leverantörsberoende",
-     "Få leverantörer, långa avtal, data i leverantörens format",
-     "Höga kostnader, svårt att byta system",
-     "Exitplaner i nya upphandlingar, krav på öppna gränssnitt",
-     [(3, 4), (3, 4), (3, 4)]),
-    ("R4", "Otydlig styrning och prioritering",
-     "Digitaliseringen saknar ägare i linjen, många parallella initiativ",
-     "Resurser sprids tunt, effekter uteblir",
-     "Gemensam portfölj med prioritering i styrgruppen",
-     [(3, 3), (2, 3), (2, 3)]),
-    ("R5", "Bristande finansiering av digitalisering",
-     "Ingen långsiktig budget, projektmedel år för år",
-     "Satsningar avbryts, förvaltning av nya lösningar saknar pengar",
-     "Flerårig investeringsplan, nyttorealisering som underlag",
-     [(3, 4), (4, 4), (4, 4)]),
-    ("R6", "Driftavbrott i gemensam IT-miljö",
-     "Ett datacenter utan reserv, gammal nätutrustning",
-     "Verksamhetssystem otillgängliga för alla kommuner",
-     "Redundant uppkoppling och reservdriftplats (genomfört 2020)",
-     [(2, 5), (2, 5), None]),
-    ("R7", "Låg användaracceptans för nya e-tjänster",
-     "Medborgare och medarbetare involveras sent",
-     "E-tjänster används inte, dubbla arbetssätt",
-     "Användartester och införandestöd i varje projekt",
-     [(3, 2), (3, 2), (2, 2)]),
-    ("R8", "Osäker rättslig grund för molntjänster",
-     "Personuppgifter i molntjänster hos leverantörer utanför EU",
-     "Sanktionsavgifter, tjänster måste avvecklas med kort varsel",
-     "Juridisk analys, inventering av molntjänster, riskbedömning per tjänst",
-     [None, None, (4, 4)]),
+    (
+        "R1",
+        "Bristande informationssäkerhet",
+        "Osäkra system som inte uppdateras, låg medvetenhet hos medarbetare",
+        "Dataintrång, läckta personuppgifter, verksamhet står still",
+        "Säkerhetsutbildning för alla, rutin för uppdateringar, incidentövning",
+        [(4, 5), (4, 5), (3, 5)],
+    ),
+    (
+        "R2",
+        "Kompetensförsörjning IT",
+        "Få nyckelpersoner, svårt att rekrytera i konkurrens med privat sektor",
+        "Projekt försenas, sårbar drift när nyckelpersoner slutar",
+        "Kompetensplan, dokumentation av kritiska system, samverkan om tjänster",
+        [(4, 4), (4, 4), (5, 4)],
+    ),
+    (
+        "R3",
+        "Leverantörsberoende",
+        "Få leverantörer, långa avtal, data i leverantörens format",
+        "Höga kostnader, svårt att byta system",
+        "Exitplaner i nya upphandlingar, krav på öppna gränssnitt",
+        [(3, 4), (3, 4), (3, 4)],
+    ),
+    (
+        "R4",
+        "Otydlig styrning och prioritering",
+        "Digitaliseringen saknar ägare i linjen, många parallella initiativ",
+        "Resurser sprids tunt, effekter uteblir",
+        "Gemensam portfölj med prioritering i styrgruppen",
+        [(3, 3), (2, 3), (2, 3)],
+    ),
+    (
+        "R5",
+        "Bristande finansiering av digitalisering",
+        "Ingen långsiktig budget, projektmedel år för år",
+        "Satsningar avbryts, förvaltning av nya lösningar saknar pengar",
+        "Flerårig investeringsplan, nyttorealisering som underlag",
+        [(3, 4), (4, 4), (4, 4)],
+    ),
+    (
+        "R6",
+        "Driftavbrott i gemensam IT-miljö",
+        "Ett datacenter utan reserv, gammal nätutrustning",
+        "Verksamhetssystem otillgängliga för alla kommuner",
+        "Redundant uppkoppling och reservdriftplats (genomfört 2020)",
+        [(2, 5), (2, 5), None],
+    ),
+    (
+        "R7",
+        "Låg användaracceptans för nya e-tjänster",
+        "Medborgare och medarbetare involveras sent",
+        "E-tjänster används inte, dubbla arbetssätt",
+        "Användartester och införandestöd i varje projekt",
+        [(3, 2), (3, 2), (2, 2)],
+    ),
+    (
+        "R8",
+        "Osäker rättslig grund för molntjänster",
+        "Personuppgifter i molntjänster hos leverantörer utanför EU",
+        "Sanktionsavgifter, tjänster måste avvecklas med kort varsel",
+        "Juridisk analys, inventering av molntjänster, riskbedömning per tjänst",
+        [None, None, (4, 4)],
+    ),
 ]
 
 
@@ -101,8 +125,9 @@ def write_risk_demo(directory: str | Path = "data/raw") -> Path:
     widths = [6, 34, 44, 44, 5, 5, 5, 52]
     for m, meeting in enumerate(MEETINGS):
         sheet = book.create_sheet(meeting)
-        write_sheet_head(sheet, f"Riskregister – styrgruppen för digitalisering, möte {meeting}",
-                         header)
+        write_sheet_head(
+            sheet, f"Riskregister – styrgruppen för digitalisering, möte {meeting}", header
+        )
         for risk_id, threat, vulnerability, consequence, action, levels in _RISKS:
             if levels[m] is None:
                 continue

@@ -104,21 +104,98 @@ STATUSES = ("planned", "ongoing", "done", "delayed", "cancelled")
 
 #: Accepted spellings (normalised) of each canonical status, Swedish and English.
 STATUS_ALIASES: dict[str, tuple[str, ...]] = {
-    "planned": ("planerad", "planerat", "planerade", "ej påbörjad", "ej påbörjat",
-                "inte påbörjad", "inte påbörjat", "ej startad", "ej startat", "ny", "planned",
-                "not started", "to do", "todo", "open"),
-    "ongoing": ("pågående", "pågår", "påbörjad", "påbörjat", "startad", "startat",
-                "under arbete", "ongoing", "in progress", "started", "underway", "active"),
-    "done": ("genomförd", "genomfört", "genomförda", "klar", "klart", "klara", "avslutad",
-             "avslutat", "slutförd", "slutfört", "färdig", "färdigt", "levererad", "done",
-             "completed", "complete", "finished", "closed", "delivered"),
-    "delayed": ("försenad", "försenat", "försenade", "förskjuten", "förskjutet", "förskjutna",
-                "framskjuten", "framskjutet", "uppskjuten", "uppskjutet", "flyttad", "flyttat",
-                "senarelagd", "senarelagt", "delayed", "postponed", "late", "deferred",
-                "slipped", "rescheduled"),
-    "cancelled": ("struken", "struket", "strukna", "stryks", "utgår", "utgått", "avbruten",
-                  "avbrutet", "inställd", "inställt", "borttagen", "cancelled", "canceled",
-                  "dropped", "withdrawn", "abandoned"),
+    "planned": (
+        "planerad",
+        "planerat",
+        "planerade",
+        "ej påbörjad",
+        "ej påbörjat",
+        "inte påbörjad",
+        "inte påbörjat",
+        "ej startad",
+        "ej startat",
+        "ny",
+        "planned",
+        "not started",
+        "to do",
+        "todo",
+        "open",
+    ),
+    "ongoing": (
+        "pågående",
+        "pågår",
+        "påbörjad",
+        "påbörjat",
+        "startad",
+        "startat",
+        "under arbete",
+        "ongoing",
+        "in progress",
+        "started",
+        "underway",
+        "active",
+    ),
+    "done": (
+        "genomförd",
+        "genomfört",
+        "genomförda",
+        "klar",
+        "klart",
+        "klara",
+        "avslutad",
+        "avslutat",
+        "slutförd",
+        "slutfört",
+        "färdig",
+        "färdigt",
+        "levererad",
+        "done",
+        "completed",
+        "complete",
+        "finished",
+        "closed",
+        "delivered",
+    ),
+    "delayed": (
+        "försenad",
+        "försenat",
+        "försenade",
+        "förskjuten",
+        "förskjutet",
+        "förskjutna",
+        "framskjuten",
+        "framskjutet",
+        "uppskjuten",
+        "uppskjutet",
+        "flyttad",
+        "flyttat",
+        "senarelagd",
+        "senarelagt",
+        "delayed",
+        "postponed",
+        "late",
+        "deferred",
+        "slipped",
+        "rescheduled",
+    ),
+    "cancelled": (
+        "struken",
+        "struket",
+        "strukna",
+        "stryks",
+        "utgår",
+        "utgått",
+        "avbruten",
+        "avbrutet",
+        "inställd",
+        "inställt",
+        "borttagen",
+        "cancelled",
+        "canceled",
+        "dropped",
+        "withdrawn",
+        "abandoned",
+    ),
 }
 _STATUS = {alias: status for status, aliases in STATUS_ALIASES.items() for alias in aliases}
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)")
@@ -176,8 +253,9 @@ def _field(text: object) -> str | None:
 
 def _find_header(sheet: Sheet, needed: tuple[str, ...]):
     """(row, {field: col}, {field: factor}, [(field, col) duplicates]) or (None, …)."""
-    row, columns, duplicates = find_header(sheet, _field,
-                                           lambda found: all(n in found for n in needed))
+    row, columns, duplicates = find_header(
+        sheet, _field, lambda found: all(n in found for n in needed)
+    )
     if row is None:
         return None, {}, {}, []
     factors = {name: header_field(sheet.rows[row][c])[1] for name, c in columns.items()}
@@ -282,8 +360,14 @@ def read_action_plan(source, *, strict: bool = False) -> ActionPlan:
         book = open_workbook(path)
         files.append(book.name)
         _read_book(book, tally, actions, budget, seen)
-    return ActionPlan(_action_frame(actions), _budget_frame(budget), tally.log.to_frame(),
-                      tally.read, tally.accepted, files)
+    return ActionPlan(
+        _action_frame(actions),
+        _budget_frame(budget),
+        tally.log.to_frame(),
+        tally.read,
+        tally.accepted,
+        files,
+    )
 
 
 def _read_book(book: Workbook, tally: CellTally, actions, budget, seen) -> None:
@@ -296,7 +380,8 @@ def _read_book(book: Workbook, tally: CellTally, actions, budget, seen) -> None:
         row, columns, factors, duplicates = _find_header(sheet, ("area", "activity"))
         if row is None:
             tally.sheet_problem(
-                sheet.source(0, 0), "missing_column",
+                sheet.source(0, 0),
+                "missing_column",
                 "no header row naming Område and Aktivitet (nor År and Anslag) in the first "
                 f"{HEADER_SEARCH_ROWS} rows; the sheet was not read",
             )
@@ -307,11 +392,16 @@ def _read_book(book: Workbook, tally: CellTally, actions, budget, seen) -> None:
 
 def _checked_sheet(sheet, header, columns, duplicates, tally) -> None:
     for name, col in duplicates:
-        tally.problem(sheet.source(header, col), "duplicate", sheet.value(header, col),
-                      f"a second column for {name!r}; only the first is read")
+        tally.problem(
+            sheet.source(header, col),
+            "duplicate",
+            sheet.value(header, col),
+            f"a second column for {name!r}; only the first is read",
+        )
     for r, c, value in sheet.stray_cells:
-        tally.problem(sheet.source(r, c), "stray_cell", value,
-                      "a cell far outside the table; not read")
+        tally.problem(
+            sheet.source(r, c), "stray_cell", value, "a cell far outside the table; not read"
+        )
 
 
 def _year(raw) -> int | None:
@@ -332,8 +422,12 @@ def _read_year(sheet, r, c, tally) -> int | None:
         return None
     year = _year(raw)
     if year is None:
-        tally.problem(sheet.source(r, c), "invalid_value", raw,
-                      f"År {as_text(raw)!r} is not a year; row not read")
+        tally.problem(
+            sheet.source(r, c),
+            "invalid_value",
+            raw,
+            f"År {as_text(raw)!r} is not a year; row not read",
+        )
         return None
     tally.accept()
     return year
@@ -348,13 +442,17 @@ def _read_amount(sheet, r, c, factor, tally, what) -> tuple[float, bool]:
         return float("nan"), True
     amount = parse_amount(raw, factor=factor)
     if amount is None:
-        tally.problem(sheet.source(r, c), "invalid_value", raw,
-                      f"{what} {as_text(raw)!r} is not an amount (e.g. 250000, '250 tkr', "
-                      "'1,5 Mkr')")
+        tally.problem(
+            sheet.source(r, c),
+            "invalid_value",
+            raw,
+            f"{what} {as_text(raw)!r} is not an amount (e.g. 250000, '250 tkr', '1,5 Mkr')",
+        )
         return float("nan"), False
     if amount < 0:
-        tally.problem(sheet.source(r, c), "negative_amount", raw,
-                      f"{what} {as_text(raw)} is negative")
+        tally.problem(
+            sheet.source(r, c), "negative_amount", raw, f"{what} {as_text(raw)} is negative"
+        )
         return float("nan"), False
     return amount, False
 
@@ -368,8 +466,12 @@ def _read_allocation(sheet, header, columns, factors, tally, budget, seen) -> No
         source = sheet.source(r, c_amount)
         key = ("allocation", year)
         if key in seen:
-            tally.problem(source, "duplicate", sheet.value(r, c_amount),
-                          f"a second allocation for {year} (first at {seen[key]}); not read")
+            tally.problem(
+                source,
+                "duplicate",
+                sheet.value(r, c_amount),
+                f"a second allocation for {year} (first at {seen[key]}); not read",
+            )
             continue
         amount, blank = _read_amount(sheet, r, c_amount, factors["allocated"], tally, "Anslag")
         if blank:
@@ -388,15 +490,18 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
     if "year" not in columns:
         match = _YEAR_IN_NAME.search(sheet.name)
         if match is None:
-            tally.sheet_problem(where, "missing_column",
-                                "no År (year) column and the sheet name is not a year; the "
-                                "sheet was not read")
+            tally.sheet_problem(
+                where,
+                "missing_column",
+                "no År (year) column and the sheet name is not a year; the sheet was not read",
+            )
             return
         sheet_year = int(match.group(1))
     for name, label in (("status", "Status"), ("budget", "Budget"), ("spent", "Utfall")):
         if name not in columns:
-            tally.sheet_problem(where, "missing_column",
-                                f"no {label} column; the field is left empty")
+            tally.sheet_problem(
+                where, "missing_column", f"no {label} column; the field is left empty"
+            )
     area = None
     for r in data_rows(sheet, header, set(columns.values())):
         # key cells
@@ -411,8 +516,12 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
         raw = sheet.value(r, c)
         if is_blank(raw):
             if area is None:
-                tally.problem(sheet.source(r, c), "missing_value", raw,
-                              "Område (area) is empty and no area stands above; row not read")
+                tally.problem(
+                    sheet.source(r, c),
+                    "missing_value",
+                    raw,
+                    "Område (area) is empty and no area stands above; row not read",
+                )
                 continue
         else:
             area = " ".join(as_text(raw).split())
@@ -428,34 +537,54 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
         activity = " ".join(as_text(raw).split())
         key = (year, normalise(area), normalise(activity))
         if key in seen:
-            tally.problem(source, "duplicate", activity,
-                          f"the activity occurs twice in {area} {year} (first at {seen[key]}); "
-                          "the second row was not read")
+            tally.problem(
+                source,
+                "duplicate",
+                activity,
+                f"the activity occurs twice in {area} {year} (first at {seen[key]}); "
+                "the second row was not read",
+            )
             continue
         seen[key] = source
         tally.accept()
-        record = {"area": area, "activity": activity, "year": year, "status": None,
-                  "budget": float("nan"), "spent": float("nan"), "source": source}
+        record = {
+            "area": area,
+            "activity": activity,
+            "year": year,
+            "status": None,
+            "budget": float("nan"),
+            "spent": float("nan"),
+            "source": source,
+        }
         if "status" in columns:
             c = columns["status"]
             if not tally.formula_without_value(sheet, r, c, "Status"):
                 raw = sheet.value(r, c)
                 status = normalise_status(raw)
                 if is_blank(raw):
-                    tally.problem(sheet.source(r, c), "missing_value", raw,
-                                  f"Status is empty for {activity!r}")
+                    tally.problem(
+                        sheet.source(r, c),
+                        "missing_value",
+                        raw,
+                        f"Status is empty for {activity!r}",
+                    )
                 elif status is None:
-                    tally.problem(sheet.source(r, c), "unknown_status", raw,
-                                  f"Status {as_text(raw)!r} is no known status "
-                                  f"({', '.join(STATUSES)}, or planerad, pågående, "
-                                  "genomförd, försenad, struken)")
+                    tally.problem(
+                        sheet.source(r, c),
+                        "unknown_status",
+                        raw,
+                        f"Status {as_text(raw)!r} is no known status "
+                        f"({', '.join(STATUSES)}, or planerad, pågående, "
+                        "genomförd, försenad, struken)",
+                    )
                 else:
                     record["status"] = status
                     tally.accept()
         budget_blank = False  # without a Budget column, the sheet-level problem says it
         if "budget" in columns:
-            amount, budget_blank = _read_amount(sheet, r, columns["budget"],
-                                                factors["budget"], tally, "Budget")
+            amount, budget_blank = _read_amount(
+                sheet, r, columns["budget"], factors["budget"], tally, "Budget"
+            )
             record["budget"] = amount
             if budget_blank or amount == amount:
                 tally.accept()
@@ -467,9 +596,13 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
                 if blank:
                     tally.accept()
             elif budget_blank:
-                tally.problem(sheet.source(r, c), "spent_without_budget", sheet.value(r, c),
-                              f"Utfall {as_text(sheet.value(r, c))} on {activity!r}, which has "
-                              "no budget; the amount is kept")
+                tally.problem(
+                    sheet.source(r, c),
+                    "spent_without_budget",
+                    sheet.value(r, c),
+                    f"Utfall {as_text(sheet.value(r, c))} on {activity!r}, which has "
+                    "no budget; the amount is kept",
+                )
             else:
                 tally.accept()
         actions.append(record)

@@ -136,9 +136,14 @@ def detect(book: Workbook) -> bool:
         if "organisation" in columns and "level" in columns:
             return True
         fixed = {"capability", "goal", "target", "organisation", "level"}
-        others = [v for c, v in enumerate(sheet.rows[row])
-                  if c > columns["capability"] and not is_blank(v)
-                  and _data_field(v) not in fixed and not _is_skipped(v)]
+        others = [
+            v
+            for c, v in enumerate(sheet.rows[row])
+            if c > columns["capability"]
+            and not is_blank(v)
+            and _data_field(v) not in fixed
+            and not _is_skipped(v)
+        ]
         if others:
             return True
     return False
@@ -208,8 +213,9 @@ class _Reader:
         self.rows.append((wave, organisation, capability, goal, level, target, source))
 
     def scale_text(self) -> str:
-        return ", ".join(f"{lv} {lb}" for lv, lb in zip(self.levels["level"], self.levels["label"],
-                                                         strict=True))
+        return ", ".join(
+            f"{lv} {lb}" for lv, lb in zip(self.levels["level"], self.levels["label"], strict=True)
+        )
 
     def level_of(self, value: object, source: str, what: str) -> tuple[int | None, bool]:
         """(level, ok) of a non-blank cell; reports the problem when not ok."""
@@ -217,9 +223,12 @@ class _Reader:
         if number is not None:
             if number.is_integer() and int(number) in self.valid:
                 return int(number), True
-            self.problem(source, "out_of_scale", value,
-                         f"{what} {as_text(value)!r} is not a level of the scale "
-                         f"({self.scale_text()})")
+            self.problem(
+                source,
+                "out_of_scale",
+                value,
+                f"{what} {as_text(value)!r} is not a level of the scale ({self.scale_text()})",
+            )
             return None, False
         if isinstance(value, str):
             key = normalise(value)
@@ -230,30 +239,44 @@ class _Reader:
                 level = int(match.group(1))
                 if not match.group(2) or self.by_label.get(match.group(2)) == level:
                     return level, True
-            self.problem(source, "unknown_label", value,
-                         f"{what} {value!r} is no label of the level scale ({self.scale_text()})")
+            self.problem(
+                source,
+                "unknown_label",
+                value,
+                f"{what} {value!r} is no label of the level scale ({self.scale_text()})",
+            )
             return None, False
-        self.problem(source, "invalid_value", value,
-                     f"{what} {as_text(value)!r} cannot be read as a level ({self.scale_text()})")
+        self.problem(
+            source,
+            "invalid_value",
+            value,
+            f"{what} {as_text(value)!r} cannot be read as a level ({self.scale_text()})",
+        )
         return None, False
 
     # -- sheets -----------------------------------------------------------------------------
     def read_levels(self, sheet: Sheet) -> None:
         header, cols, _ = find_header(sheet, _level_field, lambda found: "level" in found)
         if header is None:
-            raise InputError("has no header row with a 'level'/'nivå' column; the levels sheet "
-                             "needs the columns level, label and acceptable",
-                             file=sheet.file, sheet=sheet.name)
+            raise InputError(
+                "has no header row with a 'level'/'nivå' column; the levels sheet "
+                "needs the columns level, label and acceptable",
+                file=sheet.file,
+                sheet=sheet.name,
+            )
         level_col = cols.get("level")
         label_col = cols.get("label")
         acceptable_col = cols.get("acceptable")
         if label_col is None:
-            raise InputError("has no 'label'/'benämning' column", file=sheet.file,
-                             sheet=sheet.name)
+            raise InputError("has no 'label'/'benämning' column", file=sheet.file, sheet=sheet.name)
         if acceptable_col is None:
-            self.problem(sheet.source(header, level_col), "missing_column", "",
-                         "the levels sheet has no 'acceptable'/'godtagbar' column (ja/nej); "
-                         "no level is taken as acceptable, so nothing can be judged substandard")
+            self.problem(
+                sheet.source(header, level_col),
+                "missing_column",
+                "",
+                "the levels sheet has no 'acceptable'/'godtagbar' column (ja/nej); "
+                "no level is taken as acceptable, so nothing can be judged substandard",
+            )
         rows = []
         for r in range(header + 1, sheet.n_rows):
             raw = sheet.value(r, level_col)
@@ -265,38 +288,58 @@ class _Reader:
                 continue  # reported with all formula cells
             number = parse_number(raw)
             if number is None or not number.is_integer():
-                self.problem(sheet.source(r, level_col), "invalid_value", raw,
-                             f"level {as_text(raw)!r} is not a whole number")
+                self.problem(
+                    sheet.source(r, level_col),
+                    "invalid_value",
+                    raw,
+                    f"level {as_text(raw)!r} is not a whole number",
+                )
                 continue
             level = int(number)
             if any(level == row[0] for row in rows):
-                self.problem(sheet.source(r, level_col), "duplicate", raw,
-                             f"level {level} is defined twice in the levels sheet")
+                self.problem(
+                    sheet.source(r, level_col),
+                    "duplicate",
+                    raw,
+                    f"level {level} is defined twice in the levels sheet",
+                )
                 continue
             acceptable = parse_yes_no(accept_raw) if acceptable_col is not None else False
             if acceptable is None:
-                self.problem(sheet.source(r, acceptable_col), "invalid_value", accept_raw,
-                             f"acceptable {accept_raw!r} of level {level} is not ja/nej; "
-                             "taken as nej")
+                self.problem(
+                    sheet.source(r, acceptable_col),
+                    "invalid_value",
+                    accept_raw,
+                    f"acceptable {accept_raw!r} of level {level} is not ja/nej; taken as nej",
+                )
                 acceptable = False
             rows.append((level, _clean(label) or str(level), bool(acceptable)))
         if not rows:
             raise InputError("defines no levels", file=sheet.file, sheet=sheet.name)
         rows.sort()
         self.levels = pd.DataFrame(rows, columns=LEVEL_COLUMNS).astype(
-            {"level": "int64", "label": str, "acceptable": bool})
+            {"level": "int64", "label": str, "acceptable": bool}
+        )
         self.valid = set(self.levels["level"].tolist())
         self.by_label = {normalise(lb): lv for lv, lb, _ in rows}
         self.report_formulas(sheet)
 
     def report_formulas(self, sheet: Sheet) -> None:
         for r, c in sorted(sheet.formula_cells):
-            self.problem(sheet.source(r, c), "formula_without_value", "",
-                         "a formula saved without its computed value; open the file in Excel, "
-                         "let it calculate and save it again")
+            self.problem(
+                sheet.source(r, c),
+                "formula_without_value",
+                "",
+                "a formula saved without its computed value; open the file in Excel, "
+                "let it calculate and save it again",
+            )
         for r, c, value in sheet.stray_cells:
-            self.problem(sheet.source(r, c), "stray_cell", value,
-                         "a cell far outside the data; it is not read")
+            self.problem(
+                sheet.source(r, c),
+                "stray_cell",
+                value,
+                "a cell far outside the data; it is not read",
+            )
 
     def read_data_sheet(self, sheet: Sheet) -> bool:
         """Read a matrix or long sheet; False when the sheet has no capability header."""
@@ -320,26 +363,39 @@ class _Reader:
         else:
             goal = _clean(sheet.value(r, goal_col)) or None
             if goal is None and (r, goal_col) not in sheet.formula_cells:
-                self.problem(sheet.source(r, goal_col), "missing_value", "",
-                             f"capability {capability!r} has no goal (Mål)")
+                self.problem(
+                    sheet.source(r, goal_col),
+                    "missing_value",
+                    "",
+                    f"capability {capability!r} has no goal (Mål)",
+                )
         target = None
         if target_col is not None:
             raw = sheet.value(r, target_col)
             if is_blank(raw):
                 if (r, target_col) not in sheet.formula_cells:
-                    self.problem(sheet.source(r, target_col), "missing_value", "",
-                                 f"capability {capability!r} has no target level (Målnivå)")
+                    self.problem(
+                        sheet.source(r, target_col),
+                        "missing_value",
+                        "",
+                        f"capability {capability!r} has no target level (Målnivå)",
+                    )
             else:
-                target, _ok = self.level_of(raw, sheet.source(r, target_col),
-                                            f"target level of {capability!r}")
+                target, _ok = self.level_of(
+                    raw, sheet.source(r, target_col), f"target level of {capability!r}"
+                )
         return goal, target
 
     def read_matrix(self, sheet: Sheet, header: int, cols: dict) -> None:
         cap_col = cols["capability"]
         fixed = [c for c in (cap_col, cols.get("goal"), cols.get("target")) if c is not None]
         if "target" not in cols:
-            self.problem(sheet.source(header, max(fixed) + 1), "missing_column", "",
-                         "the sheet has no 'Målnivå'/'Target' column; targets are missing")
+            self.problem(
+                sheet.source(header, max(fixed) + 1),
+                "missing_column",
+                "",
+                "the sheet has no 'Målnivå'/'Target' column; targets are missing",
+            )
         # organisation columns: right of the fixed columns
         org_cols: dict[int, str | None] = {}
         for c in range(max(fixed) + 1, sheet.n_cols):
@@ -355,35 +411,53 @@ class _Reader:
             org_cols[c] = self.resolve(head)
         for c, org in org_cols.items():
             if org is None and not is_blank(sheet.value(header, c)):
-                self.problem(sheet.source(header, c), "unknown_organisation",
-                             sheet.value(header, c),
-                             f"column {column_letter(c)} is headed {_clean(sheet.value(header, c))!r},"
-                             " which is no known organisation (nor an alias); its cells are not "
-                             "accepted")
+                self.problem(
+                    sheet.source(header, c),
+                    "unknown_organisation",
+                    sheet.value(header, c),
+                    f"column {column_letter(c)} is headed {_clean(sheet.value(header, c))!r},"
+                    " which is no known organisation (nor an alias); its cells are not "
+                    "accepted",
+                )
         for r in range(header + 1, sheet.n_rows):
             name = _clean(sheet.value(r, cap_col))
-            row_cells = [c for c in org_cols if (r, c) in sheet.formula_cells
-                         or not is_blank(sheet.value(r, c))]
+            row_cells = [
+                c
+                for c in org_cols
+                if (r, c) in sheet.formula_cells or not is_blank(sheet.value(r, c))
+            ]
             if not name:  # also a formula saved without value: its levels are rejected
                 other = any(not is_blank(sheet.value(r, c)) for c in fixed)
                 if row_cells or other:
                     for c in row_cells or [cap_col]:
                         if (r, c) in sheet.formula_cells:
                             continue
-                        self.problem(sheet.source(r, c), "missing_value", sheet.value(r, c),
-                                     f"row {r + 1} has no capability name (Förmåga); "
-                                     "the cell is not accepted")
+                        self.problem(
+                            sheet.source(r, c),
+                            "missing_value",
+                            sheet.value(r, c),
+                            f"row {r + 1} has no capability name (Förmåga); "
+                            "the cell is not accepted",
+                        )
                 continue
             key = (self.wave, normalise(name))
             if key in self.seen:
-                self.problem(sheet.source(r, cap_col), "duplicate", name,
-                             f"capability {name!r} appears twice (first at {self.seen[key]}); "
-                             "this row is not accepted")
+                self.problem(
+                    sheet.source(r, cap_col),
+                    "duplicate",
+                    name,
+                    f"capability {name!r} appears twice (first at {self.seen[key]}); "
+                    "this row is not accepted",
+                )
                 for c in row_cells:
                     if (r, c) in sheet.formula_cells:
                         continue
-                    self.problem(sheet.source(r, c), "duplicate", sheet.value(r, c),
-                                 f"a level of the duplicate capability {name!r}; not accepted")
+                    self.problem(
+                        sheet.source(r, c),
+                        "duplicate",
+                        sheet.value(r, c),
+                        f"a level of the duplicate capability {name!r}; not accepted",
+                    )
                 continue
             self.seen[key] = sheet.source(r, cap_col)
             goal, target = self.goal_target(sheet, r, cols, name)
@@ -394,11 +468,18 @@ class _Reader:
                     continue
                 if org is None:
                     if not is_blank(value):
-                        kind = ("unknown_organisation" if not is_blank(sheet.value(header, c))
-                                else "missing_value")
-                        self.problem(source, kind, value,
-                                     f"a level in column {column_letter(c)}, which names no "
-                                     "known organisation; not accepted")
+                        kind = (
+                            "unknown_organisation"
+                            if not is_blank(sheet.value(header, c))
+                            else "missing_value"
+                        )
+                        self.problem(
+                            source,
+                            kind,
+                            value,
+                            f"a level in column {column_letter(c)}, which names no "
+                            "known organisation; not accepted",
+                        )
                     continue
                 if is_blank(value):
                     self.accept(self.wave, org, name, goal, None, target, source)
@@ -412,14 +493,17 @@ class _Reader:
         cap_col, org_col, level_col = cols["capability"], cols["organisation"], cols["level"]
         wave_col = cols.get("wave")
         if "target" not in cols:
-            self.problem(sheet.source(header, max(cols.values()) + 1), "missing_column", "",
-                         "the sheet has no 'Målnivå'/'Target' column; targets are missing")
+            self.problem(
+                sheet.source(header, max(cols.values()) + 1),
+                "missing_column",
+                "",
+                "the sheet has no 'Målnivå'/'Target' column; targets are missing",
+            )
         goals: dict[tuple, str] = {}
         targets: dict[tuple, int] = {}
         for r in range(header + 1, sheet.n_rows):
             used = [c for c in cols.values()]
-            if all(is_blank(sheet.value(r, c)) and (r, c) not in sheet.formula_cells
-                   for c in used):
+            if all(is_blank(sheet.value(r, c)) and (r, c) not in sheet.formula_cells for c in used):
                 continue
             source = sheet.source(r, level_col)
             if (r, level_col) in sheet.formula_cells:
@@ -430,24 +514,39 @@ class _Reader:
             wave = self.wave
             if wave is None and wave_col is not None and not is_blank(sheet.value(r, wave_col)):
                 number = parse_number(sheet.value(r, wave_col))
-                wave = int(number) if number is not None and number.is_integer() else _clean(
-                    sheet.value(r, wave_col))
+                wave = (
+                    int(number)
+                    if number is not None and number.is_integer()
+                    else _clean(sheet.value(r, wave_col))
+                )
             if not name:
-                self.problem(sheet.source(r, cap_col), "missing_value", value,
-                             f"row {r + 1} has no capability name; the level is not accepted")
+                self.problem(
+                    sheet.source(r, cap_col),
+                    "missing_value",
+                    value,
+                    f"row {r + 1} has no capability name; the level is not accepted",
+                )
                 continue
             org = self.resolve(org_raw)
             if org is None:
                 kind = "missing_value" if is_blank(org_raw) else "unknown_organisation"
-                self.problem(sheet.source(r, org_col), kind, org_raw,
-                             f"organisation {_clean(org_raw)!r} is no known organisation "
-                             "(nor an alias); the level is not accepted")
+                self.problem(
+                    sheet.source(r, org_col),
+                    kind,
+                    org_raw,
+                    f"organisation {_clean(org_raw)!r} is no known organisation "
+                    "(nor an alias); the level is not accepted",
+                )
                 continue
             key = (wave, normalise(org), normalise(name))
             if key in self.seen:
-                self.problem(source, "duplicate", value,
-                             f"{org} has a second level for {name!r} (first at "
-                             f"{self.seen[key]}); not accepted")
+                self.problem(
+                    source,
+                    "duplicate",
+                    value,
+                    f"{org} has a second level for {name!r} (first at "
+                    f"{self.seen[key]}); not accepted",
+                )
                 continue
             self.seen[key] = source
             cap_key = (wave, normalise(name))
@@ -512,7 +611,9 @@ def read_capability_map(
     if level_sheet is None:
         raise InputError(
             "has no 'levels' sheet (columns level, label, acceptable); the level scale of a "
-            "capability map must be given in the workbook", file=book.name)
+            "capability map must be given in the workbook",
+            file=book.name,
+        )
     reader = _Reader(book, OrganisationResolver(organisations), strict, wave)
     reader.read_levels(book.sheet(level_sheet))
     data_sheets = 0
@@ -523,16 +624,22 @@ def read_capability_map(
         if reader.read_data_sheet(sheet):
             data_sheets += 1
         else:
-            reader.problem(sheet.source(0, 0), "missing_column", "",
-                           "the sheet has no header row with 'Förmåga'/'Capability'; "
-                           "it is not read")
+            reader.problem(
+                sheet.source(0, 0),
+                "missing_column",
+                "",
+                "the sheet has no header row with 'Förmåga'/'Capability'; it is not read",
+            )
     if data_sheets == 0 and not len(reader.tally.log):
-        reader.problem(f"{book.name}:{level_sheet}:A1", "empty_file", "",
-                       "the workbook has no capability sheet besides the levels sheet")
+        reader.problem(
+            f"{book.name}:{level_sheet}:A1",
+            "empty_file",
+            "",
+            "the workbook has no capability sheet besides the levels sheet",
+        )
     assessments = pd.DataFrame(reader.rows, columns=ASSESSMENT_COLUMNS)
     assessments = _typed(assessments)
-    return CapabilityMap(reader.levels, assessments, reader.tally.log.to_frame(),
-                         reader.tally.read)
+    return CapabilityMap(reader.levels, assessments, reader.tally.log.to_frame(), reader.tally.read)
 
 
 def _typed(assessments: pd.DataFrame) -> pd.DataFrame:
@@ -542,6 +649,7 @@ def _typed(assessments: pd.DataFrame) -> pd.DataFrame:
         out[column] = out[column].astype(str)
     out["goal"] = out["goal"].astype(object)
     for column in ("level", "target"):
-        out[column] = pd.array([None if v is None or v != v else int(v) for v in out[column]],
-                               dtype="Int64")
+        out[column] = pd.array(
+            [None if v is None or v != v else int(v) for v in out[column]], dtype="Int64"
+        )
     return out.reset_index(drop=True)

@@ -53,8 +53,11 @@ def detect(book: Workbook) -> bool:
 def _header(sheet: Sheet, kind: str, required: list[str]) -> tuple[int, dict[str, int]]:
     """Locate the header row (the first naming every required column) and map columns."""
     fields = _FIELDS[kind]
-    row, found, _ = find_header(sheet, lambda value: field_of(value, fields),
-                                lambda columns: all(col in columns for col in required))
+    row, found, _ = find_header(
+        sheet,
+        lambda value: field_of(value, fields),
+        lambda columns: all(col in columns for col in required),
+    )
     if row is None:
         missing = ", ".join(required)
         raise InputError(
@@ -84,28 +87,32 @@ def _read_statements(sheet: Sheet) -> pd.DataFrame:
         for column in ("statement", "text", "role", "dimension"):
             value = sheet.value(r, cols[column])
             if is_blank(value):
-                raise _fail(
-                    sheet, r, cols[column], f"row {r + 1}: the {column} is missing"
-                )
+                raise _fail(sheet, r, cols[column], f"row {r + 1}: the {column} is missing")
             record[column] = " ".join(as_text(value).split())
         reverse = parse_yes_no(sheet.value(r, cols["reverse"])) if "reverse" in cols else False
         if reverse is None:
             raise _fail(
-                sheet, r, cols["reverse"],
+                sheet,
+                r,
+                cols["reverse"],
                 f"row {r + 1}: reverse must be ja/nej, not {sheet.value(r, cols['reverse'])!r}",
             )
         record["reverse"] = reverse
         key = normalise(record["statement"])
         if key in seen_ids:
             raise _fail(
-                sheet, r, cols["statement"],
+                sheet,
+                r,
+                cols["statement"],
                 f"row {r + 1}: statement id {record['statement']!r} is already used in row "
                 f"{seen_ids[key] + 1}",
             )
         text_key = (normalise(record["role"]), normalise(record["text"]))
         if text_key in seen_texts:
             raise _fail(
-                sheet, r, cols["text"],
+                sheet,
+                r,
+                cols["text"],
                 f"row {r + 1}: the same text is already statement "
                 f"{seen_texts[text_key]!r} for this role",
             )
@@ -129,14 +136,18 @@ def _read_scale(sheet: Sheet) -> pd.DataFrame:
         number = None if is_blank(raw) else parse_number(raw)
         if not is_blank(raw) and (number is None or not float(number).is_integer()):
             raise _fail(
-                sheet, r, cols["value"],
+                sheet,
+                r,
+                cols["value"],
                 f"row {r + 1}: the value of {label!r} must be a whole number or empty "
                 f"(empty = don't know), not {raw!r}",
             )
         key = normalise(label)
         if key in seen:
             raise _fail(
-                sheet, r, cols["label"],
+                sheet,
+                r,
+                cols["label"],
                 f"row {r + 1}: the label {label!r} is already used in row {seen[key] + 1}",
             )
         seen[key] = r
@@ -179,7 +190,9 @@ def _read_organisations(sheet: Sheet) -> pd.DataFrame:
             key = normalise(text)
             if key in owner and owner[key] != name:
                 raise _fail(
-                    sheet, r, cols.get("alias", cols["organisation"]),
+                    sheet,
+                    r,
+                    cols.get("alias", cols["organisation"]),
                     f"row {r + 1}: {text!r} already names the organisation {owner[key]!r}",
                 )
             if key not in owner:
@@ -201,13 +214,16 @@ def _read_roles(sheet: Sheet, roles: list[str]) -> pd.DataFrame:
         role = by_key.get(normalise(as_text(raw)))
         if role is None:
             raise _fail(
-                sheet, r, cols["role"],
-                f"row {r + 1}: {as_text(raw)!r} is no role of the statements "
-                f"({', '.join(roles)})",
+                sheet,
+                r,
+                cols["role"],
+                f"row {r + 1}: {as_text(raw)!r} is no role of the statements ({', '.join(roles)})",
             )
         if role in seen:
             raise _fail(
-                sheet, r, cols["role"],
+                sheet,
+                r,
+                cols["role"],
                 f"row {r + 1}: the role {role!r} is already named in row {seen[role] + 1}",
             )
         seen[role] = r
@@ -268,9 +284,7 @@ def read_codebook(path: str | Path) -> Codebook:
     statements = _read_statements(book.sheet(found["statements"]))
     scale = _read_scale(book.sheet(found["scale"]))
     organisations = (
-        _read_organisations(book.sheet(found["organisations"]))
-        if found["organisations"]
-        else None
+        _read_organisations(book.sheet(found["organisations"])) if found["organisations"] else None
     )
     roles = list(dict.fromkeys(statements["role"]))
     role_labels = _read_roles(book.sheet(found["roles"]), roles) if found["roles"] else None

@@ -32,7 +32,6 @@ DETECTORS = {
 }
 
 
-
 @dataclass
 class RawFiles:
     """The workbooks of a raw-data folder, sorted by kind (paths in sorted order).
@@ -94,7 +93,8 @@ def discover(raw: str | Path) -> RawFiles:
     if not raw.is_dir():
         raise InputError("is not a folder of input workbooks", file=str(raw))
     paths = sorted(
-        p for p in raw.rglob("*")
+        p
+        for p in raw.rglob("*")
         if p.is_file() and p.suffix.lower() in {".xlsx", ".xlsm"} and not p.name.startswith("~$")
     )
     found = RawFiles()

@@ -39,7 +39,14 @@ from defusedxml import ElementTree as SafeET
 from maturity.errors import InputError
 from maturity.io.problems import cell_name
 
-__all__ = ["Sheet", "TableSheet", "Workbook", "open_workbook", "MAX_EXPANDED_BYTES", "MAX_SHEET_CELLS"]
+__all__ = [
+    "Sheet",
+    "TableSheet",
+    "Workbook",
+    "open_workbook",
+    "MAX_EXPANDED_BYTES",
+    "MAX_SHEET_CELLS",
+]
 
 #: Largest total expanded size of all parts of a workbook (bytes).
 MAX_EXPANDED_BYTES = 400 * 1024 * 1024
@@ -55,7 +62,7 @@ _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROW_REF = re.compile(rb' r="(\d+)"')
 _CELL_COL = re.compile(rb' r="([A-Z]+)(\d+)"')
 _WIDE_COLUMN = re.compile(rb' r="[A-Z]{3}')
-_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -66,6 +73,7 @@ _FORMULA_TAG = re.compile(rb"f[\s>/]")
 def _has_formula(xml: bytes) -> bool:
     """Cheap test (substring searches) for any formula element in a sheet."""
     return _FORMULA_TAG.search(xml) is not None
+
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -203,12 +211,24 @@ class TableSheet(_Located):
 
         width, height = sheet.n_cols, sheet.n_rows
         columns = [
-            pa.array([None if _blank_text(v) else as_text(v)
-                      for v in (sheet.value(r, c) for r in range(height))], pa.string())
+            pa.array(
+                [
+                    None if _blank_text(v) else as_text(v)
+                    for v in (sheet.value(r, c) for r in range(height))
+                ],
+                pa.string(),
+            )
             for c in range(width)
         ]
-        return cls(sheet.file, sheet.name, columns, height, sheet.formula_cells,
-                   sheet.stray_cells, booleans=sheet.has_booleans)
+        return cls(
+            sheet.file,
+            sheet.name,
+            columns,
+            height,
+            sheet.formula_cells,
+            sheet.stray_cells,
+            booleans=sheet.has_booleans,
+        )
 
 
 def _blank_text(value) -> bool:
@@ -277,7 +297,8 @@ class Workbook:
             import fastexcel
 
             loaded = fastexcel.read_excel(str(self.path)).load_sheet(
-                name, header_row=None, skip_rows=0, dtypes="string")
+                name, header_row=None, skip_rows=0, dtypes="string"
+            )
             arrow = loaded.to_arrow()
             positions = [info.absolute_index for info in loaded.available_columns()]
         except Exception as err:  # the reader's own exception types are not public
@@ -294,8 +315,9 @@ class Workbook:
         empty = pa.nulls(n_rows, pa.string())
         columns = [empty] * width
         for position, column in zip(positions, arrow.columns, strict=True):
-            columns[position] = column.combine_chunks() if hasattr(column, "combine_chunks") \
-                else column
+            columns[position] = (
+                column.combine_chunks() if hasattr(column, "combine_chunks") else column
+            )
         return TableSheet(self.name, name, columns, n_rows, formula_cells, xml=xml)
 
     def sheets(self):
@@ -350,16 +372,18 @@ class Workbook:
                 _refuse_doctype(prolog, self.name, member)
                 for _event, element in SafeET.iterparse(stream, events=("end",)):
                     if element.tag == f"{_NS_MAIN}si":
-                        self._strings.append("".join(
-                            t.text or "" for t in element.iter(f"{_NS_MAIN}t")))
+                        self._strings.append(
+                            "".join(t.text or "" for t in element.iter(f"{_NS_MAIN}t"))
+                        )
                         element.clear()
                         if len(self._strings) > upto:
                             return self._strings
         except InputError:
             raise
         except Exception as err:
-            raise InputError(f"is damaged ({type(err).__name__}: {err}) in {member}",
-                             file=self.name) from None
+            raise InputError(
+                f"is damaged ({type(err).__name__}: {err}) in {member}", file=self.name
+            ) from None
         self._strings_done = True
         return self._strings
 
@@ -416,9 +440,7 @@ class Workbook:
         n_cols = len({c for _, c in cells})
         row_limit = 10 * n_rows + 100
         col_limit = 10 * n_cols + 50
-        stray = sorted(
-            (r, c, v) for (r, c), v in cells.items() if r >= row_limit or c >= col_limit
-        )
+        stray = sorted((r, c, v) for (r, c), v in cells.items() if r >= row_limit or c >= col_limit)
         kept = {(r, c): v for (r, c), v in cells.items() if r < row_limit and c < col_limit}
         height = max((r for r, _ in kept), default=-1) + 1
         width = max((c for _, c in kept), default=-1) + 1
@@ -512,7 +534,7 @@ def _head_rows(book: Workbook, member: str, n_rows: int) -> list[list]:
     if root is None:
         return []
     first_row = _ROW_START.search(start, root.end())
-    body = start[first_row.start():] if first_row else b""
+    body = start[first_row.start() :] if first_row else b""
     body = body[: _last_row_end(body)]
     prefix = root.group(1).decode()
     document = start[: root.end()] + body + f"</{prefix}worksheet>".encode()
@@ -521,8 +543,9 @@ def _head_rows(book: Workbook, member: str, n_rows: int) -> list[list]:
         # to an XML bomb or an external entity; so the fast (C) parser is safe here
         tree = ElementTree.fromstring(document)
     except Exception as err:
-        raise InputError(f"is damaged ({type(err).__name__}: {err}) in {member}",
-                         file=book.name) from None
+        raise InputError(
+            f"is damaged ({type(err).__name__}: {err}) in {member}", file=book.name
+        ) from None
     rows: list[list] = []
     for number, element in enumerate(tree.iter(f"{_NS_MAIN}row"), start=1):
         r = int(element.get("r", number)) - 1
@@ -663,9 +686,7 @@ def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> None:
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if "content.xml" in names and "mimetype" in names:
-        raise InputError(
-            "is an OpenDocument spreadsheet (.ods); save it as .xlsx", file=name
-        )
+        raise InputError("is an OpenDocument spreadsheet (.ods); save it as .xlsx", file=name)
     if "xl/workbook.xml" not in names:
         raise InputError(
             "is a zip file but not an Excel workbook (no xl/workbook.xml); save it as .xlsx",

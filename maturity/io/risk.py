@@ -107,8 +107,17 @@ RISK_COLUMNS = [
 ]
 
 #: The fields of a register's header row (aliases in :data:`maturity.io.kit.ALIASES`).
-FIELDS = ("risk_id", "date", "threat", "vulnerability", "consequence_text", "probability",
-          "impact", "score", "action")
+FIELDS = (
+    "risk_id",
+    "date",
+    "threat",
+    "vulnerability",
+    "consequence_text",
+    "probability",
+    "impact",
+    "score",
+    "action",
+)
 #: Fields whose code may stand in brackets: "Konsekvens (K)", "Risk (R)".
 CODES = ("probability", "impact", "score")
 
@@ -116,11 +125,39 @@ _REQUIRED_TEXT = ("threat", "action")
 _OPTIONAL_TEXT = ("vulnerability", "consequence_text")
 
 _MONTHS = {
-    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2,
-    "mar": 3, "mars": 3, "march": 3, "apr": 4, "april": 4, "maj": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "augusti": 8,
-    "august": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10,
-    "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "januari": 1,
+    "january": 1,
+    "feb": 2,
+    "februari": 2,
+    "february": 2,
+    "mar": 3,
+    "mars": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "maj": 5,
+    "may": 5,
+    "jun": 6,
+    "juni": 6,
+    "june": 6,
+    "jul": 7,
+    "juli": 7,
+    "july": 7,
+    "aug": 8,
+    "augusti": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oct": 10,
+    "oktober": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _ISO = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
@@ -386,14 +423,22 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
         raw = sheet.value(r, c)
         if is_blank(raw):
             if sheet_date is None:
-                tally.problem(sheet.source(r, c), "missing_value", raw,
-                              "Datum is empty and the sheet name is not a date; row not read")
+                tally.problem(
+                    sheet.source(r, c),
+                    "missing_value",
+                    raw,
+                    "Datum is empty and the sheet name is not a date; row not read",
+                )
                 return None
         else:
             date = parse_date(raw)
             if date is None:
-                tally.problem(sheet.source(r, c), "invalid_value", raw,
-                              f"Datum {as_text(raw)!r} is not a date (YYYY-MM-DD); row not read")
+                tally.problem(
+                    sheet.source(r, c),
+                    "invalid_value",
+                    raw,
+                    f"Datum {as_text(raw)!r} is not a date (YYYY-MM-DD); row not read",
+                )
                 return None
         tally.accept()
     c = columns["risk_id"]
@@ -434,7 +479,9 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
                 tally.accept()
             elif typed is None:
                 tally.problem(
-                    sheet.source(r, c), "invalid_value", raw,
+                    sheet.source(r, c),
+                    "invalid_value",
+                    raw,
                     f"R {as_text(raw)!r} is not a number"
                     + (f"; S × K = {computed} is used" if computed is not None else ""),
                 )
@@ -442,7 +489,9 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
                 record["typed_score"] = typed
                 if computed is not None and typed != computed:
                     tally.problem(
-                        sheet.source(r, c), "wrong_score", raw,
+                        sheet.source(r, c),
+                        "wrong_score",
+                        raw,
                         f"R is {as_text(typed)} but S × K = {s} × {k} = {computed}; "
                         f"{computed} is used",
                     )
@@ -458,8 +507,9 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
         raw = sheet.value(r, c)
         if is_blank(raw) and name in _REQUIRED_TEXT:
             label = {"threat": "Hot (threat)", "action": "Åtgärd (action)"}[name]
-            tally.problem(sheet.source(r, c), "missing_value", raw,
-                          f"{label} is empty for risk {risk_id}")
+            tally.problem(
+                sheet.source(r, c), "missing_value", raw, f"{label} is empty for risk {risk_id}"
+            )
             continue
         record[name] = " ".join(as_text(raw).split())
         tally.accept()
@@ -477,8 +527,9 @@ def _read_level(sheet, r, c, name, tally) -> int | None:
         return None
     number = parse_number(raw)
     if number is None or not number.is_integer():
-        tally.problem(source, "invalid_value", raw,
-                      f"{label} {as_text(raw)!r} is not a whole number 1–5")
+        tally.problem(
+            source, "invalid_value", raw, f"{label} {as_text(raw)!r} is not a whole number 1–5"
+        )
         return None
     if not 1 <= number <= 5:
         tally.problem(source, "out_of_scale", raw, f"{label} {as_text(raw)} is outside 1–5")
@@ -499,6 +550,8 @@ def _risk_frame(rows: list[dict]) -> pd.DataFrame:
     frame["typed_score"] = frame["typed_score"].astype(float)
     for name in ("risk_id", "threat", "vulnerability", "consequence_text", "action", "source"):
         frame[name] = frame[name].astype(str)
-    order = sorted(range(len(frame)), key=lambda i: (frame["date"].iat[i],
-                                                     natural_key(frame["risk_id"].iat[i])))
+    order = sorted(
+        range(len(frame)),
+        key=lambda i: (frame["date"].iat[i], natural_key(frame["risk_id"].iat[i])),
+    )
     return frame.iloc[order].reset_index(drop=True)

@@ -55,7 +55,14 @@ from maturity.organisations import OrganisationResolver
 __all__ = ["Survey", "read_survey", "read_codebook", "detect", "RESPONSE_COLUMNS", "survey_files"]
 
 RESPONSE_COLUMNS = [
-    "wave", "organisation", "role", "respondent", "statement", "dimension", "score", "answer",
+    "wave",
+    "organisation",
+    "role",
+    "respondent",
+    "statement",
+    "dimension",
+    "score",
+    "answer",
     "source",
 ]
 
@@ -137,14 +144,18 @@ class _Context:
         self.resolve = OrganisationResolver(codebook.organisations)
         self.seen: dict[tuple, str] = {}
         self.parts: list[dict[str, np.ndarray]] = []
-        self.names: dict[str, dict[object, int]] = {"organisation": {}, "respondent": {},
-                                                    "answer": {}}
+        self.names: dict[str, dict[object, int]] = {
+            "organisation": {},
+            "respondent": {},
+            "answer": {},
+        }
 
     def codes(self, column: str, values) -> np.ndarray:
         """Integer codes of ``values`` in a table of distinct values shared by all sheets."""
         table = self.names[column]
-        return np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int64,
-                           count=len(values))
+        return np.fromiter(
+            (table.setdefault(v, len(table)) for v in values), dtype=np.int64, count=len(values)
+        )
 
     def problem(self, source: str, kind: str, value: object, message: str) -> None:
         self.tally.problem(source, kind, value, message)
@@ -160,8 +171,9 @@ class _Context:
         found = _NUMBERED.match(key)
         if found:
             head, rest = found.group(1), normalise(found.group(2))
-            if head in self.by_key and (not rest or self.by_key.get(rest) in
-                                        (None, self.by_key[head])):
+            if head in self.by_key and (
+                not rest or self.by_key.get(rest) in (None, self.by_key[head])
+            ):
                 return self.by_key[head]
             if rest in self.by_key:
                 return self.by_key[rest]
@@ -311,11 +323,11 @@ def _file_wave(path: Path) -> int | None:
 def _take(array: np.ndarray, rows: np.ndarray, cols: list[int]) -> np.ndarray:
     """``array[rows][:, cols]``, as a cheap view when rows and columns are contiguous."""
     if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
-        sub = array[rows[0]: rows[-1] + 1]
+        sub = array[rows[0] : rows[-1] + 1]
     else:
         sub = array[rows]
     if cols and cols[-1] - cols[0] + 1 == len(cols) and cols == sorted(cols):
-        return sub[:, cols[0]: cols[-1] + 1]
+        return sub[:, cols[0] : cols[-1] + 1]
     return sub[:, cols]
 
 
@@ -334,8 +346,9 @@ def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list]:
     return codes.reshape(width, n_rows).T, uniques
 
 
-def _identity_status(i, r, codes, blank_u, uniques, header, ctx, sheet, file_org,
-                     org_u, role_u, sheet_role):
+def _identity_status(
+    i, r, codes, blank_u, uniques, header, ctx, sheet, file_org, org_u, role_u, sheet_role
+):
     """(organisation, role, status) of one respondent row; status None when the row is fine."""
     status = None
     if header.organisation is not None:
@@ -346,30 +359,41 @@ def _identity_status(i, r, codes, blank_u, uniques, header, ctx, sheet, file_org
             status = ("missing_value", f"row {r + 1} has no organisation ({where})")
         elif org is None:
             where = sheet.source(r, header.organisation)
-            status = ("unknown_organisation",
-                      f"unknown organisation {as_text(uniques[code])!r} in {where}; add it or "
-                      "an alias to the codebook's organisations sheet")
+            status = (
+                "unknown_organisation",
+                f"unknown organisation {as_text(uniques[code])!r} in {where}; add it or "
+                "an alias to the codebook's organisations sheet",
+            )
     else:
         org = file_org
         if org is None:
-            status = ("unknown_organisation",
-                      f"the file name {sheet.file!r} names no organisation of the codebook and "
-                      "the sheet has no Organisation column")
+            status = (
+                "unknown_organisation",
+                f"the file name {sheet.file!r} names no organisation of the codebook and "
+                "the sheet has no Organisation column",
+            )
     if header.role is not None:
         code = codes[i, header.role]
         role = role_u.get(code)
         if status is None and role is None:
             where = sheet.source(r, header.role)
-            status = (("missing_value", f"row {r + 1} has no role ({where})") if blank_u[code]
-                      else ("unknown_role",
-                            f"unknown role {as_text(uniques[code])!r} in {where}; the codebook "
-                            f"has {', '.join(ctx.roles)}"))
+            status = (
+                ("missing_value", f"row {r + 1} has no role ({where})")
+                if blank_u[code]
+                else (
+                    "unknown_role",
+                    f"unknown role {as_text(uniques[code])!r} in {where}; the codebook "
+                    f"has {', '.join(ctx.roles)}",
+                )
+            )
     else:
         role = sheet_role
         if status is None and role is None:
-            status = ("unknown_role",
-                      f"the sheet name {sheet.name!r} is no role of the codebook "
-                      f"({', '.join(ctx.roles)}) and the sheet has no Roll column")
+            status = (
+                "unknown_role",
+                f"the sheet name {sheet.name!r} is no role of the codebook "
+                f"({', '.join(ctx.roles)}) and the sheet has no Roll column",
+            )
     return org, role, status
 
 
@@ -407,7 +431,9 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
     header = _find_header(sheet, ctx)
     if header is None:
         ctx.problem(
-            f"{sheet.file}:{sheet.name}:A1", "missing_column", "",
+            f"{sheet.file}:{sheet.name}:A1",
+            "missing_column",
+            "",
             "no header row found: no column named Organisation/Kommun and no columns headed by "
             "statements of the codebook",
         )
@@ -416,8 +442,12 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
     _report_outside_statements(sheet, header, cells, ctx)
     if not header.statements:
         if not header.unknown:
-            ctx.problem(sheet.source(header.row, 0), "missing_column", "",
-                        "the header row has no statement columns")
+            ctx.problem(
+                sheet.source(header.row, 0),
+                "missing_column",
+                "",
+                "the header row has no statement columns",
+            )
         return
     people = _identify(sheet, path, header, cells, ctx)
     _read_answers(sheet, header, cells, people, ctx)
@@ -426,12 +456,15 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
 def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
     """Report stray cells and an empty sheet; False when there is nothing more to read."""
     for r, c, value in sheet.stray_cells:
-        ctx.problem(sheet.source(r, c), "stray_cell", value,
-                    "a cell far outside the data block; delete it or move it into the table")
+        ctx.problem(
+            sheet.source(r, c),
+            "stray_cell",
+            value,
+            "a cell far outside the data block; delete it or move it into the table",
+        )
     if sheet.is_empty():
         if not sheet.stray_cells:
-            ctx.problem(f"{sheet.file}:{sheet.name}:A1", "empty_sheet", "",
-                        "the sheet is empty")
+            ctx.problem(f"{sheet.file}:{sheet.name}:A1", "empty_sheet", "", "the sheet is empty")
         return False
     return True
 
@@ -447,8 +480,9 @@ def _encode(sheet: TableSheet, header: _Header) -> _Cells:
     return _Cells(codes, uniques, blank_u, formula, ~blank_u[codes] | formula)
 
 
-def _report_outside_statements(sheet: TableSheet, header: _Header, cells: _Cells,
-                               ctx: _Context) -> None:
+def _report_outside_statements(
+    sheet: TableSheet, header: _Header, cells: _Cells, ctx: _Context
+) -> None:
     """Columns whose header matches nothing, duplicate columns, and values with no header."""
     h, codes, uniques, content = header.row, cells.codes, cells.uniques, cells.content
     used = np.zeros(codes.shape[1], dtype=bool)
@@ -459,52 +493,91 @@ def _report_outside_statements(sheet: TableSheet, header: _Header, cells: _Cells
     used[[c for c, _ in header.statements]] = True
     for c in header.unknown:
         title = as_text(sheet.value(h, c))
-        ctx.problem(sheet.source(h, c), "unknown_statement", title,
-                    f"the column header {title!r} matches no statement of the codebook")
+        ctx.problem(
+            sheet.source(h, c),
+            "unknown_statement",
+            title,
+            f"the column header {title!r} matches no statement of the codebook",
+        )
         for i in np.flatnonzero(content[:, c]):
-            ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", uniques[codes[i, c]],
-                        f"answer under the header {title!r} (column {column_letter(c)}), "
-                        "which matches no statement")
+            ctx.problem(
+                sheet.source(h + 1 + i, c),
+                "unknown_statement",
+                uniques[codes[i, c]],
+                f"answer under the header {title!r} (column {column_letter(c)}), "
+                "which matches no statement",
+            )
         used[c] = True
     for c, first in header.duplicate:
         for i in np.flatnonzero(content[:, c]):
-            ctx.problem(sheet.source(h + 1 + i, c), "duplicate_column", uniques[codes[i, c]],
-                        f"column {column_letter(c)} repeats the statement of column "
-                        f"{column_letter(first)}; its answers are not used")
+            ctx.problem(
+                sheet.source(h + 1 + i, c),
+                "duplicate_column",
+                uniques[codes[i, c]],
+                f"column {column_letter(c)} repeats the statement of column "
+                f"{column_letter(first)}; its answers are not used",
+            )
         used[c] = True
     for i, c in zip(*np.nonzero(content[:, ~used]), strict=True):
         c = np.flatnonzero(~used)[c]
-        ctx.problem(sheet.source(h + 1 + i, c), "unknown_statement", uniques[codes[i, c]],
-                    f"a value in column {column_letter(c)}, which has no header")
+        ctx.problem(
+            sheet.source(h + 1 + i, c),
+            "unknown_statement",
+            uniques[codes[i, c]],
+            f"a value in column {column_letter(c)}, which has no header",
+        )
 
 
-def _identify(sheet: TableSheet, path: Path, header: _Header, cells: _Cells,
-              ctx: _Context) -> _Respondents:
+def _identify(
+    sheet: TableSheet, path: Path, header: _Header, cells: _Cells, ctx: _Context
+) -> _Respondents:
     """Who answered in each respondent row; distinct names are resolved once."""
     h, codes, uniques, blank_u = header.row, cells.codes, cells.uniques, cells.blank_u
     rows_idx = np.flatnonzero(cells.content.any(axis=1))
-    org_u = {k: ctx.resolve(uniques[k]) for k in np.unique(codes[rows_idx, header.organisation])
-             if not blank_u[k]} if header.organisation is not None else None
-    role_u = {k: ctx.role_key.get(normalise(as_text(uniques[k])))
-              for k in np.unique(codes[rows_idx, header.role])} if header.role is not None else None
+    org_u = (
+        {
+            k: ctx.resolve(uniques[k])
+            for k in np.unique(codes[rows_idx, header.organisation])
+            if not blank_u[k]
+        }
+        if header.organisation is not None
+        else None
+    )
+    role_u = (
+        {
+            k: ctx.role_key.get(normalise(as_text(uniques[k])))
+            for k in np.unique(codes[rows_idx, header.role])
+        }
+        if header.role is not None
+        else None
+    )
     file_org = _resolve_from_name(path.stem, ctx) if header.organisation is None else None
     sheet_role = ctx.role_key.get(normalise(sheet.name))
     default_wave = ctx.wave if ctx.wave is not None else (_file_wave(path) or 1)
     n = len(rows_idx)
-    people = _Respondents(rows_idx, [None] * n, np.empty(n, dtype=object),
-                          np.full(n, -1, dtype=np.int64), np.empty(n, dtype=object),
-                          np.full(n, default_wave, dtype=np.int64))
+    people = _Respondents(
+        rows_idx,
+        [None] * n,
+        np.empty(n, dtype=object),
+        np.full(n, -1, dtype=np.int64),
+        np.empty(n, dtype=object),
+        np.full(n, default_wave, dtype=np.int64),
+    )
     role_index = {role: k for k, role in enumerate(ctx.roles)}
     for k, i in enumerate(rows_idx):
         r = h + 1 + i
-        org, role, status = _identity_status(i, r, codes, blank_u, uniques, header, ctx,
-                                             sheet, file_org, org_u, role_u, sheet_role)
+        org, role, status = _identity_status(
+            i, r, codes, blank_u, uniques, header, ctx, sheet, file_org, org_u, role_u, sheet_role
+        )
         wave_problem = _read_wave(sheet, header, cells, i, r, people, k)
         status = status or wave_problem
         respondent = _respondent(sheet, path, header, cells, i, r)
         if status is None:
-            status = _first_answer(ctx, (people.waves[k], org, role, respondent),
-                                   f"{sheet.file}:{sheet.name} row {r + 1}")
+            status = _first_answer(
+                ctx,
+                (people.waves[k], org, role, respondent),
+                f"{sheet.file}:{sheet.name} row {r + 1}",
+            )
         people.statuses[k] = status
         people.organisations[k] = org
         people.roles[k] = role_index.get(role, -1)
@@ -519,8 +592,10 @@ def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str] | None:
     value = cells.uniques[cells.codes[i, header.wave]]
     number = parse_number(value)
     if number is None or not number.is_integer():
-        return ("invalid_value", f"the wave {as_text(value)!r} in "
-                f"{sheet.source(r, header.wave)} is not a whole number")
+        return (
+            "invalid_value",
+            f"the wave {as_text(value)!r} in {sheet.source(r, header.wave)} is not a whole number",
+        )
     people.waves[k] = int(number)
     return None
 
@@ -539,13 +614,16 @@ def _first_answer(ctx: _Context, key: tuple, where: str) -> tuple[str, str] | No
         ctx.seen[key] = where
         return None
     _wave, org, role, respondent = key
-    return ("duplicate_respondent",
-            f"respondent {respondent!r} ({org}, {role}) already answered in {first}; this row "
-            "is not used")
+    return (
+        "duplicate_respondent",
+        f"respondent {respondent!r} ({org}, {role}) already answered in {first}; this row "
+        "is not used",
+    )
 
 
-def _read_answers(sheet: TableSheet, header: _Header, cells: _Cells, people: _Respondents,
-                  ctx: _Context) -> None:
+def _read_answers(
+    sheet: TableSheet, header: _Header, cells: _Cells, people: _Respondents, ctx: _Context
+) -> None:
     """Judge every cell of the answer area (respondent rows x statement columns)."""
     statement_cols = [c for c, _ in header.statements]
     st_index = np.array([s for _, s in header.statements])
@@ -570,9 +648,19 @@ def _read_answers(sheet: TableSheet, header: _Header, cells: _Cells, people: _Re
         bad_row = ~ok & filled
         formula_problem = np.zeros((0, 0), dtype=bool)
     where = _AnswerPlace(sheet, header.row, people.index, statement_cols)
-    _report_answers(where, a_codes, cells.uniques, outcome, people, st_index, ctx,
-                    bad_row=bad_row, formula=formula_problem, mismatch=ok & filled & ~asked,
-                    value=ok & asked & ~usable)
+    _report_answers(
+        where,
+        a_codes,
+        cells.uniques,
+        outcome,
+        people,
+        st_index,
+        ctx,
+        bad_row=bad_row,
+        formula=formula_problem,
+        mismatch=ok & filled & ~asked,
+        value=ok & asked & ~usable,
+    )
     _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx)
 
 
@@ -589,7 +677,8 @@ def _classify_answers(sheet, cells, a_codes, st_index, ctx):
         u_text[k] = as_text(value)
         if not blank_u[k]:
             u_score[k], u_outcome[k] = ctx.classify(
-                value, value in ("true", "false") and sheet.has_booleans)
+                value, value in ("true", "false") and sheet.has_booleans
+            )
     score = u_score[a_codes]
     reverse = ctx.reverse[st_index]
     if reverse.any():
@@ -610,25 +699,36 @@ class _AnswerPlace:
         return self.sheet.source(self.header_row + 1 + self.rows[k], self.columns[j])
 
 
-_VALUE_KINDS = {_OUT_OF_SCALE: "out_of_scale", _UNKNOWN_LABEL: "unknown_label",
-                _INVALID: "invalid_value"}
+_VALUE_KINDS = {
+    _OUT_OF_SCALE: "out_of_scale",
+    _UNKNOWN_LABEL: "unknown_label",
+    _INVALID: "invalid_value",
+}
 
 
-def _report_answers(where, a_codes, uniques, outcome, people, st_index, ctx, *, bad_row,
-                    formula, mismatch, value) -> None:
+def _report_answers(
+    where, a_codes, uniques, outcome, people, st_index, ctx, *, bad_row, formula, mismatch, value
+) -> None:
     """One problem per answer cell that is not accepted, by the first reason that applies."""
     for k, j in zip(*np.nonzero(bad_row), strict=True):
         kind, message = people.statuses[k]
         ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], message)
     for k, j in zip(*np.nonzero(formula), strict=True):
-        ctx.problem(where(k, j), "formula_without_value", "",
-                    "a formula saved without its computed value (written by a script?); open "
-                    "the file in Excel, let it calculate and save, or type the answer")
+        ctx.problem(
+            where(k, j),
+            "formula_without_value",
+            "",
+            "a formula saved without its computed value (written by a script?); open "
+            "the file in Excel, let it calculate and save, or type the answer",
+        )
     for k, j in zip(*np.nonzero(mismatch), strict=True):
         statement = ctx.statement_ids[st_index[j]]
-        ctx.problem(where(k, j), "role_mismatch", uniques[a_codes[k, j]],
-                    f"statement {statement} is not asked of the role "
-                    f"{ctx.roles[people.roles[k]]}")
+        ctx.problem(
+            where(k, j),
+            "role_mismatch",
+            uniques[a_codes[k, j]],
+            f"statement {statement} is not asked of the role {ctx.roles[people.roles[k]]}",
+        )
     for k, j in zip(*np.nonzero(value), strict=True):
         answer = uniques[a_codes[k, j]]
         kind = _VALUE_KINDS[int(outcome[k, j])]
@@ -657,16 +757,18 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
     org_codes[row_ok] = ctx.codes("organisation", people.organisations[row_ok])
     person_codes = np.full(len(where.rows), -1, dtype=np.int64)
     person_codes[row_ok] = ctx.codes("respondent", people.respondents[row_ok])
-    ctx.parts.append({
-        "wave": people.waves[kk],
-        "organisation": org_codes[kk],
-        "role": people.roles[kk],
-        "respondent": person_codes[kk],
-        "statement": st_index[jj],
-        "score": score[kk, jj],
-        "answer": answer_code[a_codes[kk, jj]],
-        "source": _join_sources(column_prefix, row_numbers, jj, kk),
-    })
+    ctx.parts.append(
+        {
+            "wave": people.waves[kk],
+            "organisation": org_codes[kk],
+            "role": people.roles[kk],
+            "respondent": person_codes[kk],
+            "statement": st_index[jj],
+            "score": score[kk, jj],
+            "answer": answer_code[a_codes[kk, jj]],
+            "source": _join_sources(column_prefix, row_numbers, jj, kk),
+        }
+    )
 
 
 def _join_sources(column_prefix, row_numbers, jj, kk):
@@ -706,18 +808,26 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
     dims = pd.Index(sorted(set(st["dimension"])), dtype=object)
     dim_of_statement = dims.get_indexer(st["dimension"])
     role_idx = cat("role")
-    frame = pd.DataFrame({
-        "wave": cat("wave").astype("int64"),
-        "organisation": _sorted_categorical(cat("organisation"), ctx.names["organisation"]),
-        "role": pd.Categorical.from_codes(role_idx, categories=pd.Index(ctx.roles, dtype=object)),
-        "respondent": _sorted_categorical(cat("respondent"), ctx.names["respondent"]),
-        "statement": statement_codes,
-        "dimension": pd.Categorical.from_codes(dim_of_statement[statement_idx], categories=dims),
-        "score": cat("score").astype(float),
-        "answer": _sorted_categorical(cat("answer"), ctx.names["answer"]),
-        "source": pd.array(pa.chunked_array([p["source"] for p in ctx.parts]),
-                           dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
-    })
+    frame = pd.DataFrame(
+        {
+            "wave": cat("wave").astype("int64"),
+            "organisation": _sorted_categorical(cat("organisation"), ctx.names["organisation"]),
+            "role": pd.Categorical.from_codes(
+                role_idx, categories=pd.Index(ctx.roles, dtype=object)
+            ),
+            "respondent": _sorted_categorical(cat("respondent"), ctx.names["respondent"]),
+            "statement": statement_codes,
+            "dimension": pd.Categorical.from_codes(
+                dim_of_statement[statement_idx], categories=dims
+            ),
+            "score": cat("score").astype(float),
+            "answer": _sorted_categorical(cat("answer"), ctx.names["answer"]),
+            "source": pd.array(
+                pa.chunked_array([p["source"] for p in ctx.parts]),
+                dtype=pd.StringDtype("pyarrow", na_value=np.nan),
+            ),
+        }
+    )
     return frame
 
 
@@ -771,11 +881,16 @@ def read_survey(
         book = open_workbook(path)
         sheets = [book.table(name) for name in book.sheet_names]
         if not sheets or all(s.is_empty() for s in sheets):
-            ctx.problem(f"{book.name}:{sheets[0].name if sheets else ''}:A1", "empty_file", "",
-                        "the workbook has no data")
+            ctx.problem(
+                f"{book.name}:{sheets[0].name if sheets else ''}:A1",
+                "empty_file",
+                "",
+                "the workbook has no data",
+            )
             continue
         for sheet in sheets:
             _read_sheet(sheet, path, ctx)
     responses = _assemble(ctx)
-    return Survey(responses, ctx.tally.log.to_frame(), ctx.tally.read, codebook,
-                  [str(p) for p in files])
+    return Survey(
+        responses, ctx.tally.log.to_frame(), ctx.tally.read, codebook, [str(p) for p in files]
+    )

@@ -46,9 +46,7 @@ def _status_word(status: str, lang: str) -> str:
 def _summary(data) -> ActionPlanSummary:
     if isinstance(data, ActionPlanSummary):
         return data
-    return action_plan_summary(
-        getattr(data, "actions", data), budget=getattr(data, "budget", None)
-    )
+    return action_plan_summary(getattr(data, "actions", data), budget=getattr(data, "budget", None))
 
 
 def _wrap(text: str, width: int) -> str:

@@ -45,7 +45,6 @@ NOT_ASSESSED_COLOUR = "#d9d9d9"
 TEXT_GREY = "#505050"
 
 
-
 def percent_label(value: float, lang: str, *, key: str = "figure.percent") -> str:
     """A percentage already on the 0–100 scale, rounded to a whole number, as figures show it.
 

@@ -102,8 +102,9 @@ def build_report(
     files = discover(raw)
     _say(progress, text.word("cli.found", lang, n=files.count, raw=raw))
     if files.surveys and files.codebook is None:
-        raise InputError("has survey workbooks but no codebook (sheets statements, scale)",
-                         file=str(raw))
+        raise InputError(
+            "has survey workbooks but no codebook (sheets statements, scale)", file=str(raw)
+        )
     sections = run_stages(files, min_n=min_n, lang=lang, progress=progress)
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
@@ -116,8 +117,9 @@ def build_report(
     from maturity.report.summary import write_summary
     from maturity.report.workbook import write_workbook
 
-    result.workbook = write_workbook(sections, problems, out / "nulagesanalys.xlsx",
-                                     min_n=min_n, lang=lang)
+    result.workbook = write_workbook(
+        sections, problems, out / "nulagesanalys.xlsx", min_n=min_n, lang=lang
+    )
     _say(progress, text.word("cli.wrote", lang, path=result.workbook))
     result.summary = write_summary(sections, result, out / "summary.md", min_n=min_n, lang=lang)
     _say(progress, text.word("cli.wrote", lang, path=result.summary))
@@ -128,16 +130,16 @@ def build_report(
     return result
 
 
-def _write_tables(result: ReportResult, processed: Path, *, lang: str,
-                  progress: Callable[[str], None] | None) -> pd.DataFrame:
+def _write_tables(
+    result: ReportResult, processed: Path, *, lang: str, progress: Callable[[str], None] | None
+) -> pd.DataFrame:
     """Write every table of every section and the problem log as CSV; return the log."""
     for section in result.sections:
         for table_name, table in section.tables.items():
             result.tables.append(write_table(table, processed / f"{table_name}.csv"))
     problems = all_problems(result.sections)
     result.tables.append(write_table(problems, processed / "problems.csv"))
-    _say(progress, text.word("cli.wrote_tables", lang, n=len(result.tables),
-                             directory=processed))
+    _say(progress, text.word("cli.wrote_tables", lang, n=len(result.tables), directory=processed))
     return problems
 
 
@@ -159,8 +161,9 @@ def all_problems(sections: list[Section]) -> pd.DataFrame:
     return table[["section", "source", "kind", "value", "message"]]
 
 
-def summary_lines(sections: list[Section], problems: pd.DataFrame, *,
-                  lang: str = "sv") -> list[str]:
+def summary_lines(
+    sections: list[Section], problems: pd.DataFrame, *, lang: str = "sv"
+) -> list[str]:
     """Lines for the terminal: cells read, accepted and problems by kind, per section.
 
     Examples
@@ -172,17 +175,30 @@ def summary_lines(sections: list[Section], problems: pd.DataFrame, *,
     for section in sections:
         counts = section.counts
         if counts:
-            lines.append(text.word(
-                "cli.counts", lang, stage=_topic(section.name, lang),
-                files=text.count(counts.get("files", 0), "report.files", lang),
-                cells_read=counts["cells_read"], accepted=counts["accepted"],
-                problems=text.count(counts["problems"], "report.problems", lang)))
+            lines.append(
+                text.word(
+                    "cli.counts",
+                    lang,
+                    stage=_topic(section.name, lang),
+                    files=text.count(counts.get("files", 0), "report.files", lang),
+                    cells_read=counts["cells_read"],
+                    accepted=counts["accepted"],
+                    problems=text.count(counts["problems"], "report.problems", lang),
+                )
+            )
     if len(problems):
         by_kind = problems.groupby(["section", "kind"]).size().sort_values(ascending=False)
         for (section_name, kind), count in by_kind.items():
             shown = text.translate_values([kind], "value.problem", lang)[0]
-            lines.append(text.word("cli.problems_of_kind", lang,
-                                   stage=_topic(section_name, lang), kind=shown, n=count))
+            lines.append(
+                text.word(
+                    "cli.problems_of_kind",
+                    lang,
+                    stage=_topic(section_name, lang),
+                    kind=shown,
+                    n=count,
+                )
+            )
     else:
         lines.append(text.word("cli.no_problems", lang))
     return lines

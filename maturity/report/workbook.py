@@ -42,8 +42,10 @@ _LINE_HEIGHT = 15
 
 def _row_height(texts: list[str], widths: list[float]) -> float:
     """Points needed to show wrapped texts in columns of the given widths (characters)."""
-    lines = max((max(1, -(-len(t) // max(int(w) - 2, 1))) for t, w in zip(texts, widths,
-                                                                         strict=True)), default=1)
+    lines = max(
+        (max(1, -(-len(t) // max(int(w) - 2, 1))) for t, w in zip(texts, widths, strict=True)),
+        default=1,
+    )
     return lines * _LINE_HEIGHT
 
 
@@ -82,8 +84,24 @@ def _number_format(column: str, lang: str = "sv") -> str:
         code = "0%"
     elif name.startswith("p") and (name == "p" or name.startswith(("p_", "p-"))):
         code = "0.000"
-    elif name.startswith(("n", "rank", "wave", "year", "from_wave", "to_wave", "level",
-                          "probability", "impact", "score", "typed_score")) and "mean" not in name:
+    elif (
+        name.startswith(
+            (
+                "n",
+                "rank",
+                "wave",
+                "year",
+                "from_wave",
+                "to_wave",
+                "level",
+                "probability",
+                "impact",
+                "score",
+                "typed_score",
+            )
+        )
+        and "mean" not in name
+    ):
         code = "0"
     elif name in {"budget", "spent", "allocated", "budgeted"}:
         code = "#,##0"
@@ -136,19 +154,22 @@ def sheet_name(table: str, lang: str) -> str:
 
 def _shown(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table as people read it: canonical values of :data:`VALUE_COLUMNS` in words."""
-    columns = [c for c in table.columns
-               if c in VALUE_COLUMNS and not pd.api.types.is_numeric_dtype(table[c])]
+    columns = [
+        c
+        for c in table.columns
+        if c in VALUE_COLUMNS and not pd.api.types.is_numeric_dtype(table[c])
+    ]
     if not columns:
         return table
     shown = table.copy()
     for column in columns:
-        shown[column] = text.translate_values(shown[column].tolist(), VALUE_COLUMNS[column],
-                                              lang)
+        shown[column] = text.translate_values(shown[column].tolist(), VALUE_COLUMNS[column], lang)
     return shown
 
 
-def _write_table(book, title: str, table: pd.DataFrame, lang: str = "sv", *,
-                 name: str | None = None) -> None:
+def _write_table(
+    book, title: str, table: pd.DataFrame, lang: str = "sv", *, name: str | None = None
+) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -220,17 +241,23 @@ def _read_lines(sections: list[Section], lang: str) -> list[str]:
         counts = section.counts
         if counts:
             files = counts.get("files", 0)
-            lines.append(text.word(
-                "report.counts", lang, label=text.translate_values([section.name],
-                                                                   "report.topic", lang)[0],
-                files=text.count(files, "report.files", lang),
-                cells_read=counts["cells_read"], accepted=counts["accepted"],
-                problems=text.count(counts["problems"], "report.problems", lang)))
+            lines.append(
+                text.word(
+                    "report.counts",
+                    lang,
+                    label=text.translate_values([section.name], "report.topic", lang)[0],
+                    files=text.count(files, "report.files", lang),
+                    cells_read=counts["cells_read"],
+                    accepted=counts["accepted"],
+                    problems=text.count(counts["problems"], "report.problems", lang),
+                )
+            )
     return lines
 
 
-def _privacy_lines(sections: list[Section], problems: pd.DataFrame, min_n: int,
-                   lang: str) -> list[str]:
+def _privacy_lines(
+    sections: list[Section], problems: pd.DataFrame, min_n: int, lang: str
+) -> list[str]:
     """How many published groups are suppressed, and how long the problem log is."""
     suppressed = groups = 0
     for section in sections:
@@ -239,26 +266,39 @@ def _privacy_lines(sections: list[Section], problems: pd.DataFrame, min_n: int,
                 suppressed += int(table["suppressed"].sum())
                 groups += len(table)
     return [
-        text.word("report.privacy_front", lang, min_n=min_n, suppressed=suppressed,
-                  groups=groups, column=header("suppressed", lang)),
-        text.word("report.problem_log_front", lang, sheet=sheet_name("problems", lang),
-                  n=len(problems)),
+        text.word(
+            "report.privacy_front",
+            lang,
+            min_n=min_n,
+            suppressed=suppressed,
+            groups=groups,
+            column=header("suppressed", lang),
+        ),
+        text.word(
+            "report.problem_log_front", lang, sheet=sheet_name("problems", lang), n=len(problems)
+        ),
     ]
 
 
-def _front_sheet(book, sections: list[Section], problems: pd.DataFrame, min_n: int,
-                 lang: str) -> None:
+def _front_sheet(
+    book, sections: list[Section], problems: pd.DataFrame, min_n: int, lang: str
+) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet = book.active
     sheet.title = sheet_name("overview", lang)
-    headings = {text.word(key, lang) for key in ("report.key_findings",
-                                                  "report.what_was_read", "report.privacy")}
+    headings = {
+        text.word(key, lang)
+        for key in ("report.key_findings", "report.what_was_read", "report.privacy")
+    }
     rows = [text.word("report.title", lang), "", text.word("report.key_findings", lang)]
     rows += [finding.sentence for finding in key_findings(sections)]
     rows += ["", text.word("report.what_was_read", lang), *_read_lines(sections, lang)]
-    rows += ["", text.word("report.privacy", lang),
-             *_privacy_lines(sections, problems, min_n, lang)]
+    rows += [
+        "",
+        text.word("report.privacy", lang),
+        *_privacy_lines(sections, problems, min_n, lang),
+    ]
     for r, line in enumerate(rows, start=1):
         cell = _write_cell(sheet, r, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -280,8 +320,14 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     frame = assessments.copy()
     if "wave" in frame and frame["wave"].notna().any():
         frame = frame[frame["wave"] == frame["wave"].max()]
-    matrix = frame.pivot_table(index=["goal", "capability"], columns="organisation",
-                               values="level", aggfunc="first", observed=True, sort=True)
+    matrix = frame.pivot_table(
+        index=["goal", "capability"],
+        columns="organisation",
+        values="level",
+        aggfunc="first",
+        observed=True,
+        sort=True,
+    )
     targets = frame.groupby(["goal", "capability"], observed=True)["target"].first()
     sheet = book.create_sheet(sheet_name("capability_map", lang))
     titles = [text.word(f"matrix.{name}", lang) for name in ("goal", "capability", "target")]
@@ -301,9 +347,18 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     if len(matrix):
         sheet.conditional_formatting.add(
             f"D2:{last}{len(matrix) + 1}",
-            ColorScaleRule(start_type="num", start_value=1, start_color="FFFFCC",
-                           mid_type="num", mid_value=3, mid_color="41B6C4",
-                           end_type="num", end_value=5, end_color="253494"))
+            ColorScaleRule(
+                start_type="num",
+                start_value=1,
+                start_color="FFFFCC",
+                mid_type="num",
+                mid_value=3,
+                mid_color="41B6C4",
+                end_type="num",
+                end_value=5,
+                end_color="253494",
+            ),
+        )
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 50
     sheet.column_dimensions["C"].width = 9
@@ -313,8 +368,9 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     _fit_to_page(sheet)
 
 
-def write_workbook(sections: list[Section], problems: pd.DataFrame, path: Path, *,
-                   min_n: int = 5, lang: str = "sv") -> Path:
+def write_workbook(
+    sections: list[Section], problems: pd.DataFrame, path: Path, *, min_n: int = 5, lang: str = "sv"
+) -> Path:
     """Write the report workbook.
 
     Examples

@@ -30,7 +30,6 @@ from maturity.sections import Section
 __all__ = ["build", "actionplan_section"]
 
 
-
 def actionplan_section(plan: ActionPlan, *, lang: str = "sv", files: int = 1) -> Section:
     """The action plan's part of the report: tables, figures and findings.
 
@@ -58,15 +57,25 @@ def actionplan_section(plan: ActionPlan, *, lang: str = "sv", files: int = 1) ->
     tables = {"actions": plan.actions, "actionplan_budget": plan.budget, **summary.tables()}
     figures = {}
     if len(plan.actions):
-        figures["handlingsplan_status"] = FigureSpec("maturity.plots.actionplan:action_status",
-                                                     (summary,), {"lang": lang})
-        figures["budget"] = FigureSpec("maturity.plots.actionplan:budget_use", (summary,),
-                                       {"lang": lang})
-    return Section(name="actionplan", tables=tables, figures=figures, problems=plan.problems,
-                   findings=actionplan_findings(summary, lang=lang),
-                   counts={"files": files, "cells_read": plan.cells_read,
-                           "accepted": plan.cells_accepted,
-                           "problems": len(plan.problems)})
+        figures["handlingsplan_status"] = FigureSpec(
+            "maturity.plots.actionplan:action_status", (summary,), {"lang": lang}
+        )
+        figures["budget"] = FigureSpec(
+            "maturity.plots.actionplan:budget_use", (summary,), {"lang": lang}
+        )
+    return Section(
+        name="actionplan",
+        tables=tables,
+        figures=figures,
+        problems=plan.problems,
+        findings=actionplan_findings(summary, lang=lang),
+        counts={
+            "files": files,
+            "cells_read": plan.cells_read,
+            "accepted": plan.cells_accepted,
+            "problems": len(plan.problems),
+        },
+    )
 
 
 def build(paths: list[Path], *, lang: str = "sv") -> Section:

@@ -37,7 +37,9 @@ def _combine(maps: list[CapabilityMap], paths: list[Path]) -> CapabilityMap:
         if not cmap.levels[["level", "acceptable"]].equals(first.levels[["level", "acceptable"]]):
             raise InputError(
                 f"has another level scale than {paths[0].name}; every capability map of a "
-                "report must use the same levels", file=path.name)
+                "report must use the same levels",
+                file=path.name,
+            )
     return CapabilityMap(
         first.levels,
         pd.concat([m.assessments for m in maps], ignore_index=True),
@@ -80,20 +82,27 @@ def capability_section(cmap: CapabilityMap, *, lang: str = "sv", files: int = 1)
     """
     summary = capability_summary(cmap.assessments, levels=cmap.levels)
     figures = {
-        "formagekarta_heatmap": FigureSpec("maturity.plots.capability:capability_heatmap",
-                                           (cmap,), {"lang": lang}),
+        "formagekarta_heatmap": FigureSpec(
+            "maturity.plots.capability:capability_heatmap", (cmap,), {"lang": lang}
+        ),
     }
     orgs = latest_wave(summary.organisations).dropna(subset=["mean"])
     if len(orgs):
-        chosen = [orgs.sort_values("mean", kind="stable").iloc[0]["organisation"],
-                  orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"]]
+        chosen = [
+            orgs.sort_values("mean", kind="stable").iloc[0]["organisation"],
+            orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"],
+        ]
         for org in dict.fromkeys(chosen):
-            figures[f"formagekarta_radar_{_slug(org)}"] = (
-                FigureSpec("maturity.plots.capability:capability_radar", (cmap,),
-                           {"organisation": org, "lang": lang}))
+            figures[f"formagekarta_radar_{_slug(org)}"] = FigureSpec(
+                "maturity.plots.capability:capability_radar",
+                (cmap,),
+                {"organisation": org, "lang": lang},
+            )
     figures["formagekarta_staplar"] = FigureSpec(
-        "maturity.plots.capability:capability_bars", (latest_wave(summary.capabilities),),
-        {"levels": cmap.levels, "lang": lang})
+        "maturity.plots.capability:capability_bars",
+        (latest_wave(summary.capabilities),),
+        {"levels": cmap.levels, "lang": lang},
+    )
     return Section(
         name="capability",
         tables={
@@ -105,8 +114,12 @@ def capability_section(cmap: CapabilityMap, *, lang: str = "sv", files: int = 1)
         figures=figures,
         problems=cmap.problems,
         findings=capability_findings(summary, cmap.assessments, cmap.levels, lang=lang),
-        counts={"files": files, "cells_read": cmap.cells_read,
-                "accepted": len(cmap.assessments), "problems": len(cmap.problems)},
+        counts={
+            "files": files,
+            "cells_read": cmap.cells_read,
+            "accepted": len(cmap.assessments),
+            "problems": len(cmap.problems),
+        },
     )
 
 

@@ -32,7 +32,6 @@ from maturity.sections import Section
 __all__ = ["build", "risk_section"]
 
 
-
 def risk_section(register: RiskRegister, *, lang: str = "sv", files: int = 1) -> Section:
     """The risk register's part of the report: tables, figures and findings.
 
@@ -61,18 +60,29 @@ def risk_section(register: RiskRegister, *, lang: str = "sv", files: int = 1) ->
     figures = {}
     dates = [pd.Timestamp(d) for d in register.dates]
     if dates:
-        figures["riskmatris"] = FigureSpec("maturity.plots.risk:risk_matrix", (register,),
-                                           {"lang": lang})
+        figures["riskmatris"] = FigureSpec(
+            "maturity.plots.risk:risk_matrix", (register,), {"lang": lang}
+        )
         for date in dates:
             figures[f"riskmatris_{date:%Y-%m-%d}"] = FigureSpec(
-                "maturity.plots.risk:risk_matrix", (register,), {"date": date, "lang": lang})
-        figures["risktrend"] = FigureSpec("maturity.plots.risk:risk_trend", (summary,),
-                                          {"lang": lang})
-    return Section(name="risk", tables=tables, figures=figures, problems=register.problems,
-                   findings=risk_findings(summary, register.risks, lang=lang),
-                   counts={"files": files, "cells_read": register.cells_read,
-                           "accepted": register.cells_accepted,
-                           "problems": len(register.problems)})
+                "maturity.plots.risk:risk_matrix", (register,), {"date": date, "lang": lang}
+            )
+        figures["risktrend"] = FigureSpec(
+            "maturity.plots.risk:risk_trend", (summary,), {"lang": lang}
+        )
+    return Section(
+        name="risk",
+        tables=tables,
+        figures=figures,
+        problems=register.problems,
+        findings=risk_findings(summary, register.risks, lang=lang),
+        counts={
+            "files": files,
+            "cells_read": register.cells_read,
+            "accepted": register.cells_accepted,
+            "problems": len(register.problems),
+        },
+    )
 
 
 def build(paths: list[Path], *, lang: str = "sv") -> Section:

@@ -34,36 +34,57 @@ def survey_tables(responses: pd.DataFrame, codebook, *, min_n: int = 5) -> dict[
     waves = sorted(int(w) for w in responses["wave"].unique())
     latest = responses[responses["wave"] == waves[-1]] if waves else responses
     tables = {
-        "survey_statements": stats.describe(latest, by=["role", "statement"], min_n=min_n,
-                                            codebook=codebook),
-        "survey_statements_by_wave": stats.describe(responses, by=["wave", "role", "statement"],
-                                                    min_n=min_n, codebook=codebook),
-        "survey_dimensions": stats.describe(latest, by=["role", "dimension"], min_n=min_n,
-                                            codebook=codebook),
+        "survey_statements": stats.describe(
+            latest, by=["role", "statement"], min_n=min_n, codebook=codebook
+        ),
+        "survey_statements_by_wave": stats.describe(
+            responses, by=["wave", "role", "statement"], min_n=min_n, codebook=codebook
+        ),
+        "survey_dimensions": stats.describe(
+            latest, by=["role", "dimension"], min_n=min_n, codebook=codebook
+        ),
         "survey_across_organisations": stats.across_organisations(
-            latest, by=["role", "statement"], min_n=min_n, codebook=codebook),
-        "survey_organisations": stats.describe(latest, by=["organisation", "role", "dimension"],
-                                               min_n=min_n, codebook=codebook),
+            latest, by=["role", "statement"], min_n=min_n, codebook=codebook
+        ),
+        "survey_organisations": stats.describe(
+            latest, by=["organisation", "role", "dimension"], min_n=min_n, codebook=codebook
+        ),
         "survey_ranking": stats.rank_statements(latest, k=3, min_n=min_n, codebook=codebook),
         "survey_midpoint_test": stats.midpoint_test(latest, codebook=codebook, min_n=min_n),
         "survey_midpoint_summary": stats.midpoint_summary(latest, codebook=codebook, min_n=min_n),
     }
     present = [r for r in codebook.roles if r in set(latest["role"].dropna().astype(str))]
-    pairs = [(a, b) for i, a in enumerate(present) for b in present[i + 1:]]
+    pairs = [(a, b) for i, a in enumerate(present) for b in present[i + 1 :]]
     if pairs:
         tables["survey_role_gap"] = pd.concat(
-            [stats.compare_roles(latest, by="dimension", roles=pair, min_n=min_n,
-                                 codebook=codebook) for pair in pairs], ignore_index=True)
+            [
+                stats.compare_roles(
+                    latest, by="dimension", roles=pair, min_n=min_n, codebook=codebook
+                )
+                for pair in pairs
+            ],
+            ignore_index=True,
+        )
     alpha = stats.reliability(latest, by=["role", "dimension"], min_n=min_n, codebook=codebook)
     tables["survey_alpha"] = alpha.scales
     tables["survey_alpha_items"] = alpha.items
     if len(waves) >= 2:
-        tables["survey_change"] = stats.change(responses, from_wave=waves[0], to_wave=waves[-1],
-                                               by=["role", "statement"], min_n=min_n,
-                                               codebook=codebook)
+        tables["survey_change"] = stats.change(
+            responses,
+            from_wave=waves[0],
+            to_wave=waves[-1],
+            by=["role", "statement"],
+            min_n=min_n,
+            codebook=codebook,
+        )
         tables["survey_change_dimensions"] = stats.change(
-            responses, from_wave=waves[0], to_wave=waves[-1], by=["role", "dimension"],
-            min_n=min_n, codebook=codebook)
+            responses,
+            from_wave=waves[0],
+            to_wave=waves[-1],
+            by=["role", "dimension"],
+            min_n=min_n,
+            codebook=codebook,
+        )
     return tables
 
 
@@ -88,40 +109,77 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     present = set(latest["role"].dropna().astype(str))
     for role in [r for r in codebook.roles if r in present]:
         slug = _slug(role)
-        figures[f"enkat_fordelning_{slug}"] = (
-            FigureSpec("maturity.plots.survey:diverging_bars", (latest,),
-                       {"codebook": codebook, "role": role, "min_n": min_n,
-                        "role_labels": labels, "lang": lang}))
+        figures[f"enkat_fordelning_{slug}"] = FigureSpec(
+            "maturity.plots.survey:diverging_bars",
+            (latest,),
+            {
+                "codebook": codebook,
+                "role": role,
+                "min_n": min_n,
+                "role_labels": labels,
+                "lang": lang,
+            },
+        )
         # one slide per dimension: at most a handful of statements each
         asked = codebook.statements[codebook.statements["role"] == role]
         for dimension, group in asked.groupby("dimension", sort=True):
             ids = group["statement"].tolist()
             heading = f"{upper_first(labels[role])}: {dimension}"
-            figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = (
-                FigureSpec("maturity.plots.survey:diverging_bars", (latest,),
-                           {"codebook": codebook, "role": role, "statements": ids,
-                            "min_n": min_n, "role_labels": labels, "lang": lang,
-                            "title": heading}))
-        figures[f"enkat_medel_{slug}"] = (
-            FigureSpec("maturity.plots.survey:mean_ci", (tables["survey_statements"],),
-                       {"midpoint": midpoint, "role": role, "lang": lang, "min_n": min_n,
-                        "scale": scale, "role_labels": labels}))
+            figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = FigureSpec(
+                "maturity.plots.survey:diverging_bars",
+                (latest,),
+                {
+                    "codebook": codebook,
+                    "role": role,
+                    "statements": ids,
+                    "min_n": min_n,
+                    "role_labels": labels,
+                    "lang": lang,
+                    "title": heading,
+                },
+            )
+        figures[f"enkat_medel_{slug}"] = FigureSpec(
+            "maturity.plots.survey:mean_ci",
+            (tables["survey_statements"],),
+            {
+                "midpoint": midpoint,
+                "role": role,
+                "lang": lang,
+                "min_n": min_n,
+                "scale": scale,
+                "role_labels": labels,
+            },
+        )
     if "survey_role_gap" in tables:
         figures["enkat_roller"] = FigureSpec(
-            "maturity.plots.survey:role_gap", (tables["survey_dimensions"],),
-            {"lang": lang, "min_n": min_n, "scale": scale, "midpoint": midpoint,
-             "role_labels": labels, "title_labels": plurals})
+            "maturity.plots.survey:role_gap",
+            (tables["survey_dimensions"],),
+            {
+                "lang": lang,
+                "min_n": min_n,
+                "scale": scale,
+                "midpoint": midpoint,
+                "role_labels": labels,
+                "title_labels": plurals,
+            },
+        )
     figures["enkat_organisationer"] = FigureSpec(
-        "maturity.plots.survey:organisation_heatmap", (tables["survey_organisations"],),
-        {"lang": lang, "min_n": min_n, "scale": scale, "role_labels": labels})
+        "maturity.plots.survey:organisation_heatmap",
+        (tables["survey_organisations"],),
+        {"lang": lang, "min_n": min_n, "scale": scale, "role_labels": labels},
+    )
     if "survey_change" in tables:
         # per dimension fits a slide; per statement is the full page behind it
         figures["enkat_forandring"] = FigureSpec(
-            "maturity.plots.survey:wave_change", (tables["survey_change_dimensions"],),
-            {"lang": lang, "min_n": min_n, "role_labels": labels})
+            "maturity.plots.survey:wave_change",
+            (tables["survey_change_dimensions"],),
+            {"lang": lang, "min_n": min_n, "role_labels": labels},
+        )
         figures["enkat_forandring_pastaenden"] = FigureSpec(
-            "maturity.plots.survey:wave_change", (tables["survey_change"],),
-            {"lang": lang, "min_n": min_n, "role_labels": labels})
+            "maturity.plots.survey:wave_change",
+            (tables["survey_change"],),
+            {"lang": lang, "min_n": min_n, "role_labels": labels},
+        )
     return figures
 
 
@@ -156,8 +214,12 @@ def survey_section(survey, codebook, *, min_n: int = 5, lang: str = "sv") -> Sec
         name="survey",
         tables={"responses": survey.responses, "statements": codebook.statements},
         problems=survey.problems,
-        counts={"files": len(survey.files), "cells_read": survey.cells_read,
-                "accepted": len(survey.responses), "problems": len(survey.problems)},
+        counts={
+            "files": len(survey.files),
+            "cells_read": survey.cells_read,
+            "accepted": len(survey.responses),
+            "problems": len(survey.problems),
+        },
         unpublished=frozenset({"responses", "statements"}),
     )
     if len(survey.responses) == 0:
@@ -207,8 +269,15 @@ def build(
     """
     survey = read_survey(paths, codebook)
     if progress:
-        progress(text.word("cli.counts", lang, stage=text.word("report.topic.survey", lang),
-                           files=text.count(len(survey.files), "report.files", lang),
-                           cells_read=survey.cells_read, accepted=len(survey.responses),
-                           problems=text.count(len(survey.problems), "report.problems", lang)))
+        progress(
+            text.word(
+                "cli.counts",
+                lang,
+                stage=text.word("report.topic.survey", lang),
+                files=text.count(len(survey.files), "report.files", lang),
+                cells_read=survey.cells_read,
+                accepted=len(survey.responses),
+                problems=text.count(len(survey.problems), "report.problems", lang),
+            )
+        )
     return survey_section(survey, codebook, min_n=min_n, lang=lang)

@@ -64,8 +64,9 @@ def scale_limits(codebook: Codebook | None, scale: tuple[float, float]) -> tuple
     return float(lo), float(hi)
 
 
-def midpoint_of(codebook: Codebook | None, midpoint: float | None,
-                scale: tuple[float, float]) -> float:
+def midpoint_of(
+    codebook: Codebook | None, midpoint: float | None, scale: tuple[float, float]
+) -> float:
     """The midpoint to test against: ``midpoint`` if given, else the codebook's, else the
     middle of ``scale``.
 
@@ -93,12 +94,14 @@ def checked_scores(frame: pd.DataFrame, lo: float, hi: float) -> np.ndarray:
     if bad.any():
         raise ValueError(
             f"score {score[bad][0]:g} lies outside the scale {lo:g}–{hi:g}; "
-            "pass codebook= or scale= matching the data")
+            "pass codebook= or scale= matching the data"
+        )
     return score
 
 
-def add_text(table: pd.DataFrame, codebook: Codebook | None, column: str = "statement",
-             name: str = "text") -> pd.DataFrame:
+def add_text(
+    table: pd.DataFrame, codebook: Codebook | None, column: str = "statement", name: str = "text"
+) -> pd.DataFrame:
     """Insert the codebook's statement text as column ``name`` right after ``column``.
 
     Nothing happens without a codebook or without ``column`` in ``table``.

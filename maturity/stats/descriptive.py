@@ -32,12 +32,29 @@ from maturity.stats.grouping import (
     score_stats,
 )
 
-__all__ = ["DESCRIBE_STATS", "describe", "across_organisations", "rank_statements",
-           "default_margins"]
+__all__ = [
+    "DESCRIBE_STATS",
+    "describe",
+    "across_organisations",
+    "rank_statements",
+    "default_margins",
+]
 
 #: The statistic columns of :func:`describe` (blanked in suppressed rows).
-DESCRIBE_STATS = ["n", "n_dont_know", "mean", "sd", "se", "ci95_low", "ci95_high", "median",
-                  "q1", "q3", "share_top2", "share_bottom2"]
+DESCRIBE_STATS = [
+    "n",
+    "n_dont_know",
+    "mean",
+    "sd",
+    "se",
+    "ci95_low",
+    "ci95_high",
+    "median",
+    "q1",
+    "q3",
+    "share_top2",
+    "share_bottom2",
+]
 
 
 def default_margins(by: Sequence[str]) -> list[str]:
@@ -133,8 +150,9 @@ def describe(
         table[name] = values
     table = add_text(table, codebook)
     margins = default_margins(by) if margins is None else list(margins)
-    return suppress(table, min_n=min_n, stat_columns=DESCRIBE_STATS, group_columns=by,
-                    margins=margins)
+    return suppress(
+        table, min_n=min_n, stat_columns=DESCRIBE_STATS, group_columns=by, margins=margins
+    )
 
 
 # --------------------------------------------------------------------------- organisations
@@ -218,12 +236,13 @@ def across_organisations(
     shown = _published_organisations(groups, cells, by, min_n)
     table = _between_organisations(groups, cells, shown)
     table = add_text(table, codebook)
-    stat_columns = [c for c in table.columns[table.columns.get_loc("n"):]]
+    stat_columns = [c for c in table.columns[table.columns.get_loc("n") :]]
     return suppress(table, min_n=min_n, stat_columns=stat_columns, group_columns=by)
 
 
-def _organisation_cells(responses: pd.DataFrame, groups: Groups, score: np.ndarray,
-                        cache: dict) -> dict:
+def _organisation_cells(
+    responses: pd.DataFrame, groups: Groups, score: np.ndarray, cache: dict
+) -> dict:
     """Scored answers, score sums and respondents per (group, organisation) cell."""
     n_groups = groups.size
     org_codes, n_orgs, decode_org = cached_codes(responses, "organisation", cache)
@@ -241,12 +260,17 @@ def _organisation_cells(responses: pd.DataFrame, groups: Groups, score: np.ndarr
     pair_cell = (pairs // max(n_persons, 1)) * n_orgs + person_org[pairs % max(n_persons, 1)]
     n_resp = np.bincount(pair_cell, minlength=size).reshape(n_groups, n_orgs)
     real = np.arange(n_orgs) < n_orgs - 1  # the last code is "no organisation"
-    return {"n_answers": n_answers, "sums": sums, "n_resp": n_resp, "real": real,
-            "decode": decode_org, "n_orgs": n_orgs}
+    return {
+        "n_answers": n_answers,
+        "sums": sums,
+        "n_resp": n_resp,
+        "real": real,
+        "decode": decode_org,
+        "n_orgs": n_orgs,
+    }
 
 
-def _published_organisations(groups: Groups, cells: dict, by: list[str],
-                             min_n: int) -> np.ndarray:
+def _published_organisations(groups: Groups, cells: dict, by: list[str], min_n: int) -> np.ndarray:
     """Which (group, organisation) means are published: the rule of
     ``describe(by=[*by, "organisation"])``, primary and secondary suppression."""
     n_answers, real = cells["n_answers"], cells["real"]
@@ -254,8 +278,13 @@ def _published_organisations(groups: Groups, cells: dict, by: list[str],
     per_org = groups.keys.iloc[gi].reset_index(drop=True)
     per_org["organisation"] = np.asarray(cells["decode"](oi), dtype=object)
     per_org["n_respondents"] = cells["n_resp"][gi, oi]
-    per_org = suppress(per_org, min_n=min_n, stat_columns=[], group_columns=[*by, "organisation"],
-                       margins=default_margins([*by, "organisation"]))
+    per_org = suppress(
+        per_org,
+        min_n=min_n,
+        stat_columns=[],
+        group_columns=[*by, "organisation"],
+        margins=default_margins([*by, "organisation"]),
+    )
     shown = np.zeros(n_answers.shape, dtype=bool)
     shown[gi, oi] = ~per_org["suppressed"].to_numpy()
     return shown
@@ -283,8 +312,9 @@ def _between_organisations(groups: Groups, cells: dict, shown: np.ndarray) -> pd
     table["n"] = total_n.astype(np.int64)
     table["pooled_mean"] = pooled
     table["n_organisations"] = n_shown.astype(np.int64)
-    table["n_organisations_hidden"] = ((n_answers > 0) & cells["real"][None, :]
-                                       & ~shown).sum(axis=1)
+    table["n_organisations_hidden"] = ((n_answers > 0) & cells["real"][None, :] & ~shown).sum(
+        axis=1
+    )
     table["mean_of_means"] = mean_of_means
     table["sd_between"] = sd_between
     rows = np.arange(n_groups)
@@ -355,13 +385,21 @@ def rank_statements(
         raise ValueError(f"rank_statements: {item!r} is what is ranked; it cannot be in by")
     table = describe(responses, by=[*by, item], min_n=min_n, codebook=codebook, scale=scale)
     table = table[~table["suppressed"] & table["mean"].notna()]
-    columns = [*by, item, *(["text"] if "text" in table else []),
-               "mean", "sd", "n", "n_respondents"]
+    columns = [
+        *by,
+        item,
+        *(["text"] if "text" in table else []),
+        "mean",
+        "sd",
+        "n",
+        "n_respondents",
+    ]
     table = table[columns]
     parts = []
     for end, ascending in (("lowest", True), ("highest", False)):
         part = table.assign(_id=table[item].astype(str)).sort_values(
-            ["mean", "_id"], ascending=[ascending, True], kind="stable")
+            ["mean", "_id"], ascending=[ascending, True], kind="stable"
+        )
         if by:
             part = part.groupby(by, observed=True, dropna=False, sort=False).head(k)
             part["rank"] = part.groupby(by, observed=True, dropna=False).cumcount() + 1
@@ -373,4 +411,4 @@ def rank_statements(
     out["_end"] = (out["end"] == "highest").astype(int)
     out = out.sort_values([*by, "_end", "rank"], kind="stable").drop(columns="_end")
     out["rank"] = out["rank"].astype(np.int64)
-    return out[[*by, "end", "rank", *columns[len(by):]]].reset_index(drop=True)
+    return out[[*by, "end", "rank", *columns[len(by) :]]].reset_index(drop=True)

@@ -134,6 +134,7 @@ def column_codes(series: pd.Series):
 
         def decode(c):
             return uniques.take(np.where(c == k, -1, c), allow_fill=True, fill_value=None)
+
     if len(codes) and codes.min() < 0:
         codes = np.where(codes < 0, k, codes)
     return codes, k + 1, decode
@@ -288,8 +289,9 @@ def score_stats(g: np.ndarray, n_groups: int, score: np.ndarray, lo: float, hi: 
     if lo.is_integer() and hi.is_integer() and np.array_equal(whole, steps):
         n_steps = int(hi - lo) + 1
         values = lo + np.arange(n_steps, dtype=float)
-        counts = np.bincount(g * n_steps + whole,
-                             minlength=n_groups * n_steps).reshape(n_groups, n_steps)
+        counts = np.bincount(g * n_steps + whole, minlength=n_groups * n_steps).reshape(
+            n_groups, n_steps
+        )
         n = counts.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = counts @ values / n
@@ -312,9 +314,19 @@ def score_stats(g: np.ndarray, n_groups: int, score: np.ndarray, lo: float, hi: 
     with np.errstate(invalid="ignore", divide="ignore"):
         se = sd / np.sqrt(n)
     low, high = t_interval(mean, se, n - 1)
-    return {"n": n.astype(np.int64), "mean": mean, "sd": sd, "se": se, "ci95_low": low,
-            "ci95_high": high, "median": median, "q1": q1, "q3": q3, "share_top2": top,
-            "share_bottom2": bottom}
+    return {
+        "n": n.astype(np.int64),
+        "mean": mean,
+        "sd": sd,
+        "se": se,
+        "ci95_low": low,
+        "ci95_high": high,
+        "median": median,
+        "q1": q1,
+        "q3": q3,
+        "share_top2": top,
+        "share_bottom2": bottom,
+    }
 
 
 def split(codes: np.ndarray, n_groups: int, values: np.ndarray) -> list[np.ndarray]:

@@ -31,8 +31,15 @@ from maturity.stats.descriptive import default_margins, describe
 from maturity.stats.grouping import distinct, group, persons, split, t_interval
 from maturity.stats.scales import units
 
-__all__ = ["holm", "wilcoxon", "midpoint_test", "midpoint_summary", "compare_roles", "change",
-           "two_groups"]
+__all__ = [
+    "holm",
+    "wilcoxon",
+    "midpoint_test",
+    "midpoint_summary",
+    "compare_roles",
+    "change",
+    "two_groups",
+]
 
 
 def holm(p: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -93,7 +100,7 @@ def wilcoxon(d: np.ndarray) -> tuple[float, float]:
     for rank in ranks:  # each rank joins the positive sum or not, with probability 1/2
         dist[rank:] = dist[rank:] + dist[:-rank].copy()
     dist /= dist.sum()
-    p = 2 * min(dist[:r_plus + 1].sum(), dist[r_plus:].sum())
+    p = 2 * min(dist[: r_plus + 1].sum(), dist[r_plus:].sum())
     r_minus = ranks.sum() - r_plus
     return min(r_plus, r_minus) / 2, min(1.0, p)
 
@@ -231,10 +238,13 @@ def midpoint_summary(
     for key, part in grouped:
         published = part[part["_published"]].sort_values(["mean", "_id"], kind="stable")
         row = dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True))
-        row.update(midpoint=mid, n_statements=len(published),
-                   n_suppressed=int((~part["_published"]).sum()),
-                   n_above=int(part["_above"].sum()),
-                   all_above=bool(len(published)) and bool(published["_above"].all()))
+        row.update(
+            midpoint=mid,
+            n_statements=len(published),
+            n_suppressed=int((~part["_published"]).sum()),
+            n_above=int(part["_above"].sum()),
+            all_above=bool(len(published)) and bool(published["_above"].all()),
+        )
         first = published.iloc[0] if len(published) else None
         row["lowest_statement"] = None if first is None else first[item]
         if "text" in table:
@@ -264,8 +274,9 @@ def two_groups(table: pd.DataFrame, by: list[str], side: str, first, second):
     ...                                                                  "a", "b")]
     [(('S1',), [4.0], [2.0])]
     """
-    is_first, is_second = ((table[side] == value).to_numpy(dtype=bool, na_value=False)
-                           for value in (first, second))
+    is_first, is_second = (
+        (table[side] == value).to_numpy(dtype=bool, na_value=False) for value in (first, second)
+    )
     half = np.where(is_first, 0, np.where(is_second, 1, -1))
     table, half = table[half >= 0], half[half >= 0]
     groups = group(table, by)
@@ -349,20 +360,50 @@ def compare_roles(
             warnings.simplefilter("ignore", RuntimeWarning)
             result = sps.mannwhitneyu(x, y, alternative="two-sided")
         u = float(result.statistic)
-        rows.append({**dict(zip(by, key, strict=True)), "role_1": first, "role_2": second,
-                     "n_respondents_1": nx, "n_respondents_2": ny, "n_1": len(x),
-                     "n_2": len(y), "mean_1": x.mean(), "mean_2": y.mean(),
-                     "difference": x.mean() - y.mean(), "u": u,
-                     "rank_biserial": 2 * u / (len(x) * len(y)) - 1, "p": result.pvalue})
-    columns = [*by, "role_1", "role_2", "n_respondents_1", "n_respondents_2", "n_1", "n_2",
-               "mean_1", "mean_2", "difference", "u", "rank_biserial", "p"]
+        rows.append(
+            {
+                **dict(zip(by, key, strict=True)),
+                "role_1": first,
+                "role_2": second,
+                "n_respondents_1": nx,
+                "n_respondents_2": ny,
+                "n_1": len(x),
+                "n_2": len(y),
+                "mean_1": x.mean(),
+                "mean_2": y.mean(),
+                "difference": x.mean() - y.mean(),
+                "u": u,
+                "rank_biserial": 2 * u / (len(x) * len(y)) - 1,
+                "p": result.pvalue,
+            }
+        )
+    columns = [
+        *by,
+        "role_1",
+        "role_2",
+        "n_respondents_1",
+        "n_respondents_2",
+        "n_1",
+        "n_2",
+        "mean_1",
+        "mean_2",
+        "difference",
+        "u",
+        "rank_biserial",
+        "p",
+    ]
     out = pd.DataFrame(rows, columns=columns)
     for column in ("n_respondents_1", "n_respondents_2", "n_1", "n_2"):
         out[column] = out[column].astype(np.int64)
     out = add_text(out, codebook)
     stat_columns = ["n_1", "n_2", "mean_1", "mean_2", "difference", "u", "rank_biserial", "p"]
-    out = suppress(out, min_n=min_n, n_column=["n_respondents_1", "n_respondents_2"],
-                   stat_columns=stat_columns, group_columns=by)
+    out = suppress(
+        out,
+        min_n=min_n,
+        n_column=["n_respondents_1", "n_respondents_2"],
+        stat_columns=stat_columns,
+        group_columns=by,
+    )
     out.insert(len(out.columns) - 1, "p_holm", holm(out["p"]))
     return out
 
@@ -432,19 +473,43 @@ def change(
     scored = units(subset, by=by, codebook=codebook, extra=["wave"])
     rows = []
     for key, x, y, nx, ny in two_groups(scored, by, "wave", from_wave, to_wave):
-        rows.append({**dict(zip(by, key, strict=True)), "from_wave": from_wave,
-                     "to_wave": to_wave, "n_respondents_from": nx, "n_respondents_to": ny,
-                     **_welch(x, y)})
-    columns = [*by, "from_wave", "to_wave", "n_respondents_from", "n_respondents_to", "n_from",
-               "n_to", "mean_from", "mean_to", "difference", "ci95_low", "ci95_high",
-               "p_mannwhitney"]
+        rows.append(
+            {
+                **dict(zip(by, key, strict=True)),
+                "from_wave": from_wave,
+                "to_wave": to_wave,
+                "n_respondents_from": nx,
+                "n_respondents_to": ny,
+                **_welch(x, y),
+            }
+        )
+    columns = [
+        *by,
+        "from_wave",
+        "to_wave",
+        "n_respondents_from",
+        "n_respondents_to",
+        "n_from",
+        "n_to",
+        "mean_from",
+        "mean_to",
+        "difference",
+        "ci95_low",
+        "ci95_high",
+        "p_mannwhitney",
+    ]
     out = pd.DataFrame(rows, columns=columns)
     for column in ("n_respondents_from", "n_respondents_to", "n_from", "n_to"):
         out[column] = out[column].astype(np.int64)
     out = add_text(out, codebook)
-    return suppress(out, min_n=min_n, n_column=["n_respondents_from", "n_respondents_to"],
-                    stat_columns=columns[columns.index("n_from"):], group_columns=by,
-                    margins=default_margins(by))
+    return suppress(
+        out,
+        min_n=min_n,
+        n_column=["n_respondents_from", "n_respondents_to"],
+        stat_columns=columns[columns.index("n_from") :],
+        group_columns=by,
+        margins=default_margins(by),
+    )
 
 
 def _welch(x: np.ndarray, y: np.ndarray) -> dict:
@@ -461,6 +526,13 @@ def _welch(x: np.ndarray, y: np.ndarray) -> dict:
         df = (vx + vy) ** 2 / (vx**2 / dfx + vy**2 / dfy)
     difference = y.mean() - x.mean()
     low, high = t_interval(np.array([difference]), np.array([se]), np.array([df]))
-    return {"n_from": len(x), "n_to": len(y), "mean_from": x.mean(), "mean_to": y.mean(),
-            "difference": difference, "ci95_low": low[0], "ci95_high": high[0],
-            "p_mannwhitney": p}
+    return {
+        "n_from": len(x),
+        "n_to": len(y),
+        "mean_from": x.mean(),
+        "mean_to": y.mean(),
+        "difference": difference,
+        "ci95_low": low[0],
+        "ci95_high": high[0],
+        "p_mannwhitney": p,
+    }

@@ -32,8 +32,7 @@ __all__ = ["dimension_scores", "units", "Reliability", "reliability", "cronbach_
 # --------------------------------------------------------------------------- units
 
 
-def dimension_scores(responses: pd.DataFrame, *, codebook: Codebook | None = None
-                     ) -> pd.DataFrame:
+def dimension_scores(responses: pd.DataFrame, *, codebook: Codebook | None = None) -> pd.DataFrame:
     """Each respondent's mean score per dimension, where enough of it is answered.
 
     A respondent gets a dimension score only when at least half of the dimension's statements
@@ -68,8 +67,9 @@ def dimension_scores(responses: pd.DataFrame, *, codebook: Codebook | None = Non
     require(responses, ["statement", "dimension", "score"], "dimension_scores")
     keys = [*person, "dimension"]
     groups = group(responses, keys)
-    score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(dtype=float,
-                                                                         na_value=np.nan)
+    score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )
     scored = ~np.isnan(score)
     g = groups.codes
     n_answered = np.bincount(g[scored], minlength=groups.size)
@@ -86,8 +86,12 @@ def dimension_scores(responses: pd.DataFrame, *, codebook: Codebook | None = Non
         planned = planned.rename("n_planned").reset_index()
         planned["role"] = planned["role"].astype(str)
         planned["dimension"] = planned["dimension"].astype(str)
-        merged = table[["role", "dimension"]].astype(object).astype(str).merge(
-            planned, on=["role", "dimension"], how="left")["n_planned"]
+        merged = (
+            table[["role", "dimension"]]
+            .astype(object)
+            .astype(str)
+            .merge(planned, on=["role", "dimension"], how="left")["n_planned"]
+        )
         n_statements = merged.fillna(n_statements)
     n_statements = n_statements.to_numpy(dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -98,8 +102,13 @@ def dimension_scores(responses: pd.DataFrame, *, codebook: Codebook | None = Non
     return table[keep].reset_index(drop=True)
 
 
-def units(responses: pd.DataFrame, *, by: list[str], codebook: Codebook | None = None,
-          extra: Sequence[str] = ()) -> pd.DataFrame:
+def units(
+    responses: pd.DataFrame,
+    *,
+    by: list[str],
+    codebook: Codebook | None = None,
+    extra: Sequence[str] = (),
+) -> pd.DataFrame:
     """One scored value per respondent and group: the unit for tests between groups.
 
     With ``statement`` in ``by``: the answers. With ``dimension``: the respondent's dimension
@@ -239,15 +248,17 @@ def reliability(
     for key, wide, labels in _scale_matrices(responses, by, item, missing):
         scale_row, rows = _scale_statistics(wide)
         scale_rows.append({**key, **scale_row})
-        item_rows.extend({**key, item: label, **row} for label, row in zip(labels, rows,
-                                                                            strict=True))
+        item_rows.extend(
+            {**key, item: label, **row} for label, row in zip(labels, rows, strict=True)
+        )
     return _reliability_tables(scale_rows, item_rows, by, item, min_n, codebook)
 
 
 def _scale_matrices(responses: pd.DataFrame, by: list[str], item: str, missing: str):
     """Yield (key, respondents × items matrix, item labels) for every ``by`` group."""
-    score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(dtype=float,
-                                                                         na_value=np.nan)
+    score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )
     groups = group(responses, by)
     person = persons(responses)[0]
     item_codes, _, decode_item = column_codes(responses[item])
@@ -275,8 +286,7 @@ def _scale_statistics(wide: np.ndarray) -> tuple[dict, list[dict]]:
     if df1 > 0 and df2 > 0 and np.isfinite(a):
         low = 1 - (1 - a) * sps.f.isf(0.025, df1, df2)
         high = 1 - (1 - a) * sps.f.isf(0.975, df1, df2)
-    scale_row = {"n_respondents": n, "n_items": k, "alpha": a, "ci95_low": low,
-                 "ci95_high": high}
+    scale_row = {"n_respondents": n, "n_items": k, "alpha": a, "ci95_low": low, "ci95_high": high}
     row_sum = cov.sum(axis=1)
     item_rows = []
     for j in range(k):
@@ -284,13 +294,25 @@ def _scale_statistics(wide: np.ndarray) -> tuple[dict, list[dict]]:
         var_rest = rest.sum()
         with np.errstate(invalid="ignore", divide="ignore"):
             r = (row_sum[j] - cov[j, j]) / np.sqrt(cov[j, j] * var_rest)
-        item_rows.append({"n_respondents": n, "n": int((~np.isnan(wide[:, j])).sum()),
-                          "item_rest_r": r, "alpha_if_deleted": cronbach_alpha(rest)})
+        item_rows.append(
+            {
+                "n_respondents": n,
+                "n": int((~np.isnan(wide[:, j])).sum()),
+                "item_rest_r": r,
+                "alpha_if_deleted": cronbach_alpha(rest),
+            }
+        )
     return scale_row, item_rows
 
 
-def _reliability_tables(scale_rows: list[dict], item_rows: list[dict], by: list[str],
-                        item: str, min_n: int, codebook: Codebook | None) -> Reliability:
+def _reliability_tables(
+    scale_rows: list[dict],
+    item_rows: list[dict],
+    by: list[str],
+    item: str,
+    min_n: int,
+    codebook: Codebook | None,
+) -> Reliability:
     """The two tables, typed, with the statement text and suppressed under ``min_n``."""
     scale_columns = [*by, "n_respondents", "n_items", "alpha", "ci95_low", "ci95_high"]
     item_columns = [*by, item, "n_respondents", "n", "item_rest_r", "alpha_if_deleted"]
@@ -299,8 +321,16 @@ def _reliability_tables(scale_rows: list[dict], item_rows: list[dict], by: list[
     for table, counts in ((scales, ["n_respondents", "n_items"]), (items, ["n_respondents", "n"])):
         for column in counts:
             table[column] = table[column].astype(np.int64)
-    scales = suppress(scales, min_n=min_n, stat_columns=["n_items", "alpha", "ci95_low", "ci95_high"],
-                      group_columns=by)
-    items = suppress(items, min_n=min_n, stat_columns=["n", "item_rest_r", "alpha_if_deleted"],
-                     group_columns=[*by, item])
+    scales = suppress(
+        scales,
+        min_n=min_n,
+        stat_columns=["n_items", "alpha", "ci95_low", "ci95_high"],
+        group_columns=by,
+    )
+    items = suppress(
+        items,
+        min_n=min_n,
+        stat_columns=["n", "item_rest_r", "alpha_if_deleted"],
+        group_columns=[*by, item],
+    )
     return Reliability(scales, items)
