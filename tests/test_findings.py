@@ -163,9 +163,9 @@ def test_role_gap_change_and_suppression():
         _ranked().iloc[0:0],
         _across(),
         _midpoints(True).iloc[0:0],
-        gaps,
-        changed,
-        per_org,
+        role_gaps=gaps,
+        changed=changed,
+        by_organisation=per_org,
         min_n=5,
         codebook=CODEBOOK,
     )

@@ -22,12 +22,12 @@ from maturity.sections import Section
 __all__ = ["build", "survey_section", "survey_tables"]
 
 
-def survey_tables(responses: pd.DataFrame, codebook, *, min_n: int = 5) -> dict[str, pd.DataFrame]:
+def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[str, pd.DataFrame]:
     """The published survey statistics (all suppressed under ``min_n``).
 
     Examples
     --------
-    >>> tables = survey_tables(survey.responses, survey.codebook)  # doctest: +SKIP
+    >>> tables = survey_tables(survey.responses, codebook=survey.codebook)  # doctest: +SKIP
     >>> sorted(tables)                                             # doctest: +SKIP
     ['survey_across_organisations', 'survey_alpha', ...]
     """
@@ -183,16 +183,17 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     return figures
 
 
-def survey_section(survey, codebook, *, min_n: int = 5, lang: str = "sv") -> Section:
+def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -> Section:
     """The survey's part of the report from a read survey: tables, figures and findings.
 
     Parameters
     ----------
     survey : Survey
         What :func:`maturity.read_survey` returned.
-    codebook : Codebook
     min_n : int
         Groups with fewer respondents are suppressed in every published table.
+    codebook : Codebook, optional
+        Default: the codebook the survey was read with (``survey.codebook``).
     lang : {"sv", "en"}
 
     Returns
@@ -207,9 +208,10 @@ def survey_section(survey, codebook, *, min_n: int = 5, lang: str = "sv") -> Sec
     >>> import maturity as mt
     >>> codebook = mt.read_codebook("data/raw/kodbok.xlsx")          # doctest: +SKIP
     >>> survey = mt.read_survey(["data/raw/enkat_2022"], codebook)   # doctest: +SKIP
-    >>> section = mt.survey_section(survey, codebook, lang="en")     # doctest: +SKIP
+    >>> section = mt.survey_section(survey, lang="en")               # doctest: +SKIP
     >>> section.findings[0].sentence                                 # doctest: +SKIP
     """
+    codebook = survey.codebook if codebook is None else codebook
     section = Section(
         name="survey",
         tables={"responses": survey.responses, "statements": codebook.statements},
@@ -224,15 +226,15 @@ def survey_section(survey, codebook, *, min_n: int = 5, lang: str = "sv") -> Sec
     )
     if len(survey.responses) == 0:
         return section
-    tables = survey_tables(survey.responses, codebook, min_n=min_n)
+    tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
     section.tables.update(tables)
     section.findings = survey_findings(
         tables["survey_ranking"],
         tables["survey_across_organisations"],
         tables["survey_midpoint_summary"],
-        tables.get("survey_role_gap"),
-        tables.get("survey_change"),
-        tables["survey_organisations"],
+        role_gaps=tables.get("survey_role_gap"),
+        changed=tables.get("survey_change"),
+        by_organisation=tables["survey_organisations"],
         min_n=min_n,
         codebook=codebook,
         lang=lang,
@@ -280,4 +282,4 @@ def build(
                 problems=text.count(len(survey.problems), "report.problems", lang),
             )
         )
-    return survey_section(survey, codebook, min_n=min_n, lang=lang)
+    return survey_section(survey, min_n=min_n, codebook=codebook, lang=lang)
