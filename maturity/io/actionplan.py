@@ -485,68 +485,33 @@ def _read_allocation(sheet, header, columns, factors, tally, budget, seen) -> No
 
 
 def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None:
+    """Read the activity rows of a sheet into ``actions``, every cell checked.
+
+    The key cells (År, Område, Aktivitet) come first and may reject the row; then Status,
+    Budget and Utfall are read into the row's record.
+    """
     where = sheet.source(header, 0)
     sheet_year = None
     if "year" not in columns:
-        match = _YEAR_IN_NAME.search(sheet.name)
-        if match is None:
-            tally.sheet_problem(
-                where,
-                "missing_column",
-                "no År (year) column and the sheet name is not a year; the sheet was not read",
-            )
+        sheet_year = _sheet_year(sheet, where, tally)
+        if sheet_year is None:
             return
-        sheet_year = int(match.group(1))
-    for name, label in (("status", "Status"), ("budget", "Budget"), ("spent", "Utfall")):
-        if name not in columns:
-            tally.sheet_problem(
-                where, "missing_column", f"no {label} column; the field is left empty"
-            )
+    _report_missing_fields(columns, where, tally)
     area = None
     for r in data_rows(sheet, header, set(columns.values())):
-        # key cells
         year = sheet_year
         if "year" in columns:
             year = _read_year(sheet, r, columns["year"], tally)
             if year is None:
                 continue
-        c = columns["area"]
-        if tally.formula_without_value(sheet, r, c, "Område"):
+        row_area = _read_area(sheet, r, columns["area"], area, tally)
+        if row_area is None:
             continue
-        raw = sheet.value(r, c)
-        if is_blank(raw):
-            if area is None:
-                tally.problem(
-                    sheet.source(r, c),
-                    "missing_value",
-                    raw,
-                    "Område (area) is empty and no area stands above; row not read",
-                )
-                continue
-        else:
-            area = " ".join(as_text(raw).split())
-        tally.accept()
-        c = columns["activity"]
-        source = sheet.source(r, c)
-        if tally.formula_without_value(sheet, r, c, "Aktivitet"):
+        area = row_area
+        found = _read_activity(sheet, r, columns["activity"], year, area, tally, seen)
+        if found is None:
             continue
-        raw = sheet.value(r, c)
-        if is_blank(raw):
-            tally.problem(source, "missing_value", raw, "Aktivitet is empty; row not read")
-            continue
-        activity = " ".join(as_text(raw).split())
-        key = (year, normalise(area), normalise(activity))
-        if key in seen:
-            tally.problem(
-                source,
-                "duplicate",
-                activity,
-                f"the activity occurs twice in {area} {year} (first at {seen[key]}); "
-                "the second row was not read",
-            )
-            continue
-        seen[key] = source
-        tally.accept()
+        activity, source = found
         record = {
             "area": area,
             "activity": activity,
@@ -557,55 +522,137 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
             "source": source,
         }
         if "status" in columns:
-            c = columns["status"]
-            if not tally.formula_without_value(sheet, r, c, "Status"):
-                raw = sheet.value(r, c)
-                status = normalise_status(raw)
-                if is_blank(raw):
-                    tally.problem(
-                        sheet.source(r, c),
-                        "missing_value",
-                        raw,
-                        f"Status is empty for {activity!r}",
-                    )
-                elif status is None:
-                    tally.problem(
-                        sheet.source(r, c),
-                        "unknown_status",
-                        raw,
-                        f"Status {as_text(raw)!r} is no known status "
-                        f"({', '.join(STATUSES)}, or planerad, pågående, "
-                        "genomförd, försenad, struken)",
-                    )
-                else:
-                    record["status"] = status
-                    tally.accept()
+            record["status"] = _read_status(sheet, r, columns["status"], activity, tally)
         budget_blank = False  # without a Budget column, the sheet-level problem says it
         if "budget" in columns:
-            amount, budget_blank = _read_amount(
-                sheet, r, columns["budget"], factors["budget"], tally, "Budget"
-            )
-            record["budget"] = amount
-            if budget_blank or amount == amount:
-                tally.accept()
+            record["budget"], budget_blank = _read_budget(sheet, r, columns, factors, tally)
         if "spent" in columns:
-            c = columns["spent"]
-            amount, blank = _read_amount(sheet, r, c, factors["spent"], tally, "Utfall")
-            record["spent"] = amount
-            if blank or amount != amount:
-                if blank:
-                    tally.accept()
-            elif budget_blank:
-                tally.problem(
-                    sheet.source(r, c),
-                    "spent_without_budget",
-                    sheet.value(r, c),
-                    f"Utfall {as_text(sheet.value(r, c))} on {activity!r}, which has "
-                    "no budget; the amount is kept",
-                )
-            else:
-                tally.accept()
+            record["spent"] = _read_spent(sheet, r, columns, factors, activity, budget_blank, tally)
         actions.append(record)
+
+
+def _sheet_year(sheet, where, tally) -> int | None:
+    """The year in the name of a sheet without an År column; None (reported) when there is none."""
+    match = _YEAR_IN_NAME.search(sheet.name)
+    if match is None:
+        tally.sheet_problem(
+            where,
+            "missing_column",
+            "no År (year) column and the sheet name is not a year; the sheet was not read",
+        )
+        return None
+    return int(match.group(1))
+
+
+def _report_missing_fields(columns, where, tally) -> None:
+    """Report, once per sheet, each of Status, Budget and Utfall that has no column."""
+    for name, label in (("status", "Status"), ("budget", "Budget"), ("spent", "Utfall")):
+        if name not in columns:
+            tally.sheet_problem(
+                where, "missing_column", f"no {label} column; the field is left empty"
+            )
+
+
+def _read_area(sheet, r, c, above, tally) -> str | None:
+    """The Område of row ``r`` (a blank one takes ``above``); None when the row is rejected."""
+    if tally.formula_without_value(sheet, r, c, "Område"):
+        return None
+    raw = sheet.value(r, c)
+    if is_blank(raw):
+        if above is None:
+            tally.problem(
+                sheet.source(r, c),
+                "missing_value",
+                raw,
+                "Område (area) is empty and no area stands above; row not read",
+            )
+            return None
+        area = above
+    else:
+        area = " ".join(as_text(raw).split())
+    tally.accept()
+    return area
+
+
+def _read_activity(sheet, r, c, year, area, tally, seen) -> tuple[str, str] | None:
+    """(activity, source) of row ``r``; None when it is blank, unreadable or a duplicate."""
+    source = sheet.source(r, c)
+    if tally.formula_without_value(sheet, r, c, "Aktivitet"):
+        return None
+    raw = sheet.value(r, c)
+    if is_blank(raw):
+        tally.problem(source, "missing_value", raw, "Aktivitet is empty; row not read")
+        return None
+    activity = " ".join(as_text(raw).split())
+    key = (year, normalise(area), normalise(activity))
+    if key in seen:
+        tally.problem(
+            source,
+            "duplicate",
+            activity,
+            f"the activity occurs twice in {area} {year} (first at {seen[key]}); "
+            "the second row was not read",
+        )
+        return None
+    seen[key] = source
+    tally.accept()
+    return activity, source
+
+
+def _read_status(sheet, r, c, activity, tally) -> str | None:
+    """The canonical status of an activity, or None when it is blank, unknown or unreadable."""
+    if tally.formula_without_value(sheet, r, c, "Status"):
+        return None
+    raw = sheet.value(r, c)
+    status = normalise_status(raw)
+    if is_blank(raw):
+        tally.problem(
+            sheet.source(r, c),
+            "missing_value",
+            raw,
+            f"Status is empty for {activity!r}",
+        )
+        return None
+    if status is None:
+        tally.problem(
+            sheet.source(r, c),
+            "unknown_status",
+            raw,
+            f"Status {as_text(raw)!r} is no known status "
+            f"({', '.join(STATUSES)}, or planerad, pågående, "
+            "genomförd, försenad, struken)",
+        )
+        return None
+    tally.accept()
+    return status
+
+
+def _read_budget(sheet, r, columns, factors, tally) -> tuple[float, bool]:
+    """(Budget or NaN, blank?) of row ``r``; a blank or readable Budget is accepted."""
+    amount, blank = _read_amount(sheet, r, columns["budget"], factors["budget"], tally, "Budget")
+    if blank or amount == amount:
+        tally.accept()
+    return amount, blank
+
+
+def _read_spent(sheet, r, columns, factors, activity, budget_blank, tally) -> float:
+    """Utfall of row ``r`` or NaN; an amount without a budget is reported but kept."""
+    c = columns["spent"]
+    amount, blank = _read_amount(sheet, r, c, factors["spent"], tally, "Utfall")
+    if blank or amount != amount:
+        if blank:
+            tally.accept()
+    elif budget_blank:
+        tally.problem(
+            sheet.source(r, c),
+            "spent_without_budget",
+            sheet.value(r, c),
+            f"Utfall {as_text(sheet.value(r, c))} on {activity!r}, which has "
+            "no budget; the amount is kept",
+        )
+    else:
+        tally.accept()
+    return amount
 
 
 def _action_frame(rows: list[dict]) -> pd.DataFrame:

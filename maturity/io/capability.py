@@ -387,6 +387,7 @@ class _Reader:
         return goal, target
 
     def read_matrix(self, sheet: Sheet, header: int, cols: dict) -> None:
+        """Read a matrix sheet: one row per capability, one column per organisation."""
         cap_col = cols["capability"]
         fixed = [c for c in (cap_col, cols.get("goal"), cols.get("target")) if c is not None]
         if "target" not in cols:
@@ -396,9 +397,19 @@ class _Reader:
                 "",
                 "the sheet has no 'Målnivå'/'Target' column; targets are missing",
             )
-        # organisation columns: right of the fixed columns
+        org_cols = self.organisation_columns(sheet, header, max(fixed) + 1)
+        for r in range(header + 1, sheet.n_rows):
+            self.read_matrix_row(sheet, header, r, cols, fixed, org_cols)
+        self.report_formulas(sheet)
+
+    def organisation_columns(self, sheet: Sheet, header: int, start: int) -> dict:
+        """{column: organisation} of a matrix from column ``start`` on; None for no known one.
+
+        Means and comments are read past; a column without a header but with data maps to
+        None, and so does a header that is no known organisation (reported here).
+        """
         org_cols: dict[int, str | None] = {}
-        for c in range(max(fixed) + 1, sheet.n_cols):
+        for c in range(start, sheet.n_cols):
             head = sheet.value(header, c)
             if (header, c) in sheet.formula_cells:
                 continue
@@ -419,75 +430,95 @@ class _Reader:
                     " which is no known organisation (nor an alias); its cells are not "
                     "accepted",
                 )
-        for r in range(header + 1, sheet.n_rows):
-            name = _clean(sheet.value(r, cap_col))
-            row_cells = [
-                c
-                for c in org_cols
-                if (r, c) in sheet.formula_cells or not is_blank(sheet.value(r, c))
-            ]
-            if not name:  # also a formula saved without value: its levels are rejected
-                other = any(not is_blank(sheet.value(r, c)) for c in fixed)
-                if row_cells or other:
-                    for c in row_cells or [cap_col]:
-                        if (r, c) in sheet.formula_cells:
-                            continue
-                        self.problem(
-                            sheet.source(r, c),
-                            "missing_value",
-                            sheet.value(r, c),
-                            f"row {r + 1} has no capability name (Förmåga); "
-                            "the cell is not accepted",
-                        )
+        return org_cols
+
+    def read_matrix_row(
+        self, sheet: Sheet, header: int, r: int, cols: dict, fixed: list, org_cols: dict
+    ) -> None:
+        """Read one capability row of a matrix, rejecting it when unnamed or a duplicate."""
+        cap_col = cols["capability"]
+        name = _clean(sheet.value(r, cap_col))
+        row_cells = [
+            c for c in org_cols if (r, c) in sheet.formula_cells or not is_blank(sheet.value(r, c))
+        ]
+        if not name:  # also a formula saved without value: its levels are rejected
+            self.reject_unnamed_row(sheet, r, cap_col, fixed, row_cells)
+            return
+        key = (self.wave, normalise(name))
+        if key in self.seen:
+            self.reject_duplicate_row(sheet, r, cap_col, name, self.seen[key], row_cells)
+            return
+        self.seen[key] = sheet.source(r, cap_col)
+        goal, target = self.goal_target(sheet, r, cols, name)
+        for c, org in org_cols.items():
+            self.read_matrix_cell(sheet, header, r, c, org, name, goal, target)
+
+    def reject_unnamed_row(
+        self, sheet: Sheet, r: int, cap_col: int, fixed: list, row_cells: list
+    ) -> None:
+        """Report the filled cells of a row without a capability name (or its name cell)."""
+        other = any(not is_blank(sheet.value(r, c)) for c in fixed)
+        if not (row_cells or other):
+            return
+        for c in row_cells or [cap_col]:
+            if (r, c) in sheet.formula_cells:
                 continue
-            key = (self.wave, normalise(name))
-            if key in self.seen:
-                self.problem(
-                    sheet.source(r, cap_col),
-                    "duplicate",
-                    name,
-                    f"capability {name!r} appears twice (first at {self.seen[key]}); "
-                    "this row is not accepted",
+            self.problem(
+                sheet.source(r, c),
+                "missing_value",
+                sheet.value(r, c),
+                f"row {r + 1} has no capability name (Förmåga); the cell is not accepted",
+            )
+
+    def reject_duplicate_row(
+        self, sheet: Sheet, r: int, cap_col: int, name: str, first: str, row_cells: list
+    ) -> None:
+        """Report a capability row seen before (first at ``first``) and each of its levels."""
+        self.problem(
+            sheet.source(r, cap_col),
+            "duplicate",
+            name,
+            f"capability {name!r} appears twice (first at {first}); this row is not accepted",
+        )
+        for c in row_cells:
+            if (r, c) in sheet.formula_cells:
+                continue
+            self.problem(
+                sheet.source(r, c),
+                "duplicate",
+                sheet.value(r, c),
+                f"a level of the duplicate capability {name!r}; not accepted",
+            )
+
+    def read_matrix_cell(
+        self, sheet: Sheet, header: int, r: int, c: int, org, name: str, goal, target
+    ) -> None:
+        """Accept the level of ``org`` in capability ``name`` (blank: not assessed) or report it."""
+        source = sheet.source(r, c)
+        value = sheet.value(r, c)
+        if (r, c) in sheet.formula_cells:
+            return
+        if org is None:
+            if not is_blank(value):
+                kind = (
+                    "unknown_organisation"
+                    if not is_blank(sheet.value(header, c))
+                    else "missing_value"
                 )
-                for c in row_cells:
-                    if (r, c) in sheet.formula_cells:
-                        continue
-                    self.problem(
-                        sheet.source(r, c),
-                        "duplicate",
-                        sheet.value(r, c),
-                        f"a level of the duplicate capability {name!r}; not accepted",
-                    )
-                continue
-            self.seen[key] = sheet.source(r, cap_col)
-            goal, target = self.goal_target(sheet, r, cols, name)
-            for c, org in org_cols.items():
-                source = sheet.source(r, c)
-                value = sheet.value(r, c)
-                if (r, c) in sheet.formula_cells:
-                    continue
-                if org is None:
-                    if not is_blank(value):
-                        kind = (
-                            "unknown_organisation"
-                            if not is_blank(sheet.value(header, c))
-                            else "missing_value"
-                        )
-                        self.problem(
-                            source,
-                            kind,
-                            value,
-                            f"a level in column {column_letter(c)}, which names no "
-                            "known organisation; not accepted",
-                        )
-                    continue
-                if is_blank(value):
-                    self.accept(self.wave, org, name, goal, None, target, source)
-                    continue
-                level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
-                if ok:
-                    self.accept(self.wave, org, name, goal, level, target, source)
-        self.report_formulas(sheet)
+                self.problem(
+                    source,
+                    kind,
+                    value,
+                    f"a level in column {column_letter(c)}, which names no "
+                    "known organisation; not accepted",
+                )
+            return
+        if is_blank(value):
+            self.accept(self.wave, org, name, goal, None, target, source)
+            return
+        level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
+        if ok:
+            self.accept(self.wave, org, name, goal, level, target, source)
 
     def read_long(self, sheet: Sheet, header: int, cols: dict) -> None:
         cap_col, org_col, level_col = cols["capability"], cols["organisation"], cols["level"]

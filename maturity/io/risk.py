@@ -414,34 +414,64 @@ def _read_sheet(sheet, header, columns, duplicates, tally, rows, seen) -> None:
 
 
 def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
-    # key cells: Datum, then ID; the first that fails rejects the row
+    """One data row as a record of the ``risks`` table; None when a key cell rejects it.
+
+    The key cells come first, Datum then ID; the first that fails rejects the row. Then S and
+    K, R (recomputed as S × K) and the text cells are read.
+    """
     date = sheet_date
     if "date" in columns:
-        c = columns["date"]
-        if tally.formula_without_value(sheet, r, c, "Datum"):
+        date = _read_date(sheet, r, columns["date"], sheet_date, tally)
+        if date is None:
             return None
-        raw = sheet.value(r, c)
-        if is_blank(raw):
-            if sheet_date is None:
-                tally.problem(
-                    sheet.source(r, c),
-                    "missing_value",
-                    raw,
-                    "Datum is empty and the sheet name is not a date; row not read",
-                )
-                return None
-        else:
-            date = parse_date(raw)
-            if date is None:
-                tally.problem(
-                    sheet.source(r, c),
-                    "invalid_value",
-                    raw,
-                    f"Datum {as_text(raw)!r} is not a date (YYYY-MM-DD); row not read",
-                )
-                return None
-        tally.accept()
-    c = columns["risk_id"]
+    found = _read_risk_id(sheet, r, columns["risk_id"], date, tally, seen)
+    if found is None:
+        return None
+    risk_id, id_source = found
+    record = {"risk_id": risk_id, "date": date, "source": id_source}
+    for name in ("probability", "impact"):
+        record[name] = _read_level(sheet, r, columns[name], name, tally)
+    s, k = record["probability"], record["impact"]
+    computed = s * k if s is not None and k is not None else None
+    record["typed_score"] = float("nan")
+    record["score"] = computed
+    if "score" in columns:
+        record["typed_score"] = _read_typed_score(sheet, r, columns["score"], s, k, tally)
+    record.update(_read_texts(sheet, r, columns, risk_id, tally))
+    return record
+
+
+def _read_date(sheet, r, c, sheet_date, tally) -> pd.Timestamp | None:
+    """The meeting date of row ``r`` (a blank Datum takes ``sheet_date``); None rejects the row."""
+    if tally.formula_without_value(sheet, r, c, "Datum"):
+        return None
+    raw = sheet.value(r, c)
+    if is_blank(raw):
+        if sheet_date is None:
+            tally.problem(
+                sheet.source(r, c),
+                "missing_value",
+                raw,
+                "Datum is empty and the sheet name is not a date; row not read",
+            )
+            return None
+        date = sheet_date
+    else:
+        date = parse_date(raw)
+        if date is None:
+            tally.problem(
+                sheet.source(r, c),
+                "invalid_value",
+                raw,
+                f"Datum {as_text(raw)!r} is not a date (YYYY-MM-DD); row not read",
+            )
+            return None
+    tally.accept()
+    return date
+
+
+def _read_risk_id(sheet, r, c, date, tally, seen) -> tuple[str, str] | None:
+    """(ID, source) of row ``r``; None when it is blank, unreadable or a duplicate at the meeting."""
     id_source = sheet.source(r, c)
     if tally.formula_without_value(sheet, r, c, "ID"):
         return None
@@ -462,43 +492,45 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
         return None
     seen[key] = id_source
     tally.accept()
+    return risk_id, id_source
 
-    record = {"risk_id": risk_id, "date": date, "source": id_source}
-    for name in ("probability", "impact"):
-        record[name] = _read_level(sheet, r, columns[name], name, tally)
-    s, k = record["probability"], record["impact"]
+
+def _read_typed_score(sheet, r, c, s, k, tally) -> float:
+    """R as typed (NaN when blank or unreadable), checked against S × K."""
     computed = s * k if s is not None and k is not None else None
-    record["typed_score"] = float("nan")
-    record["score"] = computed
-    if "score" in columns:
-        c = columns["score"]
-        if not tally.formula_without_value(sheet, r, c, "R"):
-            raw = sheet.value(r, c)
-            typed = parse_number(raw)
-            if is_blank(raw):
-                tally.accept()
-            elif typed is None:
-                tally.problem(
-                    sheet.source(r, c),
-                    "invalid_value",
-                    raw,
-                    f"R {as_text(raw)!r} is not a number"
-                    + (f"; S × K = {computed} is used" if computed is not None else ""),
-                )
-            else:
-                record["typed_score"] = typed
-                if computed is not None and typed != computed:
-                    tally.problem(
-                        sheet.source(r, c),
-                        "wrong_score",
-                        raw,
-                        f"R is {as_text(typed)} but S × K = {s} × {k} = {computed}; "
-                        f"{computed} is used",
-                    )
-                else:
-                    tally.accept()
+    if tally.formula_without_value(sheet, r, c, "R"):
+        return float("nan")
+    raw = sheet.value(r, c)
+    typed = parse_number(raw)
+    if is_blank(raw):
+        tally.accept()
+        return float("nan")
+    if typed is None:
+        tally.problem(
+            sheet.source(r, c),
+            "invalid_value",
+            raw,
+            f"R {as_text(raw)!r} is not a number"
+            + (f"; S × K = {computed} is used" if computed is not None else ""),
+        )
+        return float("nan")
+    if computed is not None and typed != computed:
+        tally.problem(
+            sheet.source(r, c),
+            "wrong_score",
+            raw,
+            f"R is {as_text(typed)} but S × K = {s} × {k} = {computed}; {computed} is used",
+        )
+    else:
+        tally.accept()
+    return typed
+
+
+def _read_texts(sheet, r, columns, risk_id, tally) -> dict[str, str]:
+    """Hot, Åtgärd, Sårbarhet and Konsekvens (text) of row ``r``; empty when blank or absent."""
+    texts = {}
     for name in _REQUIRED_TEXT + _OPTIONAL_TEXT:
-        record[name] = ""
+        texts[name] = ""
         if name not in columns:
             continue
         c = columns[name]
@@ -511,9 +543,9 @@ def _read_row(sheet, r, columns, sheet_date, tally, seen) -> dict | None:
                 sheet.source(r, c), "missing_value", raw, f"{label} is empty for risk {risk_id}"
             )
             continue
-        record[name] = " ".join(as_text(raw).split())
+        texts[name] = " ".join(as_text(raw).split())
         tally.accept()
-    return record
+    return texts
 
 
 def _read_level(sheet, r, c, name, tally) -> int | None:

@@ -345,6 +345,34 @@ def compare_roles(
     """
     by = as_list(by)
     min_n = check_min_n(min_n)
+    first, second = _two_roles(responses, by, roles)
+    scored = units(responses, by=by, codebook=codebook, extra=["role"])
+    rows = [
+        {**dict(zip(by, key, strict=True)), **_mann_whitney(x, y, nx, ny, first, second)}
+        for key, x, y, nx, ny in two_groups(scored, by, "role", first, second)
+    ]
+    return _role_table(rows, by, codebook, min_n)
+
+
+#: The statistics columns of :func:`compare_roles`, after the ``by`` columns.
+_ROLE_COLUMNS = [
+    "role_1",
+    "role_2",
+    "n_respondents_1",
+    "n_respondents_2",
+    "n_1",
+    "n_2",
+    "mean_1",
+    "mean_2",
+    "difference",
+    "u",
+    "rank_biserial",
+    "p",
+]
+
+
+def _two_roles(responses: pd.DataFrame, by: list[str], roles) -> tuple[str, str]:
+    """Check the group columns and return the two roles compared (given, or the two in the data)."""
     if "role" in by:
         raise ValueError("compare_roles: 'role' cannot be a group column")
     require(responses, [*by, "role"], "compare_roles")
@@ -353,46 +381,34 @@ def compare_roles(
         if len(roles) != 2:
             raise ValueError(f"compare_roles: found roles {roles}; pass roles=(first, second)")
     first, second = roles
-    scored = units(responses, by=by, codebook=codebook, extra=["role"])
-    rows = []
-    for key, x, y, nx, ny in two_groups(scored, by, "role", first, second):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            result = sps.mannwhitneyu(x, y, alternative="two-sided")
-        u = float(result.statistic)
-        rows.append(
-            {
-                **dict(zip(by, key, strict=True)),
-                "role_1": first,
-                "role_2": second,
-                "n_respondents_1": nx,
-                "n_respondents_2": ny,
-                "n_1": len(x),
-                "n_2": len(y),
-                "mean_1": x.mean(),
-                "mean_2": y.mean(),
-                "difference": x.mean() - y.mean(),
-                "u": u,
-                "rank_biserial": 2 * u / (len(x) * len(y)) - 1,
-                "p": result.pvalue,
-            }
-        )
-    columns = [
-        *by,
-        "role_1",
-        "role_2",
-        "n_respondents_1",
-        "n_respondents_2",
-        "n_1",
-        "n_2",
-        "mean_1",
-        "mean_2",
-        "difference",
-        "u",
-        "rank_biserial",
-        "p",
-    ]
-    out = pd.DataFrame(rows, columns=columns)
+    return first, second
+
+
+def _mann_whitney(x: np.ndarray, y: np.ndarray, nx: int, ny: int, first, second) -> dict:
+    """One row of :func:`compare_roles`: sizes, means, Mann–Whitney U, rank-biserial r and p."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = sps.mannwhitneyu(x, y, alternative="two-sided")
+    u = float(result.statistic)
+    return {
+        "role_1": first,
+        "role_2": second,
+        "n_respondents_1": nx,
+        "n_respondents_2": ny,
+        "n_1": len(x),
+        "n_2": len(y),
+        "mean_1": x.mean(),
+        "mean_2": y.mean(),
+        "difference": x.mean() - y.mean(),
+        "u": u,
+        "rank_biserial": 2 * u / (len(x) * len(y)) - 1,
+        "p": result.pvalue,
+    }
+
+
+def _role_table(rows: list[dict], by: list[str], codebook, min_n: int) -> pd.DataFrame:
+    """The table of :func:`compare_roles`: typed, with ``text``, suppressed, Holm-adjusted."""
+    out = pd.DataFrame(rows, columns=[*by, *_ROLE_COLUMNS])
     for column in ("n_respondents_1", "n_respondents_2", "n_1", "n_2"):
         out[column] = out[column].astype(np.int64)
     out = add_text(out, codebook)
