@@ -779,7 +779,362 @@ _FIGURES: dict[str, dict[str, str]] = {
 }
 
 
-WORDS: dict[str, dict[str, str]] = {**_REPORT, **_FINDINGS, **_VALUES, **_FIGURES}
+#: Problem messages of the readers' problem logs (``problem.<name>``, rendered by
+#: :class:`maturity.io.problems.ProblemLog`); the English text is the machine table's.
+_PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
+    # shared by the readers (maturity.io.kit)
+    "problem.formula_named": _both(
+        "{what} är en formel som sparats utan sitt värde (skriven av ett skript?); öppna filen "
+        "i Excel och spara den så att värdet lagras",
+        "{what} is a formula saved without its value (written by a script?); open the file in "
+        "Excel and save it so that the value is stored",
+    ),
+    "problem.no_worksheets": _both(
+        "arbetsboken har inga kalkylblad", "the workbook has no worksheets"
+    ),
+    "problem.sheet_empty": _both("bladet är tomt", "the sheet is empty"),
+    "problem.second_column": _both(
+        "en andra kolumn för {name!r}; bara den första läses",
+        "a second column for {name!r}; only the first is read",
+    ),
+    # action plan (maturity.io.actionplan)
+    "problem.actionplan.no_header": _both(
+        "ingen rubrikrad med Område och Aktivitet (eller År och Anslag) bland de första {rows} "
+        "raderna; bladet lästes inte",
+        "no header row naming Område and Aktivitet (nor År and Anslag) in the first {rows} "
+        "rows; the sheet was not read",
+    ),
+    "problem.actionplan.stray_cell": _both(
+        "en cell långt utanför tabellen; lästes inte", "a cell far outside the table; not read"
+    ),
+    "problem.actionplan.year_empty": _both(
+        "År är tomt; raden lästes inte", "År (year) is empty; row not read"
+    ),
+    "problem.actionplan.year_invalid": _both(
+        "År {value!r} är inget årtal; raden lästes inte",
+        "År {value!r} is not a year; row not read",
+    ),
+    "problem.actionplan.amount_invalid": _both(
+        "{what} {value!r} är inget belopp (t.ex. 250000, '250 tkr', '1,5 Mkr')",
+        "{what} {value!r} is not an amount (e.g. 250000, '250 tkr', '1,5 Mkr')",
+    ),
+    "problem.actionplan.amount_negative": _both(
+        "{what} {value} är negativt", "{what} {value} is negative"
+    ),
+    "problem.actionplan.allocation_twice": _both(
+        "ett andra anslag för {year} (det första i {first}); lästes inte",
+        "a second allocation for {year} (first at {first}); not read",
+    ),
+    "problem.actionplan.allocation_empty": _both(
+        "Anslag för {year} är tomt", "Anslag for {year} is empty"
+    ),
+    "problem.actionplan.no_year_column": _both(
+        "ingen kolumn År och bladets namn är inget årtal; bladet lästes inte",
+        "no År (year) column and the sheet name is not a year; the sheet was not read",
+    ),
+    "problem.actionplan.no_field_column": _both(
+        "ingen kolumn {column}; fältet lämnas tomt", "no {column} column; the field is left empty"
+    ),
+    "problem.actionplan.area_empty": _both(
+        "Område är tomt och inget område står ovanför; raden lästes inte",
+        "Område (area) is empty and no area stands above; row not read",
+    ),
+    "problem.actionplan.activity_empty": _both(
+        "Aktivitet är tom; raden lästes inte", "Aktivitet is empty; row not read"
+    ),
+    "problem.actionplan.activity_twice": _both(
+        "aktiviteten förekommer två gånger i {area} {year} (första gången i {first}); den "
+        "andra raden lästes inte",
+        "the activity occurs twice in {area} {year} (first at {first}); the second row was not "
+        "read",
+    ),
+    "problem.actionplan.status_empty": _both(
+        "Status är tom för {activity!r}", "Status is empty for {activity!r}"
+    ),
+    "problem.actionplan.status_unknown": _both(
+        "Status {value!r} är ingen känd status (planerad, pågående, genomförd, försenad, "
+        "struken, eller {statuses})",
+        "Status {value!r} is no known status ({statuses}, or planerad, pågående, genomförd, "
+        "försenad, struken)",
+    ),
+    "problem.actionplan.spent_without_budget": _both(
+        "Utfall {value} på {activity!r}, som saknar budget; beloppet behålls",
+        "Utfall {value} on {activity!r}, which has no budget; the amount is kept",
+    ),
+    # risk register (maturity.io.risk)
+    "problem.risk.no_header": _both(
+        "ingen rubrikrad med ID, S och K (Sannolikhet, Konsekvens) bland de första {rows} "
+        "raderna; bladet lästes inte",
+        "no header row naming ID, S and K (Sannolikhet, Konsekvens) in the first {rows} rows; "
+        "the sheet was not read",
+    ),
+    "problem.risk.second_column": _both(
+        "en andra kolumn för {name!r}; bara den första (kolumn {column}) läses",
+        "a second column for {name!r}; only the first (column {column}) is read",
+    ),
+    "problem.risk.stray_cell": _both(
+        "en cell långt utanför registret; lästes inte",
+        "a cell far outside the register; not read",
+    ),
+    "problem.risk.no_columns": _both(
+        "ingen kolumn {columns}; bladet lästes inte",
+        "no {columns} column; the sheet was not read",
+    ),
+    "problem.risk.no_columns_nor_date": _both(
+        "ingen kolumn {columns} och bladets namn är inget datum; bladet lästes inte",
+        "no {columns} column and the sheet name is not a date; the sheet was not read",
+    ),
+    "problem.risk.no_text_column": _both(
+        "ingen kolumn {column}; fältet lämnas tomt",
+        "no {column} ({name}) column; the field is left empty",
+    ),
+    "problem.risk.date_empty": _both(
+        "Datum är tomt och bladets namn är inget datum; raden lästes inte",
+        "Datum is empty and the sheet name is not a date; row not read",
+    ),
+    "problem.risk.date_invalid": _both(
+        "Datum {value!r} är inget datum (ÅÅÅÅ-MM-DD); raden lästes inte",
+        "Datum {value!r} is not a date (YYYY-MM-DD); row not read",
+    ),
+    "problem.risk.id_empty": _both(
+        "risken saknar ID; raden lästes inte", "the risk has no ID; row not read"
+    ),
+    "problem.risk.id_twice": _both(
+        "ID {risk_id} förekommer två gånger vid mötet {date} (första gången i "
+        "{first}); den andra raden lästes inte",
+        "ID {risk_id} occurs twice at the meeting {date} (first at {first}); the "
+        "second row was not read",
+    ),
+    "problem.risk.score_invalid": _both("R {value!r} är inget tal", "R {value!r} is not a number"),
+    "problem.risk.score_replaced": _both(
+        "R {value!r} är inget tal; S × K = {computed} används",
+        "R {value!r} is not a number; S × K = {computed} is used",
+    ),
+    "problem.risk.score_wrong": _both(
+        "R är {typed} men S × K = {s} × {k} = {computed}; {computed} används",
+        "R is {typed} but S × K = {s} × {k} = {computed}; {computed} is used",
+    ),
+    "problem.risk.text_empty": _both(
+        "{label} är tomt för risken {risk_id}", "{label} is empty for risk {risk_id}"
+    ),
+    "problem.risk.level_empty": _both("{label} är tomt", "{label} is empty"),
+    "problem.risk.level_invalid": _both(
+        "{label} {value!r} är inget heltal 1–5", "{label} {value!r} is not a whole number 1–5"
+    ),
+    "problem.risk.level_off_scale": _both(
+        "{label} {value} ligger utanför 1–5", "{label} {value} is outside 1–5"
+    ),
+    # the names of risk-register columns in the messages above
+    "problem.label.threat": _both("Hot", "threat"),
+    "problem.label.action": _both("Åtgärd", "action"),
+    "problem.label.vulnerability": _both("Sårbarhet", "vulnerability"),
+    "problem.label.consequence_text": _both("Konsekvens", "consequence_text"),
+    "problem.label.threat_column": _both("Hot", "Hot (threat)"),
+    "problem.label.action_column": _both("Åtgärd", "Åtgärd (action)"),
+    "problem.label.probability": _both("S (sannolikhet)", "S (probability)"),
+    "problem.label.impact": _both("K (konsekvens)", "K (consequence)"),
+    # capability map (maturity.io.capability)
+    "problem.capability.what_target": _both(
+        "målnivån för {capability!r}", "target level of {capability!r}"
+    ),
+    "problem.capability.what_level": _both(
+        "nivån för {organisation} i {capability!r}", "level of {organisation} in {capability!r}"
+    ),
+    "problem.capability.level_off_scale": _both(
+        "{what} {value!r} är ingen nivå på skalan ({scale})",
+        "{what} {value!r} is not a level of the scale ({scale})",
+    ),
+    "problem.capability.level_unknown_label": _both(
+        "{what} {value!r} är ingen benämning på nivåskalan ({scale})",
+        "{what} {value!r} is no label of the level scale ({scale})",
+    ),
+    "problem.capability.level_invalid": _both(
+        "{what} {value!r} kan inte läsas som en nivå ({scale})",
+        "{what} {value!r} cannot be read as a level ({scale})",
+    ),
+    "problem.capability.no_acceptable_column": _both(
+        "nivåbladet saknar kolumnen 'acceptable'/'godtagbar' (ja/nej); ingen nivå räknas som "
+        "godtagbar, så inget kan bedömas som otillräckligt",
+        "the levels sheet has no 'acceptable'/'godtagbar' column (ja/nej); no level is taken "
+        "as acceptable, so nothing can be judged substandard",
+    ),
+    "problem.capability.level_not_whole": _both(
+        "nivån {value!r} är inget heltal", "level {value!r} is not a whole number"
+    ),
+    "problem.capability.level_twice": _both(
+        "nivån {level} är definierad två gånger i nivåbladet",
+        "level {level} is defined twice in the levels sheet",
+    ),
+    "problem.capability.acceptable_invalid": _both(
+        "godtagbar {value!r} för nivån {level} är inte ja/nej; tolkas som nej",
+        "acceptable {value!r} of level {level} is not ja/nej; taken as nej",
+    ),
+    "problem.capability.formula": _both(
+        "en formel som sparats utan sitt beräknade värde; öppna filen i Excel, låt den räkna "
+        "och spara den igen",
+        "a formula saved without its computed value; open the file in Excel, let it calculate "
+        "and save it again",
+    ),
+    "problem.capability.stray_cell": _both(
+        "en cell långt utanför data; den läses inte", "a cell far outside the data; it is not read"
+    ),
+    "problem.capability.no_goal": _both(
+        "förmågan {capability!r} saknar mål (Mål)", "capability {capability!r} has no goal (Mål)"
+    ),
+    "problem.capability.no_target": _both(
+        "förmågan {capability!r} saknar målnivå (Målnivå)",
+        "capability {capability!r} has no target level (Målnivå)",
+    ),
+    "problem.capability.no_target_column": _both(
+        "bladet saknar kolumnen 'Målnivå'/'Target'; målnivåerna saknas",
+        "the sheet has no 'Målnivå'/'Target' column; targets are missing",
+    ),
+    "problem.capability.column_unknown_organisation": _both(
+        "kolumn {column} har rubriken {header!r}, som inte är någon känd organisation (eller "
+        "ett alias); dess celler godtas inte",
+        "column {column} is headed {header!r}, which is no known organisation (nor an alias); "
+        "its cells are not accepted",
+    ),
+    "problem.capability.row_unnamed": _both(
+        "rad {row} saknar förmågans namn (Förmåga); cellen godtas inte",
+        "row {row} has no capability name (Förmåga); the cell is not accepted",
+    ),
+    "problem.capability.capability_twice": _both(
+        "förmågan {capability!r} förekommer två gånger (första gången i {first}); raden godtas "
+        "inte",
+        "capability {capability!r} appears twice (first at {first}); this row is not accepted",
+    ),
+    "problem.capability.level_of_duplicate": _both(
+        "en nivå för den dubblerade förmågan {capability!r}; godtas inte",
+        "a level of the duplicate capability {capability!r}; not accepted",
+    ),
+    "problem.capability.level_unknown_column": _both(
+        "en nivå i kolumn {column}, som inte anger någon känd organisation; godtas inte",
+        "a level in column {column}, which names no known organisation; not accepted",
+    ),
+    "problem.capability.long_row_unnamed": _both(
+        "rad {row} saknar förmågans namn; nivån godtas inte",
+        "row {row} has no capability name; the level is not accepted",
+    ),
+    "problem.capability.unknown_organisation": _both(
+        "organisationen {organisation!r} är ingen känd organisation (eller ett alias); nivån "
+        "godtas inte",
+        "organisation {organisation!r} is no known organisation (nor an alias); the level is "
+        "not accepted",
+    ),
+    "problem.capability.level_twice_for": _both(
+        "{organisation} har en andra nivå för {capability!r} (första gången i {first}); godtas "
+        "inte",
+        "{organisation} has a second level for {capability!r} (first at {first}); not accepted",
+    ),
+    "problem.capability.no_header": _both(
+        "bladet saknar rubrikrad med 'Förmåga'/'Capability'; det läses inte",
+        "the sheet has no header row with 'Förmåga'/'Capability'; it is not read",
+    ),
+    "problem.capability.no_data_sheet": _both(
+        "arbetsboken har inget förmågeblad utöver nivåbladet",
+        "the workbook has no capability sheet besides the levels sheet",
+    ),
+    # survey exports (maturity.io.survey)
+    "problem.survey.no_organisation": _both(
+        "rad {row} saknar organisation ({where})", "row {row} has no organisation ({where})"
+    ),
+    "problem.survey.unknown_organisation": _both(
+        "okänd organisation {organisation!r} i {where}; lägg till den eller ett alias i "
+        "kodbokens organisationsblad",
+        "unknown organisation {organisation!r} in {where}; add it or an alias to the "
+        "codebook's organisations sheet",
+    ),
+    "problem.survey.file_names_no_organisation": _both(
+        "filnamnet {file!r} anger ingen organisation i kodboken och bladet saknar kolumnen "
+        "Organisation",
+        "the file name {file!r} names no organisation of the codebook and the sheet has no "
+        "Organisation column",
+    ),
+    "problem.survey.no_role": _both(
+        "rad {row} saknar roll ({where})", "row {row} has no role ({where})"
+    ),
+    "problem.survey.unknown_role": _both(
+        "okänd roll {role!r} i {where}; kodboken har {roles}",
+        "unknown role {role!r} in {where}; the codebook has {roles}",
+    ),
+    "problem.survey.sheet_names_no_role": _both(
+        "bladnamnet {sheet!r} är ingen roll i kodboken ({roles}) och bladet saknar kolumnen Roll",
+        "the sheet name {sheet!r} is no role of the codebook ({roles}) and the sheet has no "
+        "Roll column",
+    ),
+    "problem.survey.no_header": _both(
+        "ingen rubrikrad hittades: ingen kolumn med namnet Organisation/Kommun och inga "
+        "kolumner med kodbokens påståenden som rubrik",
+        "no header row found: no column named Organisation/Kommun and no columns headed by "
+        "statements of the codebook",
+    ),
+    "problem.survey.no_statement_columns": _both(
+        "rubrikraden har inga påståendekolumner", "the header row has no statement columns"
+    ),
+    "problem.survey.stray_cell": _both(
+        "en cell långt utanför datablocket; ta bort den eller flytta in den i tabellen",
+        "a cell far outside the data block; delete it or move it into the table",
+    ),
+    "problem.survey.unknown_header": _both(
+        "kolumnrubriken {header!r} stämmer inte med något påstående i kodboken",
+        "the column header {header!r} matches no statement of the codebook",
+    ),
+    "problem.survey.answer_under_unknown_header": _both(
+        "svar under rubriken {header!r} (kolumn {column}), som inte stämmer med något påstående",
+        "answer under the header {header!r} (column {column}), which matches no statement",
+    ),
+    "problem.survey.duplicate_column": _both(
+        "kolumn {column} upprepar påståendet i kolumn {first}; dess svar används inte",
+        "column {column} repeats the statement of column {first}; its answers are not used",
+    ),
+    "problem.survey.no_header_above": _both(
+        "ett värde i kolumn {column}, som saknar rubrik",
+        "a value in column {column}, which has no header",
+    ),
+    "problem.survey.wave_invalid": _both(
+        "vågen {wave!r} i {where} är inget heltal",
+        "the wave {wave!r} in {where} is not a whole number",
+    ),
+    "problem.survey.duplicate_respondent": _both(
+        "svaranden {respondent!r} ({organisation}, {role}) har redan svarat i {first}; raden "
+        "används inte",
+        "respondent {respondent!r} ({organisation}, {role}) already answered in {first}; this "
+        "row is not used",
+    ),
+    "problem.survey.formula": _both(
+        "en formel som sparats utan sitt beräknade värde (skriven av ett skript?); öppna filen "
+        "i Excel, låt den räkna och spara, eller skriv in svaret",
+        "a formula saved without its computed value (written by a script?); open the file in "
+        "Excel, let it calculate and save, or type the answer",
+    ),
+    "problem.survey.role_mismatch": _both(
+        "påståendet {statement} ställs inte till rollen {role}",
+        "statement {statement} is not asked of the role {role}",
+    ),
+    "problem.survey.off_scale": _both(
+        "{value!r} är inget steg på skalan {lo}–{hi}",
+        "{value!r} is not a step of the scale {lo}–{hi}",
+    ),
+    "problem.survey.unknown_label": _both(
+        "{value!r} är ingen etikett på kodbokens skala",
+        "{value!r} is no label of the codebook's scale",
+    ),
+    "problem.survey.true_false": _both(
+        "en SANT/FALSKT-cell ({value}) kan inte vara ett svar",
+        "a TRUE/FALSE cell ({value}) cannot be an answer",
+    ),
+    "problem.survey.no_data": _both("arbetsboken saknar data", "the workbook has no data"),
+}
+
+
+WORDS: dict[str, dict[str, str]] = {
+    **_REPORT,
+    **_FINDINGS,
+    **_VALUES,
+    **_FIGURES,
+    **_PROBLEM_MESSAGES,
+}
 
 
 def has_word(key: str) -> bool:

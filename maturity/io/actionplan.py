@@ -382,8 +382,8 @@ def _read_book(book: Workbook, tally: CellTally, actions, budget, seen) -> None:
             tally.sheet_problem(
                 sheet.source(0, 0),
                 "missing_column",
-                "no header row naming Område and Aktivitet (nor År and Anslag) in the first "
-                f"{HEADER_SEARCH_ROWS} rows; the sheet was not read",
+                "problem.actionplan.no_header",
+                rows=HEADER_SEARCH_ROWS,
             )
             continue
         _checked_sheet(sheet, row, columns, duplicates, tally)
@@ -396,12 +396,11 @@ def _checked_sheet(sheet, header, columns, duplicates, tally) -> None:
             sheet.source(header, col),
             "duplicate",
             sheet.value(header, col),
-            f"a second column for {name!r}; only the first is read",
+            "problem.second_column",
+            name=name,
         )
     for r, c, value in sheet.stray_cells:
-        tally.problem(
-            sheet.source(r, c), "stray_cell", value, "a cell far outside the table; not read"
-        )
+        tally.problem(sheet.source(r, c), "stray_cell", value, "problem.actionplan.stray_cell")
 
 
 def _year(raw) -> int | None:
@@ -418,7 +417,7 @@ def _read_year(sheet, r, c, tally) -> int | None:
         return None
     raw = sheet.value(r, c)
     if is_blank(raw):
-        tally.problem(sheet.source(r, c), "missing_value", raw, "År (year) is empty; row not read")
+        tally.problem(sheet.source(r, c), "missing_value", raw, "problem.actionplan.year_empty")
         return None
     year = _year(raw)
     if year is None:
@@ -426,7 +425,8 @@ def _read_year(sheet, r, c, tally) -> int | None:
             sheet.source(r, c),
             "invalid_value",
             raw,
-            f"År {as_text(raw)!r} is not a year; row not read",
+            "problem.actionplan.year_invalid",
+            value=as_text(raw),
         )
         return None
     tally.accept()
@@ -446,12 +446,19 @@ def _read_amount(sheet, r, c, factor, tally, what) -> tuple[float, bool]:
             sheet.source(r, c),
             "invalid_value",
             raw,
-            f"{what} {as_text(raw)!r} is not an amount (e.g. 250000, '250 tkr', '1,5 Mkr')",
+            "problem.actionplan.amount_invalid",
+            what=what,
+            value=as_text(raw),
         )
         return float("nan"), False
     if amount < 0:
         tally.problem(
-            sheet.source(r, c), "negative_amount", raw, f"{what} {as_text(raw)} is negative"
+            sheet.source(r, c),
+            "negative_amount",
+            raw,
+            "problem.actionplan.amount_negative",
+            what=what,
+            value=as_text(raw),
         )
         return float("nan"), False
     return amount, False
@@ -470,12 +477,16 @@ def _read_allocation(sheet, header, columns, factors, tally, budget, seen) -> No
                 source,
                 "duplicate",
                 sheet.value(r, c_amount),
-                f"a second allocation for {year} (first at {seen[key]}); not read",
+                "problem.actionplan.allocation_twice",
+                year=year,
+                first=seen[key],
             )
             continue
         amount, blank = _read_amount(sheet, r, c_amount, factors["allocated"], tally, "Anslag")
         if blank:
-            tally.problem(source, "missing_value", "", f"Anslag for {year} is empty")
+            tally.problem(
+                source, "missing_value", "", "problem.actionplan.allocation_empty", year=year
+            )
             continue
         if amount != amount:
             continue
@@ -538,7 +549,7 @@ def _sheet_year(sheet, where, tally) -> int | None:
         tally.sheet_problem(
             where,
             "missing_column",
-            "no År (year) column and the sheet name is not a year; the sheet was not read",
+            "problem.actionplan.no_year_column",
         )
         return None
     return int(match.group(1))
@@ -549,7 +560,7 @@ def _report_missing_fields(columns, where, tally) -> None:
     for name, label in (("status", "Status"), ("budget", "Budget"), ("spent", "Utfall")):
         if name not in columns:
             tally.sheet_problem(
-                where, "missing_column", f"no {label} column; the field is left empty"
+                where, "missing_column", "problem.actionplan.no_field_column", column=label
             )
 
 
@@ -564,7 +575,7 @@ def _read_area(sheet, r, c, above, tally) -> str | None:
                 sheet.source(r, c),
                 "missing_value",
                 raw,
-                "Område (area) is empty and no area stands above; row not read",
+                "problem.actionplan.area_empty",
             )
             return None
         area = above
@@ -581,7 +592,7 @@ def _read_activity(sheet, r, c, year, area, tally, seen) -> tuple[str, str] | No
         return None
     raw = sheet.value(r, c)
     if is_blank(raw):
-        tally.problem(source, "missing_value", raw, "Aktivitet is empty; row not read")
+        tally.problem(source, "missing_value", raw, "problem.actionplan.activity_empty")
         return None
     activity = " ".join(as_text(raw).split())
     key = (year, normalise(area), normalise(activity))
@@ -590,8 +601,10 @@ def _read_activity(sheet, r, c, year, area, tally, seen) -> tuple[str, str] | No
             source,
             "duplicate",
             activity,
-            f"the activity occurs twice in {area} {year} (first at {seen[key]}); "
-            "the second row was not read",
+            "problem.actionplan.activity_twice",
+            area=area,
+            year=year,
+            first=seen[key],
         )
         return None
     seen[key] = source
@@ -610,7 +623,8 @@ def _read_status(sheet, r, c, activity, tally) -> str | None:
             sheet.source(r, c),
             "missing_value",
             raw,
-            f"Status is empty for {activity!r}",
+            "problem.actionplan.status_empty",
+            activity=activity,
         )
         return None
     if status is None:
@@ -618,9 +632,9 @@ def _read_status(sheet, r, c, activity, tally) -> str | None:
             sheet.source(r, c),
             "unknown_status",
             raw,
-            f"Status {as_text(raw)!r} is no known status "
-            f"({', '.join(STATUSES)}, or planerad, pågående, "
-            "genomförd, försenad, struken)",
+            "problem.actionplan.status_unknown",
+            value=as_text(raw),
+            statuses=", ".join(STATUSES),
         )
         return None
     tally.accept()
@@ -647,8 +661,9 @@ def _read_spent(sheet, r, columns, factors, activity, budget_blank, tally) -> fl
             sheet.source(r, c),
             "spent_without_budget",
             sheet.value(r, c),
-            f"Utfall {as_text(sheet.value(r, c))} on {activity!r}, which has "
-            "no budget; the amount is kept",
+            "problem.actionplan.spent_without_budget",
+            value=as_text(sheet.value(r, c)),
+            activity=activity,
         )
     else:
         tally.accept()

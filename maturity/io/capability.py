@@ -62,7 +62,7 @@ from maturity.io.kit import (
     sheet_named,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
-from maturity.io.problems import column_letter
+from maturity.io.problems import Phrase, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 from maturity.organisations import OrganisationResolver
 
@@ -101,6 +101,13 @@ def _level_field(value: object) -> str | None:
 def _is_skipped(value: object) -> bool:
     """A matrix column that is no organisation: a mean, a comment, a number (see :data:`maturity.io.kit.ALIASES`)."""
     return field_of(value, ("aggregate",)) is not None
+
+
+def _level_in(organisation: str, capability: str) -> Phrase:
+    """How a problem message names the level of an organisation in a capability."""
+    return Phrase(
+        "problem.capability.what_level", {"organisation": organisation, "capability": capability}
+    )
 
 
 def _clean(value: object) -> str:
@@ -205,8 +212,8 @@ class _Reader:
         self.by_label: dict[str, int] = {}
         self.valid: set[int] = set()
 
-    def problem(self, source: str, kind: str, value: object, message: str) -> None:
-        self.tally.problem(source, kind, value, message)
+    def problem(self, source: str, kind: str, value: object, key: str, /, **fields) -> None:
+        self.tally.problem(source, kind, value, key, **fields)
 
     def accept(self, wave, organisation, capability, goal, level, target, source) -> None:
         self.tally.accept()
@@ -217,8 +224,8 @@ class _Reader:
             f"{lv} {lb}" for lv, lb in zip(self.levels["level"], self.levels["label"], strict=True)
         )
 
-    def level_of(self, value: object, source: str, what: str) -> tuple[int | None, bool]:
-        """(level, ok) of a non-blank cell; reports the problem when not ok."""
+    def level_of(self, value: object, source: str, what: Phrase) -> tuple[int | None, bool]:
+        """(level, ok) of a non-blank cell; reports the problem (naming ``what``) when not ok."""
         number = parse_number(value)
         if number is not None:
             if number.is_integer() and int(number) in self.valid:
@@ -227,7 +234,10 @@ class _Reader:
                 source,
                 "out_of_scale",
                 value,
-                f"{what} {as_text(value)!r} is not a level of the scale ({self.scale_text()})",
+                "problem.capability.level_off_scale",
+                what=what,
+                value=as_text(value),
+                scale=self.scale_text(),
             )
             return None, False
         if isinstance(value, str):
@@ -243,14 +253,20 @@ class _Reader:
                 source,
                 "unknown_label",
                 value,
-                f"{what} {value!r} is no label of the level scale ({self.scale_text()})",
+                "problem.capability.level_unknown_label",
+                what=what,
+                value=value,
+                scale=self.scale_text(),
             )
             return None, False
         self.problem(
             source,
             "invalid_value",
             value,
-            f"{what} {as_text(value)!r} cannot be read as a level ({self.scale_text()})",
+            "problem.capability.level_invalid",
+            what=what,
+            value=as_text(value),
+            scale=self.scale_text(),
         )
         return None, False
 
@@ -274,8 +290,7 @@ class _Reader:
                 sheet.source(header, level_col),
                 "missing_column",
                 "",
-                "the levels sheet has no 'acceptable'/'godtagbar' column (ja/nej); "
-                "no level is taken as acceptable, so nothing can be judged substandard",
+                "problem.capability.no_acceptable_column",
             )
         rows = []
         for r in range(header + 1, sheet.n_rows):
@@ -292,7 +307,8 @@ class _Reader:
                     sheet.source(r, level_col),
                     "invalid_value",
                     raw,
-                    f"level {as_text(raw)!r} is not a whole number",
+                    "problem.capability.level_not_whole",
+                    value=as_text(raw),
                 )
                 continue
             level = int(number)
@@ -301,7 +317,8 @@ class _Reader:
                     sheet.source(r, level_col),
                     "duplicate",
                     raw,
-                    f"level {level} is defined twice in the levels sheet",
+                    "problem.capability.level_twice",
+                    level=level,
                 )
                 continue
             acceptable = parse_yes_no(accept_raw) if acceptable_col is not None else False
@@ -310,7 +327,9 @@ class _Reader:
                     sheet.source(r, acceptable_col),
                     "invalid_value",
                     accept_raw,
-                    f"acceptable {accept_raw!r} of level {level} is not ja/nej; taken as nej",
+                    "problem.capability.acceptable_invalid",
+                    value=accept_raw,
+                    level=level,
                 )
                 acceptable = False
             rows.append((level, _clean(label) or str(level), bool(acceptable)))
@@ -330,21 +349,20 @@ class _Reader:
                 sheet.source(r, c),
                 "formula_without_value",
                 "",
-                "a formula saved without its computed value; open the file in Excel, "
-                "let it calculate and save it again",
+                "problem.capability.formula",
             )
         for r, c, value in sheet.stray_cells:
             self.problem(
                 sheet.source(r, c),
                 "stray_cell",
                 value,
-                "a cell far outside the data; it is not read",
+                "problem.capability.stray_cell",
             )
 
     def read_data_sheet(self, sheet: Sheet) -> bool:
         """Read a matrix or long sheet; False when the sheet has no capability header."""
         if sheet.is_empty():
-            self.problem(sheet.source(0, 0), "empty_sheet", "", "the sheet is empty")
+            self.problem(sheet.source(0, 0), "empty_sheet", "", "problem.sheet_empty")
             return True
         header, cols = _data_header(sheet)
         if header is None:
@@ -367,7 +385,8 @@ class _Reader:
                     sheet.source(r, goal_col),
                     "missing_value",
                     "",
-                    f"capability {capability!r} has no goal (Mål)",
+                    "problem.capability.no_goal",
+                    capability=capability,
                 )
         target = None
         if target_col is not None:
@@ -378,11 +397,14 @@ class _Reader:
                         sheet.source(r, target_col),
                         "missing_value",
                         "",
-                        f"capability {capability!r} has no target level (Målnivå)",
+                        "problem.capability.no_target",
+                        capability=capability,
                     )
             else:
                 target, _ok = self.level_of(
-                    raw, sheet.source(r, target_col), f"target level of {capability!r}"
+                    raw,
+                    sheet.source(r, target_col),
+                    Phrase("problem.capability.what_target", {"capability": capability}),
                 )
         return goal, target
 
@@ -395,7 +417,7 @@ class _Reader:
                 sheet.source(header, max(fixed) + 1),
                 "missing_column",
                 "",
-                "the sheet has no 'Målnivå'/'Target' column; targets are missing",
+                "problem.capability.no_target_column",
             )
         org_cols = self.organisation_columns(sheet, header, max(fixed) + 1)
         for r in range(header + 1, sheet.n_rows):
@@ -426,9 +448,9 @@ class _Reader:
                     sheet.source(header, c),
                     "unknown_organisation",
                     sheet.value(header, c),
-                    f"column {column_letter(c)} is headed {_clean(sheet.value(header, c))!r},"
-                    " which is no known organisation (nor an alias); its cells are not "
-                    "accepted",
+                    "problem.capability.column_unknown_organisation",
+                    column=column_letter(c),
+                    header=_clean(sheet.value(header, c)),
                 )
         return org_cols
 
@@ -467,7 +489,8 @@ class _Reader:
                 sheet.source(r, c),
                 "missing_value",
                 sheet.value(r, c),
-                f"row {r + 1} has no capability name (Förmåga); the cell is not accepted",
+                "problem.capability.row_unnamed",
+                row=r + 1,
             )
 
     def reject_duplicate_row(
@@ -478,7 +501,9 @@ class _Reader:
             sheet.source(r, cap_col),
             "duplicate",
             name,
-            f"capability {name!r} appears twice (first at {first}); this row is not accepted",
+            "problem.capability.capability_twice",
+            capability=name,
+            first=first,
         )
         for c in row_cells:
             if (r, c) in sheet.formula_cells:
@@ -487,7 +512,8 @@ class _Reader:
                 sheet.source(r, c),
                 "duplicate",
                 sheet.value(r, c),
-                f"a level of the duplicate capability {name!r}; not accepted",
+                "problem.capability.level_of_duplicate",
+                capability=name,
             )
 
     def read_matrix_cell(
@@ -509,14 +535,14 @@ class _Reader:
                     source,
                     kind,
                     value,
-                    f"a level in column {column_letter(c)}, which names no "
-                    "known organisation; not accepted",
+                    "problem.capability.level_unknown_column",
+                    column=column_letter(c),
                 )
             return
         if is_blank(value):
             self.accept(self.wave, org, name, goal, None, target, source)
             return
-        level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
+        level, ok = self.level_of(value, source, _level_in(org, name))
         if ok:
             self.accept(self.wave, org, name, goal, level, target, source)
 
@@ -528,7 +554,7 @@ class _Reader:
                 sheet.source(header, max(cols.values()) + 1),
                 "missing_column",
                 "",
-                "the sheet has no 'Målnivå'/'Target' column; targets are missing",
+                "problem.capability.no_target_column",
             )
         goals: dict[tuple, str] = {}
         targets: dict[tuple, int] = {}
@@ -555,7 +581,8 @@ class _Reader:
                     sheet.source(r, cap_col),
                     "missing_value",
                     value,
-                    f"row {r + 1} has no capability name; the level is not accepted",
+                    "problem.capability.long_row_unnamed",
+                    row=r + 1,
                 )
                 continue
             org = self.resolve(org_raw)
@@ -565,8 +592,8 @@ class _Reader:
                     sheet.source(r, org_col),
                     kind,
                     org_raw,
-                    f"organisation {_clean(org_raw)!r} is no known organisation "
-                    "(nor an alias); the level is not accepted",
+                    "problem.capability.unknown_organisation",
+                    organisation=_clean(org_raw),
                 )
                 continue
             key = (wave, normalise(org), normalise(name))
@@ -575,8 +602,10 @@ class _Reader:
                     source,
                     "duplicate",
                     value,
-                    f"{org} has a second level for {name!r} (first at "
-                    f"{self.seen[key]}); not accepted",
+                    "problem.capability.level_twice_for",
+                    organisation=org,
+                    capability=name,
+                    first=self.seen[key],
                 )
                 continue
             self.seen[key] = source
@@ -588,7 +617,7 @@ class _Reader:
             if is_blank(value):
                 level, ok = None, True
             else:
-                level, ok = self.level_of(value, source, f"level of {org} in {name!r}")
+                level, ok = self.level_of(value, source, _level_in(org, name))
             if ok:
                 self.accept(wave, org, name, goals[cap_key], level, targets[cap_key], source)
         self.report_formulas(sheet)
@@ -659,14 +688,14 @@ def read_capability_map(
                 sheet.source(0, 0),
                 "missing_column",
                 "",
-                "the sheet has no header row with 'Förmåga'/'Capability'; it is not read",
+                "problem.capability.no_header",
             )
     if data_sheets == 0 and not len(reader.tally.log):
         reader.problem(
             f"{book.name}:{level_sheet}:A1",
             "empty_file",
             "",
-            "the workbook has no capability sheet besides the levels sheet",
+            "problem.capability.no_data_sheet",
         )
     assessments = pd.DataFrame(reader.rows, columns=ASSESSMENT_COLUMNS)
     assessments = _typed(assessments)

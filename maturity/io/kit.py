@@ -486,8 +486,8 @@ class CellTally:
     Examples
     --------
     >>> tally = CellTally(strict=False)
-    >>> tally.accept(); tally.problem("f.xlsx:Blad1:B2", "missing_value", "", "empty")
-    >>> tally.sheet_problem("f.xlsx:Blad2:A1", "empty_sheet", "the sheet is empty")
+    >>> tally.accept(); tally.problem("f.xlsx:Blad1:B2", "missing_value", "", "problem.sheet_empty")
+    >>> tally.sheet_problem("f.xlsx:Blad2:A1", "empty_sheet", "problem.sheet_empty")
     >>> tally.read, tally.accepted, len(tally.log)
     (3, 1, 2)
     """
@@ -502,24 +502,29 @@ class CellTally:
         self.read += n
         self.accepted += n
 
-    def problem(self, source: str, kind: str, value: object, message: str) -> None:
-        """Count one cell read and log its problem."""
+    def problem(self, source: str, kind: str, value: object, key: str, /, **fields: object) -> None:
+        """Count one cell read and log its problem: message ``key`` of :mod:`maturity.text`
+        with ``fields`` (see :meth:`ProblemLog.add <maturity.io.problems.ProblemLog.add>`)."""
         self.read += 1
-        self.log.add(source, kind, as_text(value), message)
+        self.log.add(source, kind, as_text(value), key, **fields)
 
-    def sheet_problem(self, source: str, kind: str, message: str, value: object = "") -> None:
-        """Log a problem of a whole sheet or file at one cell (``source``); counts that cell."""
-        self.problem(source, kind, value, message)
+    def sheet_problem(self, source: str, kind: str, key: str, /, **fields: object) -> None:
+        """Log a problem of a whole sheet or file at one cell (``source``); counts that cell.
 
-    def formula_without_value(self, sheet: Sheet, r: int, c: int, what: str) -> bool:
-        """True (and the problem logged) when the cell is a formula saved without its value."""
+        The logged value is empty; ``key`` and ``fields`` are the message, as in
+        :meth:`problem`.
+        """
+        self.problem(source, kind, "", key, **fields)
+
+    def formula_without_value(self, sheet: Sheet, r: int, c: int, what: object) -> bool:
+        """True (and the problem logged) when the cell is a formula saved without its value.
+
+        ``what`` names the cell in the message: a column header as written in the workbook, or
+        a :class:`~maturity.io.problems.Phrase`.
+        """
         if (r, c) in sheet.formula_cells:
             self.problem(
-                sheet.source(r, c),
-                "formula_without_value",
-                "",
-                f"{what} is a formula saved without its value (written by a script?); open the "
-                "file in Excel and save it so that the value is stored",
+                sheet.source(r, c), "formula_without_value", "", "problem.formula_named", what=what
             )
             return True
         return False
@@ -539,11 +544,11 @@ def filled_sheets(book: Workbook, tally: CellTally) -> Iterator[Sheet]:
     Sheet
     """
     if not book.sheet_names:
-        tally.sheet_problem(f"{book.name}::A1", "empty_file", "the workbook has no worksheets")
+        tally.sheet_problem(f"{book.name}::A1", "empty_file", "problem.no_worksheets")
     for name in book.sheet_names:
         sheet = book.sheet(name)
         if sheet.is_empty():
-            tally.sheet_problem(sheet.source(0, 0), "empty_sheet", "the sheet is empty")
+            tally.sheet_problem(sheet.source(0, 0), "empty_sheet", "problem.sheet_empty")
             continue
         yield sheet
 

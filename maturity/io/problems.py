@@ -4,17 +4,42 @@ The log is a tidy table with the columns ``source`` (``file:sheet:cell``), ``kin
 machine-readable reason, see :data:`PROBLEM_KINDS`), ``value`` (the raw cell as text) and
 ``message`` (a sentence for people). In strict mode the first problem raises
 :class:`~maturity.errors.InputError` instead.
+
+Messages in two languages
+-------------------------
+A reader never writes a sentence: it logs a message key of :mod:`maturity.text`
+(``problem.<name>``) and the key's fields, so the readers know no language. A field may itself
+be a :class:`Phrase` (a key with fields of its own, e.g. the name of a column), rendered in the
+same language. :meth:`ProblemLog.to_frame` renders the ``message`` column in a language,
+English by default:
+
+* every reader's public ``problems`` table is the English one, and so is
+  ``data/processed/problems.csv`` (a machine table, the same in every report language);
+* each reader result also keeps its log (``.log``) and has ``problems_in(lang)``; a report
+  section keeps the log beside its English table (``Section.problem_log``) so that the report
+  workbook shows the problems in the report language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
+from maturity import text
 from maturity.errors import InputError
 
-__all__ = ["PROBLEM_COLUMNS", "PROBLEM_KINDS", "ProblemLog", "cell_name", "column_letter"]
+__all__ = [
+    "PROBLEM_COLUMNS",
+    "PROBLEM_KINDS",
+    "Phrase",
+    "Problem",
+    "ProblemLog",
+    "cell_name",
+    "column_letter",
+]
 
 PROBLEM_COLUMNS = ["source", "kind", "value", "message"]
 
@@ -69,42 +94,147 @@ def cell_name(row: int, col: int) -> str:
     return f"{column_letter(col)}{row + 1}"
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A piece of a problem message in no language yet: a key of :mod:`maturity.text` and its
+    fields (which may be phrases too), rendered by :meth:`render`.
+
+    Examples
+    --------
+    >>> Phrase("problem.label.threat").render("sv"), Phrase("problem.label.threat").render("en")
+    ('Hot', 'threat')
+    """
+
+    key: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        """The phrase in ``lang``, its fields filled in (phrases among them rendered first).
+
+        Examples
+        --------
+        >>> Phrase("problem.sheet_empty").render("en")
+        'the sheet is empty'
+        """
+        return text.word(self.key, lang, **_rendered(self.fields, lang))
+
+
+def _rendered(fields: Mapping[str, object], lang: str) -> dict[str, object]:
+    return {k: v.render(lang) if isinstance(v, Phrase) else v for k, v in fields.items()}
+
+
+class Problem(NamedTuple):
+    """One logged problem: where, what kind, the raw value and the message (key and fields)."""
+
+    source: str
+    kind: str
+    value: str
+    message: Phrase
+
+    def row(self, lang: str) -> tuple[str, str, str, str]:
+        """``(source, kind, value, message)`` with the message in ``lang``.
+
+        Examples
+        --------
+        >>> Problem("a.xlsx:Blad1:A1", "empty_sheet", "", Phrase("problem.sheet_empty")).row("sv")
+        ('a.xlsx:Blad1:A1', 'empty_sheet', '', 'bladet är tomt')
+        """
+        return (self.source, self.kind, self.value, self.message.render(lang))
+
+
 @dataclass
 class ProblemLog:
-    """Collects problems; raises at the first one when ``strict``.
+    """Collects problems (message keys and fields, no language); raises at the first one when
+    ``strict``.
+
+    The message of a problem is a key of :mod:`maturity.text` (``problem.<name>``) with its
+    fields; :meth:`to_frame` renders the table in a language, English by default (see the
+    module docstring: the readers' ``problems`` and ``data/processed/problems.csv`` are
+    English, the report workbook shows the report language). The error raised in strict mode
+    is English.
 
     Examples
     --------
     >>> log = ProblemLog()
-    >>> log.add("a.xlsx:Svar:D4", "out_of_scale", 7, "7 is outside the scale 1-5")
+    >>> log.add("a.xlsx:Svar:D4", "out_of_scale", 7, "problem.survey.off_scale", value="7",
+    ...         lo=1, hi=5)
     >>> log.to_frame()[["source", "kind", "value"]].to_dict("records")
     [{'source': 'a.xlsx:Svar:D4', 'kind': 'out_of_scale', 'value': '7'}]
+    >>> log.to_frame("en")["message"][0], log.to_frame("sv")["message"][0]
+    ("'7' is not a step of the scale 1–5", "'7' är inget steg på skalan 1–5")
     """
 
     strict: bool = False
-    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    rows: list[Problem] = field(default_factory=list)
 
-    def add(self, source: str, kind: str, value: object, message: str) -> None:
-        """Record one problem (or raise it, in strict mode)."""
-        text = "" if value is None else str(value)
+    def add(self, source: str, kind: str, value: object, key: str, /, **fields: object) -> None:
+        """Record one problem (or raise it, in strict mode).
+
+        Parameters
+        ----------
+        source : str
+            ``file:sheet:cell``.
+        kind : str
+            One of :data:`PROBLEM_KINDS`.
+        value : object
+            The raw cell (None is logged as the empty text).
+        key : str
+            The message's key in :mod:`maturity.text` (``problem.<name>``).
+        **fields
+            The message's fields; a :class:`Phrase` is rendered in the table's language.
+
+        Examples
+        --------
+        >>> log = ProblemLog()
+        >>> log.add("a.xlsx:Blad1:A1", "empty_sheet", None, "problem.sheet_empty")
+        >>> log.rows[0].value, log.rows[0].message.key
+        ('', 'problem.sheet_empty')
+        """
+        problem = Problem(source, kind, "" if value is None else str(value), Phrase(key, fields))
         if self.strict:
             parts = source.split(":")
             file = parts[0] if parts else None
             sheet = parts[1] if len(parts) > 1 else None
             cell = ":".join(parts[2:]) if len(parts) > 2 else None
-            raise InputError(message, file=file, sheet=sheet, cell=cell)
-        self.rows.append((source, kind, text, message))
+            raise InputError(problem.message.render("en"), file=file, sheet=sheet, cell=cell)
+        self.rows.append(problem)
 
-    def extend(self, rows: list[tuple[str, str, str, str]]) -> None:
-        """Record many problems given as ``(source, kind, value, message)`` tuples."""
-        if self.strict and rows:
-            self.add(*rows[0])
-        self.rows.extend((s, k, "" if v is None else str(v), m) for s, k, v, m in rows)
+    @classmethod
+    def joined(cls, logs: Iterable[ProblemLog]) -> ProblemLog:
+        """One log of the problems of several, in order.
+
+        Examples
+        --------
+        >>> a = ProblemLog()
+        >>> a.add("a.xlsx:Blad1:A1", "empty_sheet", "", "problem.sheet_empty")
+        >>> len(ProblemLog.joined([a, a]))
+        2
+        """
+        joined = cls()
+        for log in logs:
+            joined.rows.extend(log.rows)
+        return joined
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def to_frame(self) -> pd.DataFrame:
-        """The problems as a tidy table with the columns of :data:`PROBLEM_COLUMNS`."""
-        frame = pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS, dtype=object)
+    def to_frame(self, lang: str = "en") -> pd.DataFrame:
+        """The problems as a tidy table with the columns of :data:`PROBLEM_COLUMNS`.
+
+        Parameters
+        ----------
+        lang : {"en", "sv"}
+            The language of the ``message`` column; English (the machine table) by default.
+
+        Examples
+        --------
+        >>> log = ProblemLog()
+        >>> log.add("a.xlsx:Blad1:A1", "empty_sheet", "", "problem.sheet_empty")
+        >>> log.to_frame("sv")["message"].tolist()
+        ['bladet är tomt']
+        """
+        text.check_lang(lang)
+        frame = pd.DataFrame(
+            [problem.row(lang) for problem in self.rows], columns=PROBLEM_COLUMNS, dtype=object
+        )
         return frame.astype({"source": str, "kind": str, "value": str, "message": str})

@@ -78,6 +78,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.problems import Phrase
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = [
@@ -123,6 +124,15 @@ CODES = ("probability", "impact", "score")
 
 _REQUIRED_TEXT = ("threat", "action")
 _OPTIONAL_TEXT = ("vulnerability", "consequence_text")
+#: How problem messages name a text cell read past (a formula saved without its value).
+_TEXT_LABELS = {name: Phrase(f"problem.label.{name}") for name in _REQUIRED_TEXT + _OPTIONAL_TEXT}
+#: How problem messages name the cells of a row that must not be empty.
+_COLUMN_LABELS = {
+    "threat": Phrase("problem.label.threat_column"),
+    "action": Phrase("problem.label.action_column"),
+    "probability": Phrase("problem.label.probability"),
+    "impact": Phrase("problem.label.impact"),
+}
 
 _MONTHS = {
     "jan": 1,
@@ -359,8 +369,8 @@ def _read_book(book: Workbook, tally: CellTally, rows: list[dict], seen: dict) -
             tally.sheet_problem(
                 sheet.source(0, 0),
                 "missing_column",
-                "no header row naming ID, S and K (Sannolikhet, Konsekvens) in the first "
-                f"{HEADER_SEARCH_ROWS} rows; the sheet was not read",
+                "problem.risk.no_header",
+                rows=HEADER_SEARCH_ROWS,
             )
             continue
         _read_sheet(sheet, header, columns, duplicates, tally, rows, seen)
@@ -378,13 +388,12 @@ def _read_sheet(sheet, header, columns, duplicates, tally, rows, seen) -> None:
             sheet.source(header, col),
             "duplicate",
             sheet.value(header, col),
-            f"a second column for {name!r}; only the first (column "
-            f"{sheet.source(header, columns[name]).rsplit(':', 1)[1]}) is read",
+            "problem.risk.second_column",
+            name=name,
+            column=sheet.source(header, columns[name]).rsplit(":", 1)[1],
         )
     for r, c, value in sheet.stray_cells:
-        tally.problem(
-            sheet.source(r, c), "stray_cell", value, "a cell far outside the register; not read"
-        )
+        tally.problem(sheet.source(r, c), "stray_cell", value, "problem.risk.stray_cell")
     sheet_date = parse_date(sheet.name, search=True)
     missing = [n for n in ("risk_id", "probability", "impact") if n not in columns]
     if "date" not in columns and sheet_date is None:
@@ -394,9 +403,8 @@ def _read_sheet(sheet, header, columns, duplicates, tally, rows, seen) -> None:
         tally.sheet_problem(
             sheet.source(header, 0),
             "missing_column",
-            f"no {', '.join(names[m] for m in missing)} column"
-            + (" and the sheet name is not a date" if "date" in missing else "")
-            + "; the sheet was not read",
+            "problem.risk.no_columns_nor_date" if "date" in missing else "problem.risk.no_columns",
+            columns=", ".join(names[m] for m in missing),
         )
         return
     for name in _REQUIRED_TEXT:
@@ -405,7 +413,9 @@ def _read_sheet(sheet, header, columns, duplicates, tally, rows, seen) -> None:
             tally.sheet_problem(
                 sheet.source(header, 0),
                 "missing_column",
-                f"no {label} ({name}) column; the field is left empty",
+                "problem.risk.no_text_column",
+                column=label,
+                name=name,
             )
     for r in data_rows(sheet, header, set(columns.values())):
         record = _read_row(sheet, r, columns, sheet_date, tally, seen)
@@ -452,7 +462,7 @@ def _read_date(sheet, r, c, sheet_date, tally) -> pd.Timestamp | None:
                 sheet.source(r, c),
                 "missing_value",
                 raw,
-                "Datum is empty and the sheet name is not a date; row not read",
+                "problem.risk.date_empty",
             )
             return None
         date = sheet_date
@@ -463,7 +473,8 @@ def _read_date(sheet, r, c, sheet_date, tally) -> pd.Timestamp | None:
                 sheet.source(r, c),
                 "invalid_value",
                 raw,
-                f"Datum {as_text(raw)!r} is not a date (YYYY-MM-DD); row not read",
+                "problem.risk.date_invalid",
+                value=as_text(raw),
             )
             return None
     tally.accept()
@@ -477,7 +488,7 @@ def _read_risk_id(sheet, r, c, date, tally, seen) -> tuple[str, str] | None:
         return None
     raw_id = sheet.value(r, c)
     if is_blank(raw_id):
-        tally.problem(id_source, "missing_value", raw_id, "the risk has no ID; row not read")
+        tally.problem(id_source, "missing_value", raw_id, "problem.risk.id_empty")
         return None
     risk_id = as_text(raw_id).strip()
     key = (date, normalise(risk_id))
@@ -486,8 +497,10 @@ def _read_risk_id(sheet, r, c, date, tally, seen) -> tuple[str, str] | None:
             id_source,
             "duplicate",
             risk_id,
-            f"ID {risk_id} occurs twice at the meeting {date:%Y-%m-%d} (first at "
-            f"{seen[key]}); the second row was not read",
+            "problem.risk.id_twice",
+            risk_id=risk_id,
+            date=f"{date:%Y-%m-%d}",
+            first=seen[key],
         )
         return None
     seen[key] = id_source
@@ -510,8 +523,9 @@ def _read_typed_score(sheet, r, c, s, k, tally) -> float:
             sheet.source(r, c),
             "invalid_value",
             raw,
-            f"R {as_text(raw)!r} is not a number"
-            + (f"; S × K = {computed} is used" if computed is not None else ""),
+            "problem.risk.score_invalid" if computed is None else "problem.risk.score_replaced",
+            value=as_text(raw),
+            computed=computed,
         )
         return float("nan")
     if computed is not None and typed != computed:
@@ -519,7 +533,11 @@ def _read_typed_score(sheet, r, c, s, k, tally) -> float:
             sheet.source(r, c),
             "wrong_score",
             raw,
-            f"R is {as_text(typed)} but S × K = {s} × {k} = {computed}; {computed} is used",
+            "problem.risk.score_wrong",
+            typed=as_text(typed),
+            s=s,
+            k=k,
+            computed=computed,
         )
     else:
         tally.accept()
@@ -534,13 +552,17 @@ def _read_texts(sheet, r, columns, risk_id, tally) -> dict[str, str]:
         if name not in columns:
             continue
         c = columns[name]
-        if tally.formula_without_value(sheet, r, c, name):
+        if tally.formula_without_value(sheet, r, c, _TEXT_LABELS[name]):
             continue
         raw = sheet.value(r, c)
         if is_blank(raw) and name in _REQUIRED_TEXT:
-            label = {"threat": "Hot (threat)", "action": "Åtgärd (action)"}[name]
             tally.problem(
-                sheet.source(r, c), "missing_value", raw, f"{label} is empty for risk {risk_id}"
+                sheet.source(r, c),
+                "missing_value",
+                raw,
+                "problem.risk.text_empty",
+                label=_COLUMN_LABELS[name],
+                risk_id=risk_id,
             )
             continue
         texts[name] = " ".join(as_text(raw).split())
@@ -549,22 +571,34 @@ def _read_texts(sheet, r, columns, risk_id, tally) -> dict[str, str]:
 
 
 def _read_level(sheet, r, c, name, tally) -> int | None:
-    label = "S (probability)" if name == "probability" else "K (consequence)"
+    label = _COLUMN_LABELS[name]
     if tally.formula_without_value(sheet, r, c, label):
         return None
     raw = sheet.value(r, c)
     source = sheet.source(r, c)
     if is_blank(raw):
-        tally.problem(source, "missing_value", raw, f"{label} is empty")
+        tally.problem(source, "missing_value", raw, "problem.risk.level_empty", label=label)
         return None
     number = parse_number(raw)
     if number is None or not number.is_integer():
         tally.problem(
-            source, "invalid_value", raw, f"{label} {as_text(raw)!r} is not a whole number 1–5"
+            source,
+            "invalid_value",
+            raw,
+            "problem.risk.level_invalid",
+            label=label,
+            value=as_text(raw),
         )
         return None
     if not 1 <= number <= 5:
-        tally.problem(source, "out_of_scale", raw, f"{label} {as_text(raw)} is outside 1–5")
+        tally.problem(
+            source,
+            "out_of_scale",
+            raw,
+            "problem.risk.level_off_scale",
+            label=label,
+            value=as_text(raw),
+        )
         return None
     tally.accept()
     return int(number)

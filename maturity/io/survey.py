@@ -157,8 +157,8 @@ class _Context:
             (table.setdefault(v, len(table)) for v in values), dtype=np.int64, count=len(values)
         )
 
-    def problem(self, source: str, kind: str, value: object, message: str) -> None:
-        self.tally.problem(source, kind, value, message)
+    def problem(self, source: str, kind: str, value: object, key: str, /, **fields) -> None:
+        self.tally.problem(source, kind, value, key, **fields)
 
     def match_statement(self, key: str) -> int | None:
         """Index of the statement a normalised header names, or None.
@@ -356,21 +356,25 @@ def _identity_status(
         org = org_u.get(code)
         if blank_u[code]:
             where = sheet.source(r, header.organisation)
-            status = ("missing_value", f"row {r + 1} has no organisation ({where})")
+            status = (
+                "missing_value",
+                "problem.survey.no_organisation",
+                {"row": r + 1, "where": where},
+            )
         elif org is None:
             where = sheet.source(r, header.organisation)
             status = (
                 "unknown_organisation",
-                f"unknown organisation {as_text(uniques[code])!r} in {where}; add it or "
-                "an alias to the codebook's organisations sheet",
+                "problem.survey.unknown_organisation",
+                {"organisation": as_text(uniques[code]), "where": where},
             )
     else:
         org = file_org
         if org is None:
             status = (
                 "unknown_organisation",
-                f"the file name {sheet.file!r} names no organisation of the codebook and "
-                "the sheet has no Organisation column",
+                "problem.survey.file_names_no_organisation",
+                {"file": sheet.file},
             )
     if header.role is not None:
         code = codes[i, header.role]
@@ -378,12 +382,12 @@ def _identity_status(
         if status is None and role is None:
             where = sheet.source(r, header.role)
             status = (
-                ("missing_value", f"row {r + 1} has no role ({where})")
+                ("missing_value", "problem.survey.no_role", {"row": r + 1, "where": where})
                 if blank_u[code]
                 else (
                     "unknown_role",
-                    f"unknown role {as_text(uniques[code])!r} in {where}; the codebook "
-                    f"has {', '.join(ctx.roles)}",
+                    "problem.survey.unknown_role",
+                    {"role": as_text(uniques[code]), "where": where, "roles": ", ".join(ctx.roles)},
                 )
             )
     else:
@@ -391,8 +395,8 @@ def _identity_status(
         if status is None and role is None:
             status = (
                 "unknown_role",
-                f"the sheet name {sheet.name!r} is no role of the codebook "
-                f"({', '.join(ctx.roles)}) and the sheet has no Roll column",
+                "problem.survey.sheet_names_no_role",
+                {"sheet": sheet.name, "roles": ", ".join(ctx.roles)},
             )
     return org, role, status
 
@@ -413,7 +417,7 @@ class _Respondents:
     """The respondent rows of a sheet (rows with content) and who answered in each."""
 
     index: np.ndarray  # rows (relative to the first row below the header)
-    statuses: list  # per row: None, or (kind, message) rejecting the whole row
+    statuses: list  # per row: None, or (kind, message key, fields) rejecting the whole row
     organisations: np.ndarray
     roles: np.ndarray  # index into ctx.roles, -1 when unknown
     respondents: np.ndarray
@@ -434,8 +438,7 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
             f"{sheet.file}:{sheet.name}:A1",
             "missing_column",
             "",
-            "no header row found: no column named Organisation/Kommun and no columns headed by "
-            "statements of the codebook",
+            "problem.survey.no_header",
         )
         return
     cells = _encode(sheet, header)
@@ -446,7 +449,7 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
                 sheet.source(header.row, 0),
                 "missing_column",
                 "",
-                "the header row has no statement columns",
+                "problem.survey.no_statement_columns",
             )
         return
     people = _identify(sheet, path, header, cells, ctx)
@@ -460,11 +463,11 @@ def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
             sheet.source(r, c),
             "stray_cell",
             value,
-            "a cell far outside the data block; delete it or move it into the table",
+            "problem.survey.stray_cell",
         )
     if sheet.is_empty():
         if not sheet.stray_cells:
-            ctx.problem(f"{sheet.file}:{sheet.name}:A1", "empty_sheet", "", "the sheet is empty")
+            ctx.problem(f"{sheet.file}:{sheet.name}:A1", "empty_sheet", "", "problem.sheet_empty")
         return False
     return True
 
@@ -497,15 +500,17 @@ def _report_outside_statements(
             sheet.source(h, c),
             "unknown_statement",
             title,
-            f"the column header {title!r} matches no statement of the codebook",
+            "problem.survey.unknown_header",
+            header=title,
         )
         for i in np.flatnonzero(content[:, c]):
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "unknown_statement",
                 uniques[codes[i, c]],
-                f"answer under the header {title!r} (column {column_letter(c)}), "
-                "which matches no statement",
+                "problem.survey.answer_under_unknown_header",
+                header=title,
+                column=column_letter(c),
             )
         used[c] = True
     for c, first in header.duplicate:
@@ -514,8 +519,9 @@ def _report_outside_statements(
                 sheet.source(h + 1 + i, c),
                 "duplicate_column",
                 uniques[codes[i, c]],
-                f"column {column_letter(c)} repeats the statement of column "
-                f"{column_letter(first)}; its answers are not used",
+                "problem.survey.duplicate_column",
+                column=column_letter(c),
+                first=column_letter(first),
             )
         used[c] = True
     for i, c in zip(*np.nonzero(content[:, ~used]), strict=True):
@@ -524,7 +530,8 @@ def _report_outside_statements(
             sheet.source(h + 1 + i, c),
             "unknown_statement",
             uniques[codes[i, c]],
-            f"a value in column {column_letter(c)}, which has no header",
+            "problem.survey.no_header_above",
+            column=column_letter(c),
         )
 
 
@@ -585,7 +592,7 @@ def _identify(
     return people
 
 
-def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str] | None:
+def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str, dict] | None:
     """Set row ``k``'s wave from its Våg cell; the problem when the cell is no whole number."""
     if header.wave is None or cells.blank_u[cells.codes[i, header.wave]]:
         return None
@@ -594,7 +601,8 @@ def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str] | None:
     if number is None or not number.is_integer():
         return (
             "invalid_value",
-            f"the wave {as_text(value)!r} in {sheet.source(r, header.wave)} is not a whole number",
+            "problem.survey.wave_invalid",
+            {"wave": as_text(value), "where": sheet.source(r, header.wave)},
         )
     people.waves[k] = int(number)
     return None
@@ -607,7 +615,7 @@ def _respondent(sheet, path, header, cells, i, r) -> str:
     return f"{path.stem}:{sheet.name}:{r + 1}"
 
 
-def _first_answer(ctx: _Context, key: tuple, where: str) -> tuple[str, str] | None:
+def _first_answer(ctx: _Context, key: tuple, where: str) -> tuple[str, str, dict] | None:
     """None the first time a respondent answers; the duplicate problem after that."""
     first = ctx.seen.get(key)
     if first is None:
@@ -616,8 +624,8 @@ def _first_answer(ctx: _Context, key: tuple, where: str) -> tuple[str, str] | No
     _wave, org, role, respondent = key
     return (
         "duplicate_respondent",
-        f"respondent {respondent!r} ({org}, {role}) already answered in {first}; this row "
-        "is not used",
+        "problem.survey.duplicate_respondent",
+        {"respondent": respondent, "organisation": org, "role": role, "first": first},
     )
 
 
@@ -705,21 +713,27 @@ _VALUE_KINDS = {
     _INVALID: "invalid_value",
 }
 
+#: The message key of each kind of unacceptable answer (fields ``value``, ``lo``, ``hi``).
+_VALUE_MESSAGES = {
+    "out_of_scale": "problem.survey.off_scale",
+    "unknown_label": "problem.survey.unknown_label",
+    "invalid_value": "problem.survey.true_false",
+}
+
 
 def _report_answers(
     where, a_codes, uniques, outcome, people, st_index, ctx, *, bad_row, formula, mismatch, value
 ) -> None:
     """One problem per answer cell that is not accepted, by the first reason that applies."""
     for k, j in zip(*np.nonzero(bad_row), strict=True):
-        kind, message = people.statuses[k]
-        ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], message)
+        kind, key, fields = people.statuses[k]
+        ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], key, **fields)
     for k, j in zip(*np.nonzero(formula), strict=True):
         ctx.problem(
             where(k, j),
             "formula_without_value",
             "",
-            "a formula saved without its computed value (written by a script?); open "
-            "the file in Excel, let it calculate and save, or type the answer",
+            "problem.survey.formula",
         )
     for k, j in zip(*np.nonzero(mismatch), strict=True):
         statement = ctx.statement_ids[st_index[j]]
@@ -727,18 +741,15 @@ def _report_answers(
             where(k, j),
             "role_mismatch",
             uniques[a_codes[k, j]],
-            f"statement {statement} is not asked of the role {ctx.roles[people.roles[k]]}",
+            "problem.survey.role_mismatch",
+            statement=statement,
+            role=ctx.roles[people.roles[k]],
         )
     for k, j in zip(*np.nonzero(value), strict=True):
         answer = uniques[a_codes[k, j]]
         kind = _VALUE_KINDS[int(outcome[k, j])]
-        if kind == "out_of_scale":
-            message = f"{as_text(answer)!r} is not a step of the scale {ctx.lo}–{ctx.hi}"
-        elif kind == "unknown_label":
-            message = f"{as_text(answer)!r} is no label of the codebook's scale"
-        else:
-            message = f"a TRUE/FALSE cell ({as_text(answer)}) cannot be an answer"
-        ctx.problem(where(k, j), kind, answer, message)
+        key = _VALUE_MESSAGES[kind]
+        ctx.problem(where(k, j), kind, answer, key, value=as_text(answer), lo=ctx.lo, hi=ctx.hi)
 
 
 def _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx) -> None:
@@ -885,7 +896,7 @@ def read_survey(
                 f"{book.name}:{sheets[0].name if sheets else ''}:A1",
                 "empty_file",
                 "",
-                "the workbook has no data",
+                "problem.survey.no_data",
             )
             continue
         for sheet in sheets:
