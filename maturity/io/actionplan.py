@@ -75,6 +75,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.problems import ProblemLog, ReadProblems
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = [
@@ -294,7 +295,7 @@ def detect(book: Workbook) -> bool:
 
 
 @dataclass
-class ActionPlan:
+class ActionPlan(ReadProblems):
     """An action plan read and checked by :func:`read_action_plan`.
 
     Attributes
@@ -311,6 +312,9 @@ class ActionPlan:
     cells_read, cells_accepted : int
         See the module docstring for the invariant.
     files : list of str
+    log : ProblemLog, optional
+        The same problems in no language (message keys and fields); ``problems_in(lang)``
+        shows them in Swedish or English. ``problems`` is the English table.
     """
 
     actions: pd.DataFrame
@@ -319,6 +323,7 @@ class ActionPlan:
     cells_read: int = 0
     cells_accepted: int = 0
     files: list[str] = field(default_factory=list)
+    log: ProblemLog | None = field(default=None, repr=False, compare=False)
 
 
 def read_action_plan(source, *, strict: bool = False) -> ActionPlan:
@@ -367,6 +372,7 @@ def read_action_plan(source, *, strict: bool = False) -> ActionPlan:
         tally.read,
         tally.accepted,
         files,
+        tally.log,
     )
 
 

@@ -48,7 +48,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -62,7 +62,7 @@ from maturity.io.kit import (
     sheet_named,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
-from maturity.io.problems import Phrase, column_letter
+from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 from maturity.organisations import OrganisationResolver
 
@@ -157,7 +157,7 @@ def detect(book: Workbook) -> bool:
 
 
 @dataclass
-class CapabilityMap:
+class CapabilityMap(ReadProblems):
     """A capability map read from a workbook.
 
     Attributes
@@ -173,6 +173,9 @@ class CapabilityMap:
         ``source``, ``kind``, ``value``, ``message``: every cell that could not be accepted.
     cells_read : int
         Cells read; ``cells_read == len(assessments) + len(problems)`` (see the module docs).
+    log : ProblemLog, optional
+        The same problems in no language (message keys and fields); ``problems_in(lang)``
+        shows them in Swedish or English. ``problems`` is the English table.
 
     Examples
     --------
@@ -185,6 +188,7 @@ class CapabilityMap:
     assessments: pd.DataFrame
     problems: pd.DataFrame
     cells_read: int
+    log: ProblemLog | None = field(default=None, repr=False, compare=False)
 
     @property
     def organisations(self) -> list[str]:
@@ -699,7 +703,8 @@ def read_capability_map(
         )
     assessments = pd.DataFrame(reader.rows, columns=ASSESSMENT_COLUMNS)
     assessments = _typed(assessments)
-    return CapabilityMap(reader.levels, assessments, reader.tally.log.to_frame(), reader.tally.read)
+    log = reader.tally.log
+    return CapabilityMap(reader.levels, assessments, log.to_frame(), reader.tally.read, log)
 
 
 def _typed(assessments: pd.DataFrame) -> pd.DataFrame:

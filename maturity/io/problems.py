@@ -15,9 +15,10 @@ English by default:
 
 * every reader's public ``problems`` table is the English one, and so is
   ``data/processed/problems.csv`` (a machine table, the same in every report language);
-* each reader result also keeps its log (``.log``) and has ``problems_in(lang)``; a report
-  section keeps the log beside its English table (``Section.problem_log``) so that the report
-  workbook shows the problems in the report language.
+* each reader result also keeps its log (``.log``) and has ``problems_in(lang)`` (see
+  :class:`ReadProblems`); a report section holds both tables, ``Section.problems`` (English,
+  for ``problems.csv``) and ``Section.report_problems`` (the report language, for the problem
+  sheet of the report workbook).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ __all__ = [
     "Phrase",
     "Problem",
     "ProblemLog",
+    "ReadProblems",
     "cell_name",
     "column_letter",
 ]
@@ -238,3 +240,47 @@ class ProblemLog:
             [problem.row(lang) for problem in self.rows], columns=PROBLEM_COLUMNS, dtype=object
         )
         return frame.astype({"source": str, "kind": str, "value": str, "message": str})
+
+
+class ReadProblems:
+    """What every reader result has: ``problems`` (the English table) and ``log`` (the same
+    problems in no language), so that :meth:`problems_in` can show them in any language.
+
+    A result made by hand without a log (``log=None``) has only its English table.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Result(ReadProblems):
+    ...     problems: pd.DataFrame
+    ...     log: ProblemLog | None = None
+    >>> log = ProblemLog()
+    >>> log.add("a.xlsx:Blad1:A1", "empty_sheet", "", "problem.sheet_empty")
+    >>> Result(log.to_frame(), log).problems_in("sv")["message"].tolist()
+    ['bladet är tomt']
+    """
+
+    problems: pd.DataFrame
+    log: ProblemLog | None
+
+    def problems_in(self, lang: str) -> pd.DataFrame:
+        """The problems with their messages in ``lang`` (the columns of :data:`PROBLEM_COLUMNS`).
+
+        Parameters
+        ----------
+        lang : {"sv", "en"}
+
+        Returns
+        -------
+        DataFrame
+            Rendered from ``log``; ``problems`` itself (English) when there is no log.
+
+        Examples
+        --------
+        >>> survey.problems_in("sv")  # doctest: +SKIP
+        """
+        text.check_lang(lang)
+        if self.log is None:
+            return self.problems
+        return self.log.to_frame(lang)

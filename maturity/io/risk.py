@@ -78,7 +78,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
-from maturity.io.problems import Phrase
+from maturity.io.problems import Phrase, ProblemLog, ReadProblems
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = [
@@ -283,7 +283,7 @@ def _numeric_column(sheet: Sheet, start: int, col: int) -> bool:
 
 
 @dataclass
-class RiskRegister:
+class RiskRegister(ReadProblems):
     """A risk register read and checked by :func:`read_risk_register`.
 
     Attributes
@@ -299,6 +299,9 @@ class RiskRegister:
     cells_read, cells_accepted : int
         Cells checked and cells accepted (see the module docstring for the invariant).
     files : list of str
+    log : ProblemLog, optional
+        The same problems in no language (message keys and fields); ``problems_in(lang)``
+        shows them in Swedish or English. ``problems`` is the English table.
     """
 
     risks: pd.DataFrame
@@ -306,6 +309,7 @@ class RiskRegister:
     cells_read: int = 0
     cells_accepted: int = 0
     files: list[str] = field(default_factory=list)
+    log: ProblemLog | None = field(default=None, repr=False, compare=False)
 
     @property
     def dates(self) -> list[pd.Timestamp]:
@@ -359,7 +363,7 @@ def read_risk_register(source, *, strict: bool = False) -> RiskRegister:
         files.append(book.name)
         _read_book(book, tally, rows, seen)
     risks = _risk_frame(rows)
-    return RiskRegister(risks, tally.log.to_frame(), tally.read, tally.accepted, files)
+    return RiskRegister(risks, tally.log.to_frame(), tally.read, tally.accepted, files, tally.log)
 
 
 def _read_book(book: Workbook, tally: CellTally, rows: list[dict], seen: dict) -> None:

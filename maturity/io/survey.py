@@ -48,7 +48,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import TableSheet, Workbook, open_workbook
-from maturity.io.problems import column_letter
+from maturity.io.problems import ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 from maturity.organisations import OrganisationResolver
 
@@ -78,7 +78,7 @@ _OK, _OUT_OF_SCALE, _UNKNOWN_LABEL, _INVALID = 0, 1, 2, 3
 
 
 @dataclass
-class Survey:
+class Survey(ReadProblems):
     """The result of :func:`read_survey`.
 
     Attributes
@@ -94,6 +94,9 @@ class Survey:
     codebook : Codebook
     files : list of str
         The files read, in order.
+    log : ProblemLog, optional
+        The same problems in no language (message keys and fields); ``problems_in(lang)``
+        shows them in Swedish or English. ``problems`` is the English table.
     """
 
     responses: pd.DataFrame
@@ -101,6 +104,7 @@ class Survey:
     cells_read: int
     codebook: Codebook
     files: list[str] = field(default_factory=list)
+    log: ProblemLog | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> pd.DataFrame:
         """Problems counted by kind, largest first.
@@ -903,5 +907,10 @@ def read_survey(
             _read_sheet(sheet, path, ctx)
     responses = _assemble(ctx)
     return Survey(
-        responses, ctx.tally.log.to_frame(), ctx.tally.read, codebook, [str(p) for p in files]
+        responses,
+        ctx.tally.log.to_frame(),
+        ctx.tally.read,
+        codebook,
+        [str(p) for p in files],
+        ctx.tally.log,
     )

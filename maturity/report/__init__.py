@@ -118,7 +118,11 @@ def build_report(
     from maturity.report.workbook import write_workbook
 
     result.workbook = write_workbook(
-        sections, problems, out / "nulagesanalys.xlsx", min_n=min_n, lang=lang
+        sections,
+        all_problems(sections, shown=True),
+        out / "nulagesanalys.xlsx",
+        min_n=min_n,
+        lang=lang,
     )
     _say(progress, text.word("cli.wrote", lang, path=result.workbook))
     result.summary = write_summary(sections, result, out / "summary.md", min_n=min_n, lang=lang)
@@ -143,8 +147,17 @@ def _write_tables(
     return problems
 
 
-def all_problems(sections: list[Section]) -> pd.DataFrame:
+def all_problems(sections: list[Section], *, shown: bool = False) -> pd.DataFrame:
     """The problem logs of every section in one table (with a ``section`` column).
+
+    Parameters
+    ----------
+    sections : list of Section
+    shown : bool
+        False: the machine table, messages in English (``Section.problems``), as written to
+        ``data/processed/problems.csv`` in every report language. True: the problems as the
+        report workbook shows them, messages in the report language
+        (``Section.report_problems``, or ``Section.problems`` when a section has none).
 
     Examples
     --------
@@ -153,8 +166,11 @@ def all_problems(sections: list[Section]) -> pd.DataFrame:
     """
     frames = []
     for section in sections:
-        if section.problems is not None and len(section.problems):
-            frames.append(section.problems.assign(section=section.name))
+        problems = section.problems
+        if shown and section.report_problems is not None:
+            problems = section.report_problems
+        if problems is not None and len(problems):
+            frames.append(problems.assign(section=section.name))
     if not frames:
         return pd.DataFrame(columns=["section", "source", "kind", "value", "message"])
     table = pd.concat(frames, ignore_index=True)

@@ -373,6 +373,17 @@ def write_workbook(
 ) -> Path:
     """Write the report workbook.
 
+    Parameters
+    ----------
+    sections : list of Section
+    problems : DataFrame
+        The problem sheet: every section's problems with their messages in ``lang``
+        (``maturity.report.all_problems(sections, shown=True)``).
+    path : Path
+    min_n : int
+        The small-group limit, named on the front sheet.
+    lang : {"sv", "en"}
+
     Examples
     --------
     >>> write_workbook(result.sections, problems, Path("reports/nulagesanalys.xlsx"))  # doctest: +SKIP

@@ -34,12 +34,16 @@ class Section:
         Figure name → picklable specification that draws it (drawn lazily, so the report can
         render in parallel and skip what has not changed).
     problems : DataFrame
-        The problem log of the stage's readers (``source, kind, value, message``).
+        The problem log of the stage's readers (``source, kind, value, message``), messages in
+        English: the machine table written to ``data/processed/problems.csv``.
     findings : list of Finding
     counts : dict
         ``files``, ``cells_read``, ``accepted``, ``problems`` for the run summary.
     unpublished : frozenset of str
         Tables written as CSV only, never shown in the workbook (e.g. the raw ``responses``).
+    report_problems : DataFrame, optional
+        The same problems with their messages in the report language (the reader result's
+        ``problems_in(lang)``), shown on the report workbook's problem sheet; None: ``problems``.
 
     Examples
     --------
@@ -54,6 +58,7 @@ class Section:
     findings: list[Finding] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     unpublished: frozenset[str] = frozenset()
+    report_problems: pd.DataFrame | None = None
 
     def published(self) -> dict[str, pd.DataFrame]:
         """The tables shown in the report workbook (all but the unpublished ones).

@@ -68,6 +68,7 @@ def actionplan_section(plan: ActionPlan, *, lang: str = "sv", files: int = 1) ->
         tables=tables,
         figures=figures,
         problems=plan.problems,
+        report_problems=plan.problems_in(lang),
         findings=actionplan_findings(summary, lang=lang),
         counts={
             "files": files,

@@ -25,6 +25,7 @@ from maturity.capability import capability_summary
 from maturity.errors import InputError
 from maturity.findings.capability import capability_findings, latest_wave
 from maturity.io.capability import CapabilityMap, read_capability_map
+from maturity.io.problems import ProblemLog
 from maturity.plots.spec import FigureSpec
 from maturity.sections import Section
 
@@ -45,6 +46,7 @@ def _combine(maps: list[CapabilityMap], paths: list[Path]) -> CapabilityMap:
         pd.concat([m.assessments for m in maps], ignore_index=True),
         pd.concat([m.problems for m in maps], ignore_index=True),
         sum(m.cells_read for m in maps),
+        None if any(m.log is None for m in maps) else ProblemLog.joined(m.log for m in maps),
     )
 
 
@@ -113,6 +115,7 @@ def capability_section(cmap: CapabilityMap, *, lang: str = "sv", files: int = 1)
         },
         figures=figures,
         problems=cmap.problems,
+        report_problems=cmap.problems_in(lang),
         findings=capability_findings(summary, cmap.assessments, cmap.levels, lang=lang),
         counts={
             "files": files,

@@ -75,6 +75,7 @@ def risk_section(register: RiskRegister, *, lang: str = "sv", files: int = 1) ->
         tables=tables,
         figures=figures,
         problems=register.problems,
+        report_problems=register.problems_in(lang),
         findings=risk_findings(summary, register.risks, lang=lang),
         counts={
             "files": files,

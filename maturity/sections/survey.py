@@ -216,6 +216,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         name="survey",
         tables={"responses": survey.responses, "statements": codebook.statements},
         problems=survey.problems,
+        report_problems=survey.problems_in(lang),
         counts={
             "files": len(survey.files),
             "cells_read": survey.cells_read,
