@@ -797,6 +797,23 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
         "en andra kolumn för {name!r}; bara den första läses",
         "a second column for {name!r}; only the first is read",
     ),
+    # the fields of a header row (maturity.io.kit.ALIASES), as messages name them
+    "problem.field.area": _both("Område", "area"),
+    "problem.field.activity": _both("Aktivitet", "activity"),
+    "problem.field.year": _both("År", "year"),
+    "problem.field.status": _both("Status", "status"),
+    "problem.field.budget": _both("Budget", "budget"),
+    "problem.field.spent": _both("Utfall", "spent"),
+    "problem.field.allocated": _both("Anslag", "allocated"),
+    "problem.field.risk_id": _both("ID", "risk_id"),
+    "problem.field.date": _both("Datum", "date"),
+    "problem.field.threat": _both("Hot", "threat"),
+    "problem.field.vulnerability": _both("Sårbarhet", "vulnerability"),
+    "problem.field.consequence_text": _both("Konsekvens", "consequence_text"),
+    "problem.field.probability": _both("S", "probability"),
+    "problem.field.impact": _both("K", "impact"),
+    "problem.field.score": _both("R", "score"),
+    "problem.field.action": _both("Åtgärd", "action"),
     # action plan (maturity.io.actionplan)
     "problem.actionplan.no_header": _both(
         "ingen rubrikrad med Område och Aktivitet (eller År och Anslag) bland de första {rows} "
@@ -925,10 +942,6 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
         "{label} {value} ligger utanför 1–5", "{label} {value} is outside 1–5"
     ),
     # the names of risk-register columns in the messages above
-    "problem.label.threat": _both("Hot", "threat"),
-    "problem.label.action": _both("Åtgärd", "action"),
-    "problem.label.vulnerability": _both("Sårbarhet", "vulnerability"),
-    "problem.label.consequence_text": _both("Konsekvens", "consequence_text"),
     "problem.label.threat_column": _both("Hot", "Hot (threat)"),
     "problem.label.action_column": _both("Åtgärd", "Åtgärd (action)"),
     "problem.label.probability": _both("S (sannolikhet)", "S (probability)"),
@@ -1096,6 +1109,7 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
         "vågen {wave!r} i {where} är inget heltal",
         "the wave {wave!r} in {where} is not a whole number",
     ),
+    "problem.survey.row_of": _both("{file}:{sheet} rad {row}", "{file}:{sheet} row {row}"),
     "problem.survey.duplicate_respondent": _both(
         "svaranden {respondent!r} ({organisation}, {role}) har redan svarat i {first}; raden "
         "används inte",

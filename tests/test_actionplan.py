@@ -191,8 +191,14 @@ def test_every_problem_kind(tmp_path):
     assert pd.isna(actions.loc["a3", "budget"])
     assert plan.budget["year"].tolist() == [2019]
     assert_invariant(plan)
-    with pytest.raises(InputError, match="plan.xlsx:Handlingsplan:D2"):
+    with pytest.raises(InputError, match="plan.xlsx:Handlingsplan:D2: Status 'kanske' is no"):
         read_action_plan(path, strict=True)
+    swedish = plan.problems_in("sv").set_index("source")["message"]
+    assert swedish["plan.xlsx:Handlingsplan:E4"] == "Budget -100 är negativt"
+    assert swedish["plan.xlsx:Handlingsplan:F10"].startswith("Utfall är en formel som sparats")
+    assert swedish["plan.xlsx:Anteckningar:A1"].startswith("ingen rubrikrad med Område")
+    english = plan.problems.set_index("source")["message"]
+    assert english["plan.xlsx:Handlingsplan:E4"] == "Budget -100 is negative"
 
 
 def test_area_fill_down_needs_an_area_above(tmp_path):

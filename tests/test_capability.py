@@ -214,6 +214,12 @@ def test_every_problem_kind_and_the_invariant(tmp_path):
     assert problems["kind"].to_dict() == expected
     assert problems.loc["fel.xlsx:Karta:D3", "value"] == "7"
     assert "Okänd kommun" in problems.loc["fel.xlsx:Karta:E2", "message"]
+    swedish = cmap.problems_in("sv").set_index("source")["message"]
+    assert swedish["fel.xlsx:Karta:D3"].startswith(
+        "nivån för Tanum i 'A' '7' är ingen nivå på skalan ("
+    )
+    assert swedish["fel.xlsx:Karta:C7"].startswith("målnivån för 'D' '9' är ingen nivå")
+    assert swedish["fel.xlsx:Tom:A1"] == "bladet är tomt"
     a = cmap.assessments
     # accepted: B/Dals-Ed, C (Tanum, Dals-Ed) with missing goal/target, D/Dals-Ed, A nothing
     accepted = a.dropna(subset=["level"])
@@ -645,3 +651,22 @@ def test_long_layout_with_the_surveys_organisation_header(tmp_path):
     cmap = read_capability_map(path, organisations=ORGS)
     assert cmap.assessments[["organisation", "level"]].values.tolist() == [["Tanum", 2]]
     assert cmap.cells_read == len(cmap.assessments) + len(cmap.problems)
+
+
+def test_section_of_several_maps_shows_their_problems_in_its_language(tmp_path):
+    from maturity.sections.capability import build
+
+    books = [
+        make_book(
+            tmp_path / f"{name}.xlsx",
+            {"K": [["Förmåga", "Mål", "Målnivå", "Tanum"], ["A", "G", 3, level]], "levels": LEVELS},
+        )
+        for name, level in (("a", 7), ("b", "kanske"))
+    ]
+    section = build(books, organisations=ORGS, lang="sv")
+    assert section.problems["source"].tolist() == ["a.xlsx:K:D2", "b.xlsx:K:D2"]
+    shown = section.report_problems
+    assert shown[["source", "kind", "value"]].equals(section.problems[["source", "kind", "value"]])
+    assert shown["message"].str.startswith("nivån för Tanum i 'A' ").all()
+    assert section.problems["message"].str.startswith("level of Tanum in 'A' ").all()
+    assert build(books, organisations=ORGS, lang="en").report_problems.equals(section.problems)

@@ -154,6 +154,16 @@ def test_every_problem_kind(tmp_path):
     # every problem names file:sheet:cell and says what is wrong
     assert survey.problems["message"].str.len().min() > 10
     assert "Okänd kommun" in survey.problems.set_index("source").loc["p.xlsx:Svar:F3", "message"]
+    # the same problems with Swedish messages; the public table stays English
+    swedish = survey.problems_in("sv")
+    assert swedish[["source", "kind", "value"]].equals(survey.problems[["source", "kind", "value"]])
+    assert survey.problems_in("en").equals(survey.problems)
+    assert (swedish["message"] != survey.problems["message"]).all()
+    messages = swedish.set_index("source")["message"]
+    assert "okänd organisation 'Okänd kommun'" in messages["p.xlsx:Svar:F3"]
+    assert messages["p.xlsx:Svar:F2"] == "'7' är inget steg på skalan 1–5"
+    assert messages["p.xlsx:Tom:A1"] == "bladet är tomt"
+    assert "rad 2" in messages["p.xlsx:Svar:F5"]  # the first answer's row, in Swedish
 
 
 def test_missing_columns_and_empty_file(tmp_path):

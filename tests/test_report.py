@@ -230,3 +230,21 @@ def test_progress_lines_follow_the_language(tmp_path):
     )
     assert lines[0].startswith("found ") and lines[-1].startswith("done in ")
     assert any(line.startswith("  Survey: duplicate respondent: ") for line in lines)
+
+
+def test_all_problems_english_for_the_csv_report_language_for_the_workbook():
+    from maturity.report import all_problems
+    from maturity.sections import Section
+
+    english = pd.DataFrame(
+        {"source": ["r.xlsx:Tom:A1"], "kind": ["empty_sheet"], "value": [""]}
+    ).assign(message="the sheet is empty")
+    swedish = english.assign(message="bladet är tomt")
+    sections = [
+        Section("risk", problems=english, report_problems=swedish),
+        Section("actionplan", problems=english),  # made by hand: English only
+    ]
+    assert all_problems(sections)["message"].tolist() == ["the sheet is empty"] * 2
+    shown = all_problems(sections, shown=True)
+    assert shown["message"].tolist() == ["bladet är tomt", "the sheet is empty"]
+    assert shown.columns.tolist() == ["section", "source", "kind", "value", "message"]

@@ -207,6 +207,11 @@ def test_every_problem_kind(tmp_path):
     assert kinds["reg.xlsx:2020-03-05:G2"] == "wrong_score"
     message = problems.loc["reg.xlsx:2020-03-05:G2", "message"]
     assert "15" in message and "12" in message
+    swedish = register.problems_in("sv").set_index("source")["message"]
+    assert swedish["reg.xlsx:2020-03-05:G2"] == "R är 15 men S × K = 3 × 4 = 12; 12 används"
+    assert swedish["reg.xlsx:2020-03-05:E3"] == "S (sannolikhet) 'x' är inget heltal 1–5"
+    assert swedish["reg.xlsx:2020-03-05:B9"] == "Hot är tomt för risken R6"
+    assert problems.loc["reg.xlsx:2020-03-05:B9", "message"] == "Hot (threat) is empty for risk R6"
     assert kinds["reg.xlsx:2020-03-05:E3"] == "invalid_value"
     assert kinds["reg.xlsx:2020-03-05:E4"] == "invalid_value"
     assert kinds["reg.xlsx:2020-03-05:E5"] == "out_of_scale"

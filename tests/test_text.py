@@ -1,6 +1,7 @@
 """The text module: every word in both languages, formatting, role labels, and the report
 workbook and summary in one language each."""
 
+import re
 import string
 import types
 from pathlib import Path
@@ -10,8 +11,9 @@ import pandas as pd
 import pytest
 
 from maturity import text
+from maturity.io import actionplan, risk
 from maturity.report import build_report
-from maturity.report.workbook import VALUE_COLUMNS
+from maturity.report.workbook import VALUE_COLUMNS, header, sheet_name
 
 DEMO = Path(__file__).parents[1] / "data" / "raw"
 
@@ -42,6 +44,27 @@ def test_every_word_formats_with_its_own_fields():
         for lang, template in words.items():
             fields = {name: "x" for name in _fields(template)}
             assert "{" not in text.word(key, lang, **fields), (key, lang)
+
+
+def _reader_problem_keys() -> set[str]:
+    """Every message key the readers log: the literals in maturity/io and the field names."""
+    io = Path(text.__file__).parent / "io"
+    keys = set()
+    for path in io.glob("*.py"):
+        keys |= set(re.findall(r"\"(problem\.[a-z_]+(?:\.[a-z_]+)*)\"", path.read_text("utf-8")))
+    keys |= {f"problem.field.{name}" for name in (*actionplan.FIELDS, *risk.FIELDS)}
+    return keys
+
+
+def test_every_problem_key_of_the_readers_is_in_both_languages():
+    keys = _reader_problem_keys()
+    assert len(keys) > 60 and "problem.survey.off_scale" in keys
+    for key in keys:
+        assert text.has_word(key), key
+        sv, en = text.WORDS[key]["sv"], text.WORDS[key]["en"]
+        assert sv != en or key.startswith("problem.field."), key
+        assert _fields(sv) <= _fields(en), key  # Swedish may leave out an English-only field
+    assert {k for k in text.WORDS if k.startswith("problem.")} == keys  # no unused message
 
 
 def test_canonical_values_have_display_words():
@@ -104,18 +127,27 @@ def test_role_label_defaults_without_labels():
 
 # -- the report in one language ---------------------------------------------------------------
 @pytest.fixture(scope="module")
-def books(tmp_path_factory):
-    out = {}
+def runs(tmp_path_factory):
+    """The root of a report run on the demo data (no figures), by language."""
+    roots = {}
     for lang in text.LANGUAGES:
         root = tmp_path_factory.mktemp(f"text_{lang}")
         build_report(
             DEMO, root / "reports", root / "processed", lang=lang, progress=None, figures=False
         )
-        out[lang] = (
+        roots[lang] = root
+    return roots
+
+
+@pytest.fixture(scope="module")
+def books(runs):
+    return {
+        lang: (
             openpyxl.load_workbook(root / "reports" / "nulagesanalys.xlsx"),
             (root / "reports" / "summary.md").read_text(encoding="utf-8"),
         )
-    return out
+        for lang, root in runs.items()
+    }
 
 
 def _swedish_only():
@@ -178,3 +210,21 @@ def test_summaries_in_one_language(books):
         assert english not in sv
     for swedish in ("Viktigaste", "Underlag", "Enkäten", " filer,"):
         assert swedish not in en
+
+
+def test_problem_sheet_in_the_report_language_problems_csv_in_english(runs, books):
+    csv = {lang: runs[lang] / "processed" / "problems.csv" for lang in text.LANGUAGES}
+    assert csv["sv"].read_bytes() == csv["en"].read_bytes()  # a machine table, in English
+    problems = pd.read_csv(csv["sv"], dtype=str, keep_default_na=False)
+    unknown = "the column header 'Vi har en utpekad AI-strateg' matches no statement of the "
+    assert unknown + "codebook" in set(problems["message"])
+    shown = {}
+    for lang, (book, _) in books.items():
+        rows = list(book[sheet_name("problems", lang)].iter_rows(values_only=True))
+        column = rows[0].index(header("message", lang))
+        shown[lang] = [row[column] for row in rows[1:]]
+    assert shown["en"] == problems["message"].tolist()
+    assert len(shown["sv"]) == len(problems)
+    assert not set(shown["sv"]) & set(shown["en"])  # every description in Swedish
+    swedish = "kolumnrubriken 'Vi har en utpekad AI-strateg' stämmer inte med något påstående "
+    assert swedish + "i kodboken" in shown["sv"]

@@ -75,7 +75,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
-from maturity.io.problems import ProblemLog, ReadProblems
+from maturity.io.problems import Phrase, ProblemLog, ReadProblems
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = [
@@ -403,7 +403,7 @@ def _checked_sheet(sheet, header, columns, duplicates, tally) -> None:
             "duplicate",
             sheet.value(header, col),
             "problem.second_column",
-            name=name,
+            name=Phrase(f"problem.field.{name}"),
         )
     for r, c, value in sheet.stray_cells:
         tally.problem(sheet.source(r, c), "stray_cell", value, "problem.actionplan.stray_cell")

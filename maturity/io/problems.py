@@ -103,7 +103,7 @@ class Phrase:
 
     Examples
     --------
-    >>> Phrase("problem.label.threat").render("sv"), Phrase("problem.label.threat").render("en")
+    >>> Phrase("problem.field.threat").render("sv"), Phrase("problem.field.threat").render("en")
     ('Hot', 'threat')
     """
 

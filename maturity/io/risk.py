@@ -125,7 +125,7 @@ CODES = ("probability", "impact", "score")
 _REQUIRED_TEXT = ("threat", "action")
 _OPTIONAL_TEXT = ("vulnerability", "consequence_text")
 #: How problem messages name a text cell read past (a formula saved without its value).
-_TEXT_LABELS = {name: Phrase(f"problem.label.{name}") for name in _REQUIRED_TEXT + _OPTIONAL_TEXT}
+_TEXT_LABELS = {name: Phrase(f"problem.field.{name}") for name in _REQUIRED_TEXT + _OPTIONAL_TEXT}
 #: How problem messages name the cells of a row that must not be empty.
 _COLUMN_LABELS = {
     "threat": Phrase("problem.label.threat_column"),
@@ -393,7 +393,7 @@ def _read_sheet(sheet, header, columns, duplicates, tally, rows, seen) -> None:
             "duplicate",
             sheet.value(header, col),
             "problem.risk.second_column",
-            name=name,
+            name=Phrase(f"problem.field.{name}"),
             column=sheet.source(header, columns[name]).rsplit(":", 1)[1],
         )
     for r, c, value in sheet.stray_cells:

@@ -48,7 +48,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import TableSheet, Workbook, open_workbook
-from maturity.io.problems import ProblemLog, ReadProblems, column_letter
+from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 from maturity.organisations import OrganisationResolver
 
@@ -146,7 +146,7 @@ class _Context:
         for label, value in zip(codebook.scale["label"], codebook.scale["value"], strict=True):
             self.labels[normalise(label)] = float(value)
         self.resolve = OrganisationResolver(codebook.organisations)
-        self.seen: dict[tuple, str] = {}
+        self.seen: dict[tuple, Phrase] = {}  # respondent -> the row of the first answer
         self.parts: list[dict[str, np.ndarray]] = []
         self.names: dict[str, dict[object, int]] = {
             "organisation": {},
@@ -587,7 +587,9 @@ def _identify(
             status = _first_answer(
                 ctx,
                 (people.waves[k], org, role, respondent),
-                f"{sheet.file}:{sheet.name} row {r + 1}",
+                Phrase(
+                    "problem.survey.row_of", {"file": sheet.file, "sheet": sheet.name, "row": r + 1}
+                ),
             )
         people.statuses[k] = status
         people.organisations[k] = org
@@ -619,7 +621,7 @@ def _respondent(sheet, path, header, cells, i, r) -> str:
     return f"{path.stem}:{sheet.name}:{r + 1}"
 
 
-def _first_answer(ctx: _Context, key: tuple, where: str) -> tuple[str, str, dict] | None:
+def _first_answer(ctx: _Context, key: tuple, where: Phrase) -> tuple[str, str, dict] | None:
     """None the first time a respondent answers; the duplicate problem after that."""
     first = ctx.seen.get(key)
     if first is None:
