@@ -356,6 +356,11 @@ _REPORT: dict[str, dict[str, str]] = {
         "skrev {n} tabeller till {directory}", "wrote {n} tables to {directory}"
     ),
     "cli.wrote": _both("skrev {path}", "wrote {path}"),
+    "cli.drawing": _both("ritar {n} figurer i {directory}", "drawing {n} figures into {directory}"),
+    "cli.drawing_here": _both(
+        "  ritprocesserna startade inte; figurerna ritas här i stället",
+        "  the drawing processes did not start; drawing here instead",
+    ),
     "cli.counts": _both(
         "{stage}: {files}, {cells_read} celler lästa, {accepted} godtagna, {problems}",
         "{stage}: {files}, {cells_read} cells read, {accepted} accepted, {problems}",

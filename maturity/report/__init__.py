@@ -113,7 +113,7 @@ def build_report(
     if figures:
         from maturity.report.figures import render_figures
 
-        result.figures = render_figures(sections, out / "figures", progress=progress)
+        result.figures = render_figures(sections, out / "figures", progress=progress, lang=lang)
     from maturity.report.summary import write_summary
     from maturity.report.workbook import write_workbook
 

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from maturity import text
 from maturity.plots.spec import FigureSpec
 from maturity.sections import Section
 
@@ -99,6 +100,7 @@ def render_figures(
     *,
     progress: Callable[[str], None] | None = None,
     processes: int | None = None,
+    lang: str = "sv",
 ) -> list[Path]:
     """Draw every figure of every section into ``directory`` (PNG and SVG), in name order.
 
@@ -107,7 +109,7 @@ def render_figures(
     one, the figures are drawn here, one after the other. A script that calls this (or
     :func:`maturity.build_report`) needs the usual ``if __name__ == "__main__":`` guard, since
     the workers import the main module; without it the pool breaks and the figures are drawn
-    here instead.
+    here instead. ``lang`` is the language of the progress lines.
 
     Examples
     --------
@@ -117,12 +119,12 @@ def render_figures(
     if not specs:
         return []
     if progress:
-        progress(f"drawing {len(specs)} figures into {directory}")
+        progress(text.word("cli.drawing", lang, n=len(specs), directory=directory))
     work = [(spec, str(directory / name)) for name, spec in sorted(specs.items())]
     processes = min(os.cpu_count() or 1, 4) if processes is None else processes
     drawn = None
     if processes > 1 and len(work) > 2:
-        drawn = _draw_in_workers(work, min(processes, len(work)), progress)
+        drawn = _draw_in_workers(work, min(processes, len(work)), progress, lang)
     if drawn is None:
         drawn = [_draw_task(task, progress) for task in work]
     return [Path(p) for paths in drawn for p in paths]
@@ -136,7 +138,7 @@ def _draw_task(task: tuple[FigureSpec, str], progress=None) -> list[str]:
     return paths
 
 
-def _draw_in_workers(work, processes: int, progress) -> list[list[str]] | None:
+def _draw_in_workers(work, processes: int, progress, lang: str) -> list[list[str]] | None:
     """Draw in a pool of spawned processes; None when the pool broke (the caller then draws in
     this process). An error in a plot function is raised as it is."""
     from concurrent.futures import ProcessPoolExecutor
@@ -153,6 +155,6 @@ def _draw_in_workers(work, processes: int, progress) -> list[list[str]] | None:
                     progress(f"  {Path(paths[0]).name}")
     except BrokenProcessPool:
         if progress:
-            progress("  the drawing processes did not start; drawing here instead")
+            progress(text.word("cli.drawing_here", lang))
         return None
     return drawn
