@@ -62,9 +62,9 @@ from maturity.io.kit import (
     sheet_named,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.organisations import OrganisationResolver
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
-from maturity.organisations import OrganisationResolver
 
 __all__ = [
     "ASSESSMENT_COLUMNS",

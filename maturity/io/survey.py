@@ -48,9 +48,9 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import TableSheet, Workbook, open_workbook
+from maturity.io.organisations import OrganisationResolver
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number
-from maturity.organisations import OrganisationResolver
 
 __all__ = ["Survey", "read_survey", "read_codebook", "detect", "RESPONSE_COLUMNS", "survey_files"]
 
