@@ -248,3 +248,27 @@ def test_all_problems_english_for_the_csv_report_language_for_the_workbook():
     shown = all_problems(sections, shown=True)
     assert shown["message"].tolist() == ["bladet är tomt", "the sheet is empty"]
     assert shown.columns.tolist() == ["section", "source", "kind", "value", "message"]
+
+
+def test_every_table_also_as_parquet_with_the_same_values(two_runs):
+    (a, _), (b, _) = two_runs
+    csvs = sorted((a / "processed").glob("*.csv"))
+    assert csvs
+    for csv in csvs:
+        typed = pd.read_parquet(csv.with_suffix(".parquet"))
+        plain = pd.read_csv(csv, keep_default_na=False, na_values=[""])
+        assert list(typed.columns) == list(plain.columns), csv.name
+        assert len(typed) == len(plain), csv.name
+        for column in typed.columns:  # numbers stay numbers: the same values as the CSV shows
+            if pd.api.types.is_numeric_dtype(typed[column]) and not pd.api.types.is_bool_dtype(
+                typed[column]
+            ):
+                pd.testing.assert_series_equal(
+                    typed[column].astype(float).round(8),
+                    pd.to_numeric(plain[column]).astype(float).round(8),
+                    check_names=False,
+                )
+        assert (
+            csv.with_suffix(".parquet").read_bytes()
+            == (b / "processed" / csv.with_suffix(".parquet").name).read_bytes()
+        )
