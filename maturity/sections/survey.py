@@ -230,9 +230,9 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
     tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
     section.tables.update(tables)
     section.findings = survey_findings(
-        tables["survey_ranking"],
+        tables["survey_statements"],
         tables["survey_across_organisations"],
-        tables["survey_midpoint_summary"],
+        tables["survey_midpoint_test"],
         role_gaps=tables.get("survey_role_gap"),
         changed=tables.get("survey_change"),
         by_organisation=tables["survey_organisations"],
