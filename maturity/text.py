@@ -1191,6 +1191,10 @@ _CLAIMS: dict[str, dict[str, str]] = {
         " ({roles} redovisas inte i någon organisation)",
         " ({roles} are not shown for any organisation)",
     ),
+    "figure.lowest_tied": _both(
+        "De {k} lägsta och de lika med dem (som de visas)",
+        "The {k} lowest and those equal to them (as shown)",
+    ),
     "figure.role_gap_different": _both(
         "Dimensionspoäng över olika påståenden: rollerna svarar inte på samma påståenden",
         "Dimension scores over different statements: the roles do not answer the same statements",
