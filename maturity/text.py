@@ -1191,6 +1191,41 @@ _CLAIMS: dict[str, dict[str, str]] = {
         " ({roles} redovisas inte i någon organisation)",
         " ({roles} are not shown for any organisation)",
     ),
+    "findings.capability.weakest_tie": _both(
+        "Organisationerna är svagast på {k} förmågor med samma medelvärde, {mean} (som det "
+        "visas): {listed}.",
+        "The organisations are weakest at {k} capabilities with the same mean, {mean} (as "
+        "shown): {listed}.",
+    ),
+    "findings.capability.weakest_beyond_tie": _both(
+        "Utöver {beyond} är organisationerna svagast på {k} förmågor med samma medelvärde, "
+        "{mean} (som det visas): {listed}.",
+        "Beyond {beyond}, the organisations are weakest at {k} capabilities with the same "
+        "mean, {mean} (as shown): {listed}.",
+    ),
+    "findings.capability.tie_item_below": _both(
+        "{capability} (målnivå {target}; {n_below} av {n} organisationer under målnivån)",
+        "{capability} (target level {target}; {n_below} of {n} organisations below it)",
+    ),
+    "findings.capability.strongest_tie": _both(
+        "Starkast är {k} förmågor med samma medelvärde, {mean} (som det visas): {listed}.",
+        "Strongest are {k} capabilities with the same mean, {mean} (as shown): {listed}.",
+    ),
+    "findings.capability.tie_item_best": _both(
+        "{capability} (målnivå {target}; högsta nivån för {n_best} av {n_organisations} "
+        "organisationer)",
+        "{capability} (target level {target}; the highest level of {n_best} of "
+        "{n_organisations} organisations)",
+    ),
+    "findings.capability.tie_suffix": _both(", lika som de visas", ", equal as shown"),
+    "findings.capability.goals_equal": _both(
+        "Alla {n} mål har samma medelnivå, {mean} (som den visas).",
+        "All {n} goals have the same mean level, {mean} (as shown).",
+    ),
+    "findings.capability.organisations_equal": _both(
+        "Alla {n} organisationer har samma medelnivå, {mean} (som den visas).",
+        "All {n} organisations have the same mean level, {mean} (as shown).",
+    ),
     "figure.lowest_tied": _both(
         "De {k} lägsta och de lika med dem (som de visas)",
         "The {k} lowest and those equal to them (as shown)",

@@ -488,6 +488,53 @@ def test_capability_fractional_level_follows_the_language():
     assert "target level 2.5" in found["weakest"].sentence
 
 
+def test_capability_ties_are_named_and_equal_ranges_said():
+    # two capabilities share the weakest mean and two the strongest (as shown)
+    summary, assessments, scale = _capability([3.0, 3.04, 4.0, 3.96], [4, 4, 5, 5])
+    found = {f.key: f for f in capability_findings(summary, assessments, scale)}
+    cells = assessments.groupby("capability")["level"]
+    below = {c: int((cells.get_group(c) < 4).sum()) for c in ("C0", "C1")}
+    assert found["weakest"].sentence == (
+        "Organisationerna är svagast på 2 förmågor med samma medelvärde, 3,0 (som det visas): "
+        f"C0 (målnivå 4; {below['C0']} av 3 organisationer under målnivån) och C1 (målnivå 4; "
+        f"{below['C1']} av 3 organisationer under målnivån)."
+    )
+    assert found["weakest"].values["capabilities"] == ["C0", "C1"]
+    assert found["strongest"].sentence.startswith(
+        "Starkast är 2 förmågor med samma medelvärde, 4,0 (som det visas): C2 (målnivå 5; "
+        "högsta nivån för"
+    )
+    # every gap is −1,0: the widest gap names all four
+    assert found["below_target"].sentence.endswith(
+        "störst är gapet för C3, C0, C2 och C1, lika som de visas (−1,0)."  # widest first
+    )
+    summary.goals = summary.goals.assign(mean=[3.0, 3.0])
+    summary.organisations = summary.organisations.assign(mean=[2.5, 3.0, 2.5])
+    en = {f.key: f for f in capability_findings(summary, assessments, scale, lang="en")}
+    assert en["goals"].sentence == "All 2 goals have the same mean level, 3.0 (as shown)."
+    assert en["organisations"].sentence == (
+        "The organisations' mean level ranges from 2.5 (A and C, equal as shown) to 3.0 (B)."
+    )
+    summary.organisations = summary.organisations.assign(mean=3.0)
+    sv = {f.key: f for f in capability_findings(summary, assessments, scale)}
+    assert sv["organisations"].sentence == (
+        "Alla 3 organisationer har samma medelnivå, 3,0 (som den visas)."
+    )
+    # ties beyond a substandard capability; English tie sentences
+    beyond = capability_findings(*_capability([1.5, 3.0, 3.0, 4.0], [3, 3, 3, 5]), lang="en")
+    assert beyond[1].sentence.startswith(
+        "Beyond C0, the organisations are weakest at 2 capabilities with the same mean, 3.0 "
+        "(as shown): C1 (target level 3; "
+    )
+    sv_beyond = capability_findings(*_capability([1.5, 3.0, 3.0, 4.0], [3, 3, 3, 5]))
+    assert sv_beyond[1].sentence.startswith("Utöver C0 är organisationerna svagast på 2 förmågor")
+    strong_en = capability_findings(*_capability([3.0, 4.0, 4.0], [3, 4, 4]), lang="en")
+    assert strong_en[2].sentence.startswith(
+        "Strongest are 2 capabilities with the same mean, 4.0 (as shown): C1 (target level 4; "
+        "the highest level of 3 of 3 organisations)"
+    )
+
+
 # -- risk -------------------------------------------------------------------------------------
 def _risk(n_meetings=2, wrong=1):
     dates = pd.to_datetime(["2020-03-05", "2020-09-17"][-n_meetings:])
