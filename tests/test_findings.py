@@ -4,7 +4,9 @@ import types
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from maturity import text
 from maturity.findings import (
     Finding,
     actionplan_findings,
@@ -28,6 +30,30 @@ ROLES = pd.DataFrame(
     }
 )
 CODEBOOK = types.SimpleNamespace(role_labels=ROLES)
+
+#: Every text key rendered by the tests of this module (see ``_record_words``).
+RENDERED: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _record_words(monkeypatch):
+    """Record every key the findings render through :func:`maturity.text.word`."""
+    original = text.word
+
+    def recording(key, lang, /, **fields):
+        RENDERED.add(key)
+        return original(key, lang, **fields)
+
+    monkeypatch.setattr(text, "word", recording)
+    counting = text.count
+
+    def count(n, key, lang):
+        RENDERED.add(f"{key}.one" if n == 1 else f"{key}.many")
+        return counting(n, key, lang)
+
+    monkeypatch.setattr(text, "count", count)
+
+
 #: Both roles answer the same statements in Teknik and Styrning; in Data they do not.
 SAME = types.SimpleNamespace(
     role_labels=ROLES,
@@ -615,6 +641,54 @@ def test_risk_findings_english_one_meeting_and_no_wrong_scores():
 
 
 # -- action plan ------------------------------------------------------------------------------
+def test_risk_top_ties_changes_and_several_wrong_scores():
+    summary, risks = _risk()
+    latest = pd.Timestamp("2020-09-17")
+    top = pd.DataFrame(
+        {
+            "date": latest,
+            "rank": [1, 2, 2, 2, 5],
+            "risk_id": ["R1", "R2", "R3", "R4", "R5"],
+            "threat": "",
+            "probability": 4,
+            "impact": [5, 4, 4, 4, 3],
+            "score": [20, 16, 16, 16, 12],
+            "level": ["critical", "high", "high", "high", "high"],
+        }
+    )
+    summary.ranked = pd.concat([top.assign(date=pd.Timestamp("2020-03-05")), top])
+    summary.trend = pd.DataFrame(
+        {
+            "date": latest,
+            "risk_id": ["R1", "R2", "R3", "R4", "R5"],
+            "change": ["lowered", "new", "closed", "unchanged", "lowered"],
+        }
+    )
+    risks["typed_score"] = [21.0, 17.0, 12.0]
+    found = {f.key: f for f in risk_findings(summary, risks, top=3)}
+    # the third highest (16) is shared by R2, R3 and R4: all are named
+    assert found["top_risks"].sentence == (
+        "Vid det senaste mötet, 2020-09-17, är de högsta riskerna R1 (R = 20, kritisk), "
+        "R2 (R = 16, hög), R3 (R = 16, hög) och R4 (R = 16, hög)."
+    )
+    assert found["changes"].sentence == (
+        "Sedan mötet 2020-03-05 har 2 risker sänkts (R1, R5), 1 tillkommit (R2) och 1 stängts "
+        "(R3); 1 är oförändrade."
+    )
+    wrong = int((risks["typed_score"] != risks["score"]).sum())
+    assert found["wrong_scores"].sentence.startswith(
+        f"{wrong} ifyllda R av 3 stämmer inte med S × K: R2 vid mötet 2020-09-17 (ifyllt R = 21"
+    )
+    assert found["wrong_scores"].sentence.endswith("de beräknade värdena används.")
+    # one risk raised of one, and a meeting with nothing changed
+    summary.trend = summary.trend.assign(change="unchanged")
+    en = {f.key: f for f in risk_findings(summary, risks, lang="en")}
+    assert en["changes"].sentence == "Since the meeting 2020-03-05 all 5 risks are unchanged."
+    summary.trend = pd.DataFrame({"date": latest, "risk_id": ["R1"], "change": ["raised"]})
+    one = {f.key: f for f in risk_findings(summary, risks)}
+    assert one["changes"].sentence.startswith("Sedan mötet 2020-03-05 har 1 risk höjts (R1)")
+
+
 def _years(allocated=(5e6, np.nan), cancelled=(1, 0)):
     return types.SimpleNamespace(
         years=pd.DataFrame(
@@ -672,3 +746,11 @@ def test_finding_helpers():
     section = types.SimpleNamespace(findings=found)
     assert key_findings([section, section]) == found * 2
     assert findings_table(found)["key"].tolist() == ["a", "b"]
+
+
+def test_zz_every_findings_key_is_rendered_by_these_tests():
+    """Runs last in this module: every sentence template of the findings (every
+    ``findings.*`` key of the text catalogue) was rendered by a test above."""
+    keys = {key for key in text.WORDS if key.startswith("findings.")}
+    missing = sorted(keys - RENDERED)
+    assert not missing, f"findings keys no test renders: {missing}"
