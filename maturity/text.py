@@ -1226,6 +1226,7 @@ _CLAIMS: dict[str, dict[str, str]] = {
         "Alla {n} organisationer har samma medelnivå, {mean} (som den visas).",
         "All {n} organisations have the same mean level, {mean} (as shown).",
     ),
+    "figure.role_gap_title_statement": _both("{roles} per påstående", "{roles} by statement"),
     "figure.lowest_tied": _both(
         "De {k} lägsta och de lika med dem (som de visas)",
         "The {k} lowest and those equal to them (as shown)",

@@ -556,6 +556,19 @@ def test_role_gap_title_and_legend_name_the_roles_from_role_labels():
     assert "Förvaltningschef och IT-chef per dimension" in _all_text(sp.role_gap(described))
 
 
+def test_role_gap_says_when_statements_differ_and_names_its_item():
+    described = mt.describe(_responses(), by=["role", "dimension"])
+    words = _all_text(sp.role_gap(described, different_statements=True))
+    assert "Dimensionspoäng över olika påståenden: rollerna svarar inte på samma påståenden" in (
+        words
+    )
+    assert "olika påståenden" not in _all_text(sp.role_gap(described))
+    english = _all_text(sp.role_gap(described, different_statements=True, lang="en"))
+    assert "Dimension scores over different statements" in english
+    by_statement = mt.describe(_responses(), by=["role", "statement"])
+    assert "per påstående" in _all_text(sp.role_gap(by_statement))
+
+
 def test_panel_titles_use_role_labels():
     cb = _codebook()
     labels = {"förvaltningschef": "Heads of department", "IT-chef": "IT managers"}

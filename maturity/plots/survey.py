@@ -937,10 +937,11 @@ def _gap_roles(table: pd.DataFrame, roles) -> list[str]:
     return [str(r) for r in roles] if roles is not None else present
 
 
-def _gap_title(roles: Sequence[str], wave, lang: str, role_labels) -> str:
+def _gap_title(roles: Sequence[str], wave, lang: str, role_labels, item: str = "dimension") -> str:
     names = [role_name(r, role_labels) for r in roles]
     shown = text.join(names, lang) if names else _t("roles", lang)
-    return _with_wave(_t("role_gap_title", lang, roles=shown), wave)
+    key = "role_gap_title" if item == "dimension" else "role_gap_title_statement"
+    return _with_wave(_t(key, lang, roles=shown), wave)
 
 
 def _gap_frame(table: pd.DataFrame, roles: Sequence[str], min_n: int) -> pd.DataFrame:
@@ -1098,7 +1099,9 @@ def role_gap(
     _require(table, ["role", "mean"], "role_gap")
     item = "dimension" if "dimension" in table.columns else _item_column(table, "role_gap")
     roles = _gap_roles(table, roles)
-    title = _gap_title(roles if len(roles) == 2 else [], wave, lang, title_labels or role_labels)
+    title = _gap_title(
+        roles if len(roles) == 2 else [], wave, lang, title_labels or role_labels, item
+    )
     if table.empty:
         return message_figure(title, _t("no_data", lang), ax=ax)
     if len(roles) != 2:
