@@ -401,18 +401,6 @@ _FINDINGS: dict[str, dict[str, str]] = {
     "findings.survey.spread_strong": _both(
         ", så de flesta organisationer är starka här.", ", so most organisations are strong here."
     ),
-    "findings.survey.midpoint_all": _both(
-        "{who}s medelvärden ligger över skalans mittpunkt {midpoint} för samtliga {n_all} "
-        "påståenden; lägst är {text} med {lowest}.",
-        "All {n_all} means of {who_lower} are above the scale midpoint {midpoint}; the lowest "
-        "is {text} at {lowest}.",
-    ),
-    "findings.survey.midpoint_some": _both(
-        "{n_above} av {n_all} av {who_lower}s medelvärden ligger över skalans mittpunkt "
-        "{midpoint}; lägst är {text} med {lowest}.",
-        "{n_above} of {n_all} of the means of {who_lower} are above the scale midpoint "
-        "{midpoint}; the lowest is {text} at {lowest}.",
-    ),
     "findings.survey.role_gap": _both(
         "Störst skillnad mellan rollerna finns inom {where}: {first} {mean_1} mot {second} "
         "{mean_2} (skillnad {difference}; {p} efter Holm-korrigering).",
@@ -1147,7 +1135,110 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+#: Words of the findings that follow their tests: ties, the Holm-adjusted midpoint verdicts,
+#: comparisons over different statements (issue 10).
+_CLAIMS: dict[str, dict[str, str]] = {
+    "findings.survey.extreme_tie": _both(
+        "{who} ger {end} medelvärde, {mean} (lika som det visas), för {k} påståenden: {items}.",
+        "{who} give the {end} mean, {mean} (equal as shown), to {k} statements: {items}.",
+    ),
+    "findings.survey.tie_item": _both("{text} (sd {sd}, n = {n})", "{text} (SD {sd}, n = {n})"),
+    "findings.survey.tie_note": _both(" (lika som de visas)", " (equal as shown)"),
+    "findings.survey.spread_equal": _both(
+        " Spridningen mellan organisationerna är {spread} (sd mellan organisationernas "
+        "medelvärden {sd_between}; alla {n_organisations} organisationer har medelvärdet {mean})",
+        " The spread between organisations is {spread} (SD of the organisation means "
+        "{sd_between}; all {n_organisations} organisations have the mean {mean})",
+    ),
+    "findings.survey.midpoint_test_all": _both(
+        "{who}s medelvärden ligger säkert över skalans mittpunkt {midpoint} för samtliga "
+        "{n_all} påståenden (Wilcoxon-test, Holm-korrigerat p < {alpha}); lägst är {text} med "
+        "{lowest}{tie}.",
+        "All {n_all} means of {who_lower} are reliably above the scale midpoint {midpoint} "
+        "(Wilcoxon test, Holm-adjusted p < {alpha}); the lowest is {text} at {lowest}{tie}.",
+    ),
+    "findings.survey.midpoint_test_some": _both(
+        "Av {who_lower}s {n_all} medelvärden är {parts} (Wilcoxon-test mot skalans mittpunkt "
+        "{midpoint}, Holm-korrigerat p < {alpha}); lägst är {text} med {lowest}{tie}.",
+        "Of the {n_all} means of {who_lower}: {parts} (Wilcoxon test against the scale "
+        "midpoint {midpoint}, Holm-adjusted p < {alpha}); the lowest is {text} at {lowest}{tie}.",
+    ),
+    "findings.survey.midpoint_part.above": _both("{n} över mittpunkten", "{n} above the midpoint"),
+    "findings.survey.midpoint_part.below": _both("{n} under mittpunkten", "{n} below the midpoint"),
+    "findings.survey.midpoint_part.unclear": _both(
+        "{n} inte säkert skilda från mittpunkten", "{n} not reliably different from the midpoint"
+    ),
+    "findings.survey.role_gap_different": _both(
+        "Störst skillnad mellan rollerna finns inom {where}: {first} {mean_1} mot {second} "
+        "{mean_2} (skillnad {difference}; {p} efter Holm-korrigering). Jämförelsen gäller "
+        "dimensionspoäng över olika påståenden: rollerna svarar inte på samma påståenden "
+        "inom {where}.",
+        "The largest gap between the roles is in {where}: {first} {mean_1} against {second} "
+        "{mean_2} (gap {difference}; {p} after Holm correction). This compares dimension "
+        "scores over different statements: the roles do not answer the same statements in "
+        "{where}.",
+    ),
+    "findings.survey.role_gap_none_shared": _both(
+        "Rollerna kan inte jämföras: de har inga gemensamma påståenden eller dimensioner.",
+        "The roles cannot be compared: they have no statements or dimensions in common.",
+    ),
+    "findings.survey.role_gap_all_suppressed": _both(
+        "Rollerna jämförs inte: i varje jämförelse har en roll för få svarande för att redovisas.",
+        "The roles are not compared: in every comparison one role has too few respondents to "
+        "be shown.",
+    ),
+    "findings.survey.never_shown_suppressed": _both(
+        " ({roles} redovisas inte i någon organisation)",
+        " ({roles} are not shown for any organisation)",
+    ),
+    "findings.capability.weakest_tie": _both(
+        "Organisationerna är svagast på {k} förmågor med samma medelvärde, {mean} (som det "
+        "visas): {listed}.",
+        "The organisations are weakest at {k} capabilities with the same mean, {mean} (as "
+        "shown): {listed}.",
+    ),
+    "findings.capability.weakest_beyond_tie": _both(
+        "Utöver {beyond} är organisationerna svagast på {k} förmågor med samma medelvärde, "
+        "{mean} (som det visas): {listed}.",
+        "Beyond {beyond}, the organisations are weakest at {k} capabilities with the same "
+        "mean, {mean} (as shown): {listed}.",
+    ),
+    "findings.capability.tie_item_below": _both(
+        "{capability} (målnivå {target}; {n_below} av {n} organisationer under målnivån)",
+        "{capability} (target level {target}; {n_below} of {n} organisations below it)",
+    ),
+    "findings.capability.strongest_tie": _both(
+        "Starkast är {k} förmågor med samma medelvärde, {mean} (som det visas): {listed}.",
+        "Strongest are {k} capabilities with the same mean, {mean} (as shown): {listed}.",
+    ),
+    "findings.capability.tie_item_best": _both(
+        "{capability} (målnivå {target}; högsta nivån för {n_best} av {n_organisations} "
+        "organisationer)",
+        "{capability} (target level {target}; the highest level of {n_best} of "
+        "{n_organisations} organisations)",
+    ),
+    "findings.capability.tie_suffix": _both(", lika som de visas", ", equal as shown"),
+    "findings.capability.goals_equal": _both(
+        "Alla {n} mål har samma medelnivå, {mean} (som den visas).",
+        "All {n} goals have the same mean level, {mean} (as shown).",
+    ),
+    "findings.capability.organisations_equal": _both(
+        "Alla {n} organisationer har samma medelnivå, {mean} (som den visas).",
+        "All {n} organisations have the same mean level, {mean} (as shown).",
+    ),
+    "figure.role_gap_title_statement": _both("{roles} per påstående", "{roles} by statement"),
+    "figure.lowest_tied": _both(
+        "De {k} lägsta och de lika med dem (som de visas)",
+        "The {k} lowest and those equal to them (as shown)",
+    ),
+    "figure.role_gap_different": _both(
+        "Dimensionspoäng över olika påståenden: rollerna svarar inte på samma påståenden",
+        "Dimension scores over different statements: the roles do not answer the same statements",
+    ),
+}
+
 WORDS: dict[str, dict[str, str]] = {
+    **_CLAIMS,
     **_REPORT,
     **_FINDINGS,
     **_VALUES,

@@ -4,7 +4,9 @@ import types
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from maturity import text
 from maturity.findings import (
     Finding,
     actionplan_findings,
@@ -28,6 +30,41 @@ ROLES = pd.DataFrame(
     }
 )
 CODEBOOK = types.SimpleNamespace(role_labels=ROLES)
+
+#: Every text key rendered by the tests of this module (see ``_record_words``).
+RENDERED: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _record_words(monkeypatch):
+    """Record every key the findings render through :func:`maturity.text.word`."""
+    original = text.word
+
+    def recording(key, lang, /, **fields):
+        RENDERED.add(key)
+        return original(key, lang, **fields)
+
+    monkeypatch.setattr(text, "word", recording)
+    counting = text.count
+
+    def count(n, key, lang):
+        RENDERED.add(f"{key}.one" if n == 1 else f"{key}.many")
+        return counting(n, key, lang)
+
+    monkeypatch.setattr(text, "count", count)
+
+
+#: Both roles answer the same statements in Teknik and Styrning; in Data they do not.
+SAME = types.SimpleNamespace(
+    role_labels=ROLES,
+    statements=pd.DataFrame(
+        {
+            "statement": ["T1", "T1", "S1", "S1", "F1", "I1"],
+            "role": ["chef", "it", "chef", "it", "chef", "it"],
+            "dimension": ["Teknik", "Teknik", "Styrning", "Styrning", "Data", "Data"],
+        }
+    ),
+)
 
 
 def _ranked(mean=2.6):
@@ -60,20 +97,30 @@ def _across(sd_low=0.2, sd_high=np.nan):
     )
 
 
-def _midpoints(all_above):
+def _tests(means, p_holm, *, role="it", midpoint=3.0, suppressed=None):
+    """A :func:`maturity.stats.midpoint_test` table: one row per statement."""
+    n = len(means)
     return pd.DataFrame(
         {
-            "role": ["it"],
-            "midpoint": [3.0],
-            "n_statements": [30],
-            "n_suppressed": [2],
-            "n_above": [28 if all_above else 25],
-            "all_above": [all_above],
-            "lowest_statement": ["S1"],
-            "lowest_text": ["Vi mäter"],
-            "lowest_mean": [3.07],
+            "role": role,
+            "statement": [f"S{i + 1}" for i in range(n)],
+            "text": [f"Påstående {i + 1}" for i in range(n)],
+            "n": 20,
+            "mean": means,
+            "midpoint": midpoint,
+            "p_holm": p_holm,
+            "suppressed": [False] * n if suppressed is None else suppressed,
         }
     )
+
+
+def _midpoints(all_above):
+    """28 published statements (2 suppressed); all reliably above, or 25 of them."""
+    means = [3.07, *np.linspace(3.2, 4.2, 27)] + [np.nan, np.nan]
+    p = [0.01] * 28 + [np.nan, np.nan]
+    if not all_above:
+        p[0:3] = [0.2, 0.3, 0.6]
+    return _tests(means, p, suppressed=[False] * 28 + [True, True])
 
 
 def test_extremes_with_spread_and_role_labels():
@@ -116,14 +163,110 @@ def test_spread_words_and_strong_end():
 def test_midpoint_all_and_some():
     all_above = survey_findings(_ranked().iloc[0:0], _across(), _midpoints(True), codebook=CODEBOOK)
     assert all_above[0].sentence == (
-        "IT-chefernas medelvärden ligger över skalans mittpunkt "
-        "3,0 för samtliga 28 påståenden; lägst är ”Vi mäter” med "
-        "3,07."
+        "IT-chefernas medelvärden ligger säkert över skalans mittpunkt 3,0 för samtliga 28 "
+        "påståenden (Wilcoxon-test, Holm-korrigerat p < 0,05); lägst är ”Påstående 1” med 3,07."
     )
     some = survey_findings(
         _ranked().iloc[0:0], _across(), _midpoints(False), codebook=CODEBOOK, lang="en"
     )
-    assert some[0].sentence.startswith("25 of 28 of the means of the IT managers are above")
+    assert some[0].sentence.startswith(
+        "Of the 28 means of the IT managers: 25 above the midpoint and 3 not reliably different "
+        "from the midpoint (Wilcoxon test against the scale midpoint 3.0, Holm-adjusted p < 0.05)"
+    )
+    assert some[0].values["n_above"] == 25 and some[0].values["n_not_different"] == 3
+
+
+def _numbers(sentence: str) -> list[str]:
+    import re
+
+    return re.findall(r"\d+(?:,\d+)?", sentence)
+
+
+def test_midpoint_counts_follow_the_holm_test():
+    # means 3,1–3,3 but none significant: no sentence says they are above the midpoint
+    tests = _tests([3.1, 3.2, 3.3], [0.2, 0.09, 0.06])
+    found = survey_findings(_ranked().iloc[0:0], _across(), tests, codebook=CODEBOOK)
+    assert found[0].sentence == (
+        "Av IT-chefernas 3 medelvärden är 3 inte säkert skilda från mittpunkten (Wilcoxon-test "
+        "mot skalans mittpunkt 3,0, Holm-korrigerat p < 0,05); lägst är ”Påstående 1” med 3,10."
+    )
+    assert "över" not in found[0].sentence
+    # above, below and unclear counted as in the table; a mean of 3,01 is not "above"
+    means = [3.01, 3.8, 3.9, 4.0, 2.2, 2.4, 2.9]
+    p = [0.9, 0.001, 0.01, 0.049, 0.002, 0.03, 0.5]
+    tests = _tests(means, p, role="chef")
+    sentence = survey_findings(_ranked().iloc[0:0], _across(), tests, codebook=CODEBOOK)[0]
+    table_above = int(((tests["p_holm"] < 0.05) & (tests["mean"] > 3)).sum())
+    table_below = int(((tests["p_holm"] < 0.05) & (tests["mean"] < 3)).sum())
+    assert (table_above, table_below) == (3, 2)
+    assert sentence.sentence.startswith(
+        f"Av chefernas 7 medelvärden är {table_above} över mittpunkten, {table_below} under "
+        f"mittpunkten och {7 - table_above - table_below} inte säkert skilda från mittpunkten"
+    )
+    assert sentence.sentence.endswith("lägst är ”Påstående 5” med 2,20.")
+    assert sentence.values["n_below"] == 2 and sentence.values["lowest_statements"] == ["S5"]
+
+
+def test_midpoint_lowest_tie_and_suppressed_rows():
+    tests = _tests(
+        [2.504, 2.496, 3.5, 1.0], [0.01, 0.01, 0.01, 0.001], suppressed=[False] * 3 + [True]
+    )
+    found = survey_findings(_ranked().iloc[0:0], _across(), tests, codebook=CODEBOOK, lang="en")
+    assert found[0].sentence.startswith("Of the 3 means of the IT managers: 1 above")
+    assert found[0].sentence.endswith(
+        "the lowest is “Påstående 1” and “Påstående 2” at 2.50 (equal as shown)."
+    )
+    assert found[0].values["lowest_statements"] == ["S1", "S2"]
+    # only suppressed rows, or an old summary table without tests: no midpoint sentence
+    assert survey_findings(_ranked().iloc[0:0], _across(), tests.iloc[3:]) == []
+    assert survey_findings(_ranked().iloc[0:0], _across(), tests.drop(columns="p_holm")) == []
+
+
+def _statements(means, *, role="chef", suppressed=None):
+    n = len(means)
+    return pd.DataFrame(
+        {
+            "role": role,
+            "statement": [f"S{i + 1}" for i in range(n)],
+            "text": [f"Påstående {i + 1}" for i in range(n)],
+            "mean": means,
+            "sd": 0.8,
+            "n": 40,
+            "suppressed": [False] * n if suppressed is None else suppressed,
+        }
+    )
+
+
+def test_extreme_ties_are_all_named():
+    statements = _statements([2.61, 2.64, 2.9, 3.8, 1.0], suppressed=[False] * 4 + [True])
+    found = survey_findings(statements, _across(), _tests([], []), codebook=CODEBOOK)
+    lowest, highest = found
+    assert lowest.sentence == (
+        "Cheferna ger lägst medelvärde, 2,6 (lika som det visas), för 2 påståenden: "
+        "”Påstående 1” (sd 0,8, n = 40) och ”Påstående 2” (sd 0,8, n = 40)."
+    )
+    assert lowest.values["statements"] == ["S1", "S2"] and lowest.values["n_tied"] == 2
+    assert highest.sentence.startswith("Cheferna ger högst medelvärde, 3,8 (sd 0,8, n = 40)")
+    # three statements sharing the lowest mean: all three named, in English too
+    three = _statements([3.0, 3.0, 3.0, 3.9])
+    found = survey_findings(three, _across(), _tests([], []), codebook=CODEBOOK, lang="en")
+    assert found[0].sentence.startswith(
+        "The managers give the lowest mean, 3.0 (equal as shown), to 3 statements: "
+        "“Påstående 1” (SD 0.8, n = 40), “Påstående 2” (SD 0.8, n = 40) and “Påstående 3”"
+    )
+
+
+def test_spread_with_every_organisation_equal():
+    across = _across(sd_low=0.02).assign(min_mean=[2.04, 3.0], max_mean=[1.96, 4.0])
+    found = survey_findings(_ranked(), across, _tests([], []))
+    assert found[0].sentence.endswith(
+        "(sd mellan organisationernas medelvärden 0,02; alla 5 organisationer har medelvärdet "
+        "2,0), så de flesta organisationer är svaga här."
+    )
+    assert "till 2,0 i" not in found[0].sentence
+    across = across.assign(sd_between=[0.5, np.nan])
+    en = survey_findings(_ranked(), across, _tests([], []), lang="en")
+    assert en[0].sentence.endswith("all 5 organisations have the mean 2.0).")
 
 
 def test_role_gap_change_and_suppression():
@@ -156,6 +299,7 @@ def test_role_gap_change_and_suppression():
         {
             "organisation": ["A", "A", "B", "B"],
             "role": ["chef", "it", "chef", "it"],
+            "n_respondents": [6, 1, 4, 1],
             "suppressed": [False, True, True, True],
         }
     )
@@ -167,7 +311,7 @@ def test_role_gap_change_and_suppression():
         changed=changed,
         by_organisation=per_org,
         min_n=5,
-        codebook=CODEBOOK,
+        codebook=SAME,
     )
     assert [f.key for f in found] == ["role_gap", "largest_change", "suppression"]
     assert found[0].sentence == (
@@ -191,6 +335,101 @@ def test_role_gap_change_and_suppression():
     )
     assert shown[0].sentence.endswith(
         "0 av 4 grupper i redovisningen per organisation är undertryckta."
+    )
+
+
+def _gaps(dimension="Teknik", suppressed=False):
+    return pd.DataFrame(
+        {
+            "dimension": [dimension],
+            "role_1": ["chef"],
+            "role_2": ["it"],
+            "mean_1": [3.4],
+            "mean_2": [3.8],
+            "difference": [-0.4],
+            "p_holm": [0.029],
+            "suppressed": [suppressed],
+        }
+    )
+
+
+def test_role_gap_over_different_statements_and_no_comparison():
+    none = _ranked().iloc[0:0], _across(), _tests([], [])
+    found = survey_findings(*none, role_gaps=_gaps("Data"), codebook=SAME)
+    assert found[0].sentence == (
+        "Störst skillnad mellan rollerna finns inom Data: cheferna 3,4 mot IT-cheferna 3,8 "
+        "(skillnad 0,4; p = 0,029 efter Holm-korrigering). Jämförelsen gäller dimensionspoäng "
+        "över olika påståenden: rollerna svarar inte på samma påståenden inom Data."
+    )
+    assert found[0].values["same_statements"] is False
+    # without a codebook nothing says the statements are the same
+    en = survey_findings(*none, role_gaps=_gaps(), lang="en")
+    assert en[0].sentence.endswith(
+        "This compares dimension scores over different statements: the roles do not answer "
+        "the same statements in Teknik."
+    )
+    empty = survey_findings(*none, role_gaps=_gaps().iloc[0:0], codebook=SAME)
+    assert empty[0].sentence == (
+        "Rollerna kan inte jämföras: de har inga gemensamma påståenden eller dimensioner."
+    )
+    hidden = survey_findings(*none, role_gaps=_gaps(suppressed=True), lang="en")
+    assert hidden[0].sentence.startswith("The roles are not compared: in every comparison")
+    assert [f.key for f in empty + hidden] == ["role_gap", "role_gap"]
+
+
+def test_roles_hidden_by_secondary_suppression_are_not_called_few():
+    per_org = pd.DataFrame(
+        {
+            "organisation": ["A", "A", "B", "B"],
+            "role": ["chef", "rektor", "chef", "rektor"],
+            "n_respondents": [6, 7, 9, 2],
+            "suppressed": [False, True, False, True],
+        }
+    )
+    found = survey_findings(
+        _ranked().iloc[0:0], _across(), _tests([], []), by_organisation=per_org, min_n=5
+    )
+    assert found[0].sentence == (
+        "Grupper med färre än 5 svarande redovisas inte: 2 av 4 grupper i redovisningen per "
+        "organisation är undertryckta (rektor redovisas inte i någon organisation)."
+    )
+    en = survey_findings(
+        _ranked().iloc[0:0], _across(), _tests([], []), by_organisation=per_org, lang="en"
+    )
+    assert en[0].sentence.endswith("(rektor are not shown for any organisation).")
+
+
+def test_one_role_one_wave_and_three_waves():
+    # one role with another name, one wave: no role gap, no change sentence
+    statements = _statements([2.0, 3.0, 4.0], role="rektor")
+    tests = _tests([2.0, 3.0, 4.0], [0.01, 1.0, 0.01], role="rektor")
+    found = survey_findings(statements, _across(), tests)
+    assert [f.key for f in found] == ["lowest_statement", "highest_statement", "midpoint"]
+    assert found[0].sentence.startswith("Rektor ger lägst medelvärde, 2,0")
+    assert found[2].sentence.startswith(
+        "Av rektors 3 medelvärden är 1 över mittpunkten, 1 under mittpunkten och 1 inte "
+        "säkert skilda från mittpunkten"
+    )
+    # three waves: the change runs from the first to the latest
+    changed = pd.DataFrame(
+        {
+            "role": "rektor",
+            "statement": ["S1", "S2"],
+            "text": ["Vi mäter", "Vi driftar"],
+            "from_wave": 2019,
+            "to_wave": 2023,
+            "mean_from": [2.5, 3.0],
+            "mean_to": [3.1, 3.2],
+            "difference": [0.6, 0.2],
+            "suppressed": False,
+        }
+    )
+    found = survey_findings(statements, _across(), tests, changed=changed, lang="en")
+    assert found[-1].sentence == (
+        "Between 2019 and 2023 “Vi mäter” rose most, from 2.5 to 3.1 (+0.6)."
+    )
+    assert survey_findings(statements, _across(), tests, changed=changed.iloc[0:0])[-1].key == (
+        "midpoint"
     )
 
 
@@ -275,6 +514,53 @@ def test_capability_fractional_level_follows_the_language():
     assert "target level 2.5" in found["weakest"].sentence
 
 
+def test_capability_ties_are_named_and_equal_ranges_said():
+    # two capabilities share the weakest mean and two the strongest (as shown)
+    summary, assessments, scale = _capability([3.0, 3.04, 4.0, 3.96], [4, 4, 5, 5])
+    found = {f.key: f for f in capability_findings(summary, assessments, scale)}
+    cells = assessments.groupby("capability")["level"]
+    below = {c: int((cells.get_group(c) < 4).sum()) for c in ("C0", "C1")}
+    assert found["weakest"].sentence == (
+        "Organisationerna är svagast på 2 förmågor med samma medelvärde, 3,0 (som det visas): "
+        f"C0 (målnivå 4; {below['C0']} av 3 organisationer under målnivån) och C1 (målnivå 4; "
+        f"{below['C1']} av 3 organisationer under målnivån)."
+    )
+    assert found["weakest"].values["capabilities"] == ["C0", "C1"]
+    assert found["strongest"].sentence.startswith(
+        "Starkast är 2 förmågor med samma medelvärde, 4,0 (som det visas): C2 (målnivå 5; "
+        "högsta nivån för"
+    )
+    # every gap is −1,0: the widest gap names all four
+    assert found["below_target"].sentence.endswith(
+        "störst är gapet för C3, C0, C2 och C1, lika som de visas (−1,0)."  # widest first
+    )
+    summary.goals = summary.goals.assign(mean=[3.0, 3.0])
+    summary.organisations = summary.organisations.assign(mean=[2.5, 3.0, 2.5])
+    en = {f.key: f for f in capability_findings(summary, assessments, scale, lang="en")}
+    assert en["goals"].sentence == "All 2 goals have the same mean level, 3.0 (as shown)."
+    assert en["organisations"].sentence == (
+        "The organisations' mean level ranges from 2.5 (A and C, equal as shown) to 3.0 (B)."
+    )
+    summary.organisations = summary.organisations.assign(mean=3.0)
+    sv = {f.key: f for f in capability_findings(summary, assessments, scale)}
+    assert sv["organisations"].sentence == (
+        "Alla 3 organisationer har samma medelnivå, 3,0 (som den visas)."
+    )
+    # ties beyond a substandard capability; English tie sentences
+    beyond = capability_findings(*_capability([1.5, 3.0, 3.0, 4.0], [3, 3, 3, 5]), lang="en")
+    assert beyond[1].sentence.startswith(
+        "Beyond C0, the organisations are weakest at 2 capabilities with the same mean, 3.0 "
+        "(as shown): C1 (target level 3; "
+    )
+    sv_beyond = capability_findings(*_capability([1.5, 3.0, 3.0, 4.0], [3, 3, 3, 5]))
+    assert sv_beyond[1].sentence.startswith("Utöver C0 är organisationerna svagast på 2 förmågor")
+    strong_en = capability_findings(*_capability([3.0, 4.0, 4.0], [3, 4, 4]), lang="en")
+    assert strong_en[2].sentence.startswith(
+        "Strongest are 2 capabilities with the same mean, 4.0 (as shown): C1 (target level 4; "
+        "the highest level of 3 of 3 organisations)"
+    )
+
+
 # -- risk -------------------------------------------------------------------------------------
 def _risk(n_meetings=2, wrong=1):
     dates = pd.to_datetime(["2020-03-05", "2020-09-17"][-n_meetings:])
@@ -355,6 +641,54 @@ def test_risk_findings_english_one_meeting_and_no_wrong_scores():
 
 
 # -- action plan ------------------------------------------------------------------------------
+def test_risk_top_ties_changes_and_several_wrong_scores():
+    summary, risks = _risk()
+    latest = pd.Timestamp("2020-09-17")
+    top = pd.DataFrame(
+        {
+            "date": latest,
+            "rank": [1, 2, 2, 2, 5],
+            "risk_id": ["R1", "R2", "R3", "R4", "R5"],
+            "threat": "",
+            "probability": 4,
+            "impact": [5, 4, 4, 4, 3],
+            "score": [20, 16, 16, 16, 12],
+            "level": ["critical", "high", "high", "high", "high"],
+        }
+    )
+    summary.ranked = pd.concat([top.assign(date=pd.Timestamp("2020-03-05")), top])
+    summary.trend = pd.DataFrame(
+        {
+            "date": latest,
+            "risk_id": ["R1", "R2", "R3", "R4", "R5"],
+            "change": ["lowered", "new", "closed", "unchanged", "lowered"],
+        }
+    )
+    risks["typed_score"] = [21.0, 17.0, 12.0]
+    found = {f.key: f for f in risk_findings(summary, risks, top=3)}
+    # the third highest (16) is shared by R2, R3 and R4: all are named
+    assert found["top_risks"].sentence == (
+        "Vid det senaste mötet, 2020-09-17, är de högsta riskerna R1 (R = 20, kritisk), "
+        "R2 (R = 16, hög), R3 (R = 16, hög) och R4 (R = 16, hög)."
+    )
+    assert found["changes"].sentence == (
+        "Sedan mötet 2020-03-05 har 2 risker sänkts (R1, R5), 1 tillkommit (R2) och 1 stängts "
+        "(R3); 1 är oförändrade."
+    )
+    wrong = int((risks["typed_score"] != risks["score"]).sum())
+    assert found["wrong_scores"].sentence.startswith(
+        f"{wrong} ifyllda R av 3 stämmer inte med S × K: R2 vid mötet 2020-09-17 (ifyllt R = 21"
+    )
+    assert found["wrong_scores"].sentence.endswith("de beräknade värdena används.")
+    # one risk raised of one, and a meeting with nothing changed
+    summary.trend = summary.trend.assign(change="unchanged")
+    en = {f.key: f for f in risk_findings(summary, risks, lang="en")}
+    assert en["changes"].sentence == "Since the meeting 2020-03-05 all 5 risks are unchanged."
+    summary.trend = pd.DataFrame({"date": latest, "risk_id": ["R1"], "change": ["raised"]})
+    one = {f.key: f for f in risk_findings(summary, risks)}
+    assert one["changes"].sentence.startswith("Sedan mötet 2020-03-05 har 1 risk höjts (R1)")
+
+
 def _years(allocated=(5e6, np.nan), cancelled=(1, 0)):
     return types.SimpleNamespace(
         years=pd.DataFrame(
@@ -412,3 +746,11 @@ def test_finding_helpers():
     section = types.SimpleNamespace(findings=found)
     assert key_findings([section, section]) == found * 2
     assert findings_table(found)["key"].tolist() == ["a", "b"]
+
+
+def test_zz_every_findings_key_is_rendered_by_these_tests():
+    """Runs last in this module: every sentence template of the findings (every
+    ``findings.*`` key of the text catalogue) was rendered by a test above."""
+    keys = {key for key in text.WORDS if key.startswith("findings.")}
+    missing = sorted(keys - RENDERED)
+    assert not missing, f"findings keys no test renders: {missing}"

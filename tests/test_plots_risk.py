@@ -98,6 +98,48 @@ def test_trend_shows_every_meeting_and_risk(register, tmp_path):
     plt.close(fig)
 
 
+def test_trend_draws_every_value_exactly(register):
+    """No point is moved to avoid overlap: every drawn y is a real R (or a closed risk's last
+    R), and each risk's points lie at its own R at each meeting."""
+    trend = risk_summary(register.risks).trend
+    fig = risk_trend(register)
+    ax = fig.axes[0]
+    allowed = set(trend["score"].dropna().astype(float)) | set(
+        trend["previous_score"].dropna().astype(float)
+    )
+    ys = {float(y) for line in ax.get_lines() for y in line.get_ydata()}
+    assert ys <= allowed
+    # R2 stays at 16 from the first to the second meeting; R3 is at 12 at every meeting
+    drawn = {
+        (round(float(x), 6), float(y))
+        for line in ax.get_lines()
+        for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True)
+    }
+    assert {(0.0, 16.0), (1.0, 16.0), (0.0, 12.0), (1.0, 12.0), (2.0, 12.0)} <= drawn
+    plt.close(fig)
+
+
+def test_trend_shared_segments_are_drawn_wider_underneath():
+    risks = pd.DataFrame(
+        {
+            "risk_id": ["R1", "R2", "R1", "R2"],
+            "date": ["2020-01-01", "2020-01-01", "2020-06-01", "2020-06-01"],
+            "probability": [3, 3, 3, 3],
+            "impact": [4, 4, 4, 4],
+            "threat": ["a", "b", "a", "b"],
+        }
+    )
+    fig = risk_trend(risks)
+    segments = [
+        line
+        for line in fig.axes[0].get_lines()
+        if len(line.get_xdata()) == 2 and line.get_linestyle() == "-"
+    ]
+    assert sorted(line.get_linewidth() for line in segments) == [2.4, 5.4]
+    assert {float(y) for line in segments for y in line.get_ydata()} == {12.0}
+    plt.close(fig)
+
+
 def test_level_colours_are_ordered_by_lightness():
     from matplotlib.colors import to_rgb
 

@@ -202,12 +202,38 @@ def test_mean_ci_demo(demo):
     text = _all_text(fig)
     assert "Skalans mittpunkt (3,0)" in text
     assert SWEDISH_DECIMAL.search(text) and not POINT_DECIMAL.search(text)
-    # the three lowest statements of each role are coloured
+    # the three lowest statements of each role are coloured, and every statement tied with
+    # the third lowest as shown (one decimal): a cut never goes through a tie
+    assert "De 3 lägsta och de lika med dem (som de visas)" in text
     for ax in _data_axes(fig):
         labels = ax.get_yticklabels()
         marked = [t for t in labels if t.get_color() == sp.VERMILLION]
-        assert len(marked) == 3
-        assert all(t in labels[-3:] for t in marked)  # ordered by mean: lowest at the bottom
+        assert len(marked) >= 3
+        assert all(t in labels[-len(marked) :] for t in marked)  # lowest at the bottom
+        ids = [t.get_text().split()[0] for t in labels]
+        means = described.set_index("statement").loc[ids, "mean"].round(1).tolist()
+        third = means[-3]
+        assert len(marked) == sum(m <= third for m in means)
+
+
+def test_mean_ci_marks_a_tie_at_the_cut():
+    described = pd.DataFrame(
+        {
+            "role": "r",
+            "statement": [f"S{i}" for i in range(1, 7)],
+            "mean": [3.4, 3.4, 3.4, 3.4, 3.2, 4.0],
+            "ci95_low": 3.0,
+            "ci95_high": 4.2,
+            "n": 10,
+        }
+    )
+    fig = sp.mean_ci(described, lowest=3)
+    labels = _data_axes(fig)[0].get_yticklabels()
+    marked = sorted(t.get_text() for t in labels if t.get_color() == sp.VERMILLION)
+    assert marked == ["S1", "S2", "S3", "S4", "S5"]
+    assert "De 3 lägsta och de lika med dem (som de visas)" in _all_text(fig)
+    plain = sp.mean_ci(described.assign(mean=[3.4, 3.5, 3.6, 3.7, 3.2, 4.0]), lowest=3)
+    assert "De 3 lägsta" in _all_text(plain) and "lika" not in _all_text(plain)
 
 
 def test_role_gap_demo(demo):
@@ -528,6 +554,19 @@ def test_role_gap_title_and_legend_name_the_roles_from_role_labels():
     assert "Förvaltningscheferna and IT-cheferna per dimension" in words
     # without labels: the roles as written, capitalised
     assert "Förvaltningschef och IT-chef per dimension" in _all_text(sp.role_gap(described))
+
+
+def test_role_gap_says_when_statements_differ_and_names_its_item():
+    described = mt.describe(_responses(), by=["role", "dimension"])
+    words = _all_text(sp.role_gap(described, different_statements=True))
+    assert "Dimensionspoäng över olika påståenden: rollerna svarar inte på samma påståenden" in (
+        words
+    )
+    assert "olika påståenden" not in _all_text(sp.role_gap(described))
+    english = _all_text(sp.role_gap(described, different_statements=True, lang="en"))
+    assert "Dimension scores over different statements" in english
+    by_statement = mt.describe(_responses(), by=["role", "statement"])
+    assert "per påstående" in _all_text(sp.role_gap(by_statement))
 
 
 def test_panel_titles_use_role_labels():

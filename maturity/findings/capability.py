@@ -11,7 +11,7 @@ import pandas as pd
 from maturity import text
 from maturity.findings.finding import Finding
 
-__all__ = ["capability_findings", "latest_wave"]
+__all__ = ["capability_findings", "latest_wave", "tied_rows"]
 
 
 def latest_wave(table: pd.DataFrame) -> pd.DataFrame:
@@ -33,6 +33,27 @@ def _level_number(value: float, lang: str) -> str:
     if value == value and float(value).is_integer():
         return str(int(value))
     return text.number(value, lang)
+
+
+def tied_rows(table: pd.DataFrame, column: str, end: str, lang: str) -> pd.DataFrame:
+    """The rows whose ``column`` value, as shown (one decimal), is the lowest resp. the
+    highest (``end``): all of them when several share it, in the table's order.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"name": ["A", "B", "C"], "mean": [2.04, 1.96, 3.0]})
+    >>> tied_rows(t, "mean", "lowest", "sv")["name"].tolist()
+    ['A', 'B']
+    """
+    shown = table[column].map(lambda v: text.number(v, lang))
+    extreme = table[column].idxmin() if end == "lowest" else table[column].idxmax()
+    return table[shown == shown[extreme]]
+
+
+def _names(rows: pd.DataFrame, column: str, lang: str) -> str:
+    """Names joined, with "(equal as shown)" when there are several."""
+    names = text.join([str(v) for v in rows[column]], lang)
+    return names + (text.word("findings.capability.tie_suffix", lang) if len(rows) > 1 else "")
 
 
 def _substandard(
@@ -84,10 +105,11 @@ def _weakest(
     rest = caps[~caps["capability"].isin(bad["capability"])]
     if not len(rest):
         return []
-    row = rest.sort_values("mean", kind="stable").iloc[0]
-    cells = assessed[assessed["capability"] == row["capability"]]
-    has_target = row["target"] == row["target"]
-    n_below = int((cells["level"] < row["target"]).sum()) if has_target else 0
+    tied = tied_rows(rest.sort_values("mean", kind="stable"), "mean", "lowest", lang)
+    if len(tied) > 1:
+        return [_weakest_tie(tied, bad, assessed, lang)]
+    row = tied.iloc[0]
+    n_below = _n_below(row, assessed)
     n = int(row["n"])
     fields = {
         "capability": row["capability"],
@@ -111,13 +133,88 @@ def _weakest(
     return [Finding("capability", "weakest", sentence, values)]
 
 
-def _strongest(caps: pd.DataFrame, assessed: pd.DataFrame, lang: str) -> list[Finding]:
-    """The strongest capability, and for how many organisations it is their best."""
-    row = caps.sort_values("mean", ascending=False, kind="stable").iloc[0]
-    n_orgs = assessed["organisation"].nunique()
+def _n_below(row: pd.Series, assessed: pd.DataFrame) -> int:
+    """How many organisations are below the capability's target level."""
+    cells = assessed[assessed["capability"] == row["capability"]]
+    has_target = row["target"] == row["target"]
+    return int((cells["level"] < row["target"]).sum()) if has_target else 0
+
+
+def _weakest_tie(tied: pd.DataFrame, bad: pd.DataFrame, assessed: pd.DataFrame, lang: str):
+    """Several capabilities share the weakest mean as shown: all are named, each with its
+    target and how many organisations are below it."""
+    items = [
+        text.word(
+            "findings.capability.tie_item_below",
+            lang,
+            capability=row["capability"],
+            target=_level_number(row["target"], lang),
+            n_below=_n_below(row, assessed),
+            n=int(row["n"]),
+        )
+        for _, row in tied.iterrows()
+    ]
+    fields = {
+        "k": len(tied),
+        "mean": text.number(tied["mean"].iloc[0], lang),
+        "listed": text.join(items, lang),
+    }
+    if len(bad):
+        beyond = text.join(bad["capability"].tolist(), lang)
+        sentence = text.word(
+            "findings.capability.weakest_beyond_tie", lang, beyond=beyond, **fields
+        )
+    else:
+        sentence = text.word("findings.capability.weakest_tie", lang, **fields)
+    values = {
+        "capabilities": tied["capability"].tolist(),
+        "means": [float(m) for m in tied["mean"]],
+        "n_below_target": [_n_below(row, assessed) for _, row in tied.iterrows()],
+    }
+    return Finding("capability", "weakest", sentence, values)
+
+
+def _n_best(capability, assessed: pd.DataFrame) -> int:
+    """For how many organisations the capability is (one of) their highest level."""
     best = assessed.groupby("organisation")["level"].transform("max")
-    top = assessed[(assessed["level"] == best) & (assessed["capability"] == row["capability"])]
-    n_best = int(top["organisation"].nunique())
+    top = assessed[(assessed["level"] == best) & (assessed["capability"] == capability)]
+    return int(top["organisation"].nunique())
+
+
+def _strongest(caps: pd.DataFrame, assessed: pd.DataFrame, lang: str) -> list[Finding]:
+    """The strongest capability (all of them when several share the mean as shown), and for
+    how many organisations it is their best."""
+    n_orgs = assessed["organisation"].nunique()
+    tied = tied_rows(
+        caps.sort_values("mean", ascending=False, kind="stable"), "mean", "highest", lang
+    )
+    if len(tied) > 1:
+        items = [
+            text.word(
+                "findings.capability.tie_item_best",
+                lang,
+                capability=row["capability"],
+                target=_level_number(row["target"], lang),
+                n_best=_n_best(row["capability"], assessed),
+                n_organisations=n_orgs,
+            )
+            for _, row in tied.iterrows()
+        ]
+        sentence = text.word(
+            "findings.capability.strongest_tie",
+            lang,
+            k=len(tied),
+            mean=text.number(tied["mean"].iloc[0], lang),
+            listed=text.join(items, lang),
+        )
+        values = {
+            "capabilities": tied["capability"].tolist(),
+            "means": [float(m) for m in tied["mean"]],
+            "n_organisations": n_orgs,
+        }
+        return [Finding("capability", "strongest", sentence, values)]
+    row = tied.iloc[0]
+    n_best = _n_best(row["capability"], assessed)
     sentence = text.word(
         "findings.capability.strongest",
         lang,
@@ -146,16 +243,18 @@ def _below_target(caps: pd.DataFrame, lang: str) -> list[Finding]:
     counts = {"n_below": len(below), "n_capabilities": len(with_target)}
     values = {"n_below_target": len(below), "n_capabilities": len(with_target)}
     if len(below):
-        worst = below.sort_values("gap", kind="stable").iloc[0]
+        widest = tied_rows(below.sort_values("gap", kind="stable"), "gap", "lowest", lang)
+        worst = widest.iloc[0]
         sentence = text.word(
             "findings.capability.below_target_widest",
             lang,
-            capability=worst["capability"],
+            capability=_names(widest, "capability", lang),
             gap=text.number(worst["gap"], lang),
             **counts,
         )
         values |= {
             "largest_gap_capability": worst["capability"],
+            "largest_gap_capabilities": widest["capability"].tolist(),
             "largest_gap": float(worst["gap"]),
         }
     else:
@@ -168,22 +267,35 @@ def _extremes(table: pd.DataFrame, column: str, key: str, lang: str) -> list[Fin
     rows = latest_wave(table).dropna(subset=["mean"])
     if len(rows) <= 1:
         return []
-    hi = rows.sort_values("mean", ascending=False, kind="stable").iloc[0]
-    lo = rows.sort_values("mean", kind="stable").iloc[0]
-    sentence = text.word(
-        f"findings.capability.{key}",
-        lang,
-        highest=hi[column],
-        highest_mean=text.number(hi["mean"], lang),
-        lowest=lo[column],
-        lowest_mean=text.number(lo["mean"], lang),
+    highs = tied_rows(
+        rows.sort_values("mean", ascending=False, kind="stable"), "mean", "highest", lang
     )
+    lows = tied_rows(rows.sort_values("mean", kind="stable"), "mean", "lowest", lang)
+    hi, lo = highs.iloc[0], lows.iloc[0]
     values = {
         f"highest_{column}": hi[column],
         "highest_mean": float(hi["mean"]),
         f"lowest_{column}": lo[column],
         "lowest_mean": float(lo["mean"]),
+        f"highest_{column}s": highs[column].tolist(),
+        f"lowest_{column}s": lows[column].tolist(),
     }
+    if text.number(hi["mean"], lang) == text.number(lo["mean"], lang):
+        sentence = text.word(
+            f"findings.capability.{key}_equal",
+            lang,
+            n=len(rows),
+            mean=text.number(hi["mean"], lang),
+        )
+        return [Finding("capability", key, sentence, values)]
+    sentence = text.word(
+        f"findings.capability.{key}",
+        lang,
+        highest=_names(highs, column, lang),
+        highest_mean=text.number(hi["mean"], lang),
+        lowest=_names(lows, column, lang),
+        lowest_mean=text.number(lo["mean"], lang),
+    )
     return [Finding("capability", key, sentence, values)]
 
 

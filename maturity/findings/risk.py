@@ -35,9 +35,13 @@ def _day(value) -> str:
 
 
 def _top_risks(ranked: pd.DataFrame, latest: pd.Timestamp, top: int, lang: str) -> list[Finding]:
-    """The ``top`` highest risks at the latest meeting."""
+    """The ``top`` highest risks at the latest meeting, with every risk tied with the last of
+    them (a cut never goes through a tie)."""
     ranked = ranked[(ranked["date"] == latest) & ranked["score"].notna()]
+    ranked = ranked.sort_values("score", ascending=False, kind="stable")
     head = ranked.head(top)
+    if len(head):
+        head = ranked[ranked["score"] >= head["score"].iloc[-1]]
     items = [
         text.word(
             "findings.risk.item" if r.threat else "findings.risk.item_without_threat",

@@ -10,16 +10,17 @@ otherwise *moderate*.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from maturity import text
 from maturity.findings.finding import Finding, lower_first, row_values, upper_first
 
-__all__ = ["survey_findings", "spread_word"]
+__all__ = ["same_statements", "survey_findings", "spread_word"]
 
 SMALL_SPREAD, LARGE_SPREAD = 0.35, 0.6
+
+#: A statement is reliably above or below the midpoint when its Holm-adjusted p is below this.
+SIGNIFICANCE = 0.05
 
 
 def _spread_kind(sd_between: float) -> str:
@@ -55,7 +56,26 @@ def _spread_sentence(spread: pd.Series, end: str, lang: str) -> str:
     if pd.isna(spread["sd_between"]):
         return text.word("findings.survey.spread_hidden", lang)
     kind = _spread_kind(spread["sd_between"])
-    sentence = text.word(
+    low, high = (text.number(spread[c], lang) for c in ("min_mean", "max_mean"))
+    if low == high:
+        sentence = text.word(
+            "findings.survey.spread_equal",
+            lang,
+            spread=spread_word(spread["sd_between"], lang),
+            sd_between=text.number(spread["sd_between"], lang, digits=2),
+            n_organisations=int(spread["n_organisations"]),
+            mean=low,
+        )
+    else:
+        sentence = _spread_range(spread, lang)
+    if kind != "small":
+        return sentence + "."
+    weak_or_strong = "spread_weak" if end == "lowest" else "spread_strong"
+    return sentence + text.word(f"findings.survey.{weak_or_strong}", lang)
+
+
+def _spread_range(spread: pd.Series, lang: str) -> str:
+    return text.word(
         "findings.survey.spread",
         lang,
         spread=spread_word(spread["sd_between"], lang),
@@ -65,109 +85,190 @@ def _spread_sentence(spread: pd.Series, end: str, lang: str) -> str:
         high=text.number(spread["max_mean"], lang),
         high_organisation=spread["max_organisation"],
     )
-    if kind != "small":
-        return sentence + "."
-    weak_or_strong = "spread_weak" if end == "lowest" else "spread_strong"
-    return sentence + text.word(f"findings.survey.{weak_or_strong}", lang)
+
+
+def _statement_means(ranked: pd.DataFrame) -> pd.DataFrame:
+    """The published statement means of a ranking or a ``describe`` table, one row each."""
+    table = ranked
+    if "suppressed" in table.columns:
+        table = table[~table["suppressed"].astype(bool)]
+    table = table.dropna(subset=["mean"])
+    return table.drop_duplicates(subset=["role", "statement"]).reset_index(drop=True)
+
+
+def _tied(part: pd.DataFrame, end: str, lang: str, digits: int = 1) -> pd.DataFrame:
+    """The rows of ``part`` whose mean, as shown (``digits`` decimals), is the lowest resp.
+    the highest; ordered by statement id."""
+    shown = part["mean"].map(lambda m: text.number(m, lang, digits=digits))
+    extreme = part["mean"].idxmin() if end == "lowest" else part["mean"].idxmax()
+    tied = part[shown == shown[extreme]]
+    return tied.assign(_id=tied["statement"].astype(str)).sort_values("_id").drop(columns="_id")
+
+
+def _spread_for(spread_by, row) -> pd.Series | None:
+    if spread_by is not None and (row["role"], row["statement"]) in spread_by.index:
+        return spread_by.loc[(row["role"], row["statement"])]
+    return None
+
+
+_SPREAD_COLUMNS = [
+    "sd_between",
+    "min_organisation",
+    "min_mean",
+    "max_organisation",
+    "max_mean",
+    "n_organisations",
+]
+
+
+def _one_extreme(row: pd.Series, spread, end: str, *, codebook, lang: str) -> Finding:
+    sentence = text.word(
+        "findings.survey.extreme",
+        lang,
+        who=upper_first(_roles(row["role"], codebook, lang)),
+        end=text.word(f"findings.survey.end.{end}", lang),
+        mean=text.number(row["mean"], lang),
+        sd=text.number(row["sd"], lang),
+        n=int(row["n"]),
+        text=text.quote(row["text"], lang),
+    )
+    values = row_values(row, ["role", "statement", "text", "mean", "sd", "n"])
+    if spread is not None:
+        sentence += _spread_sentence(spread, end, lang)
+        values.update(row_values(spread, _SPREAD_COLUMNS))
+    return Finding("survey", f"{end}_statement", sentence, values)
+
+
+def _tied_extreme(tied: pd.DataFrame, end: str, *, codebook, lang: str) -> Finding:
+    """Several statements share the extreme mean at the precision shown: all are named."""
+    first = tied.iloc[0]
+    items = [
+        text.word(
+            "findings.survey.tie_item",
+            lang,
+            text=text.quote(row["text"], lang),
+            sd=text.number(row["sd"], lang),
+            n=int(row["n"]),
+        )
+        for _, row in tied.iterrows()
+    ]
+    sentence = text.word(
+        "findings.survey.extreme_tie",
+        lang,
+        who=upper_first(_roles(first["role"], codebook, lang)),
+        end=text.word(f"findings.survey.end.{end}", lang),
+        mean=text.number(first["mean"], lang),
+        k=len(tied),
+        items=text.join(items, lang),
+    )
+    values = {
+        "role": first["role"],
+        "statements": tied["statement"].tolist(),
+        "means": [float(m) for m in tied["mean"]],
+        "n_tied": len(tied),
+    }
+    return Finding("survey", f"{end}_statement", sentence, values)
 
 
 def _extreme_findings(
     ranked: pd.DataFrame, across: pd.DataFrame, *, codebook, lang: str
 ) -> list[Finding]:
     """The lowest and the highest statement of each role, with the spread between
-    organisations."""
+    organisations; statements that share the extreme mean as shown are all named."""
     found: list[Finding] = []
     spread_by = across.set_index(["role", "statement"]) if len(across) else None
+    means = _statement_means(ranked)
     for end in ("lowest", "highest"):
-        top = ranked[(ranked["end"] == end) & (ranked["rank"] == 1)]
-        for _, row in top.iterrows():
-            if pd.isna(row["mean"]):
+        for _, part in means.groupby("role", sort=False):
+            tied = _tied(part, end, lang)
+            if len(tied) > 1:
+                found.append(_tied_extreme(tied, end, codebook=codebook, lang=lang))
                 continue
-            spread = None
-            if spread_by is not None and (row["role"], row["statement"]) in spread_by.index:
-                spread = spread_by.loc[(row["role"], row["statement"])]
-            sentence = text.word(
-                "findings.survey.extreme",
-                lang,
-                who=upper_first(_roles(row["role"], codebook, lang)),
-                end=text.word(f"findings.survey.end.{end}", lang),
-                mean=text.number(row["mean"], lang),
-                sd=text.number(row["sd"], lang),
-                n=int(row["n"]),
-                text=text.quote(row["text"], lang),
-            )
-            values = row_values(row, ["role", "statement", "text", "mean", "sd", "n"])
-            if spread is not None:
-                sentence += _spread_sentence(spread, end, lang)
-                values.update(
-                    row_values(
-                        spread,
-                        [
-                            "sd_between",
-                            "min_organisation",
-                            "min_mean",
-                            "max_organisation",
-                            "max_mean",
-                            "n_organisations",
-                        ],
-                    )
-                )
-            found.append(Finding("survey", f"{end}_statement", sentence, values))
+            row = tied.iloc[0]
+            spread = _spread_for(spread_by, row)
+            found.append(_one_extreme(row, spread, end, codebook=codebook, lang=lang))
     return found
 
 
+def _midpoint_parts(counts: dict[str, int], lang: str) -> str:
+    parts = [
+        text.word(f"findings.survey.midpoint_part.{kind}", lang, n=n)
+        for kind, n in counts.items()
+        if n
+    ]
+    return text.join(parts, lang)
+
+
+def _midpoint_counts(part: pd.DataFrame) -> dict[str, int]:
+    """Statements reliably above, reliably below and not reliably different from the midpoint
+    (Holm-adjusted p below :data:`SIGNIFICANCE`)."""
+    significant = (part["p_holm"] < SIGNIFICANCE).to_numpy(dtype=bool, na_value=False)
+    above = significant & (part["mean"] > part["midpoint"]).to_numpy(dtype=bool)
+    below = significant & (part["mean"] < part["midpoint"]).to_numpy(dtype=bool)
+    return {
+        "above": int(above.sum()),
+        "below": int(below.sum()),
+        "unclear": int(len(part) - above.sum() - below.sum()),
+    }
+
+
 def _midpoint_findings(midpoints: pd.DataFrame, *, codebook, lang: str) -> list[Finding]:
-    """Per role: how many statement means lie above the scale midpoint, and the lowest."""
+    """Per role: how many statement means are reliably above, reliably below or not reliably
+    different from the scale midpoint (the Holm-adjusted test of each statement), and the
+    lowest statement(s)."""
     found: list[Finding] = []
-    for _, row in midpoints.iterrows():
-        if not row.get("n_statements") or pd.isna(row.get("lowest_mean", math.nan)):
-            continue
-        who = _roles(row["role"], codebook, lang)
-        key = "midpoint_all" if row["all_above"] else "midpoint_some"
+    if not len(midpoints) or "p_holm" not in midpoints.columns:
+        return found
+    shown = midpoints[~midpoints["suppressed"].astype(bool)].dropna(subset=["mean"])
+    for role, part in shown.groupby("role", sort=False):
+        counts = _midpoint_counts(part)
+        who = _roles(role, codebook, lang)
+        n_all = len(part)
+        key = "midpoint_test_all" if counts["above"] == n_all else "midpoint_test_some"
+        lowest = _tied(part, "lowest", lang, digits=2)
         sentence = text.word(
             f"findings.survey.{key}",
             lang,
             who=upper_first(who),
             who_lower=lower_first(who),
-            midpoint=text.number(row["midpoint"], lang),
-            n_above=int(row["n_above"]),
-            n_all=int(row["n_statements"]) - int(row["n_suppressed"]),
-            text=text.quote(row["lowest_text"], lang),
-            lowest=text.number(row["lowest_mean"], lang, digits=2),
+            midpoint=text.number(part["midpoint"].iloc[0], lang),
+            n_all=n_all,
+            parts=_midpoint_parts(counts, lang),
+            alpha=text.number(SIGNIFICANCE, lang, digits=2),
+            text=text.join([text.quote(t, lang) for t in lowest["text"]], lang),
+            lowest=text.number(lowest["mean"].iloc[0], lang, digits=2),
+            tie=text.word("findings.survey.tie_note", lang) if len(lowest) > 1 else "",
         )
-        found.append(
-            Finding(
-                "survey",
-                "midpoint",
-                sentence,
-                row_values(
-                    row,
-                    [
-                        "role",
-                        "midpoint",
-                        "n_statements",
-                        "n_above",
-                        "all_above",
-                        "lowest_statement",
-                        "lowest_mean",
-                    ],
-                ),
-            )
-        )
+        values = {
+            "role": role,
+            "midpoint": float(part["midpoint"].iloc[0]),
+            "n_statements": n_all,
+            "n_above": counts["above"],
+            "n_below": counts["below"],
+            "n_not_different": counts["unclear"],
+            "lowest_statements": lowest["statement"].tolist(),
+            "lowest_mean": float(lowest["mean"].iloc[0]),
+        }
+        found.append(Finding("survey", "midpoint", sentence, values))
     return found
 
 
 def _role_gap_findings(role_gaps: pd.DataFrame | None, *, codebook, lang: str) -> list[Finding]:
     """The largest gap between two roles (of the groups shown)."""
-    if role_gaps is None or not len(role_gaps):
+    if role_gaps is None:
         return []
-    gaps = role_gaps[~role_gaps["suppressed"]].dropna(subset=["difference"])
+    gaps = role_gaps[~role_gaps["suppressed"].astype(bool)].dropna(subset=["difference"])
     if not len(gaps):
-        return []
+        reason = "none_shared" if not len(role_gaps) else "all_suppressed"
+        sentence = text.word(f"findings.survey.role_gap_{reason}", lang)
+        return [Finding("survey", "role_gap", sentence, {"compared": len(role_gaps)})]
     row = gaps.loc[gaps["difference"].abs().idxmax()]
     key = "dimension" if "dimension" in row.index else "statement"
+    different = key == "dimension" and not same_statements(
+        codebook, row["role_1"], row["role_2"], row[key]
+    )
     sentence = text.word(
-        "findings.survey.role_gap",
+        "findings.survey.role_gap_different" if different else "findings.survey.role_gap",
         lang,
         where=row[key],
         first=lower_first(_roles(row["role_1"], codebook, lang)),
@@ -182,9 +283,39 @@ def _role_gap_findings(role_gaps: pd.DataFrame | None, *, codebook, lang: str) -
             "survey",
             "role_gap",
             sentence,
-            row_values(row, [key, "role_1", "role_2", "mean_1", "mean_2", "difference", "p_holm"]),
+            {
+                **row_values(
+                    row, [key, "role_1", "role_2", "mean_1", "mean_2", "difference", "p_holm"]
+                ),
+                "same_statements": not different,
+            },
         )
     ]
+
+
+def same_statements(codebook, first: str, second: str, dimension: str) -> bool:
+    """Do two roles answer the same statements in a dimension (by the codebook)?
+
+    Without a codebook's ``statements`` nothing is known and the answer is False, so that a
+    comparison of dimension scores is never presented as one over the same statements.
+
+    Examples
+    --------
+    >>> import types
+    >>> cb = types.SimpleNamespace(statements=pd.DataFrame({
+    ...     "statement": ["F1", "I1", "S1", "S1"], "role": ["a", "b", "a", "b"],
+    ...     "dimension": ["D", "D", "E", "E"]}))
+    >>> same_statements(cb, "a", "b", "D"), same_statements(cb, "a", "b", "E")
+    (False, True)
+    """
+    statements = getattr(codebook, "statements", None)
+    if statements is None or not len(statements):
+        return False
+    asked = statements[statements["dimension"].astype(str) == str(dimension)]
+    sets = [
+        set(asked.loc[asked["role"].astype(str) == str(r), "statement"]) for r in (first, second)
+    ]
+    return bool(sets[0]) and sets[0] == sets[1]
 
 
 def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding]:
@@ -233,7 +364,13 @@ def _suppression_findings(
     note = ""
     if never:
         roles = text.join([lower_first(_roles(role, codebook, lang)) for role in never], lang)
-        note = text.word("findings.survey.never_shown", lang, roles=roles, min_n=min_n)
+        few = "n_respondents" in by_organisation.columns and bool(
+            (
+                by_organisation.loc[by_organisation["role"].isin(never), "n_respondents"] < min_n
+            ).all()
+        )
+        key = "never_shown" if few else "never_shown_suppressed"
+        note = text.word(f"findings.survey.{key}", lang, roles=roles, min_n=min_n)
     n, total = int(suppressed.sum()), len(by_organisation)
     sentence = text.word(
         "findings.survey.suppression", lang, min_n=min_n, n=n, total=total, note=note
@@ -259,13 +396,19 @@ def survey_findings(
     Parameters
     ----------
     ranked : DataFrame
-        :func:`maturity.stats.rank_statements` (role, end, rank, statement, text, mean, sd, n).
+        Statement means by role: :func:`maturity.stats.describe` by role and statement (every
+        statement, so that all statements sharing the lowest or highest mean as shown are
+        named) or :func:`maturity.stats.rank_statements` (ties only within its ``k``).
     across : DataFrame
         :func:`maturity.stats.across_organisations` by role and statement.
     midpoints : DataFrame
-        :func:`maturity.stats.midpoint_summary` by role.
+        :func:`maturity.stats.midpoint_test` by role and statement: a mean is called above or
+        below the midpoint only when its Holm-adjusted p is below :data:`SIGNIFICANCE`,
+        otherwise "not reliably different from the midpoint".
     role_gaps : DataFrame, optional
-        :func:`maturity.stats.compare_roles` by dimension.
+        :func:`maturity.stats.compare_roles` by dimension (or statement); with a codebook, a
+        comparison over dimensions whose statements differ between the roles says so; an
+        empty table gives a sentence saying why nothing is compared.
     changed : DataFrame, optional
         :func:`maturity.stats.change` by role and statement.
     by_organisation : DataFrame, optional
@@ -287,9 +430,9 @@ def survey_findings(
     Examples
     --------
     >>> import maturity as mt
-    >>> found = survey_findings(mt.rank_statements(r, codebook=cb),
+    >>> found = survey_findings(mt.describe(r, by=["role", "statement"], codebook=cb),
     ...                         mt.across_organisations(r, codebook=cb),
-    ...                         mt.midpoint_summary(r, codebook=cb))  # doctest: +SKIP
+    ...                         mt.midpoint_test(r, codebook=cb))     # doctest: +SKIP
     >>> found[0].sentence                                             # doctest: +SKIP
     'Förvaltningscheferna ger lägst medelvärde, 2,6 (sd 0,9, n = 100), för påståendet …'
     """

@@ -371,8 +371,9 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, ax=None, lang: 
     The meetings stand at equal distances, labelled by date. Each risk's ID is written at the
     end of its line (labels pushed apart when lines end close together); the legend names the
     threats. A risk closed at a meeting (missing from it) ends with a dotted line to a ×
-    at its last R, labelled "stängd". Lines that would lie on top of each other are shifted a
-    little up or down (at most ±0,35) so that every line stays visible.
+    at its last R, labelled "stängd". Every point is drawn at its exact R: where lines share a
+    segment or a point, the risk drawn first is drawn wider (its marker larger) underneath,
+    so that every line shows without a value being moved.
 
     Parameters
     ----------
@@ -464,49 +465,77 @@ def _draw_bands(ax, bands: dict[str, int], colours: dict[str, str], lang: str) -
         low = bound
 
 
-def _offsets(trend: pd.DataFrame) -> dict:
-    """(date, risk) -> a small vertical shift, so that points that coincide at a meeting are
-    spread a little apart and every line shows."""
+def _points(trend: pd.DataFrame) -> dict:
+    """(date, R) -> the risks with a point there (the R of a closed risk's ×: its last R),
+    sorted by ID, so that coinciding points and segments are drawn wider underneath."""
     scored = trend.assign(
         _y=trend["score"].astype("Float64").fillna(trend["previous_score"].astype("Float64"))
     )
-    offsets = {}
-    for (_, _), group in scored.dropna(subset=["_y"]).groupby(["date", "_y"]):
-        members = sorted(group["risk_id"].astype(str), key=natural_key)
-        for j, risk_id in enumerate(members):
-            offsets[(group["date"].iloc[0], risk_id)] = (j - (len(members) - 1) / 2) * 0.5
-    return offsets
+    points = {}
+    for (date, y), group in scored.dropna(subset=["_y"]).groupby(["date", "_y"]):
+        points[(date, float(y))] = sorted(group["risk_id"].astype(str), key=natural_key)
+    return points
+
+
+def _layer(points: dict, key: tuple, risk_id: str) -> int:
+    """How many risks sharing the point ``key`` are drawn after (on top of) ``risk_id``."""
+    members = points.get(key, [risk_id])
+    return len(members) - 1 - members.index(risk_id) if risk_id in members else 0
+
+
+def _draw_path(ax, xs, ys, dates, risk_id, points, colour, marker, *, linestyle="-") -> None:
+    """A risk's line at its exact values, segment by segment: where several risks share a
+    segment (or a point), the ones drawn first are wider (larger), so every line shows without
+    moving a value."""
+    for k in range(len(xs) - 1):
+        a, b = (dates[k], ys[k]), (dates[k + 1], ys[k + 1])
+        shared = [r for r in points.get(a, []) if r in points.get(b, [])]
+        under = len(shared) - 1 - shared.index(risk_id) if risk_id in shared else 0
+        ax.plot(
+            xs[k : k + 2],
+            ys[k : k + 2],
+            color=colour,
+            linewidth=(2 if linestyle == ":" else 2.4) + 3.0 * under,
+            linestyle=linestyle,
+            solid_capstyle="butt",
+            zorder=3,
+        )
+    if linestyle == ":":
+        return
+    for x, y, date in zip(xs, ys, dates, strict=True):
+        under = _layer(points, (date, y), risk_id)
+        ax.plot([x], [y], color=colour, marker=marker, markersize=8 + 5 * under, zorder=3.5)
 
 
 def _draw_risk_lines(ax, trend: pd.DataFrame, position: dict, lang: str):
-    """One line per risk (a closed risk ends dotted at a ×); returns the line ends to label,
-    (x, y, text, colour), and the legend handles."""
+    """One line per risk at its exact R (a closed risk ends dotted at a ×); returns the line
+    ends to label, (x, y, text, colour), and the legend handles."""
     from matplotlib.lines import Line2D
 
-    offsets = _offsets(trend)
+    points = _points(trend)
     ends, handles = [], []
     ids = sorted(trend["risk_id"].astype(str).unique(), key=natural_key)
     for i, risk_id in enumerate(ids):
         colour = _LINES[i % len(_LINES)]
         marker = _MARKERS[i % len(_MARKERS)]
         rows = trend[trend["risk_id"].astype(str) == risk_id].sort_values("date")
-        xs, ys = [], []
+        xs, ys, dates = [], [], []
         for row in rows.itertuples(index=False):
             x = position[row.date]
-            offset = offsets.get((row.date, risk_id), 0.0)
             if row.change == "closed":
                 if xs:
-                    ax.plot(
-                        xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8, zorder=3
-                    )
-                    previous = float(row.previous_score) + offset
-                    ax.plot(
+                    _draw_path(ax, xs, ys, dates, risk_id, points, colour, marker)
+                    previous = float(row.previous_score)
+                    _draw_path(
+                        ax,
                         [xs[-1], x],
                         [ys[-1], previous],
-                        color=colour,
+                        [dates[-1], row.date],
+                        risk_id,
+                        points,
+                        colour,
+                        marker,
                         linestyle=":",
-                        linewidth=2,
-                        zorder=3,
                     )
                     ax.plot(
                         [x],
@@ -518,14 +547,15 @@ def _draw_risk_lines(ax, trend: pd.DataFrame, position: dict, lang: str):
                         zorder=4,
                     )
                     ends.append((x, previous, f"{risk_id} ({_t('risk_closed', lang)})", colour))
-                xs, ys = [], []
+                xs, ys, dates = [], [], []
                 continue
             if pd.isna(row.score):
                 continue
             xs.append(x)
-            ys.append(float(row.score) + offset)
+            ys.append(float(row.score))
+            dates.append(row.date)
         if xs:
-            ax.plot(xs, ys, color=colour, marker=marker, linewidth=2.4, markersize=8, zorder=3)
+            _draw_path(ax, xs, ys, dates, risk_id, points, colour, marker)
             ends.append((xs[-1], ys[-1], risk_id, colour))
         threat = str(rows["threat"].iloc[-1]) if len(rows) else ""
         handles.append(

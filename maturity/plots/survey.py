@@ -711,10 +711,29 @@ def _split_panels(frame: pd.DataFrame, item: str, stat: str):
     return panels
 
 
-def _draw_mean_panel(ax, shown, item, *, lowest, midpoint, n_column, min_n, lang) -> None:
-    """One role's means with their intervals, the ``lowest`` marked, mean and n beside."""
-    k = min(lowest, len(shown)) if lowest else 0
-    low = set(shown.index[len(shown) - k :]) if k else set()
+def lowest_marked(means: pd.Series, lowest: int, lang: str) -> set:
+    """The index of the ``lowest`` lowest means, with every mean equal (as shown, one decimal)
+    to the highest of them: a cut never goes through a tie.
+
+    Examples
+    --------
+    >>> sorted(lowest_marked(pd.Series([3.41, 3.38, 3.36, 2.9, 4.0]), 2, "sv"))
+    [0, 1, 2, 3]
+    """
+    k = min(lowest, len(means)) if lowest else 0
+    if not k:
+        return set()
+    shown = means.map(lambda m: text.number(m, lang))
+    ordered = means.sort_values(kind="stable")
+    cut = shown[ordered.index[k - 1]]
+    limit = max(means[shown == cut])
+    return set(means.index[means <= limit])
+
+
+def _draw_mean_panel(ax, shown, item, *, lowest, midpoint, n_column, min_n, lang) -> int:
+    """One role's means with their intervals, the ``lowest`` marked (with the statements tied
+    with them as shown), mean and n beside; returns how many are marked."""
+    low = lowest_marked(shown["mean"], lowest, lang)
     ylabels = _item_label(shown, item)
     for i, row in shown.iterrows():
         marked = i in low
@@ -755,9 +774,10 @@ def _draw_mean_panel(ax, shown, item, *, lowest, midpoint, n_column, min_n, lang
     ax.tick_params(axis="y", length=0)
     ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
     _grid(ax)
+    return len(low)
 
 
-def _mean_handles(midpoint: float, lowest: int, lang: str) -> list:
+def _mean_handles(midpoint: float, lowest: int, lang: str, *, tied: bool = False) -> list:
     from matplotlib.lines import Line2D
 
     handles = [
@@ -779,7 +799,7 @@ def _mean_handles(midpoint: float, lowest: int, lang: str) -> list:
                 color=VERMILLION,
                 marker="D",
                 linestyle="-",
-                label=_t("lowest", lang, k=lowest),
+                label=_t("lowest_tied" if tied else "lowest", lang, k=lowest),
             ),
         )
     return handles
@@ -868,9 +888,11 @@ def mean_ci(
     n_column = "n_respondents" if "n_respondents" in frame.columns else None
     n_column = n_column or ("n" if "n" in frame.columns else None)
     notes: list[str] = []
+    tied = False
     for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
         options = {"lowest": lowest, "midpoint": midpoint, "n_column": n_column}
-        _draw_mean_panel(panel_ax, shown, item, **options, min_n=min_n, lang=lang)
+        marked = _draw_mean_panel(panel_ax, shown, item, **options, min_n=min_n, lang=lang)
+        tied = tied or marked > min(lowest, len(shown))
         notes += _panel_title(panel_ax, r, hidden_names, min_n, lang, role_labels)
     shown_all = pd.concat([shown for _, shown, _ in panels])
     axes[0].set_xlim(*_value_range(shown_all[["ci95_low", "ci95_high"]], midpoint, scale))
@@ -880,7 +902,7 @@ def mean_ci(
     axes[-1].set_xlabel(
         "\n".join([_t("mean_ci_axis", lang), *notes, *empty_notes]), fontsize=ROW_FONT
     )
-    _finish(fig, title, legend_ax, _mean_handles(midpoint, lowest, lang), axes[0])
+    _finish(fig, title, legend_ax, _mean_handles(midpoint, lowest, lang, tied=tied), axes[0])
     return fig
 
 
@@ -915,10 +937,11 @@ def _gap_roles(table: pd.DataFrame, roles) -> list[str]:
     return [str(r) for r in roles] if roles is not None else present
 
 
-def _gap_title(roles: Sequence[str], wave, lang: str, role_labels) -> str:
+def _gap_title(roles: Sequence[str], wave, lang: str, role_labels, item: str = "dimension") -> str:
     names = [role_name(r, role_labels) for r in roles]
     shown = text.join(names, lang) if names else _t("roles", lang)
-    return _with_wave(_t("role_gap_title", lang, roles=shown), wave)
+    key = "role_gap_title" if item == "dimension" else "role_gap_title_statement"
+    return _with_wave(_t(key, lang, roles=shown), wave)
 
 
 def _gap_frame(table: pd.DataFrame, roles: Sequence[str], min_n: int) -> pd.DataFrame:
@@ -1017,6 +1040,7 @@ def role_gap(
     wave=None,
     role_labels: Mapping[str, str] | None = None,
     title_labels: Mapping[str, str] | None = None,
+    different_statements: bool = False,
     ax=None,
     lang: str = "sv",
 ):
@@ -1048,6 +1072,10 @@ def role_gap(
     title_labels : mapping of role to display name, optional
         How each role is named in the title only (e.g. the plural, "Förvaltningschefer och
         IT-chefer per dimension"); default ``role_labels``.
+    different_statements : bool, default False
+        The roles answer different statements within a dimension (see
+        :func:`maturity.findings.survey.same_statements`): the figure then says that it
+        compares dimension scores over different statements.
     ax : matplotlib Axes, optional
         Draw into this axes (title and legend on it); default a new figure.
     lang : {"sv", "en"}, default "sv"
@@ -1071,7 +1099,9 @@ def role_gap(
     _require(table, ["role", "mean"], "role_gap")
     item = "dimension" if "dimension" in table.columns else _item_column(table, "role_gap")
     roles = _gap_roles(table, roles)
-    title = _gap_title(roles if len(roles) == 2 else [], wave, lang, title_labels or role_labels)
+    title = _gap_title(
+        roles if len(roles) == 2 else [], wave, lang, title_labels or role_labels, item
+    )
     if table.empty:
         return message_figure(title, _t("no_data", lang), ax=ax)
     if len(roles) != 2:
@@ -1097,9 +1127,10 @@ def role_gap(
     if midpoint is not None:
         ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
     names = [role_name(r, role_labels) for r in roles]
-    ax.set_xlabel(
-        _t("mean", lang) + "\n" + _t("gap_note", lang, a=names[1], b=names[0]), fontsize=ROW_FONT
-    )
+    lines = [_t("mean", lang), _t("gap_note", lang, a=names[1], b=names[0])]
+    if different_statements:
+        lines.append(_t("role_gap_different", lang))
+    ax.set_xlabel("\n".join(lines), fontsize=ROW_FONT)
     _finish(fig, title, legend_ax, handles, ax)
     return fig
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from maturity import stats, text
 from maturity.findings.finding import upper_first
-from maturity.findings.survey import survey_findings
+from maturity.findings.survey import same_statements, survey_findings
 from maturity.io.survey import read_survey
 from maturity.plots.spec import FigureSpec
 from maturity.sections import Section
@@ -98,6 +98,14 @@ def _slug(text: str, sep: str = "") -> str:
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.casefold()).strip("_")
 
 
+def _different_statements(role_gaps: pd.DataFrame, codebook) -> bool:
+    """Does any compared dimension hold different statements for the two roles?"""
+    return any(
+        not same_statements(codebook, row.role_1, row.role_2, row.dimension)
+        for row in role_gaps.itertuples(index=False)
+    )
+
+
 def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, FigureSpec]:
     waves = sorted(int(w) for w in responses["wave"].unique())
     latest = responses[responses["wave"] == waves[-1]]
@@ -161,6 +169,7 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
                 "midpoint": midpoint,
                 "role_labels": labels,
                 "title_labels": plurals,
+                "different_statements": _different_statements(tables["survey_role_gap"], codebook),
             },
         )
     figures["enkat_organisationer"] = FigureSpec(
@@ -230,9 +239,9 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
     tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
     section.tables.update(tables)
     section.findings = survey_findings(
-        tables["survey_ranking"],
+        tables["survey_statements"],
         tables["survey_across_organisations"],
-        tables["survey_midpoint_summary"],
+        tables["survey_midpoint_test"],
         role_gaps=tables.get("survey_role_gap"),
         changed=tables.get("survey_change"),
         by_organisation=tables["survey_organisations"],
