@@ -66,9 +66,22 @@ def group_keys(frame: pd.DataFrame, by: list[str]) -> tuple[pd.DataFrame, np.nda
     return keys, codes
 
 
-def n_persons(part: pd.DataFrame) -> int:
-    """Distinct respondents (identity: the PERSON columns present) among the rows."""
-    return len(part[[c for c in PERSON if c in part.columns]].drop_duplicates())
+def n_persons(part: pd.DataFrame, frame: pd.DataFrame | None = None) -> int:
+    """Distinct people among the rows (identity: the PERSON columns present).
+
+    With several waves in ``frame`` (the whole table): a person answering in two waves is
+    one person when ids are linked (some organisation + role + id occurs in two waves of
+    ``frame``); otherwise the count is that of the largest wave.
+    """
+    columns = [c for c in PERSON if c in part.columns]
+    if frame is None or "wave" not in columns or frame["wave"].nunique(dropna=False) < 2:
+        return len(part[columns].drop_duplicates())
+    linked_columns = [c for c in columns if c != "wave"]
+    seen = frame[columns].astype(object).drop_duplicates()
+    if seen.duplicated(subset=linked_columns).any():
+        return len(part[linked_columns].drop_duplicates())
+    per_wave = part[columns].astype(object).drop_duplicates()["wave"]
+    return int(per_wave.value_counts(dropna=False).max()) if len(per_wave) else 0
 
 
 def _score_row(x: np.ndarray, lo: float, hi: float) -> dict:
@@ -105,7 +118,7 @@ def describe(
         if "answer" in part.columns:
             unscored &= part["answer"].notna() & (part["answer"] != "")
         row = dict(zip(by, key, strict=True))
-        row["n_respondents"] = n_persons(scored)
+        row["n_respondents"] = n_persons(scored, responses)
         row.update(_score_row(x, lo, hi))
         row["n_dont_know"] = int(unscored.sum())
         rows.append(row)
@@ -122,7 +135,7 @@ def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int =
         per_org.append(
             {
                 **dict(zip([*by, "organisation"], key, strict=True)),
-                "n_respondents": n_persons(part),
+                "n_respondents": n_persons(part, responses),
                 "mean": part["score"].mean(),
             }
         )
@@ -139,7 +152,7 @@ def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int =
         row = dict(zip(by, key, strict=True))
         x = part.loc[part["score"].notna(), "score"]
         row.update(
-            n_respondents=n_persons(part[part["score"].notna()]),
+            n_respondents=n_persons(part[part["score"].notna()], responses),
             n=len(x),
             pooled_mean=x.mean() if len(x) else np.nan,
         )
