@@ -15,7 +15,7 @@ import pytest
 from maturity import stats as ms
 from maturity.privacy import suppress, suppression_ratio
 from maturity.report import build_report
-from tests._workbooks import STATEMENTS, write_codebook, write_rows
+from tests._workbooks import write_codebook, write_rows
 
 SMALL = "SML-IT"
 MANAGER = "förvaltningschef"
