@@ -27,7 +27,8 @@ suppression problem for arbitrary cross-tabulations.
 
 **People, not answers, not person-waves.** The counts are distinct people: a respondent who
 answered in two waves is one person (see :func:`maturity.stats.grouping.people`); where ids
-cannot be linked across waves, a group counts as many people as its largest wave.
+cannot be linked across waves, a group counts as many people as its largest wave
+(organisation by organisation, role by role).
 
 **One ratio.** :func:`suppression_ratio` counts the suppressed groups of the published tables,
 primary and secondary apart; the workbook, the summary and the findings report that one ratio.

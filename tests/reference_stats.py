@@ -71,7 +71,8 @@ def n_persons(part: pd.DataFrame, frame: pd.DataFrame | None = None) -> int:
 
     With several waves in ``frame`` (the whole table): a person answering in two waves is
     one person when ids are linked (some organisation + role + id occurs in two waves of
-    ``frame``); otherwise the count is that of the largest wave.
+    ``frame``); otherwise the count is that of the largest wave, summed over organisations
+    and roles.
     """
     columns = [c for c in PERSON if c in part.columns]
     if frame is None or "wave" not in columns or frame["wave"].nunique(dropna=False) < 2:
@@ -80,8 +81,14 @@ def n_persons(part: pd.DataFrame, frame: pd.DataFrame | None = None) -> int:
     seen = frame[columns].astype(object).drop_duplicates()
     if seen.duplicated(subset=linked_columns).any():
         return len(part[linked_columns].drop_duplicates())
-    per_wave = part[columns].astype(object).drop_duplicates()["wave"]
-    return int(per_wave.value_counts(dropna=False).max()) if len(per_wave) else 0
+    places = [c for c in ("organisation", "role") if c in columns]
+    people = part[columns].astype(object).drop_duplicates()
+    if not len(people):
+        return 0
+    per_wave = people.groupby([*places, "wave"], dropna=False).size()
+    if not places:
+        return int(per_wave.max())
+    return int(per_wave.groupby(level=list(range(len(places))), dropna=False).max().sum())
 
 
 def _score_row(x: np.ndarray, lo: float, hi: float) -> dict:

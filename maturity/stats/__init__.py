@@ -31,9 +31,9 @@ Conventions
   restart in every file do not merge different people. In a pooled group a person who
   answered in two waves counts once when the ids are linked across waves (some organisation
   + role + id occurs in two waves); where they are not, the group counts as many people as
-  its largest wave. ``n`` counts scored answers (a person's answers in two waves are two
-  answers, and the tests and intervals treat them as independent). Suppression uses
-  ``n_respondents``.
+  its largest wave (per organisation and role). ``n`` counts scored answers (a person's
+  answers in two waves are two answers, and the tests and intervals treat them as
+  independent). Suppression uses ``n_respondents``.
 - ``n_dont_know`` counts rows without a score whose raw ``answer`` is not blank ("Vet ej").
   Without an ``answer`` column every row without a score counts.
 - Group columns may be ``category`` or plain dtype. Rows whose group key is missing (e.g. an

@@ -410,7 +410,9 @@ def people(
     answered in two waves once: when the ids are linked across waves (some organisation +
     role + id occurs in more than one wave of ``frame``) the distinct ids are counted;
     otherwise (ids that differ per wave) nobody can be matched and the group counts as many
-    people as its largest wave. Either way the count never exceeds the number of people.
+    people as its largest wave, organisation by organisation and role by role (people of
+    different organisations or roles are different people). Either way the count never
+    exceeds the number of people.
 
     Examples
     --------
@@ -429,12 +431,19 @@ def people(
     if waves is None:
         return distinct(codes[keep], n_groups, person[keep], n_persons)
     wave, n_waves = waves
+    if distinct(codes[keep], n_groups, wave[keep], n_waves).max(initial=0) <= 1:
+        return distinct(codes[keep], n_groups, person[keep], n_persons)  # one wave a group
     linked = group(frame, [c for c in person_columns(frame) if c != "wave"], cache)
     if distinct(linked.codes, linked.size, wave, n_waves).max(initial=0) > 1:
         return distinct(codes[keep], n_groups, linked.codes[keep], linked.size)
-    cell = codes[keep].astype(np.int64) * n_waves + wave[keep]
-    per_wave = distinct(cell, n_groups * n_waves, person[keep], n_persons)
-    return per_wave.reshape(n_groups, n_waves).max(axis=1)
+    # ids not linked: within each organisation and role, as many people as its largest wave
+    places = group(frame, [c for c in ("organisation", "role") if c in frame.columns], cache)
+    place = codes[keep].astype(np.int64) * places.size + places.codes[keep]
+    place, seen = densify(place, n_groups * places.size)
+    cell = place * n_waves + wave[keep]
+    per_wave = distinct(cell, len(seen) * n_waves, person[keep], n_persons)
+    largest = per_wave.reshape(len(seen), n_waves).max(axis=1)
+    return np.bincount(seen // places.size, weights=largest, minlength=n_groups).astype(np.int64)
 
 
 def wave_lists(
