@@ -31,6 +31,7 @@ _LAZY = {
     "change": "maturity.stats",
     "Reliability": "maturity.stats",
     "suppress": "maturity.privacy",
+    "suppression_ratio": "maturity.privacy",
     "read_capability_map": "maturity.io.capability",
     "capability_summary": "maturity.capability",
     "CapabilityMap": "maturity.io.capability",

@@ -25,6 +25,14 @@ are disjoint groups of respondents (organisations, roles), which is how the marg
 used. It is a heuristic for the tables of this package, not a general solution of the cell
 suppression problem for arbitrary cross-tabulations.
 
+**People, not answers, not person-waves.** The counts are distinct people: a respondent who
+answered in two waves is one person (see :func:`maturity.stats.grouping.people`); where ids
+cannot be linked across waves, a group counts as many people as its largest wave
+(organisation by organisation, role by role).
+
+**One ratio.** :func:`suppression_ratio` counts the suppressed groups of the published tables,
+primary and secondary apart; the workbook, the summary and the findings report that one ratio.
+
 Examples
 --------
 >>> import pandas as pd
@@ -39,12 +47,13 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["suppress", "check_min_n", "DEFAULT_MIN_N"]
+__all__ = ["suppress", "check_min_n", "DEFAULT_MIN_N", "SuppressionRatio", "suppression_ratio"]
 
 DEFAULT_MIN_N = 5
 
@@ -204,3 +213,104 @@ def _secondary(table, hidden, n, min_n, group_columns, margins) -> np.ndarray:
                     total += n[row]
                     changed = True
     return hidden
+
+
+@dataclass(frozen=True)
+class SuppressionRatio:
+    """How many published groups are suppressed: the one ratio every output reports.
+
+    Attributes
+    ----------
+    groups : int
+        Rows (groups) of the published tables that have a ``suppressed`` column.
+    suppressed : int
+        Of these, the suppressed rows: ``primary + secondary``.
+    primary : int
+        Suppressed because the group has fewer than ``min_n`` people.
+    secondary : int
+        Suppressed although large enough, so that a hidden group cannot be worked out from
+        a total.
+    per_table : DataFrame
+        The same counts per table: ``table``, ``groups``, ``suppressed``, ``primary``,
+        ``secondary``.
+    """
+
+    groups: int
+    suppressed: int
+    primary: int
+    secondary: int
+    per_table: pd.DataFrame
+
+    def values(self) -> dict[str, int]:
+        """The four counts by name (for a finding's numbers).
+
+        Examples
+        --------
+        >>> suppression_ratio({}).values()
+        {'groups': 0, 'suppressed': 0, 'primary': 0, 'secondary': 0}
+        """
+        return {
+            "groups": self.groups,
+            "suppressed": self.suppressed,
+            "primary": self.primary,
+            "secondary": self.secondary,
+        }
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """``{"suppression": per_table}``."""
+        return {"suppression": self.per_table}
+
+
+def _counts(table: pd.DataFrame, min_n: int) -> tuple[int, int, int]:
+    """(groups, primary, secondary) of one table with a ``suppressed`` column."""
+    hidden = table["suppressed"].fillna(False).to_numpy(dtype=bool)
+    n_columns = [c for c in table.columns if str(c).startswith("n_respondents")]
+    if n_columns:
+        counts = table[n_columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+        small = np.nan_to_num(counts.min(axis=1), nan=0.0) < min_n
+    else:  # no count to judge by: every suppressed row counts as primary
+        small = np.ones(len(table), dtype=bool)
+    primary = int((hidden & small).sum())
+    return len(table), primary, int(hidden.sum()) - primary
+
+
+def suppression_ratio(
+    tables: Mapping[str, pd.DataFrame], *, min_n: int = DEFAULT_MIN_N
+) -> SuppressionRatio:
+    """Count the suppressed groups of published tables, primary and secondary apart.
+
+    Every table with a ``suppressed`` column counts, one group a row. A suppressed row is
+    *primary* when one of its ``n_respondents…`` counts is below ``min_n`` (or it has no such
+    count), otherwise *secondary*. The workbook's front sheet, ``summary.md`` and the
+    suppression finding all report this ratio, computed over the same published tables.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        The published tables by name.
+    min_n : int, default 5
+        The threshold the tables were suppressed with.
+
+    Returns
+    -------
+    SuppressionRatio
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"organisation": ["A", "B", "C"], "n_respondents": [1, 6, 9],
+    ...                   "mean": [2.0, 3.5, 4.1]})
+    >>> ratio = suppression_ratio({"t": suppress(t, margins=["organisation"])})
+    >>> ratio.suppressed, ratio.groups, ratio.primary, ratio.secondary
+    (2, 3, 1, 1)
+    """
+    min_n = check_min_n(min_n)
+    rows = [
+        (name, *_counts(table, min_n))
+        for name, table in tables.items()
+        if "suppressed" in table.columns
+    ]
+    per_table = pd.DataFrame(rows, columns=["table", "groups", "primary", "secondary"])
+    per_table.insert(2, "suppressed", per_table["primary"] + per_table["secondary"])
+    per_table = per_table.astype({c: np.int64 for c in per_table.columns[1:]})
+    total = {c: int(per_table[c].sum()) for c in per_table.columns[1:]}
+    return SuppressionRatio(**total, per_table=per_table)

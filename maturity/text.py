@@ -1237,6 +1237,47 @@ _CLAIMS: dict[str, dict[str, str]] = {
     ),
 }
 
+#: How suppression is explained: one definition for every legend, table note and sentence
+#: (maturity.privacy). Primary: fewer than min_n people; secondary: hidden so that a hidden
+#: group cannot be worked out from a total.
+_PRIVACY: dict[str, dict[str, str]] = {
+    "privacy.rule": _both(
+        "Grupper med färre än {min_n} personer visar inga värden (primär undertryckning). "
+        "Grupper som annars skulle låta en dold grupp räknas fram ur en summa döljs också "
+        "(sekundär undertryckning). Den som svarat i flera omgångar räknas som en person.",
+        "Groups of fewer than {min_n} people show no values (primary suppression). Groups "
+        "that would otherwise let a hidden group be worked out from a total are hidden too "
+        "(secondary suppression). Someone who answered in several waves counts as one person.",
+    ),
+    "privacy.ratio": _both(
+        "{suppressed} av {groups} redovisade grupper är undertryckta: {primary} har färre än "
+        "{min_n} personer och {secondary} är dolda sekundärt.",
+        "{suppressed} of {groups} published groups are suppressed: {primary} have fewer than "
+        "{min_n} people and {secondary} are hidden secondarily.",
+    ),
+    "privacy.column": _both(
+        "Undertryckta grupper är markerade i kolumnen {column}.",
+        "Suppressed groups are marked in the column {column}.",
+    ),
+    "privacy.legend": _both(
+        "Undertryckt (färre än {min_n} personer eller sekundärt)",
+        "Suppressed (fewer than {min_n} people, or secondary)",
+    ),
+    "privacy.not_shown": _both(
+        "Undertryckta (färre än {min_n} personer eller sekundärt), visas inte: {names}",
+        "Suppressed (fewer than {min_n} people, or secondary), not shown: {names}",
+    ),
+    "privacy.role_all": _both(
+        "{role}: alla {k} {items} undertryckta (färre än {min_n} personer eller sekundärt)",
+        "{role}: all {k} {items} suppressed (fewer than {min_n} people, or secondary)",
+    ),
+    "privacy.role_all_cells": _both(
+        "{role}: alla celler undertryckta (färre än {min_n} personer eller sekundärt), visas inte",
+        "{role}: every cell suppressed (fewer than {min_n} people, or secondary), not shown",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1244,6 +1285,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_VALUES,
     **_FIGURES,
     **_PROBLEM_MESSAGES,
+    **_PRIVACY,
 }
 
 

@@ -66,9 +66,29 @@ def group_keys(frame: pd.DataFrame, by: list[str]) -> tuple[pd.DataFrame, np.nda
     return keys, codes
 
 
-def n_persons(part: pd.DataFrame) -> int:
-    """Distinct respondents (identity: the PERSON columns present) among the rows."""
-    return len(part[[c for c in PERSON if c in part.columns]].drop_duplicates())
+def n_persons(part: pd.DataFrame, frame: pd.DataFrame | None = None) -> int:
+    """Distinct people among the rows (identity: the PERSON columns present).
+
+    With several waves in ``frame`` (the whole table): a person answering in two waves is
+    one person when ids are linked (some organisation + role + id occurs in two waves of
+    ``frame``); otherwise the count is that of the largest wave, summed over organisations
+    and roles.
+    """
+    columns = [c for c in PERSON if c in part.columns]
+    if frame is None or "wave" not in columns or frame["wave"].nunique(dropna=False) < 2:
+        return len(part[columns].drop_duplicates())
+    linked_columns = [c for c in columns if c != "wave"]
+    seen = frame[columns].astype(object).drop_duplicates()
+    if seen.duplicated(subset=linked_columns).any():
+        return len(part[linked_columns].drop_duplicates())
+    places = [c for c in ("organisation", "role") if c in columns]
+    people = part[columns].astype(object).drop_duplicates()
+    if not len(people):
+        return 0
+    per_wave = people.groupby([*places, "wave"], dropna=False).size()
+    if not places:
+        return int(per_wave.max())
+    return int(per_wave.groupby(level=list(range(len(places))), dropna=False).max().sum())
 
 
 def _score_row(x: np.ndarray, lo: float, hi: float) -> dict:
@@ -105,7 +125,7 @@ def describe(
         if "answer" in part.columns:
             unscored &= part["answer"].notna() & (part["answer"] != "")
         row = dict(zip(by, key, strict=True))
-        row["n_respondents"] = n_persons(scored)
+        row["n_respondents"] = n_persons(scored, responses)
         row.update(_score_row(x, lo, hi))
         row["n_dont_know"] = int(unscored.sum())
         rows.append(row)
@@ -122,7 +142,7 @@ def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int =
         per_org.append(
             {
                 **dict(zip([*by, "organisation"], key, strict=True)),
-                "n_respondents": n_persons(part),
+                "n_respondents": n_persons(part, responses),
                 "mean": part["score"].mean(),
             }
         )
@@ -139,7 +159,7 @@ def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int =
         row = dict(zip(by, key, strict=True))
         x = part.loc[part["score"].notna(), "score"]
         row.update(
-            n_respondents=n_persons(part[part["score"].notna()]),
+            n_respondents=n_persons(part[part["score"].notna()], responses),
             n=len(x),
             pooled_mean=x.mean() if len(x) else np.nan,
         )

@@ -20,18 +20,22 @@ PLOTS = Path(__file__).resolve().parents[1] / "maturity" / "plots"
 
 
 def _figure_keys() -> set[str]:
-    """Every literal key the plot modules look up: ``_t("name", ...)`` means ``figure.name``."""
+    """Every literal key the plot modules look up: ``_t("name", ...)`` means ``figure.name``;
+    ``text.word("privacy.legend", ...)`` the key as written."""
     keys = set()
     for path in PLOTS.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
+            if not (
                 isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "_t"
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
             ):
+                continue
+            if isinstance(node.func, ast.Name) and node.func.id == "_t":
                 keys.add(f"figure.{node.args[0].value}")
+            elif isinstance(node.func, ast.Attribute) and node.func.attr == "word":
+                keys.add(node.args[0].value)
     return keys
 
 

@@ -261,7 +261,7 @@ def test_organisation_heatmap_demo(demo):
     )
     fig = sp.organisation_heatmap(described)
     text = _all_text(fig)
-    assert "Undertryckt (n < 5)" in text
+    assert "Undertryckt (färre än 5 personer eller sekundärt)" in text
     assert "IT-chef: alla celler undertryckta" in text  # one IT-chef per organisation
     assert SWEDISH_DECIMAL.search(text) and not POINT_DECIMAL.search(text)
     (ax,) = _data_axes(fig)
@@ -326,7 +326,7 @@ def test_diverging_bars_suppresses_small_groups_and_shows_dont_know():
     fig = sp.diverging_bars(responses, codebook=cb)
     text = _all_text(fig)
     assert "Bara Vet ej-svar" in text and "100\u00a0%" in text
-    assert "IT-chef: alla 2 påståenden undertryckta (n < 5)" in text
+    assert "IT-chef: alla 2 påståenden undertryckta (färre än 5 personer eller sekundärt)" in text
     (ax,) = _data_axes(fig)  # the IT-chef panel is not drawn
     assert not any(label.startswith("I1") for label in _ytick_labels(ax))
     rows = {round(p.get_y() + p.get_height() / 2) for p in ax.patches}
@@ -348,7 +348,7 @@ def test_diverging_bars_marks_a_suppressed_statement():
     f2_row = next(i for i, label in enumerate(labels) if label.startswith("F2"))
     assert f2_row == len(labels) - 1  # suppressed rows last
     assert f2_row not in {round(p.get_y() + p.get_height() / 2) for p in ax.patches}
-    assert "Undertryckt (n < 5)" in _all_text(fig)
+    assert "Undertryckt (färre än 5 personer eller sekundärt)" in _all_text(fig)
 
 
 def test_everything_suppressed_says_so():
@@ -416,7 +416,7 @@ def test_mean_ci_skips_suppressed_rows_and_names_them():
     (ax,) = _data_axes(fig)
     labels = _ytick_labels(ax)
     assert [label.split()[0] for label in labels] == ["S4", "S1", "S5", "S3"]
-    assert "Undertryckta (n < 5), visas inte: S2" in _all_text(fig)
+    assert "Undertryckta (färre än 5 personer eller sekundärt), visas inte: S2" in _all_text(fig)
     assert len(ax.containers) == 4  # one error bar per published row
     text = _all_text(fig)
     assert "2,3" in text and "De 2 lägsta" in text
@@ -473,7 +473,7 @@ def test_role_gap_one_role_suppressed_for_a_dimension():
     fig = sp.role_gap(table)
     text = _all_text(fig)
     assert "+0,5" in text
-    assert "IT-chef: undertryckt (n < 5)" in text
+    assert "IT-chef: undertryckt (färre än 5 personer eller sekundärt)" in text
     assert "4,8" not in text
     (ax,) = _data_axes(fig)
     xs = [x for line in ax.lines for x in line.get_xdata() if len(line.get_xdata()) == 1]

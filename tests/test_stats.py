@@ -13,6 +13,7 @@ from _stats_data import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reference_stats import n_persons
 from scipy import stats as sps
 
 import maturity
@@ -33,9 +34,7 @@ def reference_describe(responses: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         row["n"] = n
         row["n_dont_know"] = int((part["score"].isna() & (part["answer"] != "")).sum())
         scored = part[part["score"].notna()]
-        row["n_respondents"] = len(
-            scored[["wave", "organisation", "role", "respondent"]].drop_duplicates()
-        )
+        row["n_respondents"] = n_persons(scored, responses)
         row["mean"] = x.mean() if n else np.nan
         row["sd"] = x.std(ddof=1) if n > 1 else np.nan
         row["se"] = sps.sem(x) if n > 1 else np.nan
@@ -94,7 +93,7 @@ def assert_same(ours: pd.DataFrame, ref: pd.DataFrame, columns=STAT_COLUMNS, rto
 )
 def test_describe_matches_straightforward_computation(categorical, by):
     r = random_responses(seed=1, categorical=categorical, waves=(2020, 2022))
-    ours = ms.describe(r, by=by, min_n=1, margins=[])
+    ours = ms.describe(r, by=by, min_n=1, margins=[], pool_waves=True)
     ref = reference_describe(r, by)
     for column in by:
         assert ours[column].astype(str).tolist() == ref[column].astype(str).tolist()

@@ -197,7 +197,7 @@ def test_english_workbook_shows_no_swedish_sheet_names(books):
 def test_front_sheet_names_the_swedish_column(books):
     book, _ = books["sv"]
     front = [c.value for c in book["Översikt"]["A"] if c.value]
-    assert any("(kolumnen Undertryckt)" in line for line in front)
+    assert any("i kolumnen Undertryckt." in line for line in front)
     assert any(line.startswith("Förmågekarta: 1 fil,") for line in front)
 
 

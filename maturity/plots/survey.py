@@ -3,9 +3,10 @@
 Each function takes a tidy table (the ``responses`` table or a summary of it from
 :mod:`maturity.stats`) and returns a matplotlib Figure; it never saves. Swedish by default
 (decimal comma, å ä ö), English with ``lang="en"``; every word comes from :mod:`maturity.text`.
-Groups with fewer than ``min_n`` respondents are never drawn: they are listed as suppressed
-("Undertryckt (n < 5)"). Role names are shown through ``role_labels`` (role -> display name,
-e.g. from the codebook); without it, the role as written with a capital first letter.
+Groups with fewer than ``min_n`` people are never drawn: they are listed as suppressed
+("Undertryckt (färre än 5 personer eller sekundärt)", the words of :mod:`maturity.privacy`).
+Role names are shown through ``role_labels`` (role -> display name, e.g. from the codebook);
+without it, the role as written with a capital first letter.
 
 :func:`role_gap` draws one axes and accepts ``ax=``. The others draw one panel per role (and a
 legend row above them), like a seaborn figure-level function, so they make their own figure.
@@ -183,7 +184,7 @@ def _row_height(labels: Sequence[str]) -> float:
 def _suppressed_note(names: Sequence[str], min_n: int, lang: str, limit: int = 12) -> str:
     names = list(names)
     shown = ", ".join(names[:limit]) + (" …" if len(names) > limit else "")
-    return _t("suppressed_not_shown", lang, k=len(names), min_n=min_n, names=shown)
+    return text.word("privacy.not_shown", lang, k=len(names), min_n=min_n, names=shown)
 
 
 def _panel_note(role, hidden_names, min_n: int, lang: str, role_labels) -> str:
@@ -200,8 +201,8 @@ def _drop_empty_panels(panels, item: str, min_n: int, lang: str, role_labels=Non
             keep.append((r, shown, hidden_names))
         else:
             notes.append(
-                _t(
-                    "role_all_suppressed",
+                text.word(
+                    "privacy.role_all",
                     lang,
                     role=role_name(r, role_labels),
                     k=len(hidden_names),
@@ -521,7 +522,7 @@ def _draw_distribution_panel(
         message = (
             _t("only_dont_know", lang)
             if row.status == "dk"
-            else _t("suppressed", lang, min_n=min_n)
+            else text.word("privacy.legend", lang, min_n=min_n)
         )
         ax.text(
             0,
@@ -560,8 +561,8 @@ def _drop_hidden_roles(panels, min_n: int, lang: str, role_labels):
     """A role whose every statement is suppressed gets one note line, not a column of
     "Undertryckt"; returns the panels left and the notes."""
     notes = [
-        _t(
-            "role_all_suppressed",
+        text.word(
+            "privacy.role_all",
             lang,
             role=role_name(r, role_labels),
             k=len(rows),
@@ -628,7 +629,8 @@ def diverging_bars(
         The tidy ``responses`` table (role, statement, respondent, score, answer; wave optional).
     min_n : int, default 5
         A statement with fewer respondents (with a scored answer) is not drawn but marked
-        "Undertryckt (n < 5)" (same rule as :func:`maturity.stats.describe`).
+        "Undertryckt (färre än 5 personer eller sekundärt)" (same rule as
+        :func:`maturity.stats.describe`).
     codebook : Codebook
         Gives the scale labels (legend), the statement texts and the reversed statements.
     role : str or list of str, optional
@@ -979,7 +981,7 @@ def _draw_gap_rows(ax, wide, roles, *, lo, hi, min_n, lang, role_labels) -> None
         missing = [
             role_name(r, role_labels) for r, v in zip(roles, (a, b), strict=True) if pd.isna(v)
         ]
-        suppressed = _t("suppressed", lang, min_n=min_n)
+        suppressed = text.word("privacy.legend", lang, min_n=min_n)
         message = (
             suppressed
             if len(missing) == 2
@@ -1271,7 +1273,7 @@ def _drop_suppressed_roles(groups, min_n: int, lang: str, role_labels):
     """A role whose every cell is suppressed is one note line, not a grey block; returns the
     groups left and the notes."""
     notes = [
-        _t("role_all_cells_suppressed", lang, role=role_name(r, role_labels), min_n=min_n)
+        text.word("privacy.role_all_cells", lang, role=role_name(r, role_labels), min_n=min_n)
         for r, rows in groups
         if rows["_hidden"].all()
     ]
@@ -1324,7 +1326,10 @@ def _heatmap_legend(fig, title: str, notes, min_n: int, lang: str) -> None:
     from matplotlib.patches import Patch
 
     handles = [
-        Patch(facecolor=NOT_ASSESSED_COLOUR, label="–  " + _t("suppressed", lang, min_n=min_n))
+        Patch(
+            facecolor=NOT_ASSESSED_COLOUR,
+            label="–  " + text.word("privacy.legend", lang, min_n=min_n),
+        )
     ]
     handles += [Patch(facecolor="none", edgecolor="none", label=note) for note in notes]
     fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
@@ -1360,7 +1365,7 @@ def organisation_heatmap(
     """Heatmap organisation × statement (or dimension): organisations as rows.
 
     Cells hold ``value`` with a decimal comma; suppressed cells (or with fewer than ``min_n``
-    respondents) are grey with "–" and named in the legend note "Undertryckt (n < 5)"; a
+    respondents) are grey with "–" and named in the legend note "Undertryckt (färre än 5 personer …)"; a
     combination that does not exist in the table is left white. One panel per role when the
     table has several (statements differ between roles).
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from maturity import text
 from maturity.findings import key_findings
+from maturity.privacy import SuppressionRatio, suppression_ratio
 from maturity.sections import Section
 
-__all__ = ["write_summary"]
+__all__ = ["write_summary", "report_suppression", "privacy_lines"]
 
 #: Where the problem log is written (named in the summary).
 PROBLEM_LOG = "data/processed/problems.csv"
@@ -26,6 +27,39 @@ def _finding_lines(sections: list[Section], lang: str) -> list[str]:
             lines += ["", f"**{_topic(current, lang)}**", ""]
         lines.append(f"- {finding.sentence}")
     return lines
+
+
+def report_suppression(sections: list[Section], *, min_n: int = 5) -> SuppressionRatio:
+    """The report's one suppression ratio: :func:`maturity.privacy.suppression_ratio` over
+    the published tables of every section (the workbook and the summary both show it).
+
+    Examples
+    --------
+    >>> report_suppression([]).groups
+    0
+    """
+    tables = {
+        f"{section.name}.{name}": table
+        for section in sections
+        for name, table in section.published().items()
+    }
+    return suppression_ratio(tables, min_n=min_n)
+
+
+def privacy_lines(sections: list[Section], *, min_n: int = 5, lang: str = "sv") -> list[str]:
+    """The suppression rule and the report's suppression ratio, as two sentences.
+
+    Examples
+    --------
+    >>> privacy_lines([], lang="en")[1]
+    '0 of 0 published groups are suppressed: 0 have fewer than 5 people and 0 are hidden \
+secondarily.'
+    """
+    ratio = report_suppression(sections, min_n=min_n)
+    return [
+        text.word("privacy.rule", lang, min_n=min_n),
+        text.word("privacy.ratio", lang, min_n=min_n, **ratio.values()),
+    ]
 
 
 def _read_lines(sections: list[Section], min_n: int, lang: str) -> list[str]:
@@ -46,7 +80,7 @@ def _read_lines(sections: list[Section], min_n: int, lang: str) -> list[str]:
             lines.append(
                 "- " + text.word("report.counts_see_log", lang, counts=counts, log=PROBLEM_LOG)
             )
-    lines.append("- " + text.word("report.privacy_summary", lang, min_n=min_n))
+    lines += ["- " + line for line in privacy_lines(sections, min_n=min_n, lang=lang)]
     return lines
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.findings import key_findings
+from maturity.report.summary import privacy_lines
 from maturity.sections import Section
 from maturity.xlsx_writer import save_workbook
 
@@ -258,22 +259,10 @@ def _read_lines(sections: list[Section], lang: str) -> list[str]:
 def _privacy_lines(
     sections: list[Section], problems: pd.DataFrame, min_n: int, lang: str
 ) -> list[str]:
-    """How many published groups are suppressed, and how long the problem log is."""
-    suppressed = groups = 0
-    for section in sections:
-        for table in section.published().values():
-            if "suppressed" in table.columns:
-                suppressed += int(table["suppressed"].sum())
-                groups += len(table)
+    """The suppression rule and ratio (as in the summary), and how long the problem log is."""
     return [
-        text.word(
-            "report.privacy_front",
-            lang,
-            min_n=min_n,
-            suppressed=suppressed,
-            groups=groups,
-            column=header("suppressed", lang),
-        ),
+        *privacy_lines(sections, min_n=min_n, lang=lang),
+        text.word("privacy.column", lang, column=header("suppressed", lang)),
         text.word(
             "report.problem_log_front", lang, sheet=sheet_name("problems", lang), n=len(problems)
         ),

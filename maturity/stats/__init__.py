@@ -20,12 +20,20 @@ an error in ``by``).
 
 Conventions
 -----------
-- A *respondent* is one person in one survey round: the combination of ``wave``,
-  ``organisation``, ``role`` and ``respondent`` (whichever of them the table has), so ids that
-  restart in every file or round do not merge different people.
-- ``n`` counts scored answers; ``n_respondents`` counts the distinct respondents with at least
-  one scored answer in the group: the people the statistics are made of. Suppression uses
-  ``n_respondents``.
+- **Waves are never pooled silently.** On responses with several waves (``wave`` column), a
+  table whose groups do not include ``wave`` is an error naming the waves, unless the call
+  asks for pooling with ``pool_waves=True``; the table then has a ``waves`` column naming the
+  waves each row pools ("2020, 2022"). Select one wave or put ``wave`` in ``by`` otherwise.
+  :func:`change` compares two waves explicitly; :func:`dimension_scores` keeps one row per
+  person and wave.
+- ``n_respondents`` counts *people*: within a wave a person is the combination of
+  ``organisation``, ``role`` and ``respondent`` (whichever the table has), so ids that
+  restart in every file do not merge different people. In a pooled group a person who
+  answered in two waves counts once when the ids are linked across waves (some organisation
+  + role + id occurs in two waves); where they are not, the group counts as many people as
+  its largest wave (per organisation and role). ``n`` counts scored answers (a person's
+  answers in two waves are two answers, and the tests and intervals treat them as
+  independent). Suppression uses ``n_respondents``.
 - ``n_dont_know`` counts rows without a score whose raw ``answer`` is not blank ("Vet ej").
   Without an ``answer`` column every row without a score counts.
 - Group columns may be ``category`` or plain dtype. Rows whose group key is missing (e.g. an

@@ -17,7 +17,15 @@ import pandas as pd
 
 from maturity.codebook import Codebook
 
-__all__ = ["as_list", "require", "scale_limits", "midpoint_of", "checked_scores", "add_text"]
+__all__ = [
+    "as_list",
+    "require",
+    "scale_limits",
+    "midpoint_of",
+    "checked_scores",
+    "add_text",
+    "pooled_waves",
+]
 
 
 def as_list(columns: str | Sequence[str] | None) -> list[str]:
@@ -119,3 +127,39 @@ def add_text(
     values = table[column].astype(object).map(lambda s: texts.get(str(s), np.nan))
     table.insert(table.columns.get_loc(column) + 1, name, values.astype(object))
     return table
+
+
+def pooled_waves(
+    frame: pd.DataFrame, by: Sequence[str], pool_waves: bool, where: str
+) -> list | None:
+    """The waves a table grouped by ``by`` would pool, or None when it pools none.
+
+    Waves are never pooled silently: when ``frame`` holds several waves and ``wave`` is not
+    in ``by``, this is an error naming the waves unless ``pool_waves=True``. With
+    ``pool_waves=True`` the waves of the data are returned (also for a single wave), and the
+    caller adds a ``waves`` column saying what each row pools.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"wave": [2020, 2022], "role": "chef"})
+    >>> pooled_waves(r, ["wave", "role"], False, "describe") is None
+    True
+    >>> pooled_waves(r, ["role"], True, "describe")
+    [2020, 2022]
+    >>> pooled_waves(r, ["role"], False, "describe")
+    Traceback (most recent call last):
+    ...
+    ValueError: describe: responses holds waves 2020, 2022 and 'wave' is not in by; add 'wave' to by, select one wave (e.g. responses[responses['wave'] == 2022]) or pass pool_waves=True
+    """
+    if "wave" not in frame.columns or "wave" in by:
+        return None
+    waves = sorted(frame["wave"].dropna().unique().tolist())
+    if pool_waves:
+        return waves
+    if len(waves) > 1:
+        raise ValueError(
+            f"{where}: responses holds waves {', '.join(map(str, waves))} and 'wave' is not in "
+            "by; add 'wave' to by, select one wave (e.g. responses[responses['wave'] == "
+            f"{waves[-1]!r}]) or pass pool_waves=True"
+        )
+    return None

@@ -21,15 +21,21 @@ import pandas as pd
 
 from maturity.codebook import Codebook
 from maturity.privacy import DEFAULT_MIN_N, check_min_n, suppress
-from maturity.stats.common import add_text, as_list, checked_scores, require, scale_limits
+from maturity.stats.common import (
+    add_text,
+    as_list,
+    checked_scores,
+    pooled_waves,
+    require,
+    scale_limits,
+)
 from maturity.stats.grouping import (
     Groups,
     cached_codes,
-    distinct,
     group,
-    observed,
-    persons,
+    people,
     score_stats,
+    wave_lists,
 )
 
 __all__ = [
@@ -80,8 +86,12 @@ def describe(
     codebook: Codebook | None = None,
     scale: tuple[float, float] = (1, 5),
     margins: Sequence[str] | None = None,
+    pool_waves: bool = False,
 ) -> pd.DataFrame:
     """Descriptive statistics of the scores per group.
+
+    Waves are never pooled silently: on responses with several waves, ``by`` must hold
+    ``wave`` unless ``pool_waves=True`` (see :mod:`maturity.stats`).
 
     Parameters
     ----------
@@ -125,6 +135,7 @@ def describe(
     by = as_list(by)
     min_n = check_min_n(min_n)
     require(responses, [*by, "score"], "describe")
+    pooled = pooled_waves(responses, by, pool_waves, "describe")
     lo, hi = scale_limits(codebook, scale)
     score = checked_scores(responses, lo, hi)
     cache = {}  # column codes, computed once per call
@@ -139,10 +150,11 @@ def describe(
         answer = responses["answer"].iloc[rows].to_numpy(dtype=object)
         dont_know[rows] = ~pd.isna(answer) & (answer != "")
     n_dont_know = np.bincount(g[dont_know], minlength=n_groups)
-    person, n_persons = persons(responses, cache)
-    n_respondents = distinct(g[scored], n_groups, person[scored], n_persons)
+    n_respondents = people(responses, g, n_groups, scored, cache)
 
     table = groups.keys.copy()
+    if pooled is not None:
+        table["waves"] = wave_lists(responses, g, n_groups, None, cache)
     table["n_respondents"] = n_respondents.astype(np.int64)
     table["n"] = stats.pop("n")
     table["n_dont_know"] = n_dont_know.astype(np.int64)
@@ -165,6 +177,7 @@ def across_organisations(
     min_n: int = DEFAULT_MIN_N,
     codebook: Codebook | None = None,
     scale: tuple[float, float] = (1, 5),
+    pool_waves: bool = False,
 ) -> pd.DataFrame:
     """How organisations differ: per-organisation means first, then statistics across them.
 
@@ -196,11 +209,15 @@ def across_organisations(
         Scale limits and statement ``text``.
     scale : (low, high), default (1, 5)
         Scale limits when no codebook is given.
+    pool_waves : bool, default False
+        Pool the waves (when ``wave`` is not in ``by``), adding a ``waves`` column; without
+        it, several waves without ``wave`` in ``by`` are an error. People are counted as in
+        :func:`describe`.
 
     Returns
     -------
     DataFrame
-        ``by`` columns, [``text``], ``n_respondents``, ``n``, ``pooled_mean``,
+        ``by`` columns, [``text``], [``waves``], ``n_respondents``, ``n``, ``pooled_mean``,
         ``n_organisations``, ``n_organisations_hidden``, ``mean_of_means``, ``sd_between``
         (ddof=1), ``min_organisation``, ``min_mean``, ``max_organisation``, ``max_mean``,
         ``suppressed``. Ties for min/max go to the organisation first in sort order.
@@ -228,6 +245,7 @@ def across_organisations(
     if "organisation" in by:
         raise ValueError("across_organisations: 'organisation' cannot be a group column")
     require(responses, [*by, "organisation", "score"], "across_organisations")
+    pooled = pooled_waves(responses, by, pool_waves, "across_organisations")
     lo, hi = scale_limits(codebook, scale)
     score = checked_scores(responses, lo, hi)
     cache = {}  # column codes, computed once per call
@@ -236,6 +254,9 @@ def across_organisations(
     shown = _published_organisations(groups, cells, by, min_n)
     table = _between_organisations(groups, cells, shown)
     table = add_text(table, codebook)
+    if pooled is not None:
+        waves = wave_lists(responses, groups.codes, groups.size, None, cache)
+        table.insert(table.columns.get_loc("n_respondents"), "waves", waves)
     stat_columns = [c for c in table.columns[table.columns.get_loc("n") :]]
     return suppress(table, min_n=min_n, stat_columns=stat_columns, group_columns=by)
 
@@ -246,19 +267,14 @@ def _organisation_cells(
     """Scored answers, score sums and respondents per (group, organisation) cell."""
     n_groups = groups.size
     org_codes, n_orgs, decode_org = cached_codes(responses, "organisation", cache)
-    person, n_persons = persons(responses, cache)
     scored = ~np.isnan(score)
-    g, o, x = groups.codes[scored], org_codes[scored], score[scored]
-    cell = g * n_orgs + o
+    all_cells = groups.codes.astype(np.int64) * n_orgs + org_codes
+    cell, x = all_cells[scored], score[scored]
     size = n_groups * n_orgs
     n_answers = np.bincount(cell, minlength=size).reshape(n_groups, n_orgs)
     sums = np.bincount(cell, weights=x, minlength=size).reshape(n_groups, n_orgs)
-    # distinct respondents per (group, organisation): respondents sit in one organisation
-    person_org = np.zeros(n_persons, dtype=np.int64)
-    person_org[person] = org_codes  # a respondent's identity includes the organisation
-    pairs = observed(g * n_persons + person[scored], n_groups * n_persons)
-    pair_cell = (pairs // max(n_persons, 1)) * n_orgs + person_org[pairs % max(n_persons, 1)]
-    n_resp = np.bincount(pair_cell, minlength=size).reshape(n_groups, n_orgs)
+    # people per (group, organisation): a respondent's identity includes the organisation
+    n_resp = people(responses, all_cells, size, scored, cache).reshape(n_groups, n_orgs)
     real = np.arange(n_orgs) < n_orgs - 1  # the last code is "no organisation"
     return {
         "n_answers": n_answers,
@@ -337,6 +353,7 @@ def rank_statements(
     scale: tuple[float, float] = (1, 5),
     item: str = "statement",
     k: int = 3,
+    pool_waves: bool = False,
 ) -> pd.DataFrame:
     """The ``k`` lowest and ``k`` highest statements by mean, per ``by`` group.
 
@@ -360,12 +377,16 @@ def rank_statements(
         The column whose values are ranked within each ``by`` group.
     k : int, default 3
         How many statements at each end.
+    pool_waves : bool, default False
+        Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
+        several waves without ``wave`` in ``by`` are an error.
 
     Returns
     -------
     DataFrame
         ``by`` columns, ``end`` ("lowest" / "highest"), ``rank`` (1 = the lowest resp. the
-        highest), ``item`` column, [``text``], ``mean``, ``sd``, ``n``, ``n_respondents``.
+        highest), ``item`` column, [``text``], ``mean``, ``sd``, ``n``, ``n_respondents``,
+        [``waves`` when pooled].
 
     Examples
     --------
@@ -383,7 +404,14 @@ def rank_statements(
     by = as_list(by)
     if item in by:
         raise ValueError(f"rank_statements: {item!r} is what is ranked; it cannot be in by")
-    table = describe(responses, by=[*by, item], min_n=min_n, codebook=codebook, scale=scale)
+    table = describe(
+        responses,
+        by=[*by, item],
+        min_n=min_n,
+        codebook=codebook,
+        scale=scale,
+        pool_waves=pool_waves,
+    )
     table = table[~table["suppressed"] & table["mean"].notna()]
     columns = [
         *by,
@@ -393,6 +421,7 @@ def rank_statements(
         "sd",
         "n",
         "n_respondents",
+        *(["waves"] if "waves" in table else []),
     ]
     table = table[columns]
     parts = []

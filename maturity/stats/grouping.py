@@ -50,6 +50,8 @@ __all__ = [
     "split",
     "person_columns",
     "persons",
+    "people",
+    "wave_lists",
 ]
 
 #: The columns that together identify a respondent (those present in the table).
@@ -381,3 +383,94 @@ def persons(frame: pd.DataFrame, cache: dict | None = None) -> tuple[np.ndarray,
             groups = group(frame, columns, cache)
             return groups.codes, groups.size
     return ids, n_ids
+
+
+def _wave_codes(frame: pd.DataFrame, cache: dict | None):
+    """Codes of ``wave`` and their space, or None when the table has at most one wave."""
+    if "wave" not in frame.columns:
+        return None
+    codes, size, _ = cached_codes(frame, "wave", cache)
+    if len(codes) == 0 or codes.min() == codes.max():
+        return None
+    return codes, size
+
+
+def people(
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    n_groups: int,
+    rows: np.ndarray | None = None,
+    cache: dict | None = None,
+) -> np.ndarray:
+    """Distinct *people* per group: the count the suppression rule uses.
+
+    ``codes`` is the group of every row of ``frame`` (``rows``, a boolean mask, selects the
+    rows that count, e.g. the scored ones). Within one wave a person is the combination of
+    organisation, role and respondent id. A group holding several waves counts a person who
+    answered in two waves once: when the ids are linked across waves (some organisation +
+    role + id occurs in more than one wave of ``frame``) the distinct ids are counted;
+    otherwise (ids that differ per wave) nobody can be matched and the group counts as many
+    people as its largest wave, organisation by organisation and role by role (people of
+    different organisations or roles are different people). Either way the count never
+    exceeds the number of people.
+
+    Examples
+    --------
+    Four managers answering in two waves are four people, with ids linked or not:
+
+    >>> linked = pd.DataFrame({"wave": [1] * 4 + [2] * 4, "respondent": list("abcdabcd")})
+    >>> people(linked, np.zeros(8, dtype=np.int64), 1).tolist()
+    [4]
+    >>> unlinked = pd.DataFrame({"wave": [1] * 4 + [2] * 4, "respondent": list("abcdefgh")})
+    >>> people(unlinked, np.zeros(8, dtype=np.int64), 1).tolist()
+    [4]
+    """
+    keep = np.ones(len(frame), dtype=bool) if rows is None else np.asarray(rows, dtype=bool)
+    person, n_persons = persons(frame, cache)
+    waves = _wave_codes(frame, cache)
+    if waves is None:
+        return distinct(codes[keep], n_groups, person[keep], n_persons)
+    wave, n_waves = waves
+    if distinct(codes[keep], n_groups, wave[keep], n_waves).max(initial=0) <= 1:
+        return distinct(codes[keep], n_groups, person[keep], n_persons)  # one wave a group
+    linked = group(frame, [c for c in person_columns(frame) if c != "wave"], cache)
+    if distinct(linked.codes, linked.size, wave, n_waves).max(initial=0) > 1:
+        return distinct(codes[keep], n_groups, linked.codes[keep], linked.size)
+    # ids not linked: within each organisation and role, as many people as its largest wave
+    places = group(frame, [c for c in ("organisation", "role") if c in frame.columns], cache)
+    place = codes[keep].astype(np.int64) * places.size + places.codes[keep]
+    place, seen = densify(place, n_groups * places.size)
+    cell = place * n_waves + wave[keep]
+    per_wave = distinct(cell, len(seen) * n_waves, person[keep], n_persons)
+    largest = per_wave.reshape(len(seen), n_waves).max(axis=1)
+    return np.bincount(seen // places.size, weights=largest, minlength=n_groups).astype(np.int64)
+
+
+def wave_lists(
+    frame: pd.DataFrame,
+    codes: np.ndarray,
+    n_groups: int,
+    rows: np.ndarray | None = None,
+    cache: dict | None = None,
+) -> list[str]:
+    """The waves each group holds, as text ("2020, 2022"); the ``waves`` column of a pooled
+    table.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"wave": [2020, 2022, 2022]})
+    >>> wave_lists(frame, np.array([0, 0, 1]), 2)
+    ['2020, 2022', '2022']
+    """
+    keep = np.ones(len(frame), dtype=bool) if rows is None else np.asarray(rows, dtype=bool)
+    wave, n_waves, decode = cached_codes(frame, "wave", cache)
+    pairs = observed(codes[keep].astype(np.int64) * n_waves + wave[keep], n_groups * n_waves)
+    names = [
+        str(int(w)) if isinstance(w, float) and w.is_integer() else str(w)
+        for w in decode(np.arange(n_waves))
+    ]
+    lists: list[list[str]] = [[] for _ in range(n_groups)]
+    for pair in pairs:
+        if pair % n_waves < n_waves - 1:  # the last code is "no wave"
+            lists[pair // n_waves].append(names[pair % n_waves])
+    return [", ".join(w) for w in lists]

@@ -24,11 +24,12 @@ from maturity.stats.common import (
     as_list,
     checked_scores,
     midpoint_of,
+    pooled_waves,
     require,
     scale_limits,
 )
 from maturity.stats.descriptive import default_margins, describe
-from maturity.stats.grouping import distinct, group, persons, split, t_interval
+from maturity.stats.grouping import group, people, split, t_interval, wave_lists
 from maturity.stats.scales import units
 
 __all__ = [
@@ -113,6 +114,7 @@ def midpoint_test(
     codebook: Codebook | None = None,
     scale: tuple[float, float] = (1, 5),
     midpoint: float | None = None,
+    pool_waves: bool = False,
 ) -> pd.DataFrame:
     """Is each statement's score above the scale midpoint? One-sample Wilcoxon per group.
 
@@ -134,11 +136,15 @@ def midpoint_test(
         Scale limits when no codebook is given.
     midpoint : float, optional
         Overrides the codebook's midpoint; default the middle of the scale.
+    pool_waves : bool, default False
+        Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
+        several waves without ``wave`` in ``by`` are an error. Pooled answers of a person in
+        two waves enter the test as two answers.
 
     Returns
     -------
     DataFrame
-        ``by`` columns, [``text``], ``n_respondents``, ``n``, ``mean``, ``median``,
+        ``by`` columns, [``text``], [``waves``], ``n_respondents``, ``n``, ``mean``, ``median``,
         ``midpoint``, ``difference`` (mean − midpoint), ``statistic`` (scipy's W: the smaller
         signed-rank sum), ``p``, ``p_holm``, ``above`` (mean > midpoint), ``suppressed``.
 
@@ -153,7 +159,9 @@ def midpoint_test(
     """
     by = as_list(by)
     mid = midpoint_of(codebook, midpoint, scale)
-    table = describe(responses, by=by, min_n=min_n, codebook=codebook, scale=scale)
+    table = describe(
+        responses, by=by, min_n=min_n, codebook=codebook, scale=scale, pool_waves=pool_waves
+    )
     lo, hi = scale_limits(codebook, scale)
     score = checked_scores(responses, lo, hi)
     scored = ~np.isnan(score)
@@ -164,7 +172,8 @@ def midpoint_test(
     for i, x in enumerate(split(groups.codes[scored], groups.size, score[scored])):
         if published[i] and np.any(x != mid):
             statistic[i], p[i] = wilcoxon(x - mid)
-    keep = [*by, *(["text"] if "text" in table else []), "n_respondents", "n", "mean", "median"]
+    keep = [*by, *(c for c in ("text", "waves") if c in table), "n_respondents", "n", "mean"]
+    keep.append("median")
     out = table[keep].copy()
     out["midpoint"] = mid
     out["difference"] = out["mean"] - mid
@@ -185,6 +194,7 @@ def midpoint_summary(
     scale: tuple[float, float] = (1, 5),
     midpoint: float | None = None,
     item: str = "statement",
+    pool_waves: bool = False,
 ) -> pd.DataFrame:
     """Per ``by`` group: is every statement mean above the midpoint, and which is lowest?
 
@@ -207,11 +217,14 @@ def midpoint_summary(
         Overrides the codebook's midpoint; default the middle of the scale.
     item : str, default "statement"
         The column whose means are judged within each ``by`` group.
+    pool_waves : bool, default False
+        Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
+        several waves without ``wave`` in ``by`` are an error.
 
     Returns
     -------
     DataFrame
-        ``by`` columns, ``midpoint``, ``n_statements`` (published), ``n_suppressed``,
+        ``by`` columns, [``waves`` when pooled], ``midpoint``, ``n_statements`` (published), ``n_suppressed``,
         ``n_above``, ``all_above``, ``lowest_statement``, [``lowest_text``], ``lowest_mean``.
 
     Examples
@@ -229,7 +242,14 @@ def midpoint_summary(
     if item in by:
         raise ValueError(f"midpoint_summary: {item!r} is what is judged; it cannot be in by")
     mid = midpoint_of(codebook, midpoint, scale)
-    table = describe(responses, by=[*by, item], min_n=min_n, codebook=codebook, scale=scale)
+    table = describe(
+        responses,
+        by=[*by, item],
+        min_n=min_n,
+        codebook=codebook,
+        scale=scale,
+        pool_waves=pool_waves,
+    )
     table["_published"] = ~table["suppressed"] & table["mean"].notna()
     table["_above"] = table["_published"] & (table["mean"] > mid)
     table["_id"] = table[item].astype(str)
@@ -238,6 +258,8 @@ def midpoint_summary(
     for key, part in grouped:
         published = part[part["_published"]].sort_values(["mean", "_id"], kind="stable")
         row = dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True))
+        if "waves" in part:
+            row["waves"] = _union(part["waves"])
         row.update(
             midpoint=mid,
             n_statements=len(published),
@@ -255,6 +277,12 @@ def midpoint_summary(
     for column in ("n_statements", "n_suppressed", "n_above"):
         out[column] = out[column].astype(np.int64)
     return out
+
+
+def _union(lists: pd.Series) -> str:
+    """The union of ``waves`` texts ("2020, 2022"), sorted as the waves are."""
+    seen = {w for text in lists.dropna() for w in str(text).split(", ") if w}
+    return ", ".join(sorted(seen, key=lambda w: (len(w), w)))
 
 
 # --------------------------------------------------------------------------- two groups
@@ -281,8 +309,7 @@ def two_groups(table: pd.DataFrame, by: list[str], side: str, first, second):
     table, half = table[half >= 0], half[half >= 0]
     groups = group(table, by)
     cell = groups.codes * 2 + half
-    person, n_persons = persons(table)
-    n_resp = distinct(cell, 2 * groups.size, person, n_persons).reshape(-1, 2)
+    n_resp = people(table, cell, 2 * groups.size).reshape(-1, 2)
     halves = split(cell, 2 * groups.size, table["score"].to_numpy(dtype=float))
     keys = list(groups.keys.itertuples(index=False, name=None))
     for i, key in enumerate(keys):
@@ -298,6 +325,7 @@ def compare_roles(
     min_n: int = DEFAULT_MIN_N,
     codebook: Codebook | None = None,
     roles: Sequence[str] | None = None,
+    pool_waves: bool = False,
 ) -> pd.DataFrame:
     """Compare two roles on the statements (or dimensions) both of them answered.
 
@@ -324,11 +352,15 @@ def compare_roles(
         Statement ``text`` and the number of statements per dimension.
     roles : (str, str), optional
         The two roles; default the two roles in the data (an error if there are more).
+    pool_waves : bool, default False
+        Pool the waves (when ``wave`` is not in ``by``), adding a ``waves`` column; without
+        it, several waves without ``wave`` in ``by`` are an error. People are counted as in
+        :func:`describe`; a person answering in two waves gives two units.
 
     Returns
     -------
     DataFrame
-        ``by`` columns, [``text``], ``role_1``, ``role_2``, ``n_respondents_1``,
+        ``by`` columns, [``text``], [``waves``], ``role_1``, ``role_2``, ``n_respondents_1``,
         ``n_respondents_2``, ``n_1``, ``n_2``, ``mean_1``, ``mean_2``, ``difference``
         (mean_1 − mean_2), ``u`` (U of role 1), ``rank_biserial``, ``p``, ``p_holm``,
         ``suppressed``.
@@ -346,12 +378,29 @@ def compare_roles(
     by = as_list(by)
     min_n = check_min_n(min_n)
     first, second = _two_roles(responses, by, roles)
+    pooled = pooled_waves(responses, by, pool_waves, "compare_roles")
     scored = units(responses, by=by, codebook=codebook, extra=["role"])
     rows = [
         {**dict(zip(by, key, strict=True)), **_mann_whitney(x, y, nx, ny, first, second)}
         for key, x, y, nx, ny in two_groups(scored, by, "role", first, second)
     ]
-    return _role_table(rows, by, codebook, min_n)
+    out = _role_table(rows, by, codebook, min_n)
+    if pooled is not None:
+        out.insert(out.columns.get_loc("role_1"), "waves", _pooled_lists(scored, out, by))
+    return out
+
+
+def _pooled_lists(scored: pd.DataFrame, out: pd.DataFrame, by: list[str]) -> list[str]:
+    """The ``waves`` of each row of ``out`` (keys ``by``), from the units compared."""
+    if not len(out):
+        return []
+    if not by:
+        return [wave_lists(scored, np.zeros(len(scored), dtype=np.int64), 1)[0]] * len(out)
+    groups = group(scored, by)
+    lists = wave_lists(scored, groups.codes, groups.size)
+    keys = groups.keys.assign(_waves=lists).astype({c: object for c in by})
+    merged = out[by].astype(object).merge(keys, on=by, how="left")
+    return merged["_waves"].tolist()
 
 
 #: The statistics columns of :func:`compare_roles`, after the ``by`` columns.

@@ -23,8 +23,16 @@ from scipy import stats as sps
 
 from maturity.codebook import Codebook
 from maturity.privacy import DEFAULT_MIN_N, check_min_n, suppress
-from maturity.stats.common import add_text, as_list, require
-from maturity.stats.grouping import column_codes, group, person_columns, persons, split
+from maturity.stats.common import add_text, as_list, pooled_waves, require
+from maturity.stats.grouping import (
+    column_codes,
+    group,
+    people,
+    person_columns,
+    persons,
+    split,
+    wave_lists,
+)
 
 __all__ = ["dimension_scores", "units", "Reliability", "reliability", "cronbach_alpha"]
 
@@ -187,6 +195,7 @@ def reliability(
     codebook: Codebook | None = None,
     item: str = "statement",
     missing: str = "pairwise",
+    pool_waves: bool = False,
 ) -> Reliability:
     """Cronbach's alpha per dimension, with a 95 % CI, and item statistics.
 
@@ -220,6 +229,11 @@ def reliability(
         The column naming the items of a scale.
     missing : {"pairwise", "listwise"}
         How missing answers are handled.
+    pool_waves : bool, default False
+        Pool the waves (when ``wave`` is not in ``by``): a person's answers in each wave are
+        a row of the scale, ``n_respondents`` counts people (as in
+        :func:`~maturity.stats.describe`) and both tables get a ``waves`` column. Without
+        it, several waves without ``wave`` in ``by`` are an error.
 
     Returns
     -------
@@ -244,6 +258,7 @@ def reliability(
     if item in by:
         raise ValueError(f"reliability: {item!r} names the items; it cannot be in by")
     require(responses, [*by, item, "score"], "reliability")
+    pooled = pooled_waves(responses, by, pool_waves, "reliability")
     scale_rows, item_rows = [], []
     for key, wide, labels in _scale_matrices(responses, by, item, missing):
         scale_row, rows = _scale_statistics(wide)
@@ -251,7 +266,41 @@ def reliability(
         item_rows.extend(
             {**key, item: label, **row} for label, row in zip(labels, rows, strict=True)
         )
-    return _reliability_tables(scale_rows, item_rows, by, item, min_n, codebook)
+    result = _reliability_tables(scale_rows, item_rows, by, item, min_n, codebook)
+    return result if pooled is None else _pooled_reliability(responses, result, by, min_n)
+
+
+def _pooled_reliability(
+    responses: pd.DataFrame, result: Reliability, by: list[str], min_n: int
+) -> Reliability:
+    """Count people (not person-waves) per scale, re-suppress, and add the ``waves`` column."""
+    score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )
+    groups = group(responses, by)
+    scored = ~np.isnan(score)
+    n_people = people(responses, groups.codes, groups.size, scored)
+    keys = groups.keys.assign(
+        _people=n_people, _waves=wave_lists(responses, groups.codes, groups.size)
+    )
+    if by:
+        keys = keys.astype({c: object for c in by})
+    tables = []
+    for table, stats in (
+        (result.scales, ["n_items", "alpha", "ci95_low", "ci95_high"]),
+        (result.items, ["n", "item_rest_r", "alpha_if_deleted"]),
+    ):
+        if by:
+            merged = table[by].astype(object).merge(keys, on=by, how="left")
+        else:
+            merged = pd.concat([keys] * len(table), ignore_index=True)
+        table = table.copy()
+        table["n_respondents"] = np.minimum(
+            table["n_respondents"].to_numpy(), merged["_people"].to_numpy()
+        ).astype(np.int64)
+        table.insert(table.columns.get_loc("n_respondents"), "waves", merged["_waves"].tolist())
+        tables.append(suppress(table, min_n=min_n, stat_columns=stats, group_columns=by))
+    return Reliability(*tables)
 
 
 def _scale_matrices(responses: pd.DataFrame, by: list[str], item: str, missing: str):
