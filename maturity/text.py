@@ -419,6 +419,14 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "Groups with fewer than {min_n} respondents are not shown: {n} of {total} groups in "
         "the per-organisation tables are suppressed{note}.",
     ),
+    "findings.survey.suppression_ratio": _both(
+        "Grupper med färre än {min_n} personer redovisas inte: {suppressed} av {groups} "
+        "redovisade grupper är undertryckta ({primary} har färre än {min_n} personer och "
+        "{secondary} är dolda sekundärt){note}.",
+        "Groups of fewer than {min_n} people are not shown: {suppressed} of {groups} published "
+        "groups are suppressed ({primary} have fewer than {min_n} people and {secondary} are "
+        "hidden secondarily){note}.",
+    ),
     "findings.survey.never_shown": _both(
         " ({roles} är färre än {min_n} i varje organisation, så deras svar redovisas aldrig "
         "per organisation)",

@@ -748,6 +748,46 @@ def test_finding_helpers():
     assert findings_table(found)["key"].tolist() == ["a", "b"]
 
 
+def test_suppression_note_states_the_reports_one_ratio():
+    from maturity.privacy import suppress, suppression_ratio
+
+    per_org = pd.DataFrame(
+        {
+            "organisation": ["A", "A", "B", "B", "C", "C"],
+            "role": ["chef", "it", "chef", "it", "chef", "it"],
+            "n_respondents": [6, 1, 7, 1, 2, 1],
+            "mean": [3.0, 4.0, 3.5, 2.0, 4.5, 3.0],
+        }
+    )
+    published = suppress(per_org, min_n=5, margins=["organisation"])
+    ratio = suppression_ratio({"per_org": published}, min_n=5)
+    assert (ratio.groups, ratio.primary) == (6, 4)
+    found = survey_findings(
+        _ranked().iloc[0:0],
+        _across(),
+        _tests([], []),
+        by_organisation=published,
+        suppression=ratio,
+        min_n=5,
+    )
+    sentence, values = found[0].sentence, found[0].values
+    assert sentence.startswith(
+        f"Grupper med färre än 5 personer redovisas inte: {ratio.suppressed} av 6 redovisade "
+        f"grupper är undertryckta ({ratio.primary} har färre än 5 personer och "
+        f"{ratio.secondary} är dolda sekundärt)"
+    )
+    assert values["suppressed"] == ratio.suppressed == ratio.primary + ratio.secondary
+    english = survey_findings(
+        _ranked().iloc[0:0],
+        _across(),
+        _tests([], []),
+        by_organisation=published,
+        suppression=ratio,
+        lang="en",
+    )
+    assert f"{ratio.suppressed} of 6 published groups are suppressed" in english[0].sentence
+
+
 def test_zz_every_findings_key_is_rendered_by_these_tests():
     """Runs last in this module: every sentence template of the findings (every
     ``findings.*`` key of the text catalogue) was rendered by a test above."""

@@ -352,10 +352,11 @@ def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding
 
 
 def _suppression_findings(
-    by_organisation: pd.DataFrame | None, *, min_n: int, codebook, lang: str
+    by_organisation: pd.DataFrame | None, suppression, *, min_n: int, codebook, lang: str
 ) -> list[Finding]:
-    """How many groups of the per-organisation table are suppressed, and which roles are
-    never shown per organisation (suppressed in every organisation)."""
+    """How many groups are suppressed (the report's one ratio when given, else the groups of
+    the per-organisation table), and which roles are never shown per organisation
+    (suppressed in every organisation)."""
     if by_organisation is None:
         return []
     suppressed = by_organisation["suppressed"].astype(bool)
@@ -371,6 +372,13 @@ def _suppression_findings(
         )
         key = "never_shown" if few else "never_shown_suppressed"
         note = text.word(f"findings.survey.{key}", lang, roles=roles, min_n=min_n)
+    if suppression is not None:
+        counts = suppression.values()
+        sentence = text.word(
+            "findings.survey.suppression_ratio", lang, min_n=min_n, note=note, **counts
+        )
+        values = {"min_n": min_n, **counts, "roles_never_shown": never}
+        return [Finding("survey", "suppression", sentence, values)]
     n, total = int(suppressed.sum()), len(by_organisation)
     sentence = text.word(
         "findings.survey.suppression", lang, min_n=min_n, n=n, total=total, note=note
@@ -387,6 +395,7 @@ def survey_findings(
     role_gaps: pd.DataFrame | None = None,
     changed: pd.DataFrame | None = None,
     by_organisation: pd.DataFrame | None = None,
+    suppression=None,
     min_n: int = 5,
     codebook=None,
     lang: str = "sv",
@@ -414,6 +423,10 @@ def survey_findings(
     by_organisation : DataFrame, optional
         :func:`maturity.stats.describe` by organisation, role and dimension (with
         ``suppressed``), for the privacy note.
+    suppression : SuppressionRatio, optional
+        The report's one suppression ratio (:func:`maturity.privacy.suppression_ratio` over
+        the published tables); the privacy note then states it, as the workbook and the
+        summary do. Without it the note counts the groups of ``by_organisation``.
     min_n : int
         The suppression limit the tables were made with (stated in the privacy note).
     codebook : Codebook, optional
@@ -441,5 +454,7 @@ def survey_findings(
         *_midpoint_findings(midpoints, codebook=codebook, lang=lang),
         *_role_gap_findings(role_gaps, codebook=codebook, lang=lang),
         *_change_findings(changed, lang=lang),
-        *_suppression_findings(by_organisation, min_n=min_n, codebook=codebook, lang=lang),
+        *_suppression_findings(
+            by_organisation, suppression, min_n=min_n, codebook=codebook, lang=lang
+        ),
     ]

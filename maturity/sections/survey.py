@@ -17,6 +17,7 @@ from maturity.findings.finding import upper_first
 from maturity.findings.survey import same_statements, survey_findings
 from maturity.io.survey import read_survey
 from maturity.plots.spec import FigureSpec
+from maturity.privacy import suppression_ratio
 from maturity.sections import Section
 
 __all__ = ["build", "survey_section", "survey_tables"]
@@ -245,6 +246,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         role_gaps=tables.get("survey_role_gap"),
         changed=tables.get("survey_change"),
         by_organisation=tables["survey_organisations"],
+        suppression=suppression_ratio(section.published(), min_n=min_n),
         min_n=min_n,
         codebook=codebook,
         lang=lang,
