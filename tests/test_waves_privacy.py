@@ -244,8 +244,12 @@ def test_report_states_one_suppression_ratio(two_wave_report):
     summary = (root / "reports" / "summary.md").read_text(encoding="utf-8")
     book = openpyxl.load_workbook(root / "reports" / "nulagesanalys.xlsx", read_only=True)
     front = [row[0] for row in book.worksheets[0].iter_rows(values_only=True) if row and row[0]]
-    ratio_lines = [line for line in front if "redovisade grupper är undertryckta" in line]
+    ratio_lines = [line for line in front if "redovisade grupper är undertryckta:" in line]
     assert len(ratio_lines) == 1
     assert ratio_lines[0] in summary
+    # the privacy finding states the same numbers
+    counts = ratio_lines[0].split(" redovisade")[0]  # "22 av 47"
+    finding = [line for line in front if line.startswith("Grupper med färre än 5 personer")]
+    assert len(finding) == 1 and f"{counts} redovisade grupper är undertryckta (" in finding[0]
     assert "färre än 5 personer visar inga värden (primär undertryckning)" in summary
     assert any("sekundär undertryckning" in line for line in front)
