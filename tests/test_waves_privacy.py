@@ -249,7 +249,7 @@ def test_report_states_one_suppression_ratio(two_wave_report):
     assert ratio_lines[0] in summary
     # the privacy finding states the same numbers
     counts = ratio_lines[0].split(" redovisade")[0]  # "22 av 47"
-    finding = [line for line in front if line.startswith("Grupper med färre än 5 personer")]
+    finding = [line for line in front if "5 personer redovisas inte:" in line]
     assert len(finding) == 1 and f"{counts} redovisade grupper är undertryckta (" in finding[0]
     assert "färre än 5 personer visar inga värden (primär undertryckning)" in summary
     assert any("sekundär undertryckning" in line for line in front)
