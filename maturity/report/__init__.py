@@ -3,7 +3,8 @@
 The run is a declarative list of stages (:data:`maturity.report.stages.STAGES`): discover the
 raw files → each stage reads and validates its kind, computes its statistics, summaries,
 findings and figure specifications → write ``data/processed/*.csv``, ``reports/figures/*.png|svg``,
-``reports/nulagesanalys.xlsx`` and ``reports/summary.md``. The same input always gives
+``reports/nulagesanalys.xlsx``, ``reports/nulagesanalys.pptx`` (with the figures) and
+``reports/summary.md``. The same input always gives
 byte-identical output files.
 """
 
@@ -34,6 +35,7 @@ class ReportResult:
     figures: list[Path] = field(default_factory=list)
     workbook: Path | None = None
     summary: Path | None = None
+    deck: Path | None = None
     seconds: float = 0.0
 
 
@@ -114,6 +116,10 @@ def build_report(
         from maturity.report.figures import render_figures
 
         result.figures = render_figures(sections, out / "figures", progress=progress, lang=lang)
+        from maturity.report.deck import write_deck
+
+        result.deck = write_deck(sections, out / "nulagesanalys.pptx", min_n=min_n, lang=lang)
+        _say(progress, text.word("cli.wrote", lang, path=result.deck))
     from maturity.report.summary import write_summary
     from maturity.report.workbook import write_workbook
 
