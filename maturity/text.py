@@ -1248,6 +1248,56 @@ _DECK: dict[str, dict[str, str]] = {
     ),
     "deck.notes": _both("Siffror bakom iakttagelsen", "The numbers behind the finding"),
     "deck.notes_figure": _both("Figur: {name}", "Figure: {name}"),
+    "cli.organisation": _both(
+        "skriv bara profilen för denna organisation (reports/organisationer/NAMN.pptx)",
+        "write the profile of this organisation only (reports/organisationer/NAME.pptx)",
+    ),
+    "deck.profile_title": _both("{organisation}: profil", "{organisation}: profile"),
+    "deck.profile_subtitle": _both(
+        "Organisationens resultat mot målbilden och mot alla organisationer",
+        "The organisation's results against the target and against all organisations",
+    ),
+    "deck.profile_capability_title": _both(
+        "{organisation}: förmågor mot målnivå och gruppens medel",
+        "{organisation}: capabilities against target and the group mean",
+    ),
+    "deck.profile_capability": _both("Förmåga", "Capability"),
+    "deck.profile_level": _both("Nivå", "Level"),
+    "deck.profile_target": _both("Målnivå", "Target"),
+    "deck.profile_group_mean": _both("Alla (medel)", "All (mean)"),
+    "deck.profile_strongest": _both(
+        "Starkast: {names} (nivå {level})", "Strongest: {names} (level {level})"
+    ),
+    "deck.profile_weakest": _both(
+        "Svagast: {names} (nivå {level})", "Weakest: {names} (level {level})"
+    ),
+    "deck.profile_at_target": _both(
+        "{n} av {total} förmågor når målnivån.", "{n} of {total} capabilities reach the target."
+    ),
+    "deck.profile_survey_title": _both(
+        "{organisation}: enkäten {wave} per dimension",
+        "{organisation}: the {wave} survey by dimension",
+    ),
+    "deck.profile_role": _both("Roll", "Role"),
+    "deck.profile_dimension": _both("Dimension", "Dimension"),
+    "deck.profile_mean_n": _both("Medel (n)", "Mean (n)"),
+    "deck.profile_all": _both("Alla organisationer", "All organisations"),
+    "deck.profile_suppressed": _both(
+        "{role}: färre än {min_n} svarande i {organisation}, så deras svar redovisas inte här.",
+        "{role}: fewer than {min_n} respondents in {organisation}, so their answers are not shown here.",
+    ),
+    "deck.profile_no_survey": _both(
+        "{organisation} har inga enkätsvar.", "{organisation} has no survey answers."
+    ),
+    "deck.profile_change_title": _both(
+        "{organisation}: förändring {from_wave}–{to_wave}",
+        "{organisation}: change {from_wave}–{to_wave}",
+    ),
+    "deck.profile_change": _both("Förändring", "Change"),
+    "deck.profile_no_change": _both(
+        "{role}: färre än {min_n} svarande i någon av vågorna, så förändringen redovisas inte.",
+        "{role}: fewer than {min_n} respondents in one of the waves, so the change is not shown.",
+    ),
 }
 
 

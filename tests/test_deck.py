@@ -150,6 +150,7 @@ def test_english_deck_has_no_swedish_headings(english_deck):
 
 
 def test_no_deck_without_figures(tmp_path):
+    # the profiles need no figures; the deck shows them, so it comes only with the figures
     raw = tmp_path / "raw"
     raw.mkdir()
     for name in ("riskregister.xlsx", "handlingsplan.xlsx"):
@@ -164,3 +165,88 @@ def test_deck_without_figure_files_has_text_only_finding_slides(demo_report, tmp
     prs = Presentation(str(path))
     assert not [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]
     assert len(prs.slides) >= 10
+
+
+# --- profiles per organisation ---------------------------------------------------------------
+
+
+def _all_runs(prs):
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            frames = []
+            if shape.has_text_frame:
+                frames.append(shape.text_frame)
+            if shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    yield from paragraph.runs
+
+
+def test_report_writes_a_profile_per_organisation(demo_report):
+    root, result = demo_report
+    directory = root / "reports" / "organisationer"
+    assert sorted(p.name for p in result.profiles) == sorted(p.name for p in directory.iterdir())
+    assert len(result.profiles) == 15 and (directory / "Åmål.pptx").exists()
+    for path in result.profiles:
+        prs = Presentation(str(path))
+        assert len(prs.slides) == 4  # title, capabilities, survey, change
+        width, height = prs.slide_width, prs.slide_height
+        for slide in prs.slides:
+            for shape in slide.shapes:
+                assert shape.left + shape.width <= width and shape.top + shape.height <= height
+        assert all(run.font.size >= Pt(MIN_PT) for run in _all_runs(prs))
+
+
+def test_profile_shows_levels_targets_and_group_means(demo_report):
+    root, result = demo_report
+    prs = Presentation(str(root / "reports" / "organisationer" / "Tanum.pptx"))
+    table = next(s for s in prs.slides[1].shapes if s.has_table).table
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == [
+        text.word(f"deck.profile_{k}", "sv")
+        for k in ("capability", "level", "target", "group_mean")
+    ]
+    avveckla = next(r for r in rows if r[0] == "Avveckla")
+    assert avveckla[1:] == ["1", "3", "1,5"]  # Tanum's level, the target, the mean of 15
+    assert len(rows) == 1 + 22
+
+
+def test_profile_never_shows_a_group_below_min_n(demo_report):
+    root, result = demo_report
+    groups = {k: v for s in result.sections for k, v in s.tables.items()}["survey_organisations"]
+    for path in result.profiles:
+        prs = Presentation(str(path))
+        organisation = path.stem
+        mine = groups[groups["organisation"] == organisation]
+        survey = prs.slides[2]
+        tables = [s.table for s in survey.shapes if s.has_table]
+        shown = [[c.text for c in row.cells] for t in tables for row in list(t.rows)[1:]]
+        assert len(shown) == int((~mine["suppressed"]).sum())
+        assert all(int(r[2].split("(")[1].rstrip(")")) >= 5 for r in shown)
+        words = " ".join(s.text_frame.text for s in survey.shapes if s.has_text_frame)
+        for role in mine.loc[mine["suppressed"], "role"].unique():
+            assert f"{role[:1].upper()}{role[1:]}: färre än 5 svarande" in words
+
+
+def test_one_profile_by_name_and_unknown_name(demo_report, tmp_path):
+    from maturity.report.deck import write_profiles
+
+    _, result = demo_report
+    paths = write_profiles(result.sections, tmp_path, organisations=["Tanum"], lang="en")
+    assert [p.name for p in paths] == ["Tanum.pptx"]
+    titles = _titles(Presentation(str(paths[0])))
+    assert titles[0] == "Tanum: profile" and not any(set("åäö") & set(t) for t in titles)
+    with pytest.raises(ValueError, match="Gotham"):
+        write_profiles(result.sections, tmp_path, organisations=["Gotham"])
+
+
+def test_cli_organisation_not_in_the_data(tmp_path, capsys):
+    from maturity.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "riskregister.xlsx").write_bytes((DEMO / "riskregister.xlsx").read_bytes())
+    args = ["report", "--raw", str(raw), "--out", str(tmp_path / "r"), "--quiet"]
+    status = main([*args, "--processed", str(tmp_path / "p"), "--organisation", "Gotham"])
+    assert status == 2 and "Gotham" in capsys.readouterr().err

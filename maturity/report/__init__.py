@@ -36,6 +36,7 @@ class ReportResult:
     workbook: Path | None = None
     summary: Path | None = None
     deck: Path | None = None
+    profiles: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -68,6 +69,7 @@ def build_report(
     lang: str = "sv",
     progress: Callable[[str], None] | None = print,
     figures: bool = True,
+    organisation: str | None = None,
 ) -> ReportResult:
     """Run the whole status analysis on a folder of raw workbooks.
 
@@ -81,6 +83,8 @@ def build_report(
     lang : ``"sv"`` (default) or ``"en"``.
     progress : callable receiving progress lines, or None for silence.
     figures : draw the figures (turn off for a quick data-only run).
+    organisation : write the profile (``organisationer/<name>.pptx``) of this organisation
+        only; default: one profile per organisation in the data.
 
     Returns
     -------
@@ -116,10 +120,7 @@ def build_report(
         from maturity.report.figures import render_figures
 
         result.figures = render_figures(sections, out / "figures", progress=progress, lang=lang)
-        from maturity.report.deck import write_deck
-
-        result.deck = write_deck(sections, out / "nulagesanalys.pptx", min_n=min_n, lang=lang)
-        _say(progress, text.word("cli.wrote", lang, path=result.deck))
+    _write_decks(result, out, organisation, min_n=min_n, lang=lang, progress=progress)
     from maturity.report.summary import write_summary
     from maturity.report.workbook import write_workbook
 
@@ -138,6 +139,26 @@ def build_report(
         _say(progress, line)
     _say(progress, text.word("cli.done", lang, seconds=text.number(result.seconds, lang)))
     return result
+
+
+def _write_decks(result: ReportResult, out: Path, organisation, *, min_n, lang, progress) -> None:
+    """The steering-group deck (only when the figures were drawn: it shows them) and the
+    organisation profiles (tables only, so always)."""
+    from maturity.report.deck import write_deck, write_profiles
+
+    if result.figures:
+        deck = write_deck(result.sections, out / "nulagesanalys.pptx", min_n=min_n, lang=lang)
+        result.deck = deck
+        _say(progress, text.word("cli.wrote", lang, path=deck))
+    names = None if organisation is None else [organisation]
+    try:
+        result.profiles = write_profiles(
+            result.sections, out / "organisationer", organisations=names, min_n=min_n, lang=lang
+        )
+    except ValueError as err:
+        raise InputError(str(err)) from None
+    if result.profiles:
+        _say(progress, text.word("cli.wrote", lang, path=result.profiles[0].parent))
 
 
 def _write_tables(

@@ -25,10 +25,19 @@ from pathlib import Path
 import pandas as pd
 
 from maturity import text
-from maturity.findings.finding import Finding
+from maturity.findings.finding import Finding, upper_first
 from maturity.sections import Section
 
-__all__ = ["write_deck", "FINDING_FIGURES", "SLIDE_WIDTH_IN", "SLIDE_HEIGHT_IN", "MIN_PT"]
+__all__ = [
+    "write_deck",
+    "write_profile",
+    "write_profiles",
+    "profile_name",
+    "FINDING_FIGURES",
+    "SLIDE_WIDTH_IN",
+    "SLIDE_HEIGHT_IN",
+    "MIN_PT",
+]
 
 #: Slide size in inches (16:9).
 SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5
@@ -187,8 +196,8 @@ def value_lines(values: dict, lang: str) -> list[str]:
 
     Examples
     --------
-    >>> value_lines({"mean": 2.65, "n": 100}, "sv")[1]
-    'n: 100'
+    >>> value_lines({"mean": 2.65, "min_organisation": "Tanum"}, "en")
+    ['mean: 2.65', 'min_organisation: Tanum']
     """
     names = text.translate_values(list(values), "column", lang)
     return [f"{name}: {_value(v, lang)}" for name, v in zip(names, values.values(), strict=True)]
@@ -515,3 +524,268 @@ def write_deck(
     _method_slide(prs, sections, tables, min_n, lang)
     _fixed_core_properties(prs, lang)
     return _save_stable(prs, path)
+
+
+# ------------------------------------------------------------------------------------------
+# A profile per organisation
+# ------------------------------------------------------------------------------------------
+
+
+def _table(slide, box, rows: list[list[str]], widths: list[float], *, numbers_from: int = 1):
+    """A table at :data:`MIN_PT` with a bold header row; its height is at most the box's;
+    columns from ``numbers_from`` on are right-aligned."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    left, top, _, height = box
+    row_height = min(height / len(rows), 0.4)
+    shape = slide.shapes.add_table(
+        len(rows),
+        len(widths),
+        Inches(left),
+        Inches(top),
+        Inches(sum(widths)),
+        Inches(row_height * len(rows)),
+    )
+    table = shape.table
+    for j, width in enumerate(widths):
+        table.columns[j].width = Inches(width)
+    for i, row in enumerate(rows):
+        table.rows[i].height = Inches(row_height)
+        for j, value in enumerate(row):
+            cell = table.cell(i, j)
+            cell.margin_top = cell.margin_bottom = Inches(0.01)
+            cell.margin_left = cell.margin_right = Inches(0.05)
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.LEFT if j < numbers_from else PP_ALIGN.RIGHT
+            run = paragraph.add_run()
+            run.text = value
+            run.font.size = Pt(MIN_PT)
+            run.font.bold = i == 0
+    return shape
+
+
+def _latest(frame: pd.DataFrame) -> pd.DataFrame:
+    if "wave" in frame and frame["wave"].notna().any():
+        return frame[frame["wave"] == frame["wave"].max()]
+    return frame
+
+
+def _capability_rows(tables, organisation: str, lang: str) -> list[list[str]]:
+    assessments = _latest(tables["capability_assessments"])
+    mine = assessments[assessments["organisation"] == organisation].set_index("capability")
+    summary = _latest(tables["capability_summary"])
+    header = [
+        text.word(f"deck.profile_{k}", lang)
+        for k in ("capability", "level", "target", "group_mean")
+    ]
+    rows = [header]
+    for row in summary.itertuples():
+        level = mine["level"].get(row.capability) if row.capability in mine.index else None
+        shown = (
+            text.word("figure.not_assessed", lang)
+            if level is None or pd.isna(level)
+            else text.number(float(level), lang, digits=0)
+        )
+        target = text.number(float(row.target), lang, digits=0) if pd.notna(row.target) else ""
+        rows.append([row.capability, shown, target, text.number(row.mean, lang)])
+    return rows
+
+
+def _capability_profile(prs, tables, organisation: str, lang: str) -> None:
+    if "capability_assessments" not in tables or "capability_summary" not in tables:
+        return
+    organisations = _latest(tables["capability_organisations"])
+    found = organisations[organisations["organisation"] == organisation]
+    if not len(found):
+        return
+    slide = _slide(prs, text.word("deck.profile_capability_title", lang, organisation=organisation))
+    rows = _capability_rows(tables, organisation, lang)
+    _table(slide, (_MARGIN, _TOP, 8.0, _BODY_H), rows, [5.0, 1.1, 0.9, 1.2])
+    row = found.iloc[0]
+    lines = [
+        text.word(
+            "deck.profile_strongest",
+            lang,
+            names=str(row["strongest"]).replace("; ", ", "),
+            level=text.number(float(row["strongest_level"]), lang, digits=0),
+        ),
+        text.word(
+            "deck.profile_weakest",
+            lang,
+            names=str(row["weakest"]).replace("; ", ", "),
+            level=text.number(float(row["weakest_level"]), lang, digits=0),
+        ),
+        text.word(
+            "deck.profile_at_target",
+            lang,
+            n=int(row["n_at_or_above_target"]),
+            total=int(row["n_with_target"]),
+        ),
+    ]
+    left = _MARGIN + 8.4
+    _text_box(slide, (left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines)
+    _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
+
+
+def _survey_profile(prs, tables, organisation: str, min_n: int, lang: str) -> None:
+    groups = tables.get("survey_organisations")
+    responses = tables.get("responses")
+    if groups is None or responses is None or not len(responses):
+        return
+    wave = responses["wave"].max()
+    title = text.word("deck.profile_survey_title", lang, organisation=organisation, wave=wave)
+    slide = _slide(prs, title)
+    mine = groups[groups["organisation"] == organisation]
+    everyone = tables["survey_dimensions"].set_index(["role", "dimension"])["mean"]
+    header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension", "mean_n", "all")]
+    rows = [header]
+    for row in mine[~mine["suppressed"].astype(bool)].itertuples():
+        mean = f"{text.number(row.mean, lang)} ({int(row.n_respondents)})"
+        overall = everyone.get((row.role, row.dimension))
+        rows.append([str(row.role), str(row.dimension), mean, text.number(overall, lang)])
+    lines = [
+        upper_first(
+            text.word(
+                "deck.profile_suppressed", lang, role=role, min_n=min_n, organisation=organisation
+            )
+        )
+        for role in sorted(mine.loc[mine["suppressed"].astype(bool), "role"].astype(str).unique())
+    ]
+    if not len(mine):
+        lines = [text.word("deck.profile_no_survey", lang, organisation=organisation)]
+    if len(rows) > 1:
+        _table(slide, (_MARGIN, _TOP, 8.0, _BODY_H), rows, [2.2, 3.0, 1.4, 1.6], numbers_from=2)
+    left = _MARGIN + 8.4 if len(rows) > 1 else _MARGIN
+    _text_box(slide, (left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines or [" "])
+    _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
+
+
+def _change_profile(prs, tables, organisation: str, min_n: int, lang: str) -> None:
+    from maturity import stats
+
+    responses = tables.get("responses")
+    if responses is None or responses["wave"].nunique() < 2:
+        return
+    mine = responses[responses["organisation"] == organisation]
+    waves = sorted(responses["wave"].dropna().unique())
+    title = text.word(
+        "deck.profile_change_title",
+        lang,
+        organisation=organisation,
+        from_wave=waves[0],
+        to_wave=waves[-1],
+    )
+    slide = _slide(prs, title)
+    change = stats.change(
+        mine, from_wave=waves[0], to_wave=waves[-1], by=["role", "dimension"], min_n=min_n
+    )
+    shown = change[~change["suppressed"].astype(bool)]
+    header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension")]
+    rows = [header + [str(waves[0]), str(waves[-1]), text.word("deck.profile_change", lang)]]
+    for row in shown.itertuples():
+        rows.append(
+            [
+                str(row.role),
+                str(row.dimension),
+                text.number(row.mean_from, lang),
+                text.number(row.mean_to, lang),
+                text.number(row.difference, lang, digits=2),
+            ]
+        )
+    if len(rows) > 1:
+        _table(
+            slide, (_MARGIN, _TOP, 9.4, _BODY_H), rows, [2.2, 3.0, 1.2, 1.2, 1.8], numbers_from=2
+        )
+    hidden = change.loc[change["suppressed"].astype(bool), "role"].astype(str)
+    lines = [
+        upper_first(text.word("deck.profile_no_change", lang, role=role, min_n=min_n))
+        for role in sorted(hidden.unique())
+    ]
+    if not len(change):
+        lines = [text.word("deck.profile_no_survey", lang, organisation=organisation)]
+    if lines:
+        box = (_MARGIN + 9.8, _TOP, SLIDE_WIDTH_IN - 2 * _MARGIN - 9.8, _BODY_H)
+        if len(rows) == 1:
+            box = (_MARGIN, _TOP, SLIDE_WIDTH_IN - 2 * _MARGIN, _BODY_H)
+        _text_box(slide, box, lines)
+    _notes(slide, [" | ".join(r) for r in rows])
+
+
+def write_profile(
+    sections: list[Section],
+    path: str | Path,
+    *,
+    organisation: str,
+    min_n: int = 5,
+    lang: str = "sv",
+) -> Path:
+    """Write one organisation's profile (16:9 PowerPoint): its capability levels against the
+    target and the mean of all organisations, its strongest and weakest capabilities, its
+    survey results per dimension against all organisations (only groups of at least ``min_n``
+    respondents; a sentence for the others) and its change since the first wave.
+
+    Examples
+    --------
+    >>> write_profile(sections, "reports/organisationer/Tanum.pptx", organisation="Tanum")  # doctest: +SKIP
+    PosixPath('reports/organisationer/Tanum.pptx')
+    """
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    text.check_lang(lang)
+    tables = _tables(sections)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    width = SLIDE_WIDTH_IN - 2 * _MARGIN
+    title = text.word("deck.profile_title", lang, organisation=organisation)
+    _text_box(slide, (_MARGIN, 1.2, width, 1.2), [title], size=40, bold=True, color=_ACCENT)
+    _text_box(slide, (_MARGIN, 2.4, width, 0.9), [text.word("deck.profile_subtitle", lang)])
+    lines = _title_lines(tables, lang)[1:]
+    _text_box(slide, (_MARGIN, 3.4, width, 3.6), lines)
+    _capability_profile(prs, tables, organisation, lang)
+    _survey_profile(prs, tables, organisation, min_n, lang)
+    _change_profile(prs, tables, organisation, min_n, lang)
+    _fixed_core_properties(prs, lang)
+    return _save_stable(prs, Path(path))
+
+
+def profile_name(organisation: str) -> str:
+    """A file name for an organisation's profile: its name with path characters replaced.
+
+    Examples
+    --------
+    >>> profile_name("Åmål"), profile_name("A/B")
+    ('Åmål.pptx', 'A_B.pptx')
+    """
+    return re.sub(r"[^\w\- ]", "_", organisation).strip() + ".pptx"
+
+
+def write_profiles(
+    sections: list[Section],
+    directory: str | Path,
+    *,
+    organisations: list[str] | None = None,
+    min_n: int = 5,
+    lang: str = "sv",
+) -> list[Path]:
+    """Write a profile per organisation (all organisations in the data, or those named) into
+    ``directory``; raise ValueError for a name not in the data.
+
+    Examples
+    --------
+    >>> write_profiles(sections, "reports/organisationer")  # doctest: +SKIP
+    """
+    known = _organisations(_tables(sections))
+    names = known if organisations is None else list(organisations)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ValueError(f"no organisation {', '.join(unknown)} in the data")
+    directory = Path(directory)
+    return [
+        write_profile(
+            sections, directory / profile_name(name), organisation=name, min_n=min_n, lang=lang
+        )
+        for name in names
+    ]
