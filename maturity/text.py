@@ -1151,6 +1151,7 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
 _DECK: dict[str, dict[str, str]] = {
     "deck.subtitle": _both("Underlag till styrgruppen", "Material for the steering group"),
     "deck.organisations": _both("{n} organisationer: {names}", "{n} organisations: {names}"),
+    "deck.organisations_many": _both("{n} organisationer", "{n} organisations"),
     "deck.survey_waves": _both("Enkätvågor: {waves}", "Survey waves: {waves}"),
     "deck.capability_waves": _both("Förmågekarta: {waves}", "Capability map: {waves}"),
     "deck.capability_assessed": _both(

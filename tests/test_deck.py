@@ -250,3 +250,16 @@ def test_cli_organisation_not_in_the_data(tmp_path, capsys):
     args = ["report", "--raw", str(raw), "--out", str(tmp_path / "r"), "--quiet"]
     status = main([*args, "--processed", str(tmp_path / "p"), "--organisation", "Gotham"])
     assert status == 2 and "Gotham" in capsys.readouterr().err
+
+
+def test_title_slide_counts_many_organisations_without_naming_them(demo_report, tmp_path):
+    import pandas as pd
+
+    from maturity.sections import Section
+
+    _, result = demo_report
+    many = pd.DataFrame({"organisation": [f"Kommun {i}" for i in range(290)]})
+    sections = [*result.sections, Section("extra", {"capability_organisations": many})]
+    prs = Presentation(str(write_deck(sections, tmp_path / "d.pptx", figures=tmp_path)))
+    words = " ".join(shape.text_frame.text for shape in prs.slides[0].shapes)
+    assert "organisationer" in words and "Kommun 17" not in words

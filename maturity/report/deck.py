@@ -225,8 +225,11 @@ def _title_lines(tables: dict[str, pd.DataFrame], lang: str) -> list[str]:
     lines, dates = [], []
     organisations = _organisations(tables)
     if organisations:
-        names = text.join(organisations, lang) if len(organisations) <= 20 else "…"
-        lines.append(text.word("deck.organisations", lang, n=len(organisations), names=names))
+        if len(organisations) <= 20:
+            names = text.join(organisations, lang)
+            lines.append(text.word("deck.organisations", lang, n=len(organisations), names=names))
+        else:  # too many names for a slide: the profiles name them
+            lines.append(text.word("deck.organisations_many", lang, n=len(organisations)))
     responses = tables.get("responses")
     if responses is not None and len(responses):
         waves = sorted({str(w) for w in responses["wave"].dropna()})
