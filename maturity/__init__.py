@@ -8,6 +8,12 @@ load on first use, so ``import maturity`` stays fast.
 from __future__ import annotations
 
 import importlib
+import os
+
+# python-pptx (the deck) needs lxml, and openpyxl writes different XML bytes when lxml is
+# installed; keep openpyxl on its standard-library writer so the workbooks stay the same bytes
+# with or without lxml (set before openpyxl is first imported).
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 from maturity.errors import InputError, MaturityError
 

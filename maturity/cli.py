@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=list(text.LANGUAGES), default=text.LANGUAGES[0], help=_w("lang")
     )
     report.add_argument("--quiet", action="store_true", help=_w("quiet"))
+    report.add_argument("--organisation", default=None, help=_w("organisation"))
     demo = commands.add_parser("demo-data", help=_w("demo"))
     demo.add_argument("directory", nargs="?", type=Path, default=Path("data/raw"))
     return parser
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             min_n=args.min_n,
             lang=args.lang,
             progress=None if args.quiet else _progress,
+            organisation=args.organisation,
         )
         return 0
     except MaturityError as err:

@@ -1282,6 +1282,157 @@ _PRIVACY: dict[str, dict[str, str]] = {
     "privacy.role_all_cells": _both(
         "{role}: alla celler undertryckta (färre än {min_n} personer eller sekundärt), visas inte",
         "{role}: every cell suppressed (fewer than {min_n} people, or secondary), not shown",
+#: The steering-group deck and the organisation profiles (``maturity.report.deck``).
+_DECK: dict[str, dict[str, str]] = {
+    "deck.subtitle": _both("Underlag till styrgruppen", "Material for the steering group"),
+    "deck.organisations": _both("{n} organisationer: {names}", "{n} organisations: {names}"),
+    "deck.organisations_many": _both("{n} organisationer", "{n} organisations"),
+    "deck.survey_waves": _both("Enkätvågor: {waves}", "Survey waves: {waves}"),
+    "deck.capability_waves": _both("Förmågekarta: {waves}", "Capability map: {waves}"),
+    "deck.capability_assessed": _both(
+        "Förmågekarta: {n} organisationer bedömda", "Capability map: {n} organisations assessed"
+    ),
+    "deck.risk_meetings": _both(
+        "Riskregister: {n} möten, {first} till {last}",
+        "Risk register: {n} meetings, {first} to {last}",
+    ),
+    "deck.action_years": _both("Handlingsplan: {years}", "Action plan: {years}"),
+    "deck.latest": _both("Senaste uppgifter i underlaget: {date}", "Latest data: {date}"),
+    "deck.heading": _both("{topic}: {heading}", "{topic}: {heading}"),
+    "deck.finding": _both("Iakttagelse", "Finding"),
+    "deck.finding.survey.lowest_statement": _both(
+        "lägst bedömda påståendet", "the lowest-rated statement"
+    ),
+    "deck.finding.survey.highest_statement": _both(
+        "högst bedömda påståendet", "the highest-rated statement"
+    ),
+    "deck.finding.survey.midpoint": _both("över skalans mittpunkt", "above the scale midpoint"),
+    "deck.finding.survey.role_gap": _both(
+        "skillnad mellan rollerna", "difference between the roles"
+    ),
+    "deck.finding.survey.largest_change": _both("största förändringen", "the largest change"),
+    "deck.finding.survey.suppression": _both(
+        "små grupper redovisas inte", "small groups are not shown"
+    ),
+    "deck.finding.capability.substandard": _both(
+        "undermåliga förmågor", "substandard capabilities"
+    ),
+    "deck.finding.capability.weakest": _both("svagaste förmågan", "the weakest capability"),
+    "deck.finding.capability.strongest": _both("starkaste förmågan", "the strongest capability"),
+    "deck.finding.capability.below_target": _both(
+        "förmågor under målnivån", "capabilities below the target level"
+    ),
+    "deck.finding.capability.goals": _both("målen", "the goals"),
+    "deck.finding.capability.organisations": _both(
+        "skillnader mellan organisationerna", "differences between the organisations"
+    ),
+    "deck.finding.risk.top_risks": _both("de högsta riskerna", "the highest risks"),
+    "deck.finding.risk.levels": _both("risker per nivå", "risks by level"),
+    "deck.finding.risk.changes": _both(
+        "förändringar sedan förra mötet", "changes since the previous meeting"
+    ),
+    "deck.finding.risk.wrong_scores": _both("felaktiga riskvärden", "wrong risk scores"),
+    "deck.finding.actionplan.share_done": _both("genomförda aktiviteter", "activities done"),
+    "deck.finding.actionplan.budget_use": _both("budgetutnyttjande", "budget use"),
+    "deck.finding.actionplan.carried_over": _both(
+        "försenade och överförda aktiviteter", "delayed and carried-over activities"
+    ),
+    "deck.capability_title": _both(
+        "Förmågekartan och gapen till målbilden", "The capability map and its gaps to the target"
+    ),
+    "deck.gaps_heading": _both("Störst gap till målnivån", "Largest gaps to the target level"),
+    "deck.gap_line": _both(
+        "{capability}: {mean} mot målnivå {target} ({gap})",
+        "{capability}: {mean} against target {target} ({gap})",
+    ),
+    "deck.gaps_more": _both(
+        "{n} förmågor av {total} ligger under sin målnivå.",
+        "{n} of {total} capabilities are below their target level.",
+    ),
+    "deck.no_gaps": _both(
+        "Alla förmågor når sin målnivå.", "Every capability reaches its target level."
+    ),
+    "deck.risk_title": _both("Risker: matris och trend", "Risks: matrix and trend"),
+    "deck.risk_caption": _both(
+        "Senaste mötet {date}: {n} risker, högsta riskvärde R = {max}, medelvärde {mean}.",
+        "Latest meeting {date}: {n} risks, highest score R = {max}, mean {mean}.",
+    ),
+    "deck.action_title": _both(
+        "Handlingsplanen: status och budget", "The action plan: status and budget"
+    ),
+    "deck.action_line": _both(
+        "{year}: {done} av {n} aktiviteter genomförda; utfall {spent} av {allocated} ({share})",
+        "{year}: {done} of {n} activities done; spent {spent} of {allocated} ({share})",
+    ),
+    "deck.method_title": _both("Metod och underlag", "Method and data"),
+    "deck.method_scale": _both(
+        "Enkätens svarsskala {low}–{high}, mittpunkt {midpoint}.",
+        "The survey's answer scale is {low}–{high}, midpoint {midpoint}.",
+    ),
+    "deck.method_suppressed": _both(
+        "{suppressed} av {groups} grupper per organisation är undertryckta.",
+        "{suppressed} of {groups} groups per organisation are suppressed.",
+    ),
+    "deck.method_alpha": _both(
+        "Reliabilitet: Cronbachs alfa per roll och dimension från {low} till {high}.",
+        "Reliability: Cronbach's alpha per role and dimension from {low} to {high}.",
+    ),
+    "deck.method_read": _both("Läst och avvisat", "Read and rejected"),
+    "deck.method_problem": _both("{topic}: {kind} ({n})", "{topic}: {kind} ({n})"),
+    "deck.method_log": _both(
+        "Alla problem med cell och orsak: {log}", "Every problem with its cell and reason: {log}"
+    ),
+    "deck.notes": _both("Siffror bakom iakttagelsen", "The numbers behind the finding"),
+    "deck.notes_figure": _both("Figur: {name}", "Figure: {name}"),
+    "cli.organisation": _both(
+        "skriv bara profilen för denna organisation (reports/organisationer/NAMN.pptx)",
+        "write the profile of this organisation only (reports/organisationer/NAME.pptx)",
+    ),
+    "deck.profile_title": _both("{organisation}: profil", "{organisation}: profile"),
+    "deck.profile_subtitle": _both(
+        "Organisationens resultat mot målbilden och mot alla organisationer",
+        "The organisation's results against the target and against all organisations",
+    ),
+    "deck.profile_capability_title": _both(
+        "{organisation}: förmågor mot målnivå och gruppens medel",
+        "{organisation}: capabilities against target and the group mean",
+    ),
+    "deck.profile_capability": _both("Förmåga", "Capability"),
+    "deck.profile_level": _both("Nivå", "Level"),
+    "deck.profile_target": _both("Målnivå", "Target"),
+    "deck.profile_group_mean": _both("Alla (medel)", "All (mean)"),
+    "deck.profile_strongest": _both(
+        "Starkast: {names} (nivå {level})", "Strongest: {names} (level {level})"
+    ),
+    "deck.profile_weakest": _both(
+        "Svagast: {names} (nivå {level})", "Weakest: {names} (level {level})"
+    ),
+    "deck.profile_at_target": _both(
+        "{n} av {total} förmågor når målnivån.", "{n} of {total} capabilities reach the target."
+    ),
+    "deck.profile_survey_title": _both(
+        "{organisation}: enkäten {wave} per dimension",
+        "{organisation}: the {wave} survey by dimension",
+    ),
+    "deck.profile_role": _both("Roll", "Role"),
+    "deck.profile_dimension": _both("Dimension", "Dimension"),
+    "deck.profile_mean_n": _both("Medel (n)", "Mean (n)"),
+    "deck.profile_all": _both("Alla organisationer", "All organisations"),
+    "deck.profile_suppressed": _both(
+        "{role}: färre än {min_n} svarande i {organisation}, så deras svar redovisas inte här.",
+        "{role}: fewer than {min_n} respondents in {organisation}, so their answers are not shown here.",
+    ),
+    "deck.profile_no_survey": _both(
+        "{organisation} har inga enkätsvar.", "{organisation} has no survey answers."
+    ),
+    "deck.profile_change_title": _both(
+        "{organisation}: förändring {from_wave}–{to_wave}",
+        "{organisation}: change {from_wave}–{to_wave}",
+    ),
+    "deck.profile_change": _both("Förändring", "Change"),
+    "deck.profile_no_change": _both(
+        "{role}: färre än {min_n} svarande i någon av vågorna, så förändringen redovisas inte.",
+        "{role}: fewer than {min_n} respondents in one of the waves, so the change is not shown.",
     ),
 }
 
@@ -1294,6 +1445,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_FIGURES,
     **_PROBLEM_MESSAGES,
     **_PRIVACY,
+    **_DECK,
 }
 
 

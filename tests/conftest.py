@@ -1,8 +1,13 @@
 """Shared fixtures: the full demo report is built once per test session."""
 
+import os
 from pathlib import Path
 
 import pytest
+
+# as maturity/__init__.py: openpyxl's standard-library writer even with lxml installed (test
+# modules may import openpyxl before maturity)
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 DEMO = Path(__file__).parents[1] / "data" / "raw"
 

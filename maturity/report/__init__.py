@@ -3,7 +3,8 @@
 The run is a declarative list of stages (:data:`maturity.report.stages.STAGES`): discover the
 raw files → each stage reads and validates its kind, computes its statistics, summaries,
 findings and figure specifications → write ``data/processed/*.csv``, ``reports/figures/*.png|svg``,
-``reports/nulagesanalys.xlsx`` and ``reports/summary.md``. The same input always gives
+``reports/nulagesanalys.xlsx``, ``reports/nulagesanalys.pptx`` (with the figures) and
+``reports/summary.md``. The same input always gives
 byte-identical output files.
 """
 
@@ -34,6 +35,8 @@ class ReportResult:
     figures: list[Path] = field(default_factory=list)
     workbook: Path | None = None
     summary: Path | None = None
+    deck: Path | None = None
+    profiles: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -82,6 +85,7 @@ def build_report(
     lang: str = "sv",
     progress: Callable[[str], None] | None = print,
     figures: bool = True,
+    organisation: str | None = None,
 ) -> ReportResult:
     """Run the whole status analysis on a folder of raw workbooks.
 
@@ -95,6 +99,8 @@ def build_report(
     lang : ``"sv"`` (default) or ``"en"``.
     progress : callable receiving progress lines, or None for silence.
     figures : draw the figures (turn off for a quick data-only run).
+    organisation : write the profile (``organisationer/<name>.pptx``) of this organisation
+        only; default: one profile per organisation in the data.
 
     Returns
     -------
@@ -130,6 +136,7 @@ def build_report(
         from maturity.report.figures import render_figures
 
         result.figures = render_figures(sections, out / "figures", progress=progress, lang=lang)
+    _write_decks(result, out, organisation, min_n=min_n, lang=lang, progress=progress)
     from maturity.report.summary import write_summary
     from maturity.report.workbook import write_workbook
 
@@ -148,6 +155,26 @@ def build_report(
         _say(progress, line)
     _say(progress, text.word("cli.done", lang, seconds=text.number(result.seconds, lang)))
     return result
+
+
+def _write_decks(result: ReportResult, out: Path, organisation, *, min_n, lang, progress) -> None:
+    """The steering-group deck (only when the figures were drawn: it shows them) and the
+    organisation profiles (tables only, so always)."""
+    from maturity.report.deck import write_deck, write_profiles
+
+    if result.figures:
+        deck = write_deck(result.sections, out / "nulagesanalys.pptx", min_n=min_n, lang=lang)
+        result.deck = deck
+        _say(progress, text.word("cli.wrote", lang, path=deck))
+    names = None if organisation is None else [organisation]
+    try:
+        result.profiles = write_profiles(
+            result.sections, out / "organisationer", organisations=names, min_n=min_n, lang=lang
+        )
+    except ValueError as err:
+        raise InputError(str(err)) from None
+    if result.profiles:
+        _say(progress, text.word("cli.wrote", lang, path=result.profiles[0].parent))
 
 
 def _write_tables(

@@ -1,0 +1,794 @@
+"""``reports/nulagesanalys.pptx``: the steering-group deck, 16:9, in the report's language.
+
+Slides: a title slide (what, which organisations, which waves, the latest date in the data),
+the key findings one per slide (its figure and its sentence as the caption, its numbers in the
+speaker notes), the capability map with its gaps to the target, risks (matrix and trend), the
+action plan (status and budget use) and a method slide (scale, ``min_n``, suppression,
+reliability, what was read and what was rejected). Every word comes from :mod:`maturity.text`;
+every number from the sections' tables and findings. The figures are the PNGs the report has
+drawn (``reports/figures``), each scaled to fit its box keeping its aspect ratio.
+
+The file is written with python-pptx, then re-zipped with fixed entry dates and fixed core
+properties, so the same sections always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from maturity import text
+from maturity.findings.finding import Finding, upper_first
+from maturity.sections import Section
+
+__all__ = [
+    "write_deck",
+    "write_profile",
+    "write_profiles",
+    "profile_name",
+    "FINDING_FIGURES",
+    "SLIDE_WIDTH_IN",
+    "SLIDE_HEIGHT_IN",
+    "MIN_PT",
+]
+
+#: Slide size in inches (16:9).
+SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5
+#: The smallest font size used anywhere on a slide.
+MIN_PT = 12
+#: The fixed timestamp written into the core properties and every zip entry.
+_FIXED = datetime.datetime(2000, 1, 1, 0, 0, 0)
+_MARGIN = 0.5
+_TOP = 1.35
+_BODY_H = SLIDE_HEIGHT_IN - _TOP - 0.4
+_ACCENT = (0x1F, 0x4E, 0x79)
+
+#: Which figure shows which finding: (topic, key) -> figure stem in ``reports/figures``.
+#: ``{role}`` is the finding's role as a file-name part (``IT-chef`` -> ``itchef``).
+FINDING_FIGURES: dict[tuple[str, str], str] = {
+    ("survey", "lowest_statement"): "enkat_medel_{role}",
+    ("survey", "highest_statement"): "enkat_medel_{role}",
+    ("survey", "midpoint"): "enkat_medel_{role}",
+    ("survey", "role_gap"): "enkat_roller",
+    ("survey", "largest_change"): "enkat_forandring",
+    ("survey", "suppression"): "enkat_organisationer",
+    ("capability", "substandard"): "formagekarta_staplar",
+    ("capability", "weakest"): "formagekarta_staplar",
+    ("capability", "strongest"): "formagekarta_staplar",
+    ("capability", "below_target"): "formagekarta_staplar",
+    ("capability", "goals"): "formagekarta_staplar",
+    ("capability", "organisations"): "formagekarta_heatmap",
+    ("risk", "top_risks"): "riskmatris",
+    ("risk", "levels"): "riskmatris",
+    ("risk", "changes"): "risktrend",
+    ("risk", "wrong_scores"): "riskmatris",
+    ("actionplan", "share_done"): "handlingsplan_status",
+    ("actionplan", "budget_use"): "budget",
+    ("actionplan", "carried_over"): "handlingsplan_status",
+}
+
+
+def _slug(value: object) -> str:
+    ascii_text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", ascii_text.casefold())
+
+
+def figure_for(finding: Finding, figures: Path) -> Path | None:
+    """The PNG that shows ``finding`` (from :data:`FINDING_FIGURES`), or None.
+
+    Examples
+    --------
+    >>> f = Finding("survey", "midpoint", "…", {"role": "IT-chef"})
+    >>> figure_for(f, Path("/nowhere")) is None
+    True
+    """
+    stem = FINDING_FIGURES.get((finding.topic, finding.key))
+    if stem is None:
+        return None
+    stem = stem.format(role=_slug(finding.values.get("role", "")))
+    path = figures / f"{stem}.png"
+    return path if path.exists() else None
+
+
+# ------------------------------------------------------------------------------------------
+# Drawing primitives (inches in, python-pptx shapes out)
+# ------------------------------------------------------------------------------------------
+
+
+def _fit_pt(paragraphs: list[str], width: float, height: float, sizes=(20, 18, 16, 14, 13)):
+    """The largest font size at which the paragraphs fit the box (a width estimate of half an
+    em per character); :data:`MIN_PT` when none does."""
+    for size in sizes:
+        per_line = max(1, int(width * 72 / (0.6 * size)))
+        lines = sum(max(1, math.ceil(len(p) / per_line)) for p in paragraphs)
+        if lines * size * 1.3 + len(paragraphs) * size * 0.4 <= height * 72:
+            return size
+    return MIN_PT
+
+
+def _text_box(slide, box, paragraphs, *, size=None, bold=False, color=None):
+    from pptx.util import Inches, Pt
+
+    left, top, width, height = box
+    shape = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.margin_left = frame.margin_right = Inches(0.05)
+    size = size or _fit_pt(paragraphs, width - 0.1, height - 0.1)
+    for i, line in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.space_after = Pt(size * 0.4)
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size = Pt(max(size, MIN_PT))
+        run.font.bold = bold
+        if color is not None:
+            from pptx.dml.color import RGBColor
+
+            run.font.color.rgb = RGBColor(*color)
+    return shape
+
+
+def _picture(slide, path: Path | None, box, *, centre: bool = True) -> float:
+    """The PNG scaled to fit ``box`` keeping its aspect ratio, centred in the box (or at its
+    left edge); returns the width it takes (0 without a picture)."""
+    if path is None:
+        return 0.0
+    from PIL import Image
+    from pptx.util import Inches
+
+    with Image.open(path) as image:
+        width_px, height_px = image.size
+    left, top, width, height = box
+    scale = min(width / width_px, height / height_px)
+    w, h = width_px * scale, height_px * scale
+    x = left + (width - w) / 2 if centre else left
+    slide.shapes.add_picture(
+        str(path), Inches(x), Inches(top + (height - h) / 2), Inches(w), Inches(h)
+    )
+    return w
+
+
+def _slide(prs, title: str):
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    box = (_MARGIN, 0.35, SLIDE_WIDTH_IN - 2 * _MARGIN, 0.9)
+    _text_box(
+        slide,
+        box,
+        [title],
+        size=_fit_pt([title], box[2], box[3], (28, 24, 20)),
+        bold=True,
+        color=_ACCENT,
+    )
+    return slide
+
+
+def _notes(slide, lines: list[str]) -> None:
+    slide.notes_slide.notes_text_frame.text = "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------
+# Formatting the numbers for the speaker notes
+# ------------------------------------------------------------------------------------------
+
+
+def _value(value: object, lang: str) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(text.yes_no(bool(value), lang)) if isinstance(value, bool) else text.MISSING
+    if isinstance(value, float):
+        return text.MISSING if math.isnan(value) else text.number(value, lang, digits=2)
+    if isinstance(value, dict):
+        return "(" + "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items()) + ")"
+    if isinstance(value, list | tuple):
+        return ", ".join(_value(v, lang) for v in value)
+    return str(value)
+
+
+def value_lines(values: dict, lang: str) -> list[str]:
+    """A finding's values as ``name: value`` lines, numbers formatted for ``lang``.
+
+    Examples
+    --------
+    >>> value_lines({"mean": 2.65, "min_organisation": "Tanum"}, "en")
+    ['mean: 2.65', 'min_organisation: Tanum']
+    """
+    names = text.translate_values(list(values), "column", lang)
+    return [f"{name}: {_value(v, lang)}" for name, v in zip(names, values.values(), strict=True)]
+
+
+# ------------------------------------------------------------------------------------------
+# The slides
+# ------------------------------------------------------------------------------------------
+
+
+def _tables(sections: list[Section]) -> dict[str, pd.DataFrame]:
+    return {name: t for section in sections for name, t in section.tables.items()}
+
+
+def _organisations(tables: dict[str, pd.DataFrame]) -> list[str]:
+    names: set[str] = set()
+    for name in ("responses", "capability_organisations"):
+        if name in tables and "organisation" in tables[name]:
+            names |= set(tables[name]["organisation"].dropna().astype(str))
+    return sorted(names)
+
+
+def _title_lines(tables: dict[str, pd.DataFrame], lang: str) -> list[str]:
+    """What the data covers, every line derived from the tables."""
+    lines, dates = [], []
+    organisations = _organisations(tables)
+    if organisations:
+        if len(organisations) <= 20:
+            names = text.join(organisations, lang)
+            lines.append(text.word("deck.organisations", lang, n=len(organisations), names=names))
+        else:  # too many names for a slide: the profiles name them
+            lines.append(text.word("deck.organisations_many", lang, n=len(organisations)))
+    responses = tables.get("responses")
+    if responses is not None and len(responses):
+        waves = sorted({str(w) for w in responses["wave"].dropna()})
+        lines.append(text.word("deck.survey_waves", lang, waves=text.join(waves, lang)))
+        dates += waves
+    capability = tables.get("capability_organisations")
+    if capability is not None and len(capability):
+        lines.append(text.word("deck.capability_assessed", lang, n=len(capability)))
+    meetings = tables.get("risk_meetings")
+    if meetings is not None and len(meetings):
+        days = sorted(text.date(pd.Timestamp(d), lang) for d in meetings["date"])
+        lines.append(
+            text.word("deck.risk_meetings", lang, n=len(days), first=days[0], last=days[-1])
+        )
+        dates += days
+    years = tables.get("actionplan_years")
+    if years is not None and len(years):
+        shown = [str(int(y)) for y in sorted(years["year"])]
+        lines.append(text.word("deck.action_years", lang, years=text.join(shown, lang)))
+        dates += shown
+    if dates:
+        lines.append(text.word("deck.latest", lang, date=max(dates)))
+    return lines
+
+
+def _title_slide(prs, tables, lang: str) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    width = SLIDE_WIDTH_IN - 2 * _MARGIN
+    title = text.word("report.title", lang)
+    _text_box(slide, (_MARGIN, 1.2, width, 1.2), [title], size=40, bold=True, color=_ACCENT)
+    _text_box(slide, (_MARGIN, 2.4, width, 0.7), [text.word("deck.subtitle", lang)], size=24)
+    lines = _title_lines(tables, lang)
+    _text_box(slide, (_MARGIN, 3.4, width, 3.6), lines)
+    _notes(slide, lines)
+
+
+def _heading(finding: Finding, lang: str) -> str:
+    key = f"deck.finding.{finding.topic}.{finding.key}"
+    heading = text.word(key, lang) if text.has_word(key) else text.word("deck.finding", lang)
+    topic = text.translate_values([finding.topic], "report.topic", lang)[0]
+    return text.word("deck.heading", lang, topic=topic, heading=heading)
+
+
+def _finding_slide(prs, finding: Finding, figures: Path, lang: str) -> None:
+    slide = _slide(prs, _heading(finding, lang))
+    figure = figure_for(finding, figures)
+    width = SLIDE_WIDTH_IN - 2 * _MARGIN
+    if figure is None:
+        _text_box(slide, (_MARGIN, _TOP, width, _BODY_H), [finding.sentence])
+    else:
+        used = _picture(slide, figure, (_MARGIN, _TOP, 8.2, _BODY_H), centre=False)
+        left = _MARGIN + used + 0.3
+        _text_box(slide, (left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), [finding.sentence])
+    notes = [text.word("deck.notes", lang), *value_lines(finding.values, lang)]
+    if figure is not None:
+        notes.append(text.word("deck.notes_figure", lang, name=figure.name))
+    _notes(slide, notes)
+
+
+def _gap_lines(summary: pd.DataFrame, lang: str, *, limit: int = 8) -> list[str]:
+    below = summary[summary["gap"] < 0].sort_values(["gap", "capability"])
+    if not len(below):
+        return [text.word("deck.no_gaps", lang)]
+    lines = [text.word("deck.gaps_more", lang, n=len(below), total=len(summary))]
+    for row in below.head(limit).itertuples():
+        lines.append(
+            text.word(
+                "deck.gap_line",
+                lang,
+                capability=row.capability,
+                mean=text.number(row.mean, lang),
+                target=text.number(row.target, lang, digits=0),
+                gap=text.number(row.gap, lang),
+            )
+        )
+    return lines
+
+
+def _capability_slide(prs, tables, figures: Path, lang: str) -> None:
+    summary = tables.get("capability_summary")
+    if summary is None or not len(summary):
+        return
+    slide = _slide(prs, text.word("deck.capability_title", lang))
+    heatmap = figures / "formagekarta_heatmap.png"
+    _picture(slide, heatmap if heatmap.exists() else None, (_MARGIN, _TOP, 7.0, _BODY_H))
+    right = _MARGIN + 7.2
+    box = (right, _TOP, SLIDE_WIDTH_IN - _MARGIN - right, 0.5)
+    _text_box(slide, box, [text.word("deck.gaps_heading", lang)], size=18, bold=True)
+    lines = _gap_lines(summary, lang)
+    _text_box(slide, (right, _TOP + 0.6, box[2], _BODY_H - 0.6), lines)
+    _notes(slide, _gap_lines(summary, lang, limit=len(summary)))
+
+
+def _two_figures(slide, figures: Path, stems: tuple[str, str], caption: list[str]) -> None:
+    width = (SLIDE_WIDTH_IN - 2 * _MARGIN - 0.3) / 2
+    height = _BODY_H - 1.0
+    for i, stem in enumerate(stems):
+        path = figures / f"{stem}.png"
+        _picture(
+            slide,
+            path if path.exists() else None,
+            (_MARGIN + i * (width + 0.3), _TOP, width, height),
+        )
+    box = (_MARGIN, _TOP + height + 0.1, SLIDE_WIDTH_IN - 2 * _MARGIN, 0.9)
+    _text_box(slide, box, caption, size=_fit_pt(caption, box[2], box[3], (18, 16, 14, 13)))
+
+
+def _risk_slide(prs, tables, figures: Path, lang: str) -> None:
+    meetings = tables.get("risk_meetings")
+    if meetings is None or not len(meetings):
+        return
+    last = meetings.sort_values("date").iloc[-1]
+    caption = text.word(
+        "deck.risk_caption",
+        lang,
+        date=text.date(pd.Timestamp(last["date"]), lang),
+        n=int(last["n_risks"]),
+        max=int(last["max_score"]),
+        mean=text.number(float(last["mean_score"]), lang),
+    )
+    slide = _slide(prs, text.word("deck.risk_title", lang))
+    _two_figures(slide, figures, ("riskmatris", "risktrend"), [caption])
+    _notes(slide, [caption])
+
+
+def _action_slide(prs, tables, figures: Path, lang: str) -> None:
+    years = tables.get("actionplan_years")
+    if years is None or not len(years):
+        return
+    lines = [
+        text.word(
+            "deck.action_line",
+            lang,
+            year=int(row.year),
+            done=int(row.n_done),
+            n=int(row.n_activities),
+            spent=text.amount_mkr(row.spent / 1e6, lang),
+            allocated=text.amount_mkr(row.allocated / 1e6, lang),
+            share=text.percent(row.utilisation, lang),
+        )
+        for row in years.sort_values("year").itertuples()
+    ]
+    slide = _slide(prs, text.word("deck.action_title", lang))
+    _two_figures(slide, figures, ("handlingsplan_status", "budget"), lines)
+    _notes(slide, lines)
+
+
+def _method_lines(sections: list[Section], tables, min_n: int, lang: str) -> list[str]:
+    lines = [text.word("report.privacy_summary", lang, min_n=min_n)]
+    responses = tables.get("responses")
+    midpoint = tables.get("survey_midpoint_summary")
+    if responses is not None and responses["score"].notna().any() and midpoint is not None:
+        scores = responses["score"].dropna()
+        lines.append(
+            text.word(
+                "deck.method_scale",
+                lang,
+                low=text.number(scores.min(), lang, digits=0),
+                high=text.number(scores.max(), lang, digits=0),
+                midpoint=text.number(float(midpoint["midpoint"].iloc[0]), lang),
+            )
+        )
+    groups = tables.get("survey_organisations")
+    if groups is not None and len(groups):
+        suppressed = int(groups["suppressed"].sum())
+        lines.append(
+            text.word("deck.method_suppressed", lang, suppressed=suppressed, groups=len(groups))
+        )
+    alpha = tables.get("survey_alpha")
+    if alpha is not None and alpha["alpha"].notna().any():
+        shown = alpha.loc[~alpha["suppressed"].astype(bool), "alpha"].dropna()
+        if len(shown):
+            low, high = (text.number(v, lang, digits=2) for v in (shown.min(), shown.max()))
+            lines.append(text.word("deck.method_alpha", lang, low=low, high=high))
+    return lines
+
+
+def _read_lines(sections: list[Section], lang: str) -> list[str]:
+    lines = []
+    for section in sections:
+        counts = section.counts
+        topic = text.translate_values([section.name], "report.topic", lang)[0]
+        if counts:
+            lines.append(
+                text.word(
+                    "report.counts",
+                    lang,
+                    label=topic,
+                    files=text.count(counts.get("files", 0), "report.files", lang),
+                    cells_read=counts["cells_read"],
+                    accepted=counts["accepted"],
+                    problems=text.count(counts["problems"], "report.problems", lang),
+                )
+            )
+        problems = section.problems
+        if problems is not None and len(problems):
+            for kind, n in problems["kind"].value_counts().sort_index().items():
+                shown = text.translate_values([kind], "value.problem", lang)[0]
+                lines.append(text.word("deck.method_problem", lang, topic=topic, kind=shown, n=n))
+    lines.append(text.word("deck.method_log", lang, log="data/processed/problems.csv"))
+    return lines
+
+
+def _method_slide(prs, sections: list[Section], tables, min_n: int, lang: str) -> None:
+    slide = _slide(prs, text.word("deck.method_title", lang))
+    width = (SLIDE_WIDTH_IN - 2 * _MARGIN - 0.4) / 2
+    method = _method_lines(sections, tables, min_n, lang)
+    _text_box(slide, (_MARGIN, _TOP, width, _BODY_H), method)
+    right = _MARGIN + width + 0.4
+    heading = [text.word("deck.method_read", lang)]
+    _text_box(slide, (right, _TOP, width, 0.5), heading, size=18, bold=True)
+    read = _read_lines(sections, lang)
+    _text_box(slide, (right, _TOP + 0.6, width, _BODY_H - 0.6), read)
+    _notes(slide, method + read)
+
+
+# ------------------------------------------------------------------------------------------
+# Writing
+# ------------------------------------------------------------------------------------------
+
+
+def _fixed_core_properties(prs, lang: str) -> None:
+    properties = prs.core_properties
+    properties.title = text.word("report.title", lang)
+    properties.author = ""
+    properties.last_modified_by = ""
+    properties.created = _FIXED
+    properties.modified = _FIXED
+    properties.last_printed = _FIXED
+    properties.revision = 1
+    properties.language = "sv-SE" if lang == "sv" else "en-GB"
+
+
+def _save_stable(prs, path: Path) -> Path:
+    """Save with every zip entry dated :data:`_FIXED`, in the order python-pptx writes them."""
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_FIXED.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(entry.filename))
+    return path
+
+
+def write_deck(
+    sections: list[Section],
+    path: str | Path,
+    *,
+    figures: str | Path | None = None,
+    min_n: int = 5,
+    lang: str = "sv",
+) -> Path:
+    """Write the steering-group deck (16:9 PowerPoint) from the report's sections.
+
+    Parameters
+    ----------
+    sections : list of Section
+        The report's sections (tables, findings, counts, problems).
+    path : where to write, e.g. ``reports/nulagesanalys.pptx``.
+    figures : folder of the report's PNG figures; default ``<path's folder>/figures``.
+    min_n : the report's suppression limit (stated on the method slide).
+    lang : ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> write_deck(sections, "reports/nulagesanalys.pptx", lang="en")  # doctest: +SKIP
+    PosixPath('reports/nulagesanalys.pptx')
+    """
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    text.check_lang(lang)
+    path = Path(path)
+    figures = path.parent / "figures" if figures is None else Path(figures)
+    tables = _tables(sections)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN)
+    _title_slide(prs, tables, lang)
+    overviews = {"capability": _capability_slide, "risk": _risk_slide, "actionplan": _action_slide}
+    for section in sections:
+        for finding in section.findings:
+            _finding_slide(prs, finding, figures, lang)
+        if section.name in overviews:
+            overviews[section.name](prs, tables, figures, lang)
+    _method_slide(prs, sections, tables, min_n, lang)
+    _fixed_core_properties(prs, lang)
+    return _save_stable(prs, path)
+
+
+# ------------------------------------------------------------------------------------------
+# A profile per organisation
+# ------------------------------------------------------------------------------------------
+
+
+def _table(slide, box, rows: list[list[str]], widths: list[float], *, numbers_from: int = 1):
+    """A table at :data:`MIN_PT` with a bold header row; its height is at most the box's;
+    columns from ``numbers_from`` on are right-aligned."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    left, top, _, height = box
+    row_height = min(height / len(rows), 0.4)
+    shape = slide.shapes.add_table(
+        len(rows),
+        len(widths),
+        Inches(left),
+        Inches(top),
+        Inches(sum(widths)),
+        Inches(row_height * len(rows)),
+    )
+    table = shape.table
+    for j, width in enumerate(widths):
+        table.columns[j].width = Inches(width)
+    for i, row in enumerate(rows):
+        table.rows[i].height = Inches(row_height)
+        for j, value in enumerate(row):
+            cell = table.cell(i, j)
+            cell.margin_top = cell.margin_bottom = Inches(0.01)
+            cell.margin_left = cell.margin_right = Inches(0.05)
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.LEFT if j < numbers_from else PP_ALIGN.RIGHT
+            run = paragraph.add_run()
+            run.text = value
+            run.font.size = Pt(MIN_PT)
+            run.font.bold = i == 0
+    return shape
+
+
+def _latest(frame: pd.DataFrame) -> pd.DataFrame:
+    if "wave" in frame and frame["wave"].notna().any():
+        return frame[frame["wave"] == frame["wave"].max()]
+    return frame
+
+
+def _capability_rows(tables, organisation: str, lang: str) -> list[list[str]]:
+    assessments = _latest(tables["capability_assessments"])
+    mine = assessments[assessments["organisation"] == organisation].set_index("capability")
+    summary = _latest(tables["capability_summary"])
+    header = [
+        text.word(f"deck.profile_{k}", lang)
+        for k in ("capability", "level", "target", "group_mean")
+    ]
+    rows = [header]
+    for row in summary.itertuples():
+        level = mine["level"].get(row.capability) if row.capability in mine.index else None
+        shown = (
+            text.word("figure.not_assessed", lang)
+            if level is None or pd.isna(level)
+            else text.number(float(level), lang, digits=0)
+        )
+        target = text.number(float(row.target), lang, digits=0) if pd.notna(row.target) else ""
+        rows.append([row.capability, shown, target, text.number(row.mean, lang)])
+    return rows
+
+
+def _capability_profile(prs, tables, organisation: str, lang: str) -> None:
+    if "capability_assessments" not in tables or "capability_summary" not in tables:
+        return
+    organisations = _latest(tables["capability_organisations"])
+    found = organisations[organisations["organisation"] == organisation]
+    if not len(found):
+        return
+    slide = _slide(prs, text.word("deck.profile_capability_title", lang, organisation=organisation))
+    rows = _capability_rows(tables, organisation, lang)
+    _table(slide, (_MARGIN, _TOP, 8.0, _BODY_H), rows, [5.0, 1.1, 0.9, 1.2])
+    row = found.iloc[0]
+    lines = [
+        text.word(
+            "deck.profile_strongest",
+            lang,
+            names=str(row["strongest"]).replace("; ", ", "),
+            level=text.number(float(row["strongest_level"]), lang, digits=0),
+        ),
+        text.word(
+            "deck.profile_weakest",
+            lang,
+            names=str(row["weakest"]).replace("; ", ", "),
+            level=text.number(float(row["weakest_level"]), lang, digits=0),
+        ),
+        text.word(
+            "deck.profile_at_target",
+            lang,
+            n=int(row["n_at_or_above_target"]),
+            total=int(row["n_with_target"]),
+        ),
+    ]
+    left = _MARGIN + 8.4
+    _text_box(slide, (left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines)
+    _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
+
+
+def _survey_profile(prs, tables, organisation: str, min_n: int, lang: str) -> None:
+    groups = tables.get("survey_organisations")
+    responses = tables.get("responses")
+    if groups is None or responses is None or not len(responses):
+        return
+    wave = responses["wave"].max()
+    title = text.word("deck.profile_survey_title", lang, organisation=organisation, wave=wave)
+    slide = _slide(prs, title)
+    mine = groups[groups["organisation"] == organisation]
+    everyone = tables["survey_dimensions"].set_index(["role", "dimension"])["mean"]
+    header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension", "mean_n", "all")]
+    rows = [header]
+    for row in mine[~mine["suppressed"].astype(bool)].itertuples():
+        mean = f"{text.number(row.mean, lang)} ({int(row.n_respondents)})"
+        overall = everyone.get((row.role, row.dimension))
+        rows.append([str(row.role), str(row.dimension), mean, text.number(overall, lang)])
+    lines = [
+        upper_first(
+            text.word(
+                "deck.profile_suppressed", lang, role=role, min_n=min_n, organisation=organisation
+            )
+        )
+        for role in sorted(mine.loc[mine["suppressed"].astype(bool), "role"].astype(str).unique())
+    ]
+    if not len(mine):
+        lines = [text.word("deck.profile_no_survey", lang, organisation=organisation)]
+    if len(rows) > 1:
+        _table(slide, (_MARGIN, _TOP, 8.0, _BODY_H), rows, [2.2, 3.0, 1.4, 1.6], numbers_from=2)
+    left = _MARGIN + 8.4 if len(rows) > 1 else _MARGIN
+    _text_box(slide, (left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines or [" "])
+    _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
+
+
+def _change_profile(prs, tables, organisation: str, min_n: int, lang: str) -> None:
+    from maturity import stats
+
+    responses = tables.get("responses")
+    if responses is None or responses["wave"].nunique() < 2:
+        return
+    mine = responses[responses["organisation"] == organisation]
+    waves = sorted(responses["wave"].dropna().unique())
+    title = text.word(
+        "deck.profile_change_title",
+        lang,
+        organisation=organisation,
+        from_wave=waves[0],
+        to_wave=waves[-1],
+    )
+    slide = _slide(prs, title)
+    change = stats.change(
+        mine, from_wave=waves[0], to_wave=waves[-1], by=["role", "dimension"], min_n=min_n
+    )
+    shown = change[~change["suppressed"].astype(bool)]
+    header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension")]
+    rows = [header + [str(waves[0]), str(waves[-1]), text.word("deck.profile_change", lang)]]
+    for row in shown.itertuples():
+        rows.append(
+            [
+                str(row.role),
+                str(row.dimension),
+                text.number(row.mean_from, lang),
+                text.number(row.mean_to, lang),
+                text.number(row.difference, lang, digits=2),
+            ]
+        )
+    if len(rows) > 1:
+        _table(
+            slide, (_MARGIN, _TOP, 9.4, _BODY_H), rows, [2.2, 3.0, 1.2, 1.2, 1.8], numbers_from=2
+        )
+    hidden = change.loc[change["suppressed"].astype(bool), "role"].astype(str)
+    lines = [
+        upper_first(text.word("deck.profile_no_change", lang, role=role, min_n=min_n))
+        for role in sorted(hidden.unique())
+    ]
+    if not len(change):
+        lines = [text.word("deck.profile_no_survey", lang, organisation=organisation)]
+    if lines:
+        box = (_MARGIN + 9.8, _TOP, SLIDE_WIDTH_IN - 2 * _MARGIN - 9.8, _BODY_H)
+        if len(rows) == 1:
+            box = (_MARGIN, _TOP, SLIDE_WIDTH_IN - 2 * _MARGIN, _BODY_H)
+        _text_box(slide, box, lines)
+    _notes(slide, [" | ".join(r) for r in rows])
+
+
+def write_profile(
+    sections: list[Section],
+    path: str | Path,
+    *,
+    organisation: str,
+    min_n: int = 5,
+    lang: str = "sv",
+) -> Path:
+    """Write one organisation's profile (16:9 PowerPoint): its capability levels against the
+    target and the mean of all organisations, its strongest and weakest capabilities, its
+    survey results per dimension against all organisations (only groups of at least ``min_n``
+    respondents; a sentence for the others) and its change since the first wave.
+
+    Examples
+    --------
+    >>> write_profile(sections, "reports/organisationer/Tanum.pptx", organisation="Tanum")  # doctest: +SKIP
+    PosixPath('reports/organisationer/Tanum.pptx')
+    """
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    text.check_lang(lang)
+    tables = _tables(sections)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    width = SLIDE_WIDTH_IN - 2 * _MARGIN
+    title = text.word("deck.profile_title", lang, organisation=organisation)
+    _text_box(slide, (_MARGIN, 1.2, width, 1.2), [title], size=40, bold=True, color=_ACCENT)
+    _text_box(slide, (_MARGIN, 2.4, width, 0.9), [text.word("deck.profile_subtitle", lang)])
+    lines = _title_lines(tables, lang)[1:]
+    _text_box(slide, (_MARGIN, 3.4, width, 3.6), lines)
+    _capability_profile(prs, tables, organisation, lang)
+    _survey_profile(prs, tables, organisation, min_n, lang)
+    _change_profile(prs, tables, organisation, min_n, lang)
+    _fixed_core_properties(prs, lang)
+    return _save_stable(prs, Path(path))
+
+
+def profile_name(organisation: str) -> str:
+    """A file name for an organisation's profile: its name with path characters replaced.
+
+    Examples
+    --------
+    >>> profile_name("Åmål"), profile_name("A/B")
+    ('Åmål.pptx', 'A_B.pptx')
+    """
+    return re.sub(r"[^\w\- ]", "_", organisation).strip() + ".pptx"
+
+
+def write_profiles(
+    sections: list[Section],
+    directory: str | Path,
+    *,
+    organisations: list[str] | None = None,
+    min_n: int = 5,
+    lang: str = "sv",
+) -> list[Path]:
+    """Write a profile per organisation (all organisations in the data, or those named) into
+    ``directory``; raise ValueError for a name not in the data.
+
+    Examples
+    --------
+    >>> write_profiles(sections, "reports/organisationer")  # doctest: +SKIP
+    """
+    known = _organisations(_tables(sections))
+    names = known if organisations is None else list(organisations)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ValueError(f"no organisation {', '.join(unknown)} in the data")
+    directory = Path(directory)
+    return [
+        write_profile(
+            sections, directory / profile_name(name), organisation=name, min_n=min_n, lang=lang
+        )
+        for name in names
+    ]
