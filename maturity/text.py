@@ -1282,6 +1282,10 @@ _PRIVACY: dict[str, dict[str, str]] = {
     "privacy.role_all_cells": _both(
         "{role}: alla celler undertryckta (färre än {min_n} personer eller sekundärt), visas inte",
         "{role}: every cell suppressed (fewer than {min_n} people, or secondary), not shown",
+    ),
+}
+
+
 #: The steering-group deck and the organisation profiles (``maturity.report.deck``).
 _DECK: dict[str, dict[str, str]] = {
     "deck.subtitle": _both("Underlag till styrgruppen", "Material for the steering group"),
