@@ -205,6 +205,8 @@ def use_house_style() -> None:
             "svg.hashsalt": "maturity",
             "svg.fonttype": "path",
             "axes.formatter.use_locale": False,
+            # text from the input is shown as written: two "$" never start mathtext
+            "text.parse_math": False,
         }
     )
 

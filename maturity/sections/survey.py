@@ -98,6 +98,22 @@ def _slug(text: str, sep: str = "") -> str:
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.casefold()).strip("_")
 
 
+def _role_gap_figures(dimensions, roles, options, labels, plurals) -> dict[str, FigureSpec]:
+    """One dumbbell figure per pair of roles; two roles give the one figure ``enkat_roller``."""
+    pairs = [(a, b) for i, a in enumerate(roles) for b in roles[i + 1 :]]
+    figures = {}
+    for pair in pairs:
+        name = "enkat_roller"
+        if len(pairs) > 1:
+            name = f"enkat_roller_{_slug(pair[0])}_{_slug(pair[1])}"
+        figures[name] = FigureSpec(
+            "maturity.plots.survey:role_gap",
+            (dimensions,),
+            {**options, "roles": pair, "role_labels": labels, "title_labels": plurals},
+        )
+    return figures
+
+
 def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, FigureSpec]:
     waves = sorted(int(w) for w in responses["wave"].unique())
     latest = responses[responses["wave"] == waves[-1]]
@@ -151,17 +167,14 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
             },
         )
     if "survey_role_gap" in tables:
-        figures["enkat_roller"] = FigureSpec(
-            "maturity.plots.survey:role_gap",
-            (tables["survey_dimensions"],),
-            {
-                "lang": lang,
-                "min_n": min_n,
-                "scale": scale,
-                "midpoint": midpoint,
-                "role_labels": labels,
-                "title_labels": plurals,
-            },
+        figures.update(
+            _role_gap_figures(
+                tables["survey_dimensions"],
+                [r for r in codebook.roles if r in present],
+                {"lang": lang, "min_n": min_n, "scale": scale, "midpoint": midpoint},
+                labels,
+                plurals,
+            )
         )
     figures["enkat_organisationer"] = FigureSpec(
         "maturity.plots.survey:organisation_heatmap",
