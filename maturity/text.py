@@ -1147,12 +1147,29 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+_HOSTILE: dict[str, dict[str, str]] = {
+    # hostile and careless input (issue 14): report, command line and reader messages
+    "hostile.problems_cut": _both(
+        "… och {more} problem till som inte ryms på bladet (de första {n} visas); alla finns i "
+        "problems.csv",
+        "… and {more} more problems that do not fit on the sheet (the first {n} are shown); all "
+        "are in problems.csv",
+    ),
+    "hostile.os_error": _both(
+        "{path}: {reason}; kontrollera att filen eller mappen finns och att du får läsa och "
+        "skriva den",
+        "{path}: {reason}; check that the file or folder exists and that you may read and write it",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_REPORT,
     **_FINDINGS,
     **_VALUES,
     **_FIGURES,
     **_PROBLEM_MESSAGES,
+    **_HOSTILE,
 }
 
 

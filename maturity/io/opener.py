@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 import zlib
@@ -68,6 +69,22 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 # a literal first byte makes the regex engine skip ahead fast; prefixed tags (<x:f>) also match
 _FORMULA_TAG = re.compile(rb"f[\s>/]")
+
+
+def _reader_failed(err: BaseException, file: str, sheet: str | None, what: str) -> InputError:
+    """The InputError for any failure of a Rust reader (calamine, fastexcel), panics included.
+
+    A Rust panic arrives as ``PanicException``, a BaseException: callers catch BaseException
+    and hand it here; an interrupt or exit is raised again unchanged.
+    """
+    if isinstance(err, KeyboardInterrupt | SystemExit | GeneratorExit):
+        raise err
+    reason = str(err).splitlines()[0][:200] if str(err) else ""
+    return InputError(
+        f"{what} ({type(err).__name__}: {reason}); open it in Excel and save it again as .xlsx",
+        file=file,
+        sheet=sheet,
+    )
 
 
 def _has_formula(xml: bytes) -> bool:
@@ -274,13 +291,10 @@ class Workbook:
             return self._read_sparse(name, formula_cells)
         try:
             rows = self._calamine().get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as err:  # the reader's own exception types are not public
-            raise InputError(
-                f"could not be read ({type(err).__name__}: {err}); open it in Excel and save it "
-                "again as .xlsx",
-                file=self.name,
-                sheet=name,
-            ) from None
+        except InputError:
+            raise
+        except BaseException as err:  # the reader's types are not public; a panic is a Base
+            raise _reader_failed(err, self.name, name, "could not be read") from None
         return Sheet(self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml)
 
     def table(self, name: str) -> TableSheet:
@@ -301,13 +315,8 @@ class Workbook:
             )
             arrow = loaded.to_arrow()
             positions = [info.absolute_index for info in loaded.available_columns()]
-        except Exception as err:  # the reader's own exception types are not public
-            raise InputError(
-                f"could not be read ({type(err).__name__}: {err}); open it in Excel and save it "
-                "again as .xlsx",
-                file=self.name,
-                sheet=name,
-            ) from None
+        except BaseException as err:  # the reader's types are not public; a panic is a Base
+            raise _reader_failed(err, self.name, name, "could not be read") from None
         import pyarrow as pa
 
         n_rows = arrow.num_rows
@@ -410,11 +419,9 @@ class Workbook:
 
             try:
                 self._book = CalamineWorkbook.from_path(str(self.path))
-            except Exception as err:
-                raise InputError(
-                    f"could not be read as a workbook ({type(err).__name__}: {err}); open it in "
-                    "Excel and save it again as .xlsx",
-                    file=self.name,
+            except BaseException as err:  # a panic is a BaseException
+                raise _reader_failed(
+                    err, self.name, None, "could not be read as a workbook"
                 ) from None
         return self._book
 
@@ -646,8 +653,15 @@ def _sniff(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise InputError("is empty (0 bytes); ask the sender for the file again", file=name)
-    with path.open("rb") as handle:
-        head = handle.read(65536)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError as err:  # no permission, a lock held by Excel, a vanished share
+        raise InputError(
+            f"cannot be read ({err.strerror or type(err).__name__}); check that you may read "
+            "it and that no other program holds it open",
+            file=name,
+        ) from None
     if head.startswith(_ZIP_MAGIC):
         return
     if head.startswith(_OLE2_MAGIC):
@@ -710,6 +724,71 @@ def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> None:
             f"{max_bytes / 1e6:.0f} MB; split it into smaller files",
             file=name,
         )
+    for info in infos:
+        _check_inflated(archive, info, name)
+    _check_string_counts(archive, name, total)
+
+
+def _check_inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Refuse a member that inflates to more bytes than the zip directory states.
+
+    The sizes above come from the zip directory, which the file itself writes; the readers
+    behind the opener inflate until the compressed stream ends. So each member is inflated
+    here once, streaming, with a cap of one byte more than the stated size: a member that
+    reaches the cap lies about its size (a disguised zip bomb) and the file is refused before
+    any parser sees it. Memory stays at one chunk.
+    """
+    probe = copy.copy(info)
+    probe.file_size = info.file_size + 1  # the stream stops after this many bytes
+    probe.CRC = None  # the stated checksum is of the stated bytes: checked by the readers
+    inflated = 0
+    with archive.open(probe) as stream:
+        while chunk := stream.read(_INFLATE_CHUNK):
+            inflated += len(chunk)
+    if inflated > info.file_size:
+        raise InputError(
+            f"is refused: {info.filename} inflates to more than the {info.file_size} bytes its "
+            "zip directory states (a disguised zip bomb?); ask the sender for a new copy",
+            file=name,
+        )
+
+
+#: Bytes inflated at a time when members are measured.
+_INFLATE_CHUNK = 1 << 20
+_SST_START = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
+_SST_COUNT = re.compile(rb'\b(count|uniqueCount)="\s*([^"]*)"')
+#: Fewest bytes one shared string (``<si/>``) or one cell (``<c/>``) takes in the XML.
+_MIN_ITEM_BYTES = 4
+
+
+def _check_string_counts(archive: zipfile.ZipFile, name: str, total: int) -> None:
+    """Refuse shared-string counts a reader would allocate by but the file cannot hold.
+
+    ``count`` and ``uniqueCount`` of ``xl/sharedStrings.xml`` are read before any reader
+    sizes a table by them; each string and each cell takes at least a few bytes of XML, so a
+    count above the bytes the workbook expands to is a lie (one of 4 294 967 295 made a reader
+    allocate 103 GB).
+    """
+    member = "xl/sharedStrings.xml"
+    if member not in archive.NameToInfo:
+        return
+    with archive.open(member) as stream:
+        start = stream.read(4096)
+    tag = _SST_START.search(start)
+    if tag is None:
+        return
+    size = archive.getinfo(member).file_size
+    limits = {"uniqueCount": size // _MIN_ITEM_BYTES + 1, "count": total // _MIN_ITEM_BYTES + 1}
+    for attribute, raw in _SST_COUNT.findall(tag.group(0)):
+        key = attribute.decode()
+        value = raw.decode(errors="replace")
+        if not value.isdigit() or len(value) > 12 or int(value) > limits[key]:
+            raise InputError(
+                f"is refused: {member} declares {key}={value[:30]}, more strings than the file "
+                f"can hold (at most {limits[key]}); it is damaged or made to exhaust memory. "
+                "Save it again from Excel",
+                file=name,
+            )
 
 
 def _sheet_members(archive: zipfile.ZipFile, name: str) -> dict[str, str]:

@@ -1,0 +1,247 @@
+"""The attack suite: generated hostile and careless input, each case asserting the promise
+(a clean InputError naming the file, or a logged problem naming the cell; never a traceback, a
+hang or a huge allocation). Heavy cases run in a child process under a memory limit and a
+timeout (tests/_hostile.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from maturity.cli import main
+from maturity.errors import InputError
+from maturity.io.opener import open_workbook
+from maturity.report import build_report
+from tests._hostile import (
+    bomb_sheet,
+    replace_member,
+    run_limited,
+    small_book,
+    understate_size,
+    with_string_count,
+    write,
+)
+from tests._workbooks import ORGANISATIONS, STATEMENTS, write_codebook, write_rows
+
+ROWS = [["statement", "text"], ["F1", "hej"], ["F2", "då"]]
+_OPEN = """
+import sys
+from maturity.errors import InputError
+from maturity.io.opener import open_workbook
+try:
+    book = open_workbook(sys.argv[1] if len(sys.argv) > 1 else {path!r})
+    print(book.sheet("statements").n_rows, book.table("statements").n_rows)
+except InputError as err:
+    print("InputError:", err)
+"""
+
+
+def _open_limited(path: Path):
+    result = run_limited(_OPEN.format(path=str(path)))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "panicked" not in result.stderr
+    return result.stdout
+
+
+# -- item 2: caps that do not trust the file ----------------------------------------------------
+
+
+@pytest.mark.parametrize("count", ["4294967295", "18446744073709551615", "-1", "1e9"])
+def test_shared_string_unique_count_is_checked_before_any_reader(tmp_path, count):
+    path = write(tmp_path / "sst.xlsx", with_string_count(small_book(ROWS), "uniqueCount", count))
+    out = _open_limited(path)
+    assert out.startswith("InputError: sst.xlsx: is refused: xl/sharedStrings.xml declares")
+    assert "uniqueCount" in out
+
+
+def test_shared_string_count_is_checked(tmp_path):
+    path = write(tmp_path / "c.xlsx", with_string_count(small_book(ROWS), "count", "4294967295"))
+    with pytest.raises(InputError, match="c.xlsx: is refused: .* count=4294967295"):
+        open_workbook(path)
+
+
+def test_honest_counts_and_a_lying_dimension_are_read(tmp_path):
+    data = replace_member(
+        small_book(ROWS),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b'<dimension ref="A1:B3"/>', b'<dimension ref="A1:XFD1048576"/>'),
+    )
+    path = write(tmp_path / "dim.xlsx", data)
+    assert _open_limited(path).split() == ["3", "3"]
+
+
+def test_understated_zip_member_is_refused_by_bytes_inflated(tmp_path):
+    sheet = bomb_sheet(300_000)  # 14 MB of XML whose directory says 5 000 bytes
+    data = replace_member(small_book(ROWS), "xl/worksheets/sheet1.xml", lambda _: sheet)
+    path = write(
+        tmp_path / "bomb.xlsx", understate_size(data, "xl/worksheets/sheet1.xml", 5000, sheet)
+    )
+    out = _open_limited(path)
+    assert "inflates to more than the 5000 bytes its zip directory states" in out
+
+
+def test_rust_reader_panic_is_an_input_error(tmp_path, monkeypatch):
+    path = write(tmp_path / "ok.xlsx", small_book(ROWS))
+    book = open_workbook(path)
+
+    class PanicException(BaseException):  # what a Rust panic looks like from Python
+        pass
+
+    class Exploding:
+        def get_sheet_by_name(self, name):
+            raise PanicException("capacity overflow")
+
+    book._book = Exploding()
+    with pytest.raises(InputError, match=r"ok.xlsx:statements: could not be read \(Panic"):
+        book.sheet("statements")
+
+
+# -- item 5: valid input never crashes ----------------------------------------------------------
+
+
+def _survey(raw: Path, statements: pd.DataFrame, roles: list[str], n: int = 6) -> None:
+    asked = list(statements["statement"])
+    header = ["Respondent", "Kommun", "Roll", *asked]
+    rows = []
+    for k, role in enumerate(roles):
+        for i in range(n):
+            answers = [1 + (i + j + k) % 5 for j in range(len(asked))]
+            rows.append([f"{role}{i}", ["Tanum", "Åmål"][i % 2], role, *answers])
+    write_rows(raw / "enkat_2024.xlsx", {"Svar": [header, *rows]})
+
+
+def test_three_roles_are_compared_pairwise(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    statements = pd.concat(
+        [
+            STATEMENTS,
+            pd.DataFrame(
+                {
+                    "statement": ["K1", "K2"],
+                    "text": ["Vi har $5 och $6 i budget", "Vi har en plan"],
+                    "role": ["kommunchef"] * 2,
+                    "dimension": ["Styrning", "Teknik"],
+                    "reverse": [False, False],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    write_codebook(raw / "kodbok.xlsx", statements=statements, organisations=ORGANISATIONS)
+    _survey(raw, statements, ["förvaltningschef", "IT-chef", "kommunchef"])
+    result = build_report(raw, tmp_path / "r", tmp_path / "p", progress=None, figures=False)
+    survey = next(s for s in result.sections if s.name == "survey")
+    gaps = survey.tables["survey_role_gap"]
+    assert len(gaps[["role_1", "role_2"]].drop_duplicates()) == 2  # pairs sharing a dimension
+    names = [n for n in survey.figures if n.startswith("enkat_roller")]
+    assert len(names) == 3 and "enkat_roller" not in names
+    from maturity.report.figures import draw_and_save
+
+    for name in names:  # each pair draws (no "needs exactly two roles")
+        assert draw_and_save(survey.figures[name], tmp_path / "f" / name)
+
+
+def test_dollars_are_text_not_mathtext():
+    import matplotlib
+
+    from maturity.plots.style import message_figure
+
+    fig = message_figure("Kostnad $5 och $6", "x_1 $\\alpha^2$ $")
+    fig.canvas.draw()  # mathtext would raise on the lone "$" or render alpha
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    assert "Kostnad $5 och $6" in texts
+    assert matplotlib.rcParams["text.parse_math"] is False
+
+
+def test_control_characters_reach_the_workbook_escaped(tmp_path):
+    from maturity.xlsx_writer import excel_text
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_codebook(raw / "kodbok.xlsx")
+    rows = [[f"r{i}", "Tanum", "förvaltningschef", 1 + i % 5, 2, "tre\x1b"] for i in range(8)]
+    rows.append(["r9", "Tan\x07um", "förvaltningschef", 1, 2, 3])
+    header = ["Respondent", "Kommun", "Roll", "F1", "F2", "F3"]
+    write_rows(raw / "enkat_2024.xlsx", {"Svar": [header, *rows]}, writer="xlsxwriter")
+    result = build_report(raw, tmp_path / "r", tmp_path / "p", progress=None, figures=False)
+    book = openpyxl.load_workbook(result.workbook)
+    values = [str(c.value) for s in book for row in s.iter_rows() for c in row if c.value]
+    assert any("\\x1b" in v for v in values) or any("\\x07" in v for v in values)
+    assert not any(ch in v for v in values for ch in "\x00\x07\x1b")
+    assert excel_text("a\x0bb" * 20_000).count("\\x0b") < 20_000  # capped at Excel's 32 767
+
+
+def test_problem_log_over_the_row_limit_is_cut_with_a_note(tmp_path, monkeypatch):
+    from maturity.report import workbook
+
+    monkeypatch.setattr(workbook, "MAX_PROBLEM_ROWS", 5)
+    problems = pd.DataFrame(
+        {
+            "section": ["survey"] * 12,
+            "source": [f"a.xlsx:Svar:D{i}" for i in range(12)],
+            "kind": ["out_of_scale"] * 12,
+            "value": ["9"] * 12,
+            "message": ["m"] * 12,
+        }
+    )
+    path = workbook.write_workbook([], problems, tmp_path / "w.xlsx", lang="en")
+    sheet = openpyxl.load_workbook(path)["Problems"]
+    assert sheet.max_row == 1 + 5 + 1
+    assert "7 more problems" in sheet.cell(7, 1).value and "problems.csv" in sheet.cell(7, 1).value
+
+
+def test_unwritable_out_is_one_line_exit_2(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_codebook(raw / "kodbok.xlsx")
+    rows = [[f"r{i}", "Tanum", "förvaltningschef", 1 + i % 5, 2, 3] for i in range(8)]
+    write_rows(
+        raw / "enkat_2024.xlsx",
+        {"Svar": [["Respondent", "Kommun", "Roll", "F1", "F2", "F3"], *rows]},
+    )
+    argv = ["report", "--raw", str(raw), "--out", str(blocker / "r"), "--processed"]
+    assert main([*argv, str(blocker / "p"), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("maturity: error: ") and str(blocker) in err[0]
+
+
+def test_unreadable_input_is_one_line_exit_2(tmp_path, capsys, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    locked = write(raw / "kodbok.xlsx", small_book(ROWS))
+    real_open = Path.open
+
+    def guarded(self, *args, **kwargs):
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded)
+    code = main(
+        [
+            "report",
+            "--raw",
+            str(raw),
+            "--out",
+            str(tmp_path / "r"),
+            "--quiet",
+            "--processed",
+            str(tmp_path / "p"),
+        ]
+    )
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "kodbok.xlsx" in err[0] and "Permission denied" in err[0]
+
+
+def test_child_runner_reports_a_blow_up():
+    result = run_limited("x = bytearray(4 * 1024**3)", memory=1024**3)
+    assert result.returncode != 0 and "MemoryError" in result.stderr
+    assert sys.executable
