@@ -1148,6 +1148,23 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
 
 
 _HOSTILE: dict[str, dict[str, str]] = {
+    "problem.hostile.level_implausible": _both(
+        "nivån {value} är ingen rimlig mognadsnivå (tillåtet {low}–{high}); raden läses inte",
+        "level {value} is not a plausible maturity level (allowed {low}-{high}); the row is "
+        "not read",
+    ),
+    "value.problem.implausible_value": _both("orimligt värde", "implausible value"),
+    "value.problem.excel_error": _both("Excel-felvärde", "Excel error value"),
+    "problem.hostile.amount_in_kronor": _both(
+        "{what}: {value} {unit} är inget rimligt belopp (över {limit} Mkr); är kolumnen i "
+        "kronor? Ändra rubrikens enhet eller beloppen",
+        "{what}: {value} {unit} is not a plausible amount (over {limit} Mkr); is the column in "
+        "kronor? Correct the header's unit or the amounts",
+    ),
+    "problem.hostile.amount_implausible": _both(
+        "{what}: {value} är inget rimligt belopp (över {limit} Mkr); beloppet lämnas tomt",
+        "{what}: {value} is not a plausible amount (over {limit} Mkr); the amount is left empty",
+    ),
     # hostile and careless input (issue 14): report, command line and reader messages
     "hostile.problems_cut": _both(
         "… och {more} problem till som inte ryms på bladet (de första {n} visas); alla finns i "

@@ -245,3 +245,80 @@ def test_child_runner_reports_a_blow_up():
     result = run_limited("x = bytearray(4 * 1024**3)", memory=1024**3)
     assert result.returncode != 0 and "MemoryError" in result.stderr
     assert sys.executable
+
+
+# -- item 1: bounded everywhere -------------------------------------------------------------------
+
+
+def _plan(path: Path, budget_header: str, amounts: list) -> Path:
+    rows = [["Område", "Aktivitet", "År", "Status", budget_header, "Utfall (kr)"]]
+    for i, amount in enumerate(amounts):
+        rows.append(["Styrning", f"Aktivitet {i}", 2020, "Genomförd", amount, 1000])
+    return write_rows(path, {"Handlingsplan": rows, "Anslag": [["År", "Anslag"], [2020, 5e6]]})
+
+
+def test_kronor_under_a_mkr_header_is_a_problem_naming_the_cell(tmp_path):
+    from maturity.io.actionplan import read_action_plan
+
+    plan = read_action_plan(_plan(tmp_path / "plan.xlsx", "Budget (Mkr)", [2.5, 5_000_000_000]))
+    problems = plan.problems_in("en")
+    row = problems[problems["kind"] == "implausible_value"].iloc[0]
+    assert row["source"] == "plan.xlsx:Handlingsplan:E3"
+    assert "5 000 000 000 Mkr is not a plausible amount" in row["message"]
+    assert "is the column in kronor?" in row["message"]
+    sv = plan.problems_in("sv")
+    assert "är kolumnen i kronor?" in sv[sv["kind"] == "implausible_value"].iloc[0]["message"]
+    assert plan.actions["budget"].max() == 2.5e6  # the slip is never summed or drawn
+
+
+def test_huge_amounts_draw_in_bounded_time_and_memory(tmp_path):
+    path = _plan(tmp_path / "plan.xlsx", "Budget (kr)", [1e12, 1e15, 1e17, 350_000])
+    result = run_limited(
+        f"""
+        import matplotlib
+        matplotlib.use("Agg")
+        from maturity.io.actionplan import read_action_plan
+        from maturity.plots.actionplan import budget_use
+        plan = read_action_plan({str(path)!r})
+        print(sorted(plan.problems["kind"]))
+        budget_use(plan).savefig({str(tmp_path / "b.png")!r})
+        print("drawn")
+        """,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split("\n")[0].count("implausible_value") == 3
+    assert "drawn" in result.stdout
+
+
+def test_plot_ticks_never_grow_with_a_value():
+    from maturity.plots.style import whole_ticks
+
+    assert len(whole_ticks(0, 1e17)) <= 12 and len(whole_ticks(0, 7)) == 8
+    assert whole_ticks(1, 5) == [1, 2, 3, 4, 5]
+
+
+def test_implausible_capability_level_is_a_problem(tmp_path):
+    from maturity.io.capability import read_capability_map
+
+    rows = [["Förmåga", "Mål", "Målnivå", "Tanum", "Åmål"], ["Leda", "Styrning", 3, 2, 4]]
+    levels = [["level", "label", "acceptable"], [1, "Låg", "nej"], [2, "Mellan", "ja"]]
+    levels += [[1e19, "Jätte", "ja"], [4, "Hög", "ja"]]
+    path = write_rows(tmp_path / "karta.xlsx", {"Förmågekarta": rows, "levels": levels})
+    cmap = read_capability_map(path)
+    assert cmap.levels["level"].tolist() == [1, 2, 4]
+    problems = cmap.problems_in("en")
+    row = problems[problems["kind"] == "implausible_value"].iloc[0]
+    assert (
+        row["source"] == "karta.xlsx:levels:A4"
+        and "not a plausible maturity level" in row["message"]
+    )
+
+
+def test_implausible_scale_step_is_refused_naming_the_cell(tmp_path):
+    from maturity.io.codebook import read_codebook
+
+    scale = pd.DataFrame({"label": ["Nej", "Ja", "Kanske"], "value": [1, 2, 1e12]})
+    path = write_codebook(tmp_path / "kodbok.xlsx", scale=scale)
+    with pytest.raises(InputError, match=r"kodbok.xlsx:scale:B4: .*not a plausible scale step"):
+        read_codebook(path)

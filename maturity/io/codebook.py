@@ -124,6 +124,10 @@ def _read_statements(sheet: Sheet) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
+#: Largest absolute value of a step of the answer scale (real scales: 1-5, 0-10, 1-7).
+MAX_SCALE_VALUE = 100
+
+
 def _read_scale(sheet: Sheet) -> pd.DataFrame:
     header, cols = _header(sheet, "scale", ["label", "value"])
     labels, values, seen = [], [], {}
@@ -141,6 +145,14 @@ def _read_scale(sheet: Sheet) -> pd.DataFrame:
                 cols["value"],
                 f"row {r + 1}: the value of {label!r} must be a whole number or empty "
                 f"(empty = don't know), not {raw!r}",
+            )
+        if number is not None and not -MAX_SCALE_VALUE <= number <= MAX_SCALE_VALUE:
+            raise _fail(  # a step sizes ranges and axes: never a billion of them
+                sheet,
+                r,
+                cols["value"],
+                f"row {r + 1}: the value {raw!r} of {label!r} is not a plausible scale step "
+                f"(answer scales run e.g. 1-5; at most -{MAX_SCALE_VALUE} to {MAX_SCALE_VALUE})",
             )
         key = normalise(label)
         if key in seen:

@@ -14,7 +14,13 @@ import pandas as pd
 
 from maturity import text
 from maturity.actionplan import STATUSES, ActionPlanSummary, action_plan_summary
-from maturity.plots.style import decimal_comma_axis, figure_axes, percent_label, use_house_style
+from maturity.plots.style import (
+    decimal_comma_axis,
+    figure_axes,
+    percent_label,
+    use_house_style,
+    whole_ticks,
+)
 
 __all__ = ["action_status", "budget_use", "STATUS_COLOURS"]
 
@@ -130,7 +136,7 @@ def action_status(plan, *, year=None, lang: str = "sv"):
         share = float(share.iloc[0]) if len(share) else float("nan")
         ax.set_title(f"{y}\n{_t('share_done', lang, share=_percent(share, lang))}", fontsize=13)
         ax.set_xlim(0, max_n + 0.3)
-        ax.set_xticks(range(0, max_n + 1))
+        ax.set_xticks(whole_ticks(0, max_n))
         ax.grid(axis="x", color="#dddddd", linewidth=0.8)
         ax.set_axisbelow(True)
         ax.tick_params(axis="y", length=0)
@@ -214,7 +220,9 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
             color="#0072B2",
         )
     ax.set_ylim(0, top * 1.1 + 1.35)
-    ax.set_yticks(range(0, int(top) + 1))  # no grid line through the shares above the bars
+    # no grid line through the shares above the bars; at most about ten ticks, whatever the
+    # amounts (a tick per Mkr of a huge amount would never finish)
+    ax.set_yticks(whole_ticks(0, top))
     ax.set_xticks(range(len(years)))
     ax.set_xticklabels([str(int(y)) for y in years["year"]])
     ax.set_xlabel(_t("year", lang))
