@@ -37,6 +37,7 @@ from maturity.plots.style import (
     decimal_comma_axis,
     figure_axes,
     use_house_style,
+    whole_ticks,
     wrap,
 )
 
