@@ -1148,6 +1148,14 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
 
 
 _HOSTILE: dict[str, dict[str, str]] = {
+    "problem.hostile.excel_error": _both(
+        "{what} innehåller ett Excel-felvärde i stället för ett värde; rätta formeln eller "
+        "skriv in värdet",
+        "{what} holds an Excel error value instead of a value; correct the formula or type the "
+        "value",
+    ),
+    "problem.hostile.this_cell": _both("cellen", "the cell"),
+    "problem.hostile.this_answer": _both("svaret", "the answer"),
     "problem.hostile.level_implausible": _both(
         "nivån {value} är ingen rimlig mognadsnivå (tillåtet {low}–{high}); raden läses inte",
         "level {value} is not a plausible maturity level (allowed {low}-{high}); the row is "

@@ -114,3 +114,18 @@ def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+def with_error_cells(path: Path, errors: dict[str, str], member: str = "xl/worksheets/sheet1.xml"):
+    """Turn existing cells (``{"D2": "#N/A"}``) of one sheet into Excel error cells, in place."""
+
+    def change(xml: bytes) -> bytes:
+        for ref, error in errors.items():
+            cell = f'<c r="{ref}" t="e"><f>NA()</f><v>{error}</v></c>'.encode()
+            pattern = rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)'.encode()
+            xml, n = re.subn(pattern, cell.replace(b"\\", b"\\\\"), xml, count=1, flags=re.S)
+            assert n == 1, ref
+        return xml
+
+    path.write_bytes(replace_member(path.read_bytes(), member, change))
+    return path

@@ -322,3 +322,59 @@ def test_implausible_scale_step_is_refused_naming_the_cell(tmp_path):
     path = write_codebook(tmp_path / "kodbok.xlsx", scale=scale)
     with pytest.raises(InputError, match=r"kodbok.xlsx:scale:B4: .*not a plausible scale step"):
         read_codebook(path)
+
+
+# -- item 6: nothing silently dropped -----------------------------------------------------------
+
+ERRORS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]
+
+
+def test_excel_errors_in_survey_answers_are_problems(tmp_path):
+    from maturity.io.survey import read_survey
+    from tests._hostile import with_error_cells
+    from tests._workbooks import codebook
+
+    header = ["Respondent", "Kommun", "Roll", "F1", "F2", "F3"]
+    rows = [[f"r{i}", "Tanum", "förvaltningschef", 1 + i % 5, 2, 3] for i in range(8)]
+    path = write_rows(tmp_path / "enkat_2024.xlsx", {"Svar": [header, *rows]})
+    cells = {f"D{k + 2}": error for k, error in enumerate(ERRORS)}
+    with_error_cells(path, cells)
+    survey = read_survey(path, codebook=codebook())
+    problems = survey.problems_in("en")
+    errors = problems[problems["kind"] == "excel_error"]
+    assert sorted(errors["value"]) == sorted(ERRORS)
+    assert set(errors["source"]) == {f"enkat_2024.xlsx:Svar:{c}" for c in cells}
+    assert "holds an Excel error value" in errors.iloc[0]["message"]
+
+
+def test_excel_errors_in_registers_are_problems(tmp_path):
+    from maturity.io.actionplan import read_action_plan
+    from maturity.io.capability import read_capability_map
+    from tests._hostile import with_error_cells
+
+    plan = _plan(tmp_path / "plan.xlsx", "Budget (kr)", [1000, 2000])
+    with_error_cells(plan, {"E2": "#DIV/0!"})
+    problems = read_action_plan(plan).problems
+    assert problems[problems["kind"] == "excel_error"]["source"].tolist() == [
+        "plan.xlsx:Handlingsplan:E2"
+    ]
+    rows = [["Förmåga", "Mål", "Målnivå", "Tanum", "Åmål"], ["Leda", "Styrning", 3, 2, 4]]
+    levels = [["level", "label", "acceptable"], [1, "Låg", "nej"], [2, "Mellan", "ja"]]
+    levels += [[3, "Hög", "ja"], [4, "Högst", "ja"]]
+    path = write_rows(tmp_path / "karta.xlsx", {"Förmågekarta": rows, "levels": levels})
+    with_error_cells(path, {"E2": "#N/A"})
+    cmap = read_capability_map(path)
+    problems = cmap.problems
+    assert problems[problems["kind"] == "excel_error"]["source"].tolist() == [
+        "karta.xlsx:Förmågekarta:E2"
+    ]
+
+
+def test_excel_error_in_the_codebook_is_refused_at_its_cell(tmp_path):
+    from maturity.io.codebook import read_codebook
+    from tests._hostile import with_error_cells
+
+    path = write_codebook(tmp_path / "kodbok.xlsx")
+    with_error_cells(path, {"E2": "#N/A"})
+    with pytest.raises(InputError, match=r"kodbok.xlsx:statements:E2: holds the Excel error"):
+        read_codebook(path)

@@ -363,6 +363,16 @@ class _Reader:
 
     def report_formulas(self, sheet: Sheet) -> None:
         for r, c in sorted(sheet.formula_cells):
+            error = sheet.error_cells.get((r, c))
+            if error is not None:  # an Excel error value (#N/A …), never "not assessed"
+                self.problem(
+                    sheet.source(r, c),
+                    "excel_error",
+                    error,
+                    "problem.hostile.excel_error",
+                    what=Phrase("problem.hostile.this_cell"),
+                )
+                continue
             self.problem(
                 sheet.source(r, c),
                 "formula_without_value",

@@ -51,7 +51,13 @@ def detect(book: Workbook) -> bool:
 
 
 def _header(sheet: Sheet, kind: str, required: list[str]) -> tuple[int, dict[str, int]]:
-    """Locate the header row (the first naming every required column) and map columns."""
+    """Locate the header row (the first naming every required column) and map columns.
+
+    A codebook sheet holding an Excel error value (``#N/A`` …) is refused at that cell: an
+    error read as blank would silently change a statement (``reverse``) or a step.
+    """
+    for (r, c), error in sorted(sheet.error_cells.items()):
+        raise _fail(sheet, r, c, f"holds the Excel error value {error}; type the value instead")
     fields = _FIELDS[kind]
     row, found, _ = find_header(
         sheet,

@@ -133,6 +133,10 @@ class Sheet(_Located):
         Formula cells stored without a computed value: they read as ``""`` but are not blank.
     stray_cells : list of (row, col, value)
         Cells so far from the data that the sheet was read sparsely; they are not in ``rows``.
+    error_cells : dict of (row, col) to str
+        Cells holding an Excel error value (``#N/A``, ``#DIV/0!`` …). They read as ``""`` and
+        are also in ``formula_cells``, so no reader takes them for blanks; the readers report
+        them as ``excel_error``.
     """
 
     file: str
@@ -141,6 +145,7 @@ class Sheet(_Located):
     formula_cells: frozenset = frozenset()
     stray_cells: list = field(default_factory=list)
     has_booleans: bool = True
+    error_cells: dict = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -182,6 +187,7 @@ class TableSheet(_Located):
     stray_cells: list = field(default_factory=list)
     booleans: bool | None = None
     xml: bytes = field(default=b"", repr=False)
+    error_cells: dict = field(default_factory=dict)
 
     @property
     def has_booleans(self) -> bool:
@@ -245,6 +251,7 @@ class TableSheet(_Located):
             sheet.formula_cells,
             sheet.stray_cells,
             booleans=sheet.has_booleans,
+            error_cells=sheet.error_cells,
         )
 
 
@@ -287,6 +294,8 @@ class Workbook:
             If the sheet does not exist, is refused, or cannot be read.
         """
         xml, formula_cells = self._checked_xml(name)
+        errors = _error_cells(xml)
+        formula_cells = formula_cells | frozenset(errors)
         if _dense_extent(xml) > MAX_SHEET_CELLS:
             return self._read_sparse(name, formula_cells)
         try:
@@ -295,7 +304,12 @@ class Workbook:
             raise
         except BaseException as err:  # the reader's types are not public; a panic is a Base
             raise _reader_failed(err, self.name, name, "could not be read") from None
-        return Sheet(self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml)
+        for r, c in errors:  # the reader gives an error cell as blank: never a value
+            if r < len(rows) and c < len(rows[r]):
+                rows[r][c] = ""
+        return Sheet(
+            self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml, error_cells=errors
+        )
 
     def table(self, name: str) -> TableSheet:
         """Read one sheet as Arrow string columns (fast path for large survey exports).
@@ -305,6 +319,8 @@ class Workbook:
         a late "Vet ej" in a numeric column survives.
         """
         xml, formula_cells = self._checked_xml(name)
+        errors = _error_cells(xml)
+        formula_cells = formula_cells | frozenset(errors)
         if _dense_extent(xml) > MAX_SHEET_CELLS:
             return TableSheet.from_sheet(self._read_sparse(name, formula_cells))
         try:
@@ -327,7 +343,9 @@ class Workbook:
             columns[position] = (
                 column.combine_chunks() if hasattr(column, "combine_chunks") else column
             )
-        return TableSheet(self.name, name, columns, n_rows, formula_cells, xml=xml)
+        return TableSheet(
+            self.name, name, columns, n_rows, formula_cells, xml=xml, error_cells=errors
+        )
 
     def sheets(self):
         """Iterate over all worksheets as :class:`Sheet` objects, in workbook order."""
@@ -632,6 +650,26 @@ def _dense_extent(xml: bytes) -> int:
     return n_rows * n_cols
 
 
+_ERROR_CELL = re.compile(
+    rb"<(?:\w+:)?c\b(?=[^>]*\bt=\"e\")([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL
+)
+_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>\s*([^<]*?)\s*</(?:\w+:)?v>")
+
+
+def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
+    """Zero-based positions of cells holding an Excel error value, with the value (``#N/A``)."""
+    if b't="e"' not in xml:
+        return {}
+    found = {}
+    for attrs, body in _ERROR_CELL.findall(xml):
+        ref = _REF.search(attrs)
+        if ref:
+            value = _ERROR_VALUE.search(body or b"")
+            shown = value.group(1).decode("utf-8", "replace")[:20] if value else "#ERROR"
+            found[(int(ref.group(2)) - 1, _column_index(ref.group(1)))] = shown
+    return found
+
+
 def _formulas_without_value(xml: bytes) -> frozenset:
     """Zero-based positions of formula cells that carry no cached value."""
     found = set()
@@ -742,9 +780,16 @@ def _check_inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) 
     probe.file_size = info.file_size + 1  # the stream stops after this many bytes
     probe.CRC = None  # the stated checksum is of the stated bytes: checked by the readers
     inflated = 0
-    with archive.open(probe) as stream:
-        while chunk := stream.read(_INFLATE_CHUNK):
-            inflated += len(chunk)
+    try:
+        with archive.open(probe) as stream:
+            while chunk := stream.read(_INFLATE_CHUNK):
+                inflated += len(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
+        raise InputError(
+            f"is damaged ({err}) in {info.filename}; ask the sender for a new copy or save it "
+            "again as .xlsx",
+            file=name,
+        ) from None
     if inflated > info.file_size:
         raise InputError(
             f"is refused: {info.filename} inflates to more than the {info.file_size} bytes its "
