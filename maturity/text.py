@@ -1148,6 +1148,40 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
 
 
 _HOSTILE: dict[str, dict[str, str]] = {
+    "report.topic.files": _both("Filer", "Files"),
+    "value.problem.file_not_read": _both("fil läses inte", "file not read"),
+    "hostile.not_read_line": _both("läses inte: {file}: {why}", "not read: {file}: {why}"),
+    "problem.hostile.file_not_read": _both(
+        "filen läses inte: {why}", "the file is not read: {why}"
+    ),
+    "problem.hostile.not_read.xls": _both(
+        "en gammal Excel 97–2003-fil (.xls); öppna den i Excel och spara som .xlsx",
+        "an old Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx",
+    ),
+    "problem.hostile.not_read.xlsb": _both(
+        "en binär Excel-arbetsbok (.xlsb); spara den som .xlsx",
+        "a binary Excel workbook (.xlsb); save it as .xlsx",
+    ),
+    "problem.hostile.not_read.csv": _both(
+        "en textfil (CSV); öppna den i Excel och spara som .xlsx",
+        "a text file (CSV); open it in Excel and save it as .xlsx",
+    ),
+    "problem.hostile.not_read.ods": _both(
+        "ett OpenDocument-kalkylark (.ods); spara det som .xlsx",
+        "an OpenDocument spreadsheet (.ods); save it as .xlsx",
+    ),
+    "problem.hostile.not_read.other_spreadsheet": _both(
+        "ett kalkylark i ett annat format; spara det som .xlsx",
+        "a spreadsheet in another format; save it as .xlsx",
+    ),
+    "problem.hostile.not_read.lock_file": _both(
+        "Excels låsfil (arbetsboken är öppen i Excel); stäng den",
+        "Excel's lock file (the workbook is open in Excel); close it",
+    ),
+    "problem.hostile.not_read.not_workbook": _both(
+        "ingen Excel-arbetsbok (.xlsx); flytta den ur mappen om den inte hör dit",
+        "not an Excel workbook (.xlsx); move it out of the folder if it does not belong there",
+    ),
     "problem.hostile.excel_error": _both(
         "{what} innehåller ett Excel-felvärde i stället för ett värde; rätta formeln eller "
         "skriv in värdet",

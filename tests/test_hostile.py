@@ -378,3 +378,28 @@ def test_excel_error_in_the_codebook_is_refused_at_its_cell(tmp_path):
     with_error_cells(path, {"E2": "#N/A"})
     with pytest.raises(InputError, match=r"kodbok.xlsx:statements:E2: holds the Excel error"):
         read_codebook(path)
+
+
+def test_files_not_read_are_named_in_the_output_and_the_problem_log(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_codebook(raw / "kodbok.xlsx")
+    rows = [[f"r{i}", "Tanum", "förvaltningschef", 1 + i % 5, 2, 3] for i in range(8)]
+    header = ["Respondent", "Kommun", "Roll", "F1", "F2", "F3"]
+    write_rows(raw / "enkat_2024.xlsx", {"Svar": [header, *rows]})
+    for name in ("enkat_2019.xls", "svar.csv", "gammal.xlsb", "karta.ods", "~$enkat_2024.xlsx"):
+        (raw / name).write_bytes(b"x")
+    lines: list[str] = []
+    result = build_report(
+        raw, tmp_path / "r", tmp_path / "p", progress=lines.append, figures=False, lang="en"
+    )
+    said = [line for line in lines if line.startswith("not read: ")]
+    assert len(said) == 5 and any("enkat_2019.xls: an old Excel 97-2003" in s for s in said)
+    problems = pd.read_csv(tmp_path / "p" / "problems.csv")
+    unread = problems[problems["kind"] == "file_not_read"]
+    assert sorted(unread["source"]) == sorted(
+        ["enkat_2019.xls", "svar.csv", "gammal.xlsb", "karta.ods", "~$enkat_2024.xlsx"]
+    )
+    book = openpyxl.load_workbook(result.workbook)
+    shown = [c.value for row in book["Problems"].iter_rows() for c in row]
+    assert "svar.csv" in shown

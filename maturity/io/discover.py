@@ -21,7 +21,7 @@ from maturity.errors import InputError
 from maturity.io import actionplan, capability, codebook, risk
 from maturity.io.opener import open_workbook
 
-__all__ = ["RawFiles", "discover", "DETECTORS"]
+__all__ = ["RawFiles", "discover", "not_read_reason", "DETECTORS", "NOT_READ"]
 
 #: Kinds of workbook besides the codebook and the surveys, in the order they are tried, with
 #: the ``detect`` of their reader. A workbook none of them claims is a survey export.
@@ -42,6 +42,10 @@ class RawFiles:
     surveys : list of Path
     sections : dict of str to list of Path
         Per kind of :data:`DETECTORS` (``capability``, ``risk``, ``actionplan``) its workbooks.
+    not_read : list of (Path, str)
+        Every other file under the folder with why it is not read (a reason of
+        :func:`not_read_reason`): named in the run output and the problem log, never skipped
+        silently.
 
     Examples
     --------
@@ -52,12 +56,44 @@ class RawFiles:
     codebook: Path | None = None
     surveys: list[Path] = field(default_factory=list)
     sections: dict[str, list[Path]] = field(default_factory=dict)
+    not_read: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         """Number of workbooks found."""
         extra = sum(len(paths) for paths in self.sections.values())
         return (self.codebook is not None) + len(self.surveys) + extra
+
+
+#: Why a file of the raw folder is not read, by its suffix (a reason key: the text module's
+#: ``problem.hostile.not_read.<reason>``).
+NOT_READ = {
+    ".xls": "xls",
+    ".xlsb": "xlsb",
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "csv",
+    ".ods": "ods",
+    ".numbers": "other_spreadsheet",
+}
+
+
+def not_read_reason(path: Path) -> str | None:
+    """Why ``path`` is not read as an input workbook (a reason key), None when it is read.
+
+    Examples
+    --------
+    >>> not_read_reason(Path("enkat.xlsx")), not_read_reason(Path("enkat.xls"))
+    (None, 'xls')
+    >>> not_read_reason(Path("~$enkat.xlsx")), not_read_reason(Path("notes.docx"))
+    ('lock_file', 'not_workbook')
+    """
+    if path.name.startswith("~$"):
+        return "lock_file"
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        return None
+    return NOT_READ.get(suffix, "not_workbook")
 
 
 def discover(raw: str | Path) -> RawFiles:
@@ -92,12 +128,14 @@ def discover(raw: str | Path) -> RawFiles:
     raw = Path(raw)
     if not raw.is_dir():
         raise InputError("is not a folder of input workbooks", file=str(raw))
-    paths = sorted(
-        p
-        for p in raw.rglob("*")
-        if p.is_file() and p.suffix.lower() in {".xlsx", ".xlsm"} and not p.name.startswith("~$")
-    )
     found = RawFiles()
+    paths = []
+    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+        reason = not_read_reason(path)
+        if reason is None:
+            paths.append(path)
+        else:
+            found.not_read.append((path, reason))
     for path in paths:
         book = open_workbook(path)
         if codebook.detect(book):

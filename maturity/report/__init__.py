@@ -22,7 +22,15 @@ from maturity.io.discover import discover
 from maturity.report.stages import STAGES, Stage, run_stages
 from maturity.sections import Section
 
-__all__ = ["build_report", "ReportResult", "STAGES", "Stage", "run_stages", "write_table"]
+__all__ = [
+    "build_report",
+    "ReportResult",
+    "STAGES",
+    "Stage",
+    "not_read_section",
+    "run_stages",
+    "write_table",
+]
 
 
 @dataclass
@@ -105,9 +113,19 @@ def build_report(
         raise InputError(
             "has survey workbooks but no codebook (sheets statements, scale)", file=str(raw)
         )
+    for path, why in files.not_read:
+        line = text.word(
+            "hostile.not_read_line",
+            lang,
+            file=path.relative_to(raw),
+            why=text.word(f"problem.hostile.not_read.{why}", lang),
+        )
+        _say(progress, line)
     sections = run_stages(files, min_n=min_n, lang=lang, progress=progress)
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
+    if files.not_read:
+        sections.append(not_read_section(files, raw, lang=lang))
     result = ReportResult(sections)
     problems = _write_tables(result, processed, lang=lang, progress=progress)
     if figures:
@@ -132,6 +150,26 @@ def build_report(
         _say(progress, line)
     _say(progress, text.word("cli.done", lang, seconds=text.number(result.seconds, lang)))
     return result
+
+
+def not_read_section(files, raw: Path, *, lang: str = "sv") -> Section:
+    """A section holding only the problem log of the raw folder's files that are not read.
+
+    Examples
+    --------
+    >>> from maturity.io.discover import RawFiles
+    >>> files = RawFiles(not_read=[(Path("raw/svar.csv"), "csv")])
+    >>> not_read_section(files, Path("raw"), lang="en").problems["message"].iloc[0]
+    'the file is not read: a text file (CSV); open it in Excel and save it as .xlsx'
+    """
+    from maturity.io.problems import Phrase, ProblemLog
+
+    log = ProblemLog()
+    for path, why in files.not_read:
+        reason = Phrase(f"problem.hostile.not_read.{why}")
+        source = str(path.relative_to(raw))
+        log.add(source, "file_not_read", path.suffix, "problem.hostile.file_not_read", why=reason)
+    return Section("files", problems=log.to_frame("en"), report_problems=log.to_frame(lang))
 
 
 def _write_tables(
