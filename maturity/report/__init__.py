@@ -18,7 +18,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import InputError
-from maturity.io.discover import discover
+from maturity.io.discover import discover, not_read_problems
 from maturity.report.stages import STAGES, Stage, run_stages
 from maturity.sections import Section
 
@@ -118,7 +118,7 @@ def build_report(
             "hostile.not_read_line",
             lang,
             file=path.relative_to(raw),
-            why=text.word(f"problem.hostile.not_read.{why}", lang),
+            why=text.word(why, lang),
         )
         _say(progress, line)
     sections = run_stages(files, min_n=min_n, lang=lang, progress=progress)
@@ -157,18 +157,12 @@ def not_read_section(files, raw: Path, *, lang: str = "sv") -> Section:
 
     Examples
     --------
-    >>> from maturity.io.discover import RawFiles
-    >>> files = RawFiles(not_read=[(Path("raw/svar.csv"), "csv")])
+    >>> from maturity.io.discover import NOT_READ, RawFiles
+    >>> files = RawFiles(not_read=[(Path("raw/svar.csv"), NOT_READ[".csv"])])
     >>> not_read_section(files, Path("raw"), lang="en").problems["message"].iloc[0]
     'the file is not read: a text file (CSV); open it in Excel and save it as .xlsx'
     """
-    from maturity.io.problems import Phrase, ProblemLog
-
-    log = ProblemLog()
-    for path, why in files.not_read:
-        reason = Phrase(f"problem.hostile.not_read.{why}")
-        source = str(path.relative_to(raw))
-        log.add(source, "file_not_read", path.suffix, "problem.hostile.file_not_read", why=reason)
+    log = not_read_problems(files, raw)
     return Section("files", problems=log.to_frame("en"), report_problems=log.to_frame(lang))
 
 
