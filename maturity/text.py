@@ -1198,10 +1198,10 @@ _HOSTILE: dict[str, dict[str, str]] = {
     "value.problem.implausible_value": _both("orimligt värde", "implausible value"),
     "value.problem.excel_error": _both("Excel-felvärde", "Excel error value"),
     "problem.hostile.amount_in_kronor": _both(
-        "{what}: {value} {unit} är inget rimligt belopp (över {limit} Mkr); är kolumnen i "
-        "kronor? Ändra rubrikens enhet eller beloppen",
-        "{what}: {value} {unit} is not a plausible amount (over {limit} Mkr); is the column in "
-        "kronor? Correct the header's unit or the amounts",
+        "{what}: {value} {unit} är inget rimligt belopp; är kolumnen i kronor? Ändra rubrikens "
+        "enhet eller beloppen",
+        "{what}: {value} {unit} is not a plausible amount; is the column in kronor? Correct the "
+        "header's unit or the amounts",
     ),
     "problem.hostile.amount_implausible": _both(
         "{what}: {value} är inget rimligt belopp (över {limit} Mkr); beloppet lämnas tomt",

@@ -269,6 +269,14 @@ def test_kronor_under_a_mkr_header_is_a_problem_naming_the_cell(tmp_path):
     sv = plan.problems_in("sv")
     assert "är kolumnen i kronor?" in sv[sv["kind"] == "implausible_value"].iloc[0]["message"]
     assert plan.actions["budget"].max() == 2.5e6  # the slip is never summed or drawn
+    tkr = read_action_plan(_plan(tmp_path / "tkr.xlsx", "Budget (tkr)", [250, 350_000]))
+    slips = tkr.problems_in("en")
+    slips = slips[slips["kind"] == "implausible_value"]
+    assert slips["source"].tolist() == ["tkr.xlsx:Handlingsplan:E3"]
+    assert (
+        "350 000 tkr is not a plausible amount; is the column in kronor?"
+        in slips.iloc[0]["message"]
+    )
 
 
 def test_huge_amounts_draw_in_bounded_time_and_memory(tmp_path):
@@ -403,3 +411,18 @@ def test_files_not_read_are_named_in_the_output_and_the_problem_log(tmp_path):
     book = openpyxl.load_workbook(result.workbook)
     shown = [c.value for row in book["Problems"].iter_rows() for c in row]
     assert "svar.csv" in shown
+
+
+def test_excel_error_in_the_risk_register_is_a_problem(tmp_path):
+    import shutil
+
+    from maturity.io.risk import read_risk_register
+    from tests._hostile import with_error_cells
+
+    path = tmp_path / "riskregister.xlsx"
+    shutil.copy(Path(__file__).parents[1] / "data" / "raw" / "riskregister.xlsx", path)
+    with_error_cells(path, {"E4": "#VALUE!"})
+    problems = read_risk_register(path).problems
+    errors = problems[problems["kind"] == "excel_error"]
+    assert errors["source"].tolist() == ["riskregister.xlsx:2019-11-14:E4"]
+    assert errors["value"].tolist() == ["#VALUE!"]

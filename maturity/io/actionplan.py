@@ -467,7 +467,7 @@ def _read_amount(sheet, r, c, factor, tally, what) -> tuple[float, bool]:
             value=as_text(raw),
         )
         return float("nan"), False
-    if not amount <= MAX_AMOUNT:  # also NaN and infinity
+    if not amount <= MAX_AMOUNT or _kronor_slip(raw, factor):  # also NaN and infinity
         _implausible_amount(sheet, r, c, raw, factor, tally, what)
         return float("nan"), False
     return amount, False
@@ -476,6 +476,16 @@ def _read_amount(sheet, r, c, factor, tally, what) -> tuple[float, bool]:
 #: Largest amount (kronor) one activity, outcome or yearly allocation can plausibly have: an
 #: amount above it is a slip (kronor typed under a "Mkr" header) and is never drawn or summed.
 MAX_AMOUNT = 1e9
+
+
+#: A plain number at least this large under a tkr or Mkr header is kronor typed in the wrong
+#: unit (100 000 tkr is 100 Mkr for one activity), even when it stays under MAX_AMOUNT.
+KRONOR_SLIP = 1e5
+
+
+def _kronor_slip(raw, factor: float) -> bool:
+    plain = isinstance(raw, int | float) and not isinstance(raw, bool)
+    return plain and factor >= 1e3 and abs(raw) >= KRONOR_SLIP
 
 
 def _implausible_amount(sheet, r, c, raw, factor, tally, what) -> None:
