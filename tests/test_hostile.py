@@ -426,3 +426,31 @@ def test_excel_error_in_the_risk_register_is_a_problem(tmp_path):
     errors = problems[problems["kind"] == "excel_error"]
     assert errors["source"].tolist() == ["riskregister.xlsx:2019-11-14:E4"]
     assert errors["value"].tolist() == ["#VALUE!"]
+
+
+def test_a_huge_level_draws_in_bounded_time_and_memory(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    rows = [["Förmåga", "Mål", "Målnivå", "Tanum", "Åmål"], ["Leda", "Styrning", 3, 2, 4]]
+    rows.append(["Besluta", "Styrning", 3, 3, 1])
+    levels = [["level", "label", "acceptable"], [1, "Låg", "nej"], [2, "Mellan", "ja"]]
+    levels += [[3, "Hög", "ja"], [4, "Högst", "ja"], [1e19, "Jätte", "ja"]]
+    write_rows(raw / "karta.xlsx", {"Förmågekarta": rows, "levels": levels})
+    result = run_limited(
+        f"""
+        import matplotlib
+        matplotlib.use("Agg")
+        from maturity.io.capability import read_capability_map
+        from maturity.plots.capability import capability_bars, capability_heatmap, capability_radar
+        cmap = read_capability_map({str(raw / "karta.xlsx")!r})
+        print(sorted(cmap.problems["kind"]))
+        capability_heatmap(cmap).savefig({str(tmp_path / "h.png")!r})
+        capability_radar(cmap, organisation="Tanum").savefig({str(tmp_path / "r.png")!r})
+        capability_bars(cmap).savefig({str(tmp_path / "b.png")!r})
+        print("drawn")
+        """
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert result.stdout.split("\n")[0].count("implausible_value") == 1  # the level of 1e19
+    assert "drawn" in result.stdout
