@@ -204,6 +204,7 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
             if v == v:
                 ax.text(x, v + 0.06, text.number(v, lang), ha="center", va="bottom", fontsize=10.5)
                 top = max(top, v)
+    room = max(top / 8, 1.0) if top == top else 1.0  # headroom grows with large amounts
     for i, row in years.iterrows():
         if has_allocation and row["utilisation"] == row["utilisation"]:
             label = _t("use_allocated", lang, share=_percent(row["utilisation"], lang))
@@ -211,7 +212,7 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
             label = _t("use_budget", lang, share=_percent(row["spent_of_budgeted"], lang))
         ax.text(
             i,
-            top * 1.1 + 0.25,
+            top * 1.1 + 0.25 * room,
             label,
             ha="center",
             va="bottom",
@@ -219,7 +220,7 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
             fontweight="bold",
             color="#0072B2",
         )
-    ax.set_ylim(0, top * 1.1 + 1.35)
+    ax.set_ylim(0, top * 1.1 + 1.35 * room)
     # no grid line through the shares above the bars; at most about ten ticks, whatever the
     # amounts (a tick per Mkr of a huge amount would never finish)
     ax.set_yticks(whole_ticks(0, top))
