@@ -7,7 +7,14 @@ Workbooks arrive by e-mail and from shared drives, so nothing is trusted:
   zips are refused with an :class:`~maturity.errors.InputError` that names the file and says
   what to do;
 * sizes are capped from the zip directory *before* any parser sees the bytes (total expanded
-  size and compression ratio: a zip bomb is refused at once);
+  size and compression ratio: a zip bomb is refused at once); the directory is not trusted
+  either: every member is inflated once, streaming, and refused when it inflates to more than
+  the directory states, and the shared strings' ``count``/``uniqueCount`` are checked against
+  the bytes before a reader can allocate by them;
+* every failure of the Rust readers behind the opener (calamine, fastexcel), a panic
+  included, ends as an :class:`~maturity.errors.InputError` naming the file and sheet;
+* Excel error values (``#N/A`` …) are listed per sheet (``error_cells``), so that readers
+  report them (``excel_error``) instead of taking them for blanks;
 * XML with a ``DOCTYPE`` or entity declarations is refused (billion laughs); wherever openpyxl
   parses, defusedxml is installed and active;
 * a sheet's true extent is measured from its cell references (the stored ``<dimension>`` is not
