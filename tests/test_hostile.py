@@ -454,3 +454,19 @@ def test_a_huge_level_draws_in_bounded_time_and_memory(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stdout.split("\n")[0].count("implausible_value") == 1  # the level of 1e19
     assert "drawn" in result.stdout
+
+
+def test_excel_error_on_a_sparsely_read_sheet_is_listed(tmp_path):
+    from tests._hostile import with_error_cells
+
+    path = tmp_path / "sparse.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Svar"
+    book.active.append(["a", "b"])
+    book.active.append([1, 2])
+    book.active["XFD1048576"] = "x"  # far away: the sheet is read sparsely
+    book.save(path)
+    with_error_cells(path, {"B2": "#N/A"})
+    sheet = open_workbook(path).sheet("Svar")
+    assert sheet.error_cells == {(1, 1): "#N/A"} and sheet.value(1, 1) == ""
+    assert sheet.stray_cells == [(1048575, 16383, "x")]

@@ -262,6 +262,14 @@ class TableSheet(_Located):
         )
 
 
+def _with_errors(sheet: Sheet, errors: dict) -> Sheet:
+    """The sparsely read sheet with its Excel error cells listed and read as blanks."""
+    sheet.error_cells = {p: v for p, v in errors.items() if p in sheet.formula_cells}
+    for r, c in sheet.error_cells:
+        sheet.rows[r][c] = ""
+    return sheet
+
+
 def _blank_text(value) -> bool:
     return value is None or value == ""
 
@@ -304,7 +312,7 @@ class Workbook:
         errors = _error_cells(xml)
         formula_cells = formula_cells | frozenset(errors)
         if _dense_extent(xml) > MAX_SHEET_CELLS:
-            return self._read_sparse(name, formula_cells)
+            return _with_errors(self._read_sparse(name, formula_cells), errors)
         try:
             rows = self._calamine().get_sheet_by_name(name).to_python(skip_empty_area=False)
         except InputError:
@@ -329,7 +337,8 @@ class Workbook:
         errors = _error_cells(xml)
         formula_cells = formula_cells | frozenset(errors)
         if _dense_extent(xml) > MAX_SHEET_CELLS:
-            return TableSheet.from_sheet(self._read_sparse(name, formula_cells))
+            sparse = _with_errors(self._read_sparse(name, formula_cells), errors)
+            return TableSheet.from_sheet(sparse)
         try:
             import fastexcel
 
