@@ -12,7 +12,7 @@ from pathlib import Path
 from maturity import text
 from maturity.errors import MaturityError
 
-__all__ = ["main", "CLI_LANG"]
+__all__ = ["main", "os_error_line", "CLI_LANG"]
 
 #: The language of the command line itself (help, errors): English, like the readers' error
 #: messages. The report and its progress lines follow ``--lang``.
@@ -77,9 +77,25 @@ def main(argv: list[str] | None = None) -> int:
     except MaturityError as err:
         print(_w("error", error=err), file=sys.stderr)
         return 2
+    except OSError as err:  # an unreadable input or an unwritable output: one line, no trace
+        print(_w("error", error=os_error_line(err)), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(_w("interrupted"), file=sys.stderr)
         return 130
+
+
+def os_error_line(err: OSError) -> str:
+    """One line for a file that cannot be read or written: the path, the reason, what to do.
+
+    Examples
+    --------
+    >>> os_error_line(PermissionError(13, "Permission denied", "reports/summary.md"))[:38]
+    'reports/summary.md: Permission denied;'
+    """
+    path = err.filename if err.filename is not None else "?"
+    reason = err.strerror or type(err).__name__
+    return text.word("hostile.os_error", CLI_LANG, path=path, reason=reason)
 
 
 def _progress(message: str) -> None:

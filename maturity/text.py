@@ -1441,6 +1441,81 @@ _DECK: dict[str, dict[str, str]] = {
 }
 
 
+_HOSTILE: dict[str, dict[str, str]] = {
+    "report.topic.files": _both("Filer", "Files"),
+    "value.problem.file_not_read": _both("fil läses inte", "file not read"),
+    "hostile.not_read_line": _both("läses inte: {file}: {why}", "not read: {file}: {why}"),
+    "problem.hostile.file_not_read": _both(
+        "filen läses inte: {why}", "the file is not read: {why}"
+    ),
+    "problem.hostile.not_read.xls": _both(
+        "en gammal Excel 97–2003-fil (.xls); öppna den i Excel och spara som .xlsx",
+        "an old Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx",
+    ),
+    "problem.hostile.not_read.xlsb": _both(
+        "en binär Excel-arbetsbok (.xlsb); spara den som .xlsx",
+        "a binary Excel workbook (.xlsb); save it as .xlsx",
+    ),
+    "problem.hostile.not_read.csv": _both(
+        "en textfil (CSV); öppna den i Excel och spara som .xlsx",
+        "a text file (CSV); open it in Excel and save it as .xlsx",
+    ),
+    "problem.hostile.not_read.ods": _both(
+        "ett OpenDocument-kalkylark (.ods); spara det som .xlsx",
+        "an OpenDocument spreadsheet (.ods); save it as .xlsx",
+    ),
+    "problem.hostile.not_read.other_spreadsheet": _both(
+        "ett kalkylark i ett annat format; spara det som .xlsx",
+        "a spreadsheet in another format; save it as .xlsx",
+    ),
+    "problem.hostile.not_read.lock_file": _both(
+        "Excels låsfil (arbetsboken är öppen i Excel); stäng den",
+        "Excel's lock file (the workbook is open in Excel); close it",
+    ),
+    "problem.hostile.not_read.not_workbook": _both(
+        "ingen Excel-arbetsbok (.xlsx); flytta den ur mappen om den inte hör dit",
+        "not an Excel workbook (.xlsx); move it out of the folder if it does not belong there",
+    ),
+    "problem.hostile.excel_error": _both(
+        "{what} innehåller ett Excel-felvärde i stället för ett värde; rätta formeln eller "
+        "skriv in värdet",
+        "{what} holds an Excel error value instead of a value; correct the formula or type the "
+        "value",
+    ),
+    "problem.hostile.this_cell": _both("cellen", "the cell"),
+    "problem.hostile.this_answer": _both("svaret", "the answer"),
+    "problem.hostile.level_implausible": _both(
+        "nivån {value} är ingen rimlig mognadsnivå (tillåtet {low}–{high}); raden läses inte",
+        "level {value} is not a plausible maturity level (allowed {low}-{high}); the row is "
+        "not read",
+    ),
+    "value.problem.implausible_value": _both("orimligt värde", "implausible value"),
+    "value.problem.excel_error": _both("Excel-felvärde", "Excel error value"),
+    "problem.hostile.amount_in_kronor": _both(
+        "{what}: {value} {unit} är inget rimligt belopp; är kolumnen i kronor? Ändra rubrikens "
+        "enhet eller beloppen",
+        "{what}: {value} {unit} is not a plausible amount; is the column in kronor? Correct the "
+        "header's unit or the amounts",
+    ),
+    "problem.hostile.amount_implausible": _both(
+        "{what}: {value} är inget rimligt belopp (över {limit} Mkr); beloppet lämnas tomt",
+        "{what}: {value} is not a plausible amount (over {limit} Mkr); the amount is left empty",
+    ),
+    # hostile and careless input (issue 14): report, command line and reader messages
+    "hostile.problems_cut": _both(
+        "… och {more} problem till som inte ryms på bladet (de första {n} visas); alla finns i "
+        "problems.csv",
+        "… and {more} more problems that do not fit on the sheet (the first {n} are shown); all "
+        "are in problems.csv",
+    ),
+    "hostile.os_error": _both(
+        "{path}: {reason}; kontrollera att filen eller mappen finns och att du får läsa och "
+        "skriva den",
+        "{path}: {reason}; check that the file or folder exists and that you may read and write it",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1450,6 +1525,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_PROBLEM_MESSAGES,
     **_PRIVACY,
     **_DECK,
+    **_HOSTILE,
 }
 
 

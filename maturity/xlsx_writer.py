@@ -12,7 +12,26 @@ import re
 import zipfile
 from pathlib import Path
 
-__all__ = ["save_workbook", "FIXED_TIME"]
+__all__ = ["save_workbook", "excel_text", "FIXED_TIME", "MAX_CELL_CHARS"]
+
+#: Most characters Excel shows in one cell.
+MAX_CELL_CHARS = 32_767
+# control characters an .xlsx cannot hold (openpyxl raises IllegalCharacterError on them)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def excel_text(value: str) -> str:
+    """Text an .xlsx cell can hold: control characters escaped as ``\\xNN``, at most
+    :data:`MAX_CELL_CHARS` characters.
+
+    Examples
+    --------
+    >>> excel_text("Tanum\x07")
+    'Tanum\\\\x07'
+    """
+    value = _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    return value if len(value) <= MAX_CELL_CHARS else value[: MAX_CELL_CHARS - 1] + "…"
+
 
 #: The timestamp written into every workbook (document properties and zip members).
 FIXED_TIME = dt.datetime(2020, 1, 1, 0, 0, 0)

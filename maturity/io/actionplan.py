@@ -467,7 +467,56 @@ def _read_amount(sheet, r, c, factor, tally, what) -> tuple[float, bool]:
             value=as_text(raw),
         )
         return float("nan"), False
+    if not amount <= MAX_AMOUNT or _kronor_slip(raw, factor):  # also NaN and infinity
+        _implausible_amount(sheet, r, c, raw, factor, tally, what)
+        return float("nan"), False
     return amount, False
+
+
+#: Largest amount (kronor) one activity, outcome or yearly allocation can plausibly have: an
+#: amount above it is a slip (kronor typed under a "Mkr" header) and is never drawn or summed.
+MAX_AMOUNT = 1e9
+
+
+#: A plain number at least this large under a tkr or Mkr header is kronor typed in the wrong
+#: unit (100 000 tkr is 100 Mkr for one activity), even when it stays under MAX_AMOUNT.
+KRONOR_SLIP = 1e5
+
+
+def _kronor_slip(raw, factor: float) -> bool:
+    plain = isinstance(raw, int | float) and not isinstance(raw, bool)
+    return plain and factor >= 1e3 and abs(raw) >= KRONOR_SLIP
+
+
+def _implausible_amount(sheet, r, c, raw, factor, tally, what) -> None:
+    """Log an amount above :data:`MAX_AMOUNT`; a plain number under a tkr/Mkr header is asked
+    about as kronor typed in the wrong unit."""
+    unit = {1e3: "tkr", 1e6: "Mkr", 1e9: "mdkr"}.get(factor)
+    plain = isinstance(raw, int | float) and not isinstance(raw, bool)
+    key = (
+        "problem.hostile.amount_in_kronor"
+        if unit and plain
+        else "problem.hostile.amount_implausible"
+    )
+    tally.problem(
+        sheet.source(r, c),
+        "implausible_value",
+        raw,
+        key,
+        what=what,
+        value=_text_number(raw),
+        unit=unit or "kr",
+        limit=_text_number(MAX_AMOUNT / 1e6),
+    )
+
+
+def _text_number(value) -> str:
+    """A number with spaces between thousands ("5 000 000 000"), text as it is."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
+        if abs(value) < 1e18 and float(value).is_integer():
+            return f"{int(value):,}".replace(",", " ")
+        return f"{value:.6g}"
+    return as_text(value)
 
 
 def _read_allocation(sheet, header, columns, factors, tally, budget, seen) -> None:

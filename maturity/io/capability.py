@@ -80,6 +80,9 @@ ASSESSMENT_COLUMNS = ["wave", "organisation", "capability", "goal", "level", "ta
 #: Columns of ``CapabilityMap.levels``.
 LEVEL_COLUMNS = ["level", "label", "acceptable"]
 
+#: The range a level of the levels sheet must lie in (maturity scales run 1-5, at most 0-10);
+#: a level outside it is a problem, never a size for colours, axes or ticks.
+MIN_LEVEL, MAX_LEVEL = 0, 20
 #: Names (normalised) of the sheet that holds the level scale.
 LEVEL_SHEETS = {"levels", "level", "nivåer", "nivå", "nivåskala", "mognadsnivåer"}
 #: Fields of a matrix or long sheet's header row (see :data:`maturity.io.kit.ALIASES`).
@@ -315,6 +318,17 @@ class _Reader:
                     value=as_text(raw),
                 )
                 continue
+            if not MIN_LEVEL <= number <= MAX_LEVEL:  # a level sizes colours, axes and ticks
+                self.problem(
+                    sheet.source(r, level_col),
+                    "implausible_value",
+                    raw,
+                    "problem.hostile.level_implausible",
+                    value=as_text(raw),
+                    low=MIN_LEVEL,
+                    high=MAX_LEVEL,
+                )
+                continue
             level = int(number)
             if any(level == row[0] for row in rows):
                 self.problem(
@@ -349,6 +363,16 @@ class _Reader:
 
     def report_formulas(self, sheet: Sheet) -> None:
         for r, c in sorted(sheet.formula_cells):
+            error = sheet.error_cells.get((r, c))
+            if error is not None:  # an Excel error value (#N/A …), never "not assessed"
+                self.problem(
+                    sheet.source(r, c),
+                    "excel_error",
+                    error,
+                    "problem.hostile.excel_error",
+                    what=Phrase("problem.hostile.this_cell"),
+                )
+                continue
             self.problem(
                 sheet.source(r, c),
                 "formula_without_value",

@@ -51,7 +51,13 @@ def detect(book: Workbook) -> bool:
 
 
 def _header(sheet: Sheet, kind: str, required: list[str]) -> tuple[int, dict[str, int]]:
-    """Locate the header row (the first naming every required column) and map columns."""
+    """Locate the header row (the first naming every required column) and map columns.
+
+    A codebook sheet holding an Excel error value (``#N/A`` …) is refused at that cell: an
+    error read as blank would silently change a statement (``reverse``) or a step.
+    """
+    for (r, c), error in sorted(sheet.error_cells.items()):
+        raise _fail(sheet, r, c, f"holds the Excel error value {error}; type the value instead")
     fields = _FIELDS[kind]
     row, found, _ = find_header(
         sheet,
@@ -124,6 +130,10 @@ def _read_statements(sheet: Sheet) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
+#: Largest absolute value of a step of the answer scale (real scales: 1-5, 0-10, 1-7).
+MAX_SCALE_VALUE = 100
+
+
 def _read_scale(sheet: Sheet) -> pd.DataFrame:
     header, cols = _header(sheet, "scale", ["label", "value"])
     labels, values, seen = [], [], {}
@@ -141,6 +151,14 @@ def _read_scale(sheet: Sheet) -> pd.DataFrame:
                 cols["value"],
                 f"row {r + 1}: the value of {label!r} must be a whole number or empty "
                 f"(empty = don't know), not {raw!r}",
+            )
+        if number is not None and not -MAX_SCALE_VALUE <= number <= MAX_SCALE_VALUE:
+            raise _fail(  # a step sizes ranges and axes: never a billion of them
+                sheet,
+                r,
+                cols["value"],
+                f"row {r + 1}: the value {raw!r} of {label!r} is not a plausible scale step "
+                f"(answer scales run e.g. 1-5; at most -{MAX_SCALE_VALUE} to {MAX_SCALE_VALUE})",
             )
         key = normalise(label)
         if key in seen:

@@ -20,8 +20,16 @@ from pathlib import Path
 from maturity.errors import InputError
 from maturity.io import actionplan, capability, codebook, risk
 from maturity.io.opener import open_workbook
+from maturity.io.problems import Phrase, ProblemLog
 
-__all__ = ["RawFiles", "discover", "DETECTORS"]
+__all__ = [
+    "RawFiles",
+    "discover",
+    "not_read_problems",
+    "not_read_reason",
+    "DETECTORS",
+    "NOT_READ",
+]
 
 #: Kinds of workbook besides the codebook and the surveys, in the order they are tried, with
 #: the ``detect`` of their reader. A workbook none of them claims is a survey export.
@@ -42,6 +50,10 @@ class RawFiles:
     surveys : list of Path
     sections : dict of str to list of Path
         Per kind of :data:`DETECTORS` (``capability``, ``risk``, ``actionplan``) its workbooks.
+    not_read : list of (Path, str)
+        Every other file under the folder with why it is not read (a message key, see
+        :func:`not_read_reason`): named in the run output and the problem log, never skipped
+        silently.
 
     Examples
     --------
@@ -52,12 +64,64 @@ class RawFiles:
     codebook: Path | None = None
     surveys: list[Path] = field(default_factory=list)
     sections: dict[str, list[Path]] = field(default_factory=dict)
+    not_read: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         """Number of workbooks found."""
         extra = sum(len(paths) for paths in self.sections.values())
         return (self.codebook is not None) + len(self.surveys) + extra
+
+
+#: Why a file of the raw folder is not read, by its suffix: a message key of the text module.
+NOT_READ = {
+    ".xls": "problem.hostile.not_read.xls",
+    ".xlsb": "problem.hostile.not_read.xlsb",
+    ".csv": "problem.hostile.not_read.csv",
+    ".txt": "problem.hostile.not_read.csv",
+    ".tsv": "problem.hostile.not_read.csv",
+    ".ods": "problem.hostile.not_read.ods",
+    ".numbers": "problem.hostile.not_read.other_spreadsheet",
+}
+_LOCK_FILE = "problem.hostile.not_read.lock_file"
+_NOT_WORKBOOK = "problem.hostile.not_read.not_workbook"
+
+
+def not_read_reason(path: Path) -> str | None:
+    """Why ``path`` is not read as an input workbook (a message key), None when it is read.
+
+    Examples
+    --------
+    >>> not_read_reason(Path("enkat.xlsx")), not_read_reason(Path("enkat.xls"))
+    (None, 'problem.hostile.not_read.xls')
+    >>> not_read_reason(Path("~$enkat.xlsx")).rsplit(".", 1)[1]
+    'lock_file'
+    """
+    if path.name.startswith("~$"):
+        return _LOCK_FILE
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        return None
+    return NOT_READ.get(suffix, _NOT_WORKBOOK)
+
+
+def not_read_problems(files: RawFiles, raw: str | Path) -> ProblemLog:
+    """The problem log of the files under ``raw`` that are not read: one ``file_not_read``
+    problem each, naming the file (relative to ``raw``) and why.
+
+    Examples
+    --------
+    >>> files = RawFiles(not_read=[(Path("raw/svar.csv"), NOT_READ[".csv"])])
+    >>> not_read_problems(files, "raw").to_frame("en")["source"].tolist()
+    ['svar.csv']
+    """
+    log = ProblemLog()
+    for path, why in files.not_read:
+        source = str(path.relative_to(raw))
+        log.add(
+            source, "file_not_read", path.suffix, "problem.hostile.file_not_read", why=Phrase(why)
+        )
+    return log
 
 
 def discover(raw: str | Path) -> RawFiles:
@@ -92,12 +156,14 @@ def discover(raw: str | Path) -> RawFiles:
     raw = Path(raw)
     if not raw.is_dir():
         raise InputError("is not a folder of input workbooks", file=str(raw))
-    paths = sorted(
-        p
-        for p in raw.rglob("*")
-        if p.is_file() and p.suffix.lower() in {".xlsx", ".xlsm"} and not p.name.startswith("~$")
-    )
     found = RawFiles()
+    paths = []
+    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+        reason = not_read_reason(path)
+        if reason is None:
+            paths.append(path)
+        else:
+            found.not_read.append((path, reason))
     for path in paths:
         book = open_workbook(path)
         if codebook.detect(book):

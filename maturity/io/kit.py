@@ -523,6 +523,16 @@ class CellTally:
         a :class:`~maturity.io.problems.Phrase`.
         """
         if (r, c) in sheet.formula_cells:
+            error = getattr(sheet, "error_cells", {}).get((r, c))
+            if error is not None:  # an Excel error value (#N/A …), never a blank
+                self.problem(
+                    sheet.source(r, c),
+                    "excel_error",
+                    error,
+                    "problem.hostile.excel_error",
+                    what=what,
+                )
+                return True
             self.problem(
                 sheet.source(r, c), "formula_without_value", "", "problem.formula_named", what=what
             )

@@ -7,7 +7,14 @@ Workbooks arrive by e-mail and from shared drives, so nothing is trusted:
   zips are refused with an :class:`~maturity.errors.InputError` that names the file and says
   what to do;
 * sizes are capped from the zip directory *before* any parser sees the bytes (total expanded
-  size and compression ratio: a zip bomb is refused at once);
+  size and compression ratio: a zip bomb is refused at once); the directory is not trusted
+  either: every member is inflated once, streaming, and refused when it inflates to more than
+  the directory states, and the shared strings' ``count``/``uniqueCount`` are checked against
+  the bytes before a reader can allocate by them;
+* every failure of the Rust readers behind the opener (calamine, fastexcel), a panic
+  included, ends as an :class:`~maturity.errors.InputError` naming the file and sheet;
+* Excel error values (``#N/A`` …) are listed per sheet (``error_cells``), so that readers
+  report them (``excel_error``) instead of taking them for blanks;
 * XML with a ``DOCTYPE`` or entity declarations is refused (billion laughs); wherever openpyxl
   parses, defusedxml is installed and active;
 * a sheet's true extent is measured from its cell references (the stored ``<dimension>`` is not
@@ -27,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 import zlib
@@ -68,6 +76,22 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 # a literal first byte makes the regex engine skip ahead fast; prefixed tags (<x:f>) also match
 _FORMULA_TAG = re.compile(rb"f[\s>/]")
+
+
+def _reader_failed(err: BaseException, file: str, sheet: str | None, what: str) -> InputError:
+    """The InputError for any failure of a Rust reader (calamine, fastexcel), panics included.
+
+    A Rust panic arrives as ``PanicException``, a BaseException: callers catch BaseException
+    and hand it here; an interrupt or exit is raised again unchanged.
+    """
+    if isinstance(err, KeyboardInterrupt | SystemExit | GeneratorExit):
+        raise err
+    reason = str(err).splitlines()[0][:200] if str(err) else ""
+    return InputError(
+        f"{what} ({type(err).__name__}: {reason}); open it in Excel and save it again as .xlsx",
+        file=file,
+        sheet=sheet,
+    )
 
 
 def _has_formula(xml: bytes) -> bool:
@@ -116,6 +140,10 @@ class Sheet(_Located):
         Formula cells stored without a computed value: they read as ``""`` but are not blank.
     stray_cells : list of (row, col, value)
         Cells so far from the data that the sheet was read sparsely; they are not in ``rows``.
+    error_cells : dict of (row, col) to str
+        Cells holding an Excel error value (``#N/A``, ``#DIV/0!`` …). They read as ``""`` and
+        are also in ``formula_cells``, so no reader takes them for blanks; the readers report
+        them as ``excel_error``.
     """
 
     file: str
@@ -124,6 +152,7 @@ class Sheet(_Located):
     formula_cells: frozenset = frozenset()
     stray_cells: list = field(default_factory=list)
     has_booleans: bool = True
+    error_cells: dict = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -165,6 +194,7 @@ class TableSheet(_Located):
     stray_cells: list = field(default_factory=list)
     booleans: bool | None = None
     xml: bytes = field(default=b"", repr=False)
+    error_cells: dict = field(default_factory=dict)
 
     @property
     def has_booleans(self) -> bool:
@@ -228,7 +258,16 @@ class TableSheet(_Located):
             sheet.formula_cells,
             sheet.stray_cells,
             booleans=sheet.has_booleans,
+            error_cells=sheet.error_cells,
         )
+
+
+def _with_errors(sheet: Sheet, errors: dict) -> Sheet:
+    """The sparsely read sheet with its Excel error cells listed and read as blanks."""
+    sheet.error_cells = {p: v for p, v in errors.items() if p in sheet.formula_cells}
+    for r, c in sheet.error_cells:
+        sheet.rows[r][c] = ""
+    return sheet
 
 
 def _blank_text(value) -> bool:
@@ -270,18 +309,22 @@ class Workbook:
             If the sheet does not exist, is refused, or cannot be read.
         """
         xml, formula_cells = self._checked_xml(name)
+        errors = _error_cells(xml)
+        formula_cells = formula_cells | frozenset(errors)
         if _dense_extent(xml) > MAX_SHEET_CELLS:
-            return self._read_sparse(name, formula_cells)
+            return _with_errors(self._read_sparse(name, formula_cells), errors)
         try:
             rows = self._calamine().get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as err:  # the reader's own exception types are not public
-            raise InputError(
-                f"could not be read ({type(err).__name__}: {err}); open it in Excel and save it "
-                "again as .xlsx",
-                file=self.name,
-                sheet=name,
-            ) from None
-        return Sheet(self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml)
+        except InputError:
+            raise
+        except BaseException as err:  # the reader's types are not public; a panic is a Base
+            raise _reader_failed(err, self.name, name, "could not be read") from None
+        for r, c in errors:  # the reader gives an error cell as blank: never a value
+            if r < len(rows) and c < len(rows[r]):
+                rows[r][c] = ""
+        return Sheet(
+            self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml, error_cells=errors
+        )
 
     def table(self, name: str) -> TableSheet:
         """Read one sheet as Arrow string columns (fast path for large survey exports).
@@ -291,8 +334,11 @@ class Workbook:
         a late "Vet ej" in a numeric column survives.
         """
         xml, formula_cells = self._checked_xml(name)
+        errors = _error_cells(xml)
+        formula_cells = formula_cells | frozenset(errors)
         if _dense_extent(xml) > MAX_SHEET_CELLS:
-            return TableSheet.from_sheet(self._read_sparse(name, formula_cells))
+            sparse = _with_errors(self._read_sparse(name, formula_cells), errors)
+            return TableSheet.from_sheet(sparse)
         try:
             import fastexcel
 
@@ -301,13 +347,8 @@ class Workbook:
             )
             arrow = loaded.to_arrow()
             positions = [info.absolute_index for info in loaded.available_columns()]
-        except Exception as err:  # the reader's own exception types are not public
-            raise InputError(
-                f"could not be read ({type(err).__name__}: {err}); open it in Excel and save it "
-                "again as .xlsx",
-                file=self.name,
-                sheet=name,
-            ) from None
+        except BaseException as err:  # the reader's types are not public; a panic is a Base
+            raise _reader_failed(err, self.name, name, "could not be read") from None
         import pyarrow as pa
 
         n_rows = arrow.num_rows
@@ -318,7 +359,9 @@ class Workbook:
             columns[position] = (
                 column.combine_chunks() if hasattr(column, "combine_chunks") else column
             )
-        return TableSheet(self.name, name, columns, n_rows, formula_cells, xml=xml)
+        return TableSheet(
+            self.name, name, columns, n_rows, formula_cells, xml=xml, error_cells=errors
+        )
 
     def sheets(self):
         """Iterate over all worksheets as :class:`Sheet` objects, in workbook order."""
@@ -410,11 +453,9 @@ class Workbook:
 
             try:
                 self._book = CalamineWorkbook.from_path(str(self.path))
-            except Exception as err:
-                raise InputError(
-                    f"could not be read as a workbook ({type(err).__name__}: {err}); open it in "
-                    "Excel and save it again as .xlsx",
-                    file=self.name,
+            except BaseException as err:  # a panic is a BaseException
+                raise _reader_failed(
+                    err, self.name, None, "could not be read as a workbook"
                 ) from None
         return self._book
 
@@ -625,6 +666,26 @@ def _dense_extent(xml: bytes) -> int:
     return n_rows * n_cols
 
 
+_ERROR_CELL = re.compile(
+    rb"<(?:\w+:)?c\b(?=[^>]*\bt=\"e\")([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL
+)
+_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>\s*([^<]*?)\s*</(?:\w+:)?v>")
+
+
+def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
+    """Zero-based positions of cells holding an Excel error value, with the value (``#N/A``)."""
+    if b't="e"' not in xml:
+        return {}
+    found = {}
+    for attrs, body in _ERROR_CELL.findall(xml):
+        ref = _REF.search(attrs)
+        if ref:
+            value = _ERROR_VALUE.search(body or b"")
+            shown = value.group(1).decode("utf-8", "replace")[:20] if value else "#ERROR"
+            found[(int(ref.group(2)) - 1, _column_index(ref.group(1)))] = shown
+    return found
+
+
 def _formulas_without_value(xml: bytes) -> frozenset:
     """Zero-based positions of formula cells that carry no cached value."""
     found = set()
@@ -646,8 +707,15 @@ def _sniff(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise InputError("is empty (0 bytes); ask the sender for the file again", file=name)
-    with path.open("rb") as handle:
-        head = handle.read(65536)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError as err:  # no permission, a lock held by Excel, a vanished share
+        raise InputError(
+            f"cannot be read ({err.strerror or type(err).__name__}); check that you may read "
+            "it and that no other program holds it open",
+            file=name,
+        ) from None
     if head.startswith(_ZIP_MAGIC):
         return
     if head.startswith(_OLE2_MAGIC):
@@ -710,6 +778,78 @@ def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> None:
             f"{max_bytes / 1e6:.0f} MB; split it into smaller files",
             file=name,
         )
+    for info in infos:
+        _check_inflated(archive, info, name)
+    _check_string_counts(archive, name, total)
+
+
+def _check_inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Refuse a member that inflates to more bytes than the zip directory states.
+
+    The sizes above come from the zip directory, which the file itself writes; the readers
+    behind the opener inflate until the compressed stream ends. So each member is inflated
+    here once, streaming, with a cap of one byte more than the stated size: a member that
+    reaches the cap lies about its size (a disguised zip bomb) and the file is refused before
+    any parser sees it. Memory stays at one chunk.
+    """
+    probe = copy.copy(info)
+    probe.file_size = info.file_size + 1  # the stream stops after this many bytes
+    probe.CRC = None  # the stated checksum is of the stated bytes: checked by the readers
+    inflated = 0
+    try:
+        with archive.open(probe) as stream:
+            while chunk := stream.read(_INFLATE_CHUNK):
+                inflated += len(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
+        raise InputError(
+            f"is damaged ({err}) in {info.filename}; ask the sender for a new copy or save it "
+            "again as .xlsx",
+            file=name,
+        ) from None
+    if inflated > info.file_size:
+        raise InputError(
+            f"is refused: {info.filename} inflates to more than the {info.file_size} bytes its "
+            "zip directory states (a disguised zip bomb?); ask the sender for a new copy",
+            file=name,
+        )
+
+
+#: Bytes inflated at a time when members are measured.
+_INFLATE_CHUNK = 1 << 20
+_SST_START = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
+_SST_COUNT = re.compile(rb'\b(count|uniqueCount)="\s*([^"]*)"')
+#: Fewest bytes one shared string (``<si/>``) or one cell (``<c/>``) takes in the XML.
+_MIN_ITEM_BYTES = 4
+
+
+def _check_string_counts(archive: zipfile.ZipFile, name: str, total: int) -> None:
+    """Refuse shared-string counts a reader would allocate by but the file cannot hold.
+
+    ``count`` and ``uniqueCount`` of ``xl/sharedStrings.xml`` are read before any reader
+    sizes a table by them; each string and each cell takes at least a few bytes of XML, so a
+    count above the bytes the workbook expands to is a lie (one of 4 294 967 295 made a reader
+    allocate 103 GB).
+    """
+    member = "xl/sharedStrings.xml"
+    if member not in archive.NameToInfo:
+        return
+    with archive.open(member) as stream:
+        start = stream.read(4096)
+    tag = _SST_START.search(start)
+    if tag is None:
+        return
+    size = archive.getinfo(member).file_size
+    limits = {"uniqueCount": size // _MIN_ITEM_BYTES + 1, "count": total // _MIN_ITEM_BYTES + 1}
+    for attribute, raw in _SST_COUNT.findall(tag.group(0)):
+        key = attribute.decode()
+        value = raw.decode(errors="replace")
+        if not value.isdigit() or len(value) > 12 or int(value) > limits[key]:
+            raise InputError(
+                f"is refused: {member} declares {key}={value[:30]}, more strings than the file "
+                f"can hold (at most {limits[key]}); it is damaged or made to exhaust memory. "
+                "Save it again from Excel",
+                file=name,
+            )
 
 
 def _sheet_members(archive: zipfile.ZipFile, name: str) -> dict[str, str]:

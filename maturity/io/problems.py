@@ -66,6 +66,9 @@ PROBLEM_KINDS: dict[str, str] = {
     "unknown_status": "an activity status that is not in the status vocabulary",
     "negative_amount": "a negative budget, outcome (Utfall) or allocation (Anslag)",
     "spent_without_budget": "an outcome (Utfall) on an activity without a budget",
+    "implausible_value": "a number outside the range that makes sense (an amount, a level)",
+    "excel_error": "an Excel error value (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!)",
+    "file_not_read": "a file in the raw folder that is not read (.xls, .csv, .ods, other)",
 }
 
 

@@ -712,6 +712,12 @@ class _AnswerPlace:
     def __call__(self, k: int, j: int) -> str:
         return self.sheet.source(self.header_row + 1 + self.rows[k], self.columns[j])
 
+    def error(self, k: int, j: int) -> str | None:
+        """The Excel error value (``#N/A`` …) of the cell, None when it holds none."""
+        return self.sheet.error_cells.get(
+            (int(self.header_row + 1 + self.rows[k]), int(self.columns[j]))
+        )
+
 
 _VALUE_KINDS = {
     _OUT_OF_SCALE: "out_of_scale",
@@ -735,6 +741,11 @@ def _report_answers(
         kind, key, fields = people.statuses[k]
         ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], key, **fields)
     for k, j in zip(*np.nonzero(formula), strict=True):
+        error = where.error(k, j)
+        if error is not None:  # an Excel error value (#N/A …), never a blank answer
+            what = Phrase("problem.hostile.this_answer")
+            ctx.problem(where(k, j), "excel_error", error, "problem.hostile.excel_error", what=what)
+            continue
         ctx.problem(
             where(k, j),
             "formula_without_value",

@@ -14,7 +14,13 @@ import pandas as pd
 
 from maturity import text
 from maturity.actionplan import STATUSES, ActionPlanSummary, action_plan_summary
-from maturity.plots.style import decimal_comma_axis, figure_axes, percent_label, use_house_style
+from maturity.plots.style import (
+    decimal_comma_axis,
+    figure_axes,
+    percent_label,
+    use_house_style,
+    whole_ticks,
+)
 
 __all__ = ["action_status", "budget_use", "STATUS_COLOURS"]
 
@@ -130,7 +136,7 @@ def action_status(plan, *, year=None, lang: str = "sv"):
         share = float(share.iloc[0]) if len(share) else float("nan")
         ax.set_title(f"{y}\n{_t('share_done', lang, share=_percent(share, lang))}", fontsize=13)
         ax.set_xlim(0, max_n + 0.3)
-        ax.set_xticks(range(0, max_n + 1))
+        ax.set_xticks(whole_ticks(0, max_n))
         ax.grid(axis="x", color="#dddddd", linewidth=0.8)
         ax.set_axisbelow(True)
         ax.tick_params(axis="y", length=0)
@@ -198,6 +204,7 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
             if v == v:
                 ax.text(x, v + 0.06, text.number(v, lang), ha="center", va="bottom", fontsize=10.5)
                 top = max(top, v)
+    room = max(top / 8, 1.0) if top == top else 1.0  # headroom grows with large amounts
     for i, row in years.iterrows():
         if has_allocation and row["utilisation"] == row["utilisation"]:
             label = _t("use_allocated", lang, share=_percent(row["utilisation"], lang))
@@ -205,7 +212,7 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
             label = _t("use_budget", lang, share=_percent(row["spent_of_budgeted"], lang))
         ax.text(
             i,
-            top * 1.1 + 0.25,
+            top * 1.1 + 0.25 * room,
             label,
             ha="center",
             va="bottom",
@@ -213,8 +220,10 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
             fontweight="bold",
             color="#0072B2",
         )
-    ax.set_ylim(0, top * 1.1 + 1.35)
-    ax.set_yticks(range(0, int(top) + 1))  # no grid line through the shares above the bars
+    ax.set_ylim(0, top * 1.1 + 1.35 * room)
+    # no grid line through the shares above the bars; at most about ten ticks, whatever the
+    # amounts (a tick per Mkr of a huge amount would never finish)
+    ax.set_yticks(whole_ticks(0, top))
     ax.set_xticks(range(len(years)))
     ax.set_xticklabels([str(int(y)) for y in years["year"]])
     ax.set_xlabel(_t("year", lang))

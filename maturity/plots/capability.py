@@ -37,6 +37,7 @@ from maturity.plots.style import (
     decimal_comma_axis,
     figure_axes,
     use_house_style,
+    whole_ticks,
     wrap,
 )
 
@@ -77,6 +78,10 @@ def _data(cmap, levels, wave):
             for v in pd.concat([assessments["level"], assessments["target"]]).dropna().unique()
         )
         lo, hi = (found[0], found[-1]) if found else (1, 5)
+        if hi - lo > _MAX_LEVELS:
+            raise ValueError(
+                f"levels from {lo} to {hi} are no maturity scale; pass levels= (1-5, say)"
+            )
         levels = pd.DataFrame(
             {
                 "level": range(lo, hi + 1),
@@ -90,6 +95,10 @@ def _data(cmap, levels, wave):
     if wave is not None:
         assessments = assessments[assessments["wave"] == wave]
     return assessments.reset_index(drop=True), levels.sort_values("level").reset_index(drop=True)
+
+
+#: Most steps a level scale derived from the data may have (real scales: 5).
+_MAX_LEVELS = 20
 
 
 def _level_colours(n: int) -> list:
@@ -545,9 +554,8 @@ def capability_radar(
     ax.set_theta_direction(-1)
     lo, hi = int(levels["level"].min()), int(levels["level"].max())
     ax.set_ylim(0, hi)
-    ax.set_yticks(
-        range(lo, hi + 1), [str(v) for v in range(lo, hi + 1)], fontsize=10, color="#555555"
-    )
+    ticks = whole_ticks(lo, hi)
+    ax.set_yticks(ticks, [str(v) for v in ticks], fontsize=10, color="#555555")
     ax.set_rlabel_position(180 / len(goals))
     _radar_lines(ax, angles, goals, own, group, target, organisation, lang)
     _radar_labels(ax, angles, goals, own, hi, lang)
@@ -698,7 +706,7 @@ def capability_bars(
             label.set_fontweight("bold")
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xlim(0, top + 0.6)
-    ax.set_xticks(range(0, int(top) + 1))
+    ax.set_xticks(whole_ticks(0, top))
     decimal_comma_axis(ax.xaxis, 0, lang)
     ax.set_xlabel(_t("mean_level", lang))
     ax.grid(axis="x", color="#e5e5e5", zorder=0)

@@ -25,6 +25,7 @@ __all__ = [
     "wrap",
     "wrap_all",
     "use_house_style",
+    "whole_ticks",
     "decimal_comma_axis",
     "decimal_ticks",
     "figure_axes",
@@ -174,6 +175,31 @@ def wrap_all(texts: Iterable[str], width: int = 40) -> list[str]:
     return [wrap(t, width) for t in texts]
 
 
+def whole_ticks(low: float, high: float, *, most: int = 12) -> list[int]:
+    """Whole-number ticks from ``low`` to ``high``, at most ``most`` of them, whatever the
+    values: the step is 1, 2 or 5 times a power of ten (never a tick per unit of a huge value).
+
+    Examples
+    --------
+    >>> whole_ticks(0, 5)
+    [0, 1, 2, 3, 4, 5]
+    >>> whole_ticks(0, 37)
+    [0, 5, 10, 15, 20, 25, 30, 35]
+    >>> len(whole_ticks(0, 1e12)), whole_ticks(0, float("nan"))
+    (11, [0])
+    """
+    import math
+
+    if not (math.isfinite(low) and math.isfinite(high)) or high < low:
+        return [0]
+    low, high = math.ceil(low), math.floor(high)
+    span = max(high - low, 1)
+    power = 10 ** max(math.floor(math.log10(span / most)), 0) if span > most else 1
+    step = next(f * power for f in (1, 2, 5, 10) if span / (f * power) <= most)
+    first = -(-low // step) * step
+    return list(range(int(first), int(high) + 1, int(step)))
+
+
 def use_house_style() -> None:
     """Set the matplotlib parameters of the house style (slide-readable, deterministic SVG).
 
@@ -205,6 +231,8 @@ def use_house_style() -> None:
             "svg.hashsalt": "maturity",
             "svg.fonttype": "path",
             "axes.formatter.use_locale": False,
+            # text from the input is shown as written: two "$" never start mathtext
+            "text.parse_math": False,
         }
     )
 

@@ -19,11 +19,19 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import InputError
-from maturity.io.discover import discover
+from maturity.io.discover import discover, not_read_problems
 from maturity.report.stages import STAGES, Stage, run_stages
 from maturity.sections import Section
 
-__all__ = ["build_report", "ReportResult", "STAGES", "Stage", "run_stages", "write_table"]
+__all__ = [
+    "build_report",
+    "ReportResult",
+    "STAGES",
+    "Stage",
+    "not_read_section",
+    "run_stages",
+    "write_table",
+]
 
 
 @dataclass
@@ -127,9 +135,19 @@ def build_report(
         raise InputError(
             "has survey workbooks but no codebook (sheets statements, scale)", file=str(raw)
         )
+    for path, why in files.not_read:
+        line = text.word(
+            "hostile.not_read_line",
+            lang,
+            file=path.relative_to(raw),
+            why=text.word(why, lang),
+        )
+        _say(progress, line)
     sections = run_stages(files, min_n=min_n, lang=lang, progress=progress)
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
+    if files.not_read:
+        sections.append(not_read_section(files, raw, lang=lang))
     result = ReportResult(sections)
     problems = _write_tables(result, processed, lang=lang, progress=progress)
     if figures:
@@ -175,6 +193,20 @@ def _write_decks(result: ReportResult, out: Path, organisation, *, min_n, lang, 
         raise InputError(str(err)) from None
     if result.profiles:
         _say(progress, text.word("cli.wrote", lang, path=result.profiles[0].parent))
+
+
+def not_read_section(files, raw: Path, *, lang: str = "sv") -> Section:
+    """A section holding only the problem log of the raw folder's files that are not read.
+
+    Examples
+    --------
+    >>> from maturity.io.discover import NOT_READ, RawFiles
+    >>> files = RawFiles(not_read=[(Path("raw/svar.csv"), NOT_READ[".csv"])])
+    >>> not_read_section(files, Path("raw"), lang="en").problems["message"].iloc[0]
+    'the file is not read: a text file (CSV); open it in Excel and save it as .xlsx'
+    """
+    log = not_read_problems(files, raw)
+    return Section("files", problems=log.to_frame("en"), report_problems=log.to_frame(lang))
 
 
 def _write_tables(

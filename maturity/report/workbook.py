@@ -19,7 +19,7 @@ from maturity import text
 from maturity.findings import key_findings
 from maturity.report.summary import privacy_lines
 from maturity.sections import Section
-from maturity.xlsx_writer import save_workbook
+from maturity.xlsx_writer import excel_text, save_workbook
 
 __all__ = ["write_workbook", "header", "sheet_name", "VALUE_COLUMNS"]
 
@@ -115,6 +115,8 @@ def _write_cell(sheet, row: int, col: int, value: object):
     from openpyxl.styles import Alignment
 
     value = _cell_value(value)
+    if isinstance(value, str):
+        value = excel_text(value)  # control characters escaped, never an unsaveable cell
     cell = sheet.cell(row=row, column=col)
     cell.value = value
     if _needs_text_guard(value):
@@ -388,5 +390,22 @@ def write_workbook(
                 _capability_matrix(book, table, lang)
                 used.add(sheet_name("capability_map", lang).lower())
             _write_table(book, _sheet_title(name, used, lang), table, lang, name=name)
-    _write_table(book, _sheet_title("problems", used, lang), problems, lang, name="problems")
+    shown, more = _within_row_limit(problems)
+    title = _sheet_title("problems", used, lang)
+    _write_table(book, title, shown, lang, name="problems")
+    if more:
+        note = text.word("hostile.problems_cut", lang, n=len(shown), more=more)
+        _write_cell(book[title], len(shown) + 2, 1, note)
     return save_workbook(book, path)
+
+
+#: Most problem rows written to the problem sheet: Excel's row limit less the header and a
+#: closing line saying how many more are in ``problems.csv``.
+MAX_PROBLEM_ROWS = 1_048_576 - 2
+
+
+def _within_row_limit(problems: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The problems that fit on one sheet, and how many were left off."""
+    if len(problems) <= MAX_PROBLEM_ROWS:
+        return problems, 0
+    return problems.iloc[:MAX_PROBLEM_ROWS], len(problems) - MAX_PROBLEM_ROWS

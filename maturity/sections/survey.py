@@ -107,6 +107,37 @@ def _different_statements(role_gaps: pd.DataFrame, codebook) -> bool:
     )
 
 
+def _role_gap_figures(
+    dimensions, roles, options, labels, plurals, *, role_gaps, codebook
+) -> dict[str, FigureSpec]:
+    """One dumbbell figure per pair of roles; two roles give the one figure ``enkat_roller``.
+    Each says so when the pair's dimensions hold different statements for the two roles."""
+    pairs = [(a, b) for i, a in enumerate(roles) for b in roles[i + 1 :]]
+    figures = {}
+    for pair in pairs:
+        name = "enkat_roller"
+        if len(pairs) > 1:
+            name = f"enkat_roller_{_slug(pair[0])}_{_slug(pair[1])}"
+        figures[name] = FigureSpec(
+            "maturity.plots.survey:role_gap",
+            (dimensions,),
+            {
+                **options,
+                "roles": pair,
+                "role_labels": labels,
+                "title_labels": plurals,
+                "different_statements": _different_statements(
+                    role_gaps[
+                        (role_gaps["role_1"].astype(str) == pair[0])
+                        & (role_gaps["role_2"].astype(str) == pair[1])
+                    ],
+                    codebook,
+                ),
+            },
+        )
+    return figures
+
+
 def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, FigureSpec]:
     waves = sorted(int(w) for w in responses["wave"].unique())
     latest = responses[responses["wave"] == waves[-1]]
@@ -160,18 +191,16 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
             },
         )
     if "survey_role_gap" in tables:
-        figures["enkat_roller"] = FigureSpec(
-            "maturity.plots.survey:role_gap",
-            (tables["survey_dimensions"],),
-            {
-                "lang": lang,
-                "min_n": min_n,
-                "scale": scale,
-                "midpoint": midpoint,
-                "role_labels": labels,
-                "title_labels": plurals,
-                "different_statements": _different_statements(tables["survey_role_gap"], codebook),
-            },
+        figures.update(
+            _role_gap_figures(
+                tables["survey_dimensions"],
+                [r for r in codebook.roles if r in present],
+                {"lang": lang, "min_n": min_n, "scale": scale, "midpoint": midpoint},
+                labels,
+                plurals,
+                role_gaps=tables["survey_role_gap"],
+                codebook=codebook,
+            )
         )
     figures["enkat_organisationer"] = FigureSpec(
         "maturity.plots.survey:organisation_heatmap",
