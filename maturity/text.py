@@ -1288,6 +1288,7 @@ _PRIVACY: dict[str, dict[str, str]] = {
 
 #: The steering-group deck and the organisation profiles (``maturity.report.deck``).
 _DECK: dict[str, dict[str, str]] = {
+    "deck.language": _both("sv-SE", "en-GB"),
     "deck.subtitle": _both("Underlag till styrgruppen", "Material for the steering group"),
     "deck.organisations": _both("{n} organisationer: {names}", "{n} organisations: {names}"),
     "deck.organisations_many": _both("{n} organisationer", "{n} organisations"),

@@ -1113,6 +1113,27 @@ def role_gap(
         return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
     wide = _gap_table(frame, item, roles)
 
+    fig, legend_ax, ax = _draw_gap_panel(
+        ax,
+        wide,
+        roles,
+        midpoint=midpoint,
+        scale=scale,
+        min_n=min_n,
+        lang=lang,
+        role_labels=role_labels,
+        different_statements=different_statements,
+    )
+    handles = _gap_handles(frame, roles, midpoint, lang, role_labels)
+    _finish(fig, title, legend_ax, handles, ax)
+    return fig
+
+
+def _draw_gap_panel(
+    ax, wide, roles, *, midpoint, scale, min_n, lang, role_labels, different_statements
+):
+    """The dumbbell rows, the gap column, the axes and the x-axis note of :func:`role_gap`;
+    returns ``(figure, legend axes, axes)``."""
     labels = [wrap(i, 26) for i in wide.index]
     row_h = max(0.55, _row_height(labels))
     fig, legend_ax, (ax,) = _panel_axes(
@@ -1125,7 +1146,6 @@ def role_gap(
     ax.set_xlim(lo, hi)
     decimal_ticks(ax.xaxis, lang)
     _grid(ax)
-    handles = _gap_handles(frame, roles, midpoint, lang, role_labels)
     if midpoint is not None:
         ax.axvline(midpoint, color=TEXT_GREY, linestyle="--", linewidth=1.4, zorder=0)
     names = [role_name(r, role_labels) for r in roles]
@@ -1133,8 +1153,7 @@ def role_gap(
     if different_statements:
         lines.append(_t("role_gap_different", lang))
     ax.set_xlabel("\n".join(lines), fontsize=ROW_FONT)
-    _finish(fig, title, legend_ax, handles, ax)
-    return fig
+    return fig, legend_ax, ax
 
 
 def _long_roles(table: pd.DataFrame) -> pd.DataFrame:

@@ -460,7 +460,7 @@ def _fixed_core_properties(prs, lang: str) -> None:
     properties.modified = _FIXED
     properties.last_printed = _FIXED
     properties.revision = 1
-    properties.language = "sv-SE" if lang == "sv" else "en-GB"
+    properties.language = text.word("deck.language", lang)
 
 
 def _save_stable(prs, path: Path) -> Path:
