@@ -297,19 +297,9 @@ _REPORT: dict[str, dict[str, str]] = {
         "{label}: {files}, {cells_read} cells read, {accepted} accepted, {problems}",
     ),
     "report.counts_see_log": _both("{counts} (se `{log}`)", "{counts} (see `{log}`)"),
-    "report.privacy_front": _both(
-        "Grupper med färre än {min_n} svarande visar inga värden. {suppressed} av {groups} "
-        "redovisade grupper är undertryckta (kolumnen {column}).",
-        "Groups with fewer than {min_n} respondents show no values. {suppressed} of {groups} "
-        "published groups are suppressed (column {column}).",
-    ),
     "report.problem_log_front": _both(
         "Problemloggen (bladet {sheet}) listar {n} celler som inte kunde godtas.",
         "The problem log (sheet {sheet}) lists {n} cells that could not be accepted.",
-    ),
-    "report.privacy_summary": _both(
-        "Grupper med färre än {min_n} svarande redovisas inte i någon tabell eller figur.",
-        "Groups with fewer than {min_n} respondents are not shown in any table or figure.",
     ),
     "cli.description": _both(
         "Nulägesanalys av digital mognad: Excel in; validerade tabeller, statistik, figurer "
@@ -1373,10 +1363,6 @@ _DECK: dict[str, dict[str, str]] = {
     "deck.method_scale": _both(
         "Enkätens svarsskala {low}–{high}, mittpunkt {midpoint}.",
         "The survey's answer scale is {low}–{high}, midpoint {midpoint}.",
-    ),
-    "deck.method_suppressed": _both(
-        "{suppressed} av {groups} grupper per organisation är undertryckta.",
-        "{suppressed} of {groups} groups per organisation are suppressed.",
     ),
     "deck.method_alpha": _both(
         "Reliabilitet: Cronbachs alfa per roll och dimension från {low} till {high}.",

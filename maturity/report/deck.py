@@ -26,6 +26,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.findings.finding import Finding, upper_first
+from maturity.report.summary import privacy_lines
 from maturity.sections import Section
 
 __all__ = [
@@ -378,7 +379,7 @@ def _action_slide(prs, tables, figures: Path, lang: str) -> None:
 
 
 def _method_lines(sections: list[Section], tables, min_n: int, lang: str) -> list[str]:
-    lines = [text.word("report.privacy_summary", lang, min_n=min_n)]
+    lines = privacy_lines(sections, min_n=min_n, lang=lang)  # the report's one rule and ratio
     responses = tables.get("responses")
     midpoint = tables.get("survey_midpoint_summary")
     if responses is not None and responses["score"].notna().any() and midpoint is not None:
@@ -391,12 +392,6 @@ def _method_lines(sections: list[Section], tables, min_n: int, lang: str) -> lis
                 high=text.number(scores.max(), lang, digits=0),
                 midpoint=text.number(float(midpoint["midpoint"].iloc[0]), lang),
             )
-        )
-    groups = tables.get("survey_organisations")
-    if groups is not None and len(groups):
-        suppressed = int(groups["suppressed"].sum())
-        lines.append(
-            text.word("deck.method_suppressed", lang, suppressed=suppressed, groups=len(groups))
         )
     alpha = tables.get("survey_alpha")
     if alpha is not None and alpha["alpha"].notna().any():
