@@ -42,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--quiet", action="store_true", help=_w("quiet"))
     report.add_argument("--organisation", default=None, help=_w("organisation"))
     demo = commands.add_parser("demo-data", help=_w("demo"))
-    demo.add_argument("directory", nargs="?", type=Path, default=Path("data/raw"))
+    demo.add_argument(
+        "directory", nargs="?", type=Path, default=Path("data/raw"), help=_w("demo_directory")
+    )
+    demo.add_argument("--force", action="store_true", help=_w("demo_force"))
     return parser
 
 
@@ -57,11 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "demo-data":
-            from maturity.demo import write_demo_data
-
-            paths = write_demo_data(args.directory)
-            print(_w("wrote_demo", n=len(paths), directory=args.directory))
-            return 0
+            return _demo_data(args.directory, force=args.force)
         from maturity.report import build_report
 
         build_report(
@@ -83,6 +82,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_w("interrupted"), file=sys.stderr)
         return 130
+
+
+def _demo_data(directory: Path, *, force: bool) -> int:
+    from maturity.demo import write_demo_data
+
+    done = write_demo_data(directory, force=force, lang=CLI_LANG)
+    for path in done.skipped:
+        print(_w("demo_skipped", path=path))
+    print(_w("demo_wrote", n=len(done.written), directory=directory))
+    if done.unchanged:
+        print(_w("demo_unchanged", n=len(done.unchanged), directory=directory))
+    return 0
 
 
 def os_error_line(err: OSError) -> str:

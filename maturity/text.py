@@ -1503,6 +1503,39 @@ _HOSTILE: dict[str, dict[str, str]] = {
 }
 
 
+_DEMO_DATA: dict[str, dict[str, str]] = {
+    "cli.demo_directory": _both(
+        "mapp att skriva demodata i (standard: data/raw)",
+        "folder to write the demo data into (default: data/raw)",
+    ),
+    "cli.demo_force": _both(
+        "skriv de demofiler som saknas även om mappen har andra filer; en fil som demon inte "
+        "skrev ersätts aldrig",
+        "write the missing demo files even when the folder holds other files; a file the demo "
+        "did not write is never replaced",
+    ),
+    "cli.demo_refused": _both(
+        "{directory} innehåller {n} fil(er) som demogeneratorn inte skrev, först {path}; inget "
+        "skrevs. Välj en tom eller ny mapp, eller lägg till --force (force=True) för att bara "
+        "skriva de demofiler som saknas; dina filer ersätts aldrig",
+        "{directory} holds {n} file(s) the demo generator did not write, first {path}; nothing "
+        "was written. Choose an empty or new folder, or add --force (force=True) to write only "
+        "the missing demo files; your files are never replaced",
+    ),
+    "cli.demo_wrote": _both(
+        "skrev {n} demofiler till {directory}", "wrote {n} demo files to {directory}"
+    ),
+    "cli.demo_unchanged": _both(
+        "{n} demofiler i {directory} var redan oförändrade och lämnades orörda",
+        "{n} demo files in {directory} were already identical and left untouched",
+    ),
+    "cli.demo_skipped": _both(
+        "behöll {path}: filen skrevs inte av demon, så demofilen skrevs inte",
+        "kept {path}: the demo did not write it, so its demo file was not written",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1513,6 +1546,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_PRIVACY,
     **_DECK,
     **_HOSTILE,
+    **_DEMO_DATA,
 }
 
 
