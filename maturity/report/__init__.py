@@ -30,6 +30,7 @@ __all__ = [
     "Stage",
     "not_read_section",
     "run_stages",
+    "spreadsheet_safe",
     "write_table",
 ]
 
@@ -48,9 +49,59 @@ class ReportResult:
     seconds: float = 0.0
 
 
+#: The first characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV
+#: injection"): a text cell starting with one of them is written with a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as a spreadsheet may open it: every text cell that starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading apostrophe (OWASP's advice for CSV
+    files opened in a spreadsheet), so ``=HYPERLINK(...)`` from an input file is shown, not run.
+
+    Only text columns (object, string, category) are touched; numbers stay numbers, so a
+    negative number in a numeric column is written as it is. A *text* cell that happens to look
+    like a number (``"-0.5"``) is text in the typed table too and is escaped like any other text:
+    one rule, no guessing. Other cells and the column order are unchanged.
+
+    Parameters
+    ----------
+    frame : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        A copy with the escaped text columns (the input is not changed).
+
+    Examples
+    --------
+    >>> safe = spreadsheet_safe(pd.DataFrame({"t": ["=1+1", "ok", "-x"], "n": [-1, 0, 1]}))
+    >>> safe["t"].tolist(), safe["n"].tolist()
+    (["'=1+1", 'ok', "'-x"], [-1, 0, 1])
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not (
+            values.dtype == object or isinstance(values.dtype, pd.CategoricalDtype | pd.StringDtype)
+        ):
+            continue
+        risky = [isinstance(v, str) and v.startswith(FORMULA_START) for v in values]
+        if any(risky):
+            escaped = values.astype(object).copy()
+            escaped[risky] = "'" + escaped[risky].astype(str)
+            out[column] = escaped
+    return out
+
+
 def write_table(frame: pd.DataFrame, path: Path, *, parquet: bool = True) -> Path:
     """Write a tidy table as UTF-8 CSV (for spreadsheet users) and, beside it, as Parquet (typed:
     what a script reads back), the same bytes for the same table.
+
+    The CSV is the copy people double-click, so it is made safe to open
+    (:func:`spreadsheet_safe`): a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or
+    carriage return is written with a leading apostrophe. The Parquet file is the script-facing
+    copy and keeps every value typed and unchanged (no apostrophes); read that one in code.
 
     Parameters
     ----------
@@ -71,9 +122,12 @@ def write_table(frame: pd.DataFrame, path: Path, *, parquet: bool = True) -> Pat
     >>> p = write_table(pd.DataFrame({"a": [2.6]}), pathlib.Path(tempfile.mkdtemp()) / "t.csv")
     >>> p.read_text(), pd.read_parquet(p.with_suffix(".parquet"))["a"].tolist()
     ('a\\n2.6\\n', [2.6])
+    >>> q = write_table(pd.DataFrame({"t": ["=1"]}), p, parquet=False)
+    >>> q.read_text()
+    "t\\n'=1\\n"
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+    spreadsheet_safe(frame).to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
     if parquet:
         frame.to_parquet(path.with_suffix(".parquet"), index=False, engine="pyarrow")
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from maturity import text
@@ -9,10 +10,49 @@ from maturity.findings import key_findings
 from maturity.privacy import SuppressionRatio, suppression_ratio
 from maturity.sections import Section
 
-__all__ = ["write_summary", "report_suppression", "privacy_lines"]
+__all__ = ["write_summary", "report_suppression", "privacy_lines", "markdown_text"]
 
 #: Where the problem log is written (named in the summary).
 PROBLEM_LOG = "data/processed/problems.csv"
+
+
+#: Characters that start Markdown emphasis, code, links, images or table cells: backslashed.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+#: ``<`` that can open an HTML tag, comment or autolink, and ``&`` that can open an entity.
+_HTML = re.compile(r"<(?=[A-Za-z/!?])|&(?=[A-Za-z#])")
+#: What GitHub-flavoured Markdown turns into a link without brackets.
+_BARE_LINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
+
+
+def markdown_text(value: str) -> str:
+    """Text from the input (organisation, statement, capability, risk names, and the sentences
+    made with them) as Markdown that shows it and does nothing else: no raw HTML, no links, no
+    images, no emphasis, no new lines.
+
+    ``<`` before a letter, ``/``, ``!`` or ``?`` becomes ``&lt;`` and ``&`` before a letter or
+    ``#`` becomes ``&amp;`` (so ``<script>`` and ``&#106;`` are shown, not parsed);
+    ``\\ ` * _ [ ] | ~`` are backslashed (so ``[x](javascript:...)`` and ``![i](...)`` are
+    plain text); the ``:`` of ``scheme://`` and the ``.`` after ``www`` are backslashed (no
+    bare-URL link); line breaks become spaces (no heading or block from a second line). Text
+    without these characters is returned unchanged (``p < 0,05`` stays as it is).
+
+    Parameters
+    ----------
+    value : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> markdown_text("<script>alert(1)</script> [x](javascript:alert(1)) p < 0,05")
+    '&lt;script>alert(1)&lt;/script> \\\\[x\\\\](javascript:alert(1)) p < 0,05'
+    """
+    flat = re.sub(r"[\r\n]+", " ", value)
+    escaped = _MARKDOWN.sub(r"\\\1", flat)
+    escaped = _HTML.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", escaped)
+    return _BARE_LINK.sub(lambda m: "\\" + m.group(0), escaped)
 
 
 def _topic(name: str, lang: str) -> str:
@@ -24,8 +64,8 @@ def _finding_lines(sections: list[Section], lang: str) -> list[str]:
     for finding in key_findings(sections):
         if finding.topic != current:
             current = finding.topic
-            lines += ["", f"**{_topic(current, lang)}**", ""]
-        lines.append(f"- {finding.sentence}")
+            lines += ["", f"**{markdown_text(_topic(current, lang))}**", ""]
+        lines.append(f"- {markdown_text(finding.sentence)}")
     return lines
 
 
