@@ -16,7 +16,7 @@ import pandas as pd
 from maturity.findings.finding import Finding
 from maturity.plots.spec import FigureSpec
 
-__all__ = ["Section"]
+__all__ = ["Section", "read_parts"]
 
 
 @dataclass
@@ -70,3 +70,42 @@ class Section:
         ['b']
         """
         return {name: t for name, t in self.tables.items() if name not in self.unpublished}
+
+
+def read_parts(read, *, accepted: int, files: int, lang: str) -> dict:
+    """The fields of a :class:`Section` that come from what a reader returned: its problems
+    (English, and in the report language) and the run-summary counts.
+
+    Parameters
+    ----------
+    read : Survey, CapabilityMap, RiskRegister or ActionPlan
+        Anything with ``problems``, ``problems_in(lang)`` and ``cells_read``.
+    accepted : int
+        How many cells the reader accepted.
+    files : int
+        How many files it was read from.
+    lang : {"sv", "en"}
+
+    Returns
+    -------
+    dict
+        ``problems``, ``report_problems`` and ``counts``, to pass to :class:`Section`.
+
+    Examples
+    --------
+    >>> import maturity as mt
+    >>> plan = mt.read_action_plan("data/raw/handlingsplan.xlsx")  # doctest: +SKIP
+    >>> Section("actionplan", **read_parts(plan, accepted=plan.cells_accepted, files=1,
+    ...                                     lang="sv")).counts      # doctest: +SKIP
+    {'files': 1, 'cells_read': 246, 'accepted': 246, 'problems': 0}
+    """
+    return {
+        "problems": read.problems,
+        "report_problems": read.problems_in(lang),
+        "counts": {
+            "files": files,
+            "cells_read": read.cells_read,
+            "accepted": accepted,
+            "problems": len(read.problems),
+        },
+    }

@@ -25,7 +25,7 @@ from maturity.actionplan import action_plan_summary
 from maturity.findings.actionplan import actionplan_findings
 from maturity.io.actionplan import ActionPlan, read_action_plan
 from maturity.plots.spec import FigureSpec
-from maturity.sections import Section
+from maturity.sections import Section, read_parts
 
 __all__ = ["build", "actionplan_section"]
 
@@ -67,15 +67,8 @@ def actionplan_section(plan: ActionPlan, *, lang: str = "sv", files: int = 1) ->
         name="actionplan",
         tables=tables,
         figures=figures,
-        problems=plan.problems,
-        report_problems=plan.problems_in(lang),
         findings=actionplan_findings(summary, lang=lang),
-        counts={
-            "files": files,
-            "cells_read": plan.cells_read,
-            "accepted": plan.cells_accepted,
-            "problems": len(plan.problems),
-        },
+        **read_parts(plan, accepted=plan.cells_accepted, files=files, lang=lang),
     )
 
 

@@ -27,7 +27,7 @@ from maturity.findings.capability import capability_findings, latest_wave
 from maturity.io.capability import CapabilityMap, read_capability_map
 from maturity.io.problems import ProblemLog
 from maturity.plots.spec import FigureSpec
-from maturity.sections import Section
+from maturity.sections import Section, read_parts
 
 __all__ = ["build", "capability_section"]
 
@@ -114,15 +114,8 @@ def capability_section(cmap: CapabilityMap, *, lang: str = "sv", files: int = 1)
             "capability_organisations": summary.organisations,
         },
         figures=figures,
-        problems=cmap.problems,
-        report_problems=cmap.problems_in(lang),
         findings=capability_findings(summary, cmap.assessments, cmap.levels, lang=lang),
-        counts={
-            "files": files,
-            "cells_read": cmap.cells_read,
-            "accepted": len(cmap.assessments),
-            "problems": len(cmap.problems),
-        },
+        **read_parts(cmap, accepted=len(cmap.assessments), files=files, lang=lang),
     )
 
 

@@ -27,7 +27,7 @@ from maturity.findings.risk import risk_findings
 from maturity.io.risk import RiskRegister, read_risk_register
 from maturity.plots.spec import FigureSpec
 from maturity.risk import risk_summary
-from maturity.sections import Section
+from maturity.sections import Section, read_parts
 
 __all__ = ["build", "risk_section"]
 
@@ -74,15 +74,8 @@ def risk_section(register: RiskRegister, *, lang: str = "sv", files: int = 1) ->
         name="risk",
         tables=tables,
         figures=figures,
-        problems=register.problems,
-        report_problems=register.problems_in(lang),
         findings=risk_findings(summary, register.risks, lang=lang),
-        counts={
-            "files": files,
-            "cells_read": register.cells_read,
-            "accepted": register.cells_accepted,
-            "problems": len(register.problems),
-        },
+        **read_parts(register, accepted=register.cells_accepted, files=files, lang=lang),
     )
 
 

@@ -18,7 +18,7 @@ from maturity.findings.survey import same_statements, survey_findings
 from maturity.io.survey import read_survey
 from maturity.plots.spec import FigureSpec
 from maturity.privacy import suppression_ratio
-from maturity.sections import Section
+from maturity.sections import Section, read_parts
 
 __all__ = ["build", "survey_section", "survey_tables"]
 
@@ -254,14 +254,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
     section = Section(
         name="survey",
         tables={"responses": survey.responses, "statements": codebook.statements},
-        problems=survey.problems,
-        report_problems=survey.problems_in(lang),
-        counts={
-            "files": len(survey.files),
-            "cells_read": survey.cells_read,
-            "accepted": len(survey.responses),
-            "problems": len(survey.problems),
-        },
+        **read_parts(survey, accepted=len(survey.responses), files=len(survey.files), lang=lang),
         unpublished=frozenset({"responses", "statements"}),
     )
     if len(survey.responses) == 0:
