@@ -8,7 +8,8 @@ and the demo's risk register and action plan. Then, in one run on the same files
 * a bare ``python_calamine`` read of the survey export (the floor: no DataFrame, no checks);
 * each stage of ``maturity report`` through the public functions that ``build_report`` runs:
   discover, read (codebook and every reader), statistics (the sections: statistics, findings,
-  figure specifications), tables (CSV), figures (PNG and SVG), workbook, summary;
+  figure specifications), tables (CSV and Parquet), figures (PNG and SVG), deck (the
+  steering-group deck and the organisation profiles), workbook, summary;
 
 and prints seconds per stage and the peak memory (this process, and the figure workers).
 
@@ -29,6 +30,7 @@ import numpy as np
 
 import maturity as mt
 from maturity.report import ReportResult, all_problems, write_table
+from maturity.report.deck import write_deck, write_profiles
 from maturity.report.figures import render_figures
 from maturity.report.summary import write_summary
 from maturity.report.workbook import write_workbook
@@ -120,10 +122,10 @@ def run_stages(raw: Path, out: Path, *, lang: str = "sv") -> dict[str, float]:
         return value
 
     files = timed("discover", lambda: mt.discover(raw))
-    codebook = mt.read_codebook(files.codebook) if files.codebook else None
 
     def read():
         read_started = time.perf_counter()
+        codebook = mt.read_codebook(files.codebook) if files.codebook else None
         survey = mt.read_survey(files.surveys, codebook) if files.surveys else None
         readers = {"capability": mt.read_capability_map, "risk": mt.read_risk_register}
         others = {}
@@ -164,6 +166,12 @@ def run_stages(raw: Path, out: Path, *, lang: str = "sv") -> dict[str, float]:
 
     timed("tables", tables)
     timed("figures", lambda: render_figures(sections, out / "figures", lang=lang))
+
+    def deck():
+        write_deck(sections, out / "nulagesanalys.pptx", lang=lang)
+        write_profiles(sections, out / "organisationer", lang=lang)
+
+    timed("deck", deck)
     problems = all_problems(sections, shown=True)
     timed(
         "workbook",
@@ -199,6 +207,12 @@ def main() -> None:
         print(f"{name:<28}{value:>9.2f}{value / floor:>13.1f}")
     print(f"{'whole report':<28}{total:>9.2f}{total / floor:>13.1f}")
     print(f"\npeak memory: {own:.0f} MB in this process, {children:.0f} MB in a figure worker")
+    if args.demo:
+        met = total < 8
+        print(f"target (demo report under 8 s): {'met' if met else 'NOT met'}")
+    else:
+        met = total / floor <= 10 and max(own, children) < 1024
+        print(f"target (at most 10x the bare read, under 1 GB): {'met' if met else 'NOT met'}")
     shutil.rmtree(out, ignore_errors=True)
 
 
