@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 import reference_stats as ref
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -167,3 +168,38 @@ def test_reference_catches_a_wrong_engine():
     except AssertionError:
         return
     raise AssertionError("a wrong mean was not noticed")
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns(), min_n=st.integers(1, 3), within=st.booleans())
+def test_large_code_spaces_equal_reference(frame, by, min_n, within):
+    """The paths for national-scale code spaces (sorting; counting within an organisation)
+    give what the flat-array paths give: forced here on small tables."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grouping, "_dense", lambda space, n_rows: False)
+        patch.setattr(grouping, "_dense_within", lambda space, n_rows: within)
+        margins = ["organisation"] if "organisation" in by else []
+        ours = ms.describe(frame, by=by, min_n=min_n, pool_waves=True)
+        expected = ref.describe(frame, by, min_n=min_n, margins=margins)
+        assert_same(ours, expected, by, ref.DESCRIBE_COLUMNS)
+        by = [c for c in by if c != "organisation"]
+        ours = ms.across_organisations(frame, by=by, min_n=min_n, pool_waves=True)
+        expected = ref.across_organisations(frame, by, min_n=min_n)
+        assert_same(ours, expected, by, ref.ACROSS_COLUMNS)
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns())
+def test_distinct_within_an_attribute_equals_distinct(frame, by):
+    groups = grouping.group(frame, by)
+    person, n_codes = grouping.persons(frame)
+    attribute = grouping.group(frame, ["wave", "organisation", "role"])
+    counted = grouping._distinct_within(
+        groups.codes, groups.size, person, n_codes, attribute.codes, attribute.size
+    )
+    values = grouping.distinct(groups.codes, groups.size, attribute.codes, attribute.size)
+    if counted is None:  # only when some group holds several organisations, roles or waves
+        assert values.max() > 1
+    else:
+        expected = grouping.distinct(groups.codes, groups.size, person, n_codes)
+        assert counted.tolist() == expected.tolist()

@@ -45,6 +45,7 @@ __all__ = [
     "group",
     "distinct",
     "quantile",
+    "quantiles",
     "t_interval",
     "score_stats",
     "split",
@@ -173,11 +174,14 @@ def observed(combined: np.ndarray, space: int) -> np.ndarray:
     >>> observed(np.array([3, 1, 3]), 5).tolist()
     [1, 3]
     """
-    if space <= max(DENSE_LIMIT, 16 * len(combined)):  # a flat bool array: 1 byte a code
+    if _dense(space, len(combined)):  # a flat bool array: 1 byte a code
         present = np.zeros(space, dtype=bool)
         present[combined] = True
         return np.flatnonzero(present)
-    return np.sort(pd.unique(combined))
+    ordered = np.sort(combined)
+    keep = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 def group(frame: pd.DataFrame, by: Sequence[str], cache: dict | None = None) -> Groups:
@@ -224,16 +228,77 @@ def group(frame: pd.DataFrame, by: Sequence[str], cache: dict | None = None) -> 
     return Groups(codes, keys, key_codes)
 
 
-def distinct(groups: np.ndarray, n_groups: int, items: np.ndarray, n_items: int) -> np.ndarray:
+def _dense(space: int, n_rows: int) -> bool:
+    """Is a code space small enough for flat arrays (1–8 bytes a code)?"""
+    return space <= max(DENSE_LIMIT, 16 * n_rows)
+
+
+_dense_within = _dense  # the same rule; a name of its own so that tests can force each path
+
+
+def distinct(
+    groups: np.ndarray,
+    n_groups: int,
+    items: np.ndarray,
+    n_items: int,
+    *,
+    within: tuple[np.ndarray, int] | None = None,
+) -> np.ndarray:
     """Number of distinct ``items`` (codes below ``n_items``) per group.
+
+    ``within``, optional, is (codes, size) of an attribute of the item (a function of
+    ``items``: e.g. a respondent's organisation and role). When every group lies within one
+    attribute value (the groups hold organisation and role), the pairs (group, item) are counted
+    in the small space (rank of the group within its attribute value, item) instead of
+    (group, item): flat arrays instead of sorting, at national scale.
 
     Examples
     --------
     >>> distinct(np.array([0, 0, 1, 0]), 2, np.array([5, 5, 5, 2]), 6).tolist()
     [2, 1]
+    >>> distinct(np.array([0, 0, 1]), 2, np.array([1, 1, 0]), 2, within=(np.array([1, 1, 0]), 2))
+    array([1, 1])
     """
-    pairs = observed(groups.astype(np.int64) * n_items + items, n_groups * n_items)
+    groups = groups.astype(np.int64, copy=False)
+    n_rows = len(groups)
+    if within is not None and not _dense(n_groups * n_items, n_rows):
+        counts = _distinct_within(groups, n_groups, items, n_items, *within)
+        if counts is not None:
+            return counts
+    pairs = observed(groups * n_items + items, n_groups * n_items)
     return np.bincount(pairs // max(n_items, 1), minlength=n_groups)
+
+
+def _distinct_within(groups, n_groups, items, n_items, attribute, size) -> np.ndarray | None:
+    """:func:`distinct` through the ranks of the groups within an attribute of the items
+    (None when a group holds several attribute values or the ranks are too many)."""
+    local = _ranks_within(groups, n_groups, attribute, size)
+    if local is None or not _dense_within(local[1] * n_items, len(groups)):
+        return None
+    key = local[0] * n_items + items
+    rows = np.arange(len(groups), dtype=np.int32 if len(groups) < 1 << 31 else np.int64)
+    owner = np.empty(local[1] * n_items, dtype=rows.dtype)  # only written cells are read
+    owner[key] = rows
+    first = owner[key] == rows  # one row of every distinct (group, item) pair
+    return np.bincount(groups[first], minlength=n_groups)
+
+
+def _ranks_within(
+    groups: np.ndarray, n_groups: int, attribute: np.ndarray, size: int
+) -> tuple[np.ndarray, int] | None:
+    """Each row's group renumbered within the group's attribute value: (codes, code space);
+    None when a group holds several attribute values."""
+    attribute = attribute.astype(np.int64)
+    of_group = np.full(n_groups, size, dtype=np.int64)  # unused groups: a value of their own
+    of_group[groups] = attribute
+    if not (of_group[groups] == attribute).all():
+        return None
+    order = np.argsort(of_group, kind="stable")
+    starts = np.flatnonzero(np.r_[True, of_group[order][1:] != of_group[order][:-1]])
+    run = np.repeat(starts, np.diff(np.r_[starts, n_groups]))
+    rank = np.empty(n_groups, dtype=np.int64)
+    rank[order] = np.arange(n_groups) - run
+    return rank[groups], int(rank.max(initial=0)) + 1
 
 
 def quantile(counts: np.ndarray, values: np.ndarray, p: float) -> np.ndarray:
@@ -246,17 +311,36 @@ def quantile(counts: np.ndarray, values: np.ndarray, p: float) -> np.ndarray:
     >>> quantile(np.array([[1, 0, 2], [0, 0, 0]]), np.array([1.0, 2.0, 3.0]), 0.25).tolist()
     [2.0, nan]
     """
+    return quantiles(counts, values, [p])[0]
+
+
+def quantiles(counts: np.ndarray, values: np.ndarray, ps: Sequence[float]) -> list[np.ndarray]:
+    """:func:`quantile` for several ``ps`` at once (the cumulative counts made once).
+
+    Examples
+    --------
+    >>> [q.tolist() for q in quantiles(np.array([[1, 0, 2]]), np.array([1.0, 2, 3]), [0, 1])]
+    [[1.0], [3.0]]
+    """
     n = counts.sum(axis=1)
     cum = np.cumsum(counts, axis=1)
-    h = (n - 1) * p
-    below = np.floor(h)
-    frac = h - below
-    above = np.minimum(below + 1, n - 1)
     last = len(values) - 1
-    a = values[np.minimum((cum <= below[:, None]).sum(axis=1), last)]
-    b = values[np.minimum((cum <= above[:, None]).sum(axis=1), last)]
-    out = a + (b - a) * frac
-    return np.where(n > 0, out, np.nan)
+    columns = [cum[:, j] for j in range(cum.shape[1])]  # few scale steps: a loop of columns
+
+    def value_at(position: np.ndarray) -> np.ndarray:
+        step = np.zeros(len(position), dtype=np.int64)
+        for column in columns:
+            step += column <= position
+        return values[np.minimum(step, last)]
+
+    out = []
+    for p in ps:
+        h = (n - 1) * p
+        below = np.floor(h)
+        a = value_at(below)
+        b = value_at(np.minimum(below + 1, n - 1))
+        out.append(np.where(n > 0, a + (b - a) * (h - below), np.nan))
+    return out
 
 
 def t_interval(mean: np.ndarray, se: np.ndarray, df: np.ndarray):
@@ -268,8 +352,11 @@ def t_interval(mean: np.ndarray, se: np.ndarray, df: np.ndarray):
     >>> round(float(low[0]), 4), round(float(high[0]), 4)
     (1.8689, 4.1311)
     """
+    df = np.asarray(df, dtype=float)
+    values, where = np.unique(df, return_inverse=True)  # few distinct df: one ppf each
     with np.errstate(invalid="ignore"):
-        half = sps.t.ppf(0.975, np.where(df > 0, df, np.nan)) * se
+        t = sps.t.ppf(0.975, np.where(values > 0, values, np.nan))
+    half = t[where.reshape(df.shape)] * se
     return mean - half, mean + half
 
 
@@ -301,7 +388,7 @@ def score_stats(g: np.ndarray, n_groups: int, score: np.ndarray, lo: float, hi: 
             sd = np.where(n > 1, np.sqrt(ss / (n - 1)), np.nan)
             top = counts[:, -2:].sum(axis=1) / n
             bottom = counts[:, :2].sum(axis=1) / n
-        q1, median, q3 = (quantile(counts, values, p) for p in (0.25, 0.5, 0.75))
+        q1, median, q3 = quantiles(counts, values, (0.25, 0.5, 0.75))
     else:
         grouped = pd.Series(score).groupby(g)
         full = pd.RangeIndex(n_groups)
@@ -427,15 +514,20 @@ def people(
     """
     keep = np.ones(len(frame), dtype=bool) if rows is None else np.asarray(rows, dtype=bool)
     person, n_persons = persons(frame, cache)
+    attributes = [c for c in person_columns(frame) if c != "respondent"]
     waves = _wave_codes(frame, cache)
-    if waves is None:
-        return distinct(codes[keep], n_groups, person[keep], n_persons)
+    if (
+        waves is None
+        or distinct(codes[keep], n_groups, waves[0][keep], waves[1]).max(initial=0) <= 1
+    ):
+        within = _attributes(frame, attributes, cache, keep, n_groups * n_persons)
+        return distinct(codes[keep], n_groups, person[keep], n_persons, within=within)
     wave, n_waves = waves
-    if distinct(codes[keep], n_groups, wave[keep], n_waves).max(initial=0) <= 1:
-        return distinct(codes[keep], n_groups, person[keep], n_persons)  # one wave a group
     linked = group(frame, [c for c in person_columns(frame) if c != "wave"], cache)
     if distinct(linked.codes, linked.size, wave, n_waves).max(initial=0) > 1:
-        return distinct(codes[keep], n_groups, linked.codes[keep], linked.size)
+        attributes = [c for c in attributes if c != "wave"]
+        within = _attributes(frame, attributes, cache, keep, n_groups * linked.size)
+        return distinct(codes[keep], n_groups, linked.codes[keep], linked.size, within=within)
     # ids not linked: within each organisation and role, as many people as its largest wave
     places = group(frame, [c for c in ("organisation", "role") if c in frame.columns], cache)
     place = codes[keep].astype(np.int64) * places.size + places.codes[keep]
@@ -444,6 +536,16 @@ def people(
     per_wave = distinct(cell, len(seen) * n_waves, person[keep], n_persons)
     largest = per_wave.reshape(len(seen), n_waves).max(axis=1)
     return np.bincount(seen // places.size, weights=largest, minlength=n_groups).astype(np.int64)
+
+
+def _attributes(frame, columns, cache, keep, space) -> tuple[np.ndarray, int] | None:
+    """Codes (of the kept rows) and code space of a person's attribute (one of ``columns``,
+    functions of the person: the one with most values): what :func:`distinct` counts within;
+    None when not needed (a small ``space``) or without such columns."""
+    if not columns or _dense(space, int(keep.sum())):
+        return None
+    codes, size, _ = max((cached_codes(frame, c, cache) for c in columns), key=lambda c: c[1])
+    return codes[keep], size
 
 
 def wave_lists(
