@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from maturity import text
@@ -26,6 +27,7 @@ from maturity.sections import Section
 __all__ = [
     "build_report",
     "ReportResult",
+    "FAST_CSV_ROWS",
     "STAGES",
     "Stage",
     "not_read_section",
@@ -86,15 +88,92 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
             values.dtype == object or isinstance(values.dtype, pd.CategoricalDtype | pd.StringDtype)
         ):
             continue
-        risky = [isinstance(v, str) and v.startswith(FORMULA_START) for v in values]
-        if any(risky):
+        risky = _formula_like(values)
+        if risky.any():
             escaped = values.astype(object).copy()
             escaped[risky] = "'" + escaped[risky].astype(str)
             out[column] = escaped
     return out
 
 
-def write_table(frame: pd.DataFrame, path: Path, *, parquet: bool = True) -> Path:
+def _formula_like(values: pd.Series) -> np.ndarray:
+    """Which cells are text starting like a formula (see :data:`FORMULA_START`); categories
+    and Arrow strings are tested without a loop over the cells."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = _formula_like(pd.Series(values.cat.categories, dtype=object))
+        codes = values.cat.codes.to_numpy()
+        return np.where(codes >= 0, np.append(categories, False)[codes], False)
+    if isinstance(values.dtype, pd.StringDtype):
+        found = values.str.startswith(FORMULA_START)
+        return found.fillna(False).to_numpy(dtype=bool)
+    return np.array([isinstance(v, str) and v.startswith(FORMULA_START) for v in values], bool)
+
+
+#: Tables with at least this many rows are written by Arrow's CSV writer when it gives the
+#: same bytes as pandas (see :func:`write_table`).
+FAST_CSV_ROWS = 50_000
+
+
+def _arrow_csv_column(values: pd.Series):
+    """The column as Arrow data that Arrow's CSV writer writes as pandas writes it, or None.
+
+    Integers and text are the same in both; a float column is when every value is whole and
+    short (pandas writes ``%.10g``: 3.0 as ``3``), written as integers; NaN and missing values
+    are empty cells in both. Anything else (booleans, dates, fractions, mixed objects): None.
+    """
+    import pyarrow as pa
+
+    dtype = values.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        if pd.api.types.infer_dtype(values.cat.categories, skipna=True) != "string":
+            return None
+        return pa.array(values).dictionary_decode()  # the codes' text, missing -> null
+    if pd.api.types.is_bool_dtype(dtype):
+        return None
+    if pd.api.types.is_integer_dtype(dtype):
+        return pa.array(values, from_pandas=True)
+    if pd.api.types.is_float_dtype(dtype):
+        x = values.to_numpy(dtype=float, na_value=np.nan)
+        number = ~np.isnan(x)
+        whole = (x[number] == np.round(x[number])) & (np.abs(x[number]) < 1e10)
+        if not whole.all() or np.signbit(x[number][x[number] == 0]).any():
+            return None  # a fraction, a long number or -0: formatted differently
+        return pa.array(np.where(number, x, 0).astype(np.int64), mask=~number)
+    if isinstance(dtype, pd.StringDtype):
+        return pa.array(values)
+    if pd.api.types.is_object_dtype(dtype) and pd.api.types.infer_dtype(values, skipna=True) in (
+        "string",
+        "empty",
+    ):
+        return pa.array(values, type=pa.string(), from_pandas=True)
+    return None
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, fast_rows: int | None) -> None:
+    """The CSV, by Arrow's writer where it writes pandas' bytes (large tables), else pandas."""
+    if fast_rows is not None and len(frame) >= fast_rows and len(frame.columns) >= 2:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        columns = [_arrow_csv_column(frame[c]) for c in frame.columns]
+        names = [str(c) for c in frame.columns]
+        if all(c is not None for c in columns) and len(set(names)) == len(names):
+            options = pacsv.WriteOptions(quoting_style="none", quoting_header="none", eol="\n")
+            try:  # a cell holding a quote, comma or line break: pandas quotes it
+                pacsv.write_csv(pa.table(columns, names=names), path, write_options=options)
+                return
+            except pa.ArrowInvalid:
+                pass
+    frame.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+
+
+def write_table(
+    frame: pd.DataFrame,
+    path: Path,
+    *,
+    parquet: bool = True,
+    fast_rows: int | None = FAST_CSV_ROWS,
+) -> Path:
     """Write a tidy table as UTF-8 CSV (for spreadsheet users) and, beside it, as Parquet (typed:
     what a script reads back), the same bytes for the same table.
 
@@ -110,6 +189,11 @@ def write_table(frame: pd.DataFrame, path: Path, *, parquet: bool = True) -> Pat
         The CSV file; the Parquet file gets the same name with ``.parquet``.
     parquet : bool, default True
         Also write the Parquet file.
+    fast_rows : int or None, default :data:`FAST_CSV_ROWS`
+        Tables with at least this many rows (the raw ``responses``) are written by Arrow's CSV
+        writer, several times faster than pandas', whenever it gives the same bytes (integers,
+        text without quotes, commas or line breaks, whole-number floats); otherwise, and with
+        None, by pandas. The bytes are the same either way.
 
     Returns
     -------
@@ -127,7 +211,7 @@ def write_table(frame: pd.DataFrame, path: Path, *, parquet: bool = True) -> Pat
     "t\\n'=1\\n"
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    spreadsheet_safe(frame).to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+    _write_csv(spreadsheet_safe(frame), path, fast_rows)
     if parquet:
         frame.to_parquet(path.with_suffix(".parquet"), index=False, engine="pyarrow")
     return path
