@@ -1536,6 +1536,17 @@ _DEMO_DATA: dict[str, dict[str, str]] = {
 }
 
 
+#: Personal data, duplicate exports, organisation names in file names (issue 14, second part).
+_HOSTILE2: dict[str, dict[str, str]] = {
+    "cli.secret_file": _both(
+        "fil med nyckeln till svarandenas pseudonymer (standard: $MATURITY_SECRET, annars "
+        "RAW/.maturity-secret, som skapas vid behov)",
+        "file holding the key of the respondents' pseudonyms (default: $MATURITY_SECRET, else "
+        "RAW/.maturity-secret, created when needed)",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1546,6 +1557,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_PRIVACY,
     **_DECK,
     **_HOSTILE,
+    **_HOSTILE2,
     **_DEMO_DATA,
 }
 

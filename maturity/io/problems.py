@@ -31,6 +31,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import InputError
+from maturity.io.personal import scrub
 
 __all__ = [
     "PROBLEM_COLUMNS",
@@ -182,7 +183,9 @@ class ProblemLog:
         kind : str
             One of :data:`PROBLEM_KINDS`.
         value : object
-            The raw cell (None is logged as the empty text).
+            The raw cell (None is logged as the empty text). A personnummer, e-mail address
+            or phone number in it, or in a text field, is masked
+            (:func:`maturity.io.personal.scrub`).
         key : str
             The message's key in :mod:`maturity.text` (``problem.<name>``).
         **fields
@@ -195,7 +198,9 @@ class ProblemLog:
         >>> log.rows[0].value, log.rows[0].message.key
         ('', 'problem.sheet_empty')
         """
-        problem = Problem(source, kind, "" if value is None else str(value), Phrase(key, fields))
+        value = scrub("" if value is None else str(value))
+        fields = {k: scrub(v) if isinstance(v, str) else v for k, v in fields.items()}
+        problem = Problem(source, kind, value, Phrase(key, fields))
         if self.strict:
             parts = source.split(":")
             file = parts[0] if parts else None

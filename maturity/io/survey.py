@@ -26,9 +26,8 @@ neither.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +48,7 @@ from maturity.io.kit import (
 )
 from maturity.io.opener import TableSheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
+from maturity.io.personal import Pseudonyms, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
@@ -295,11 +295,10 @@ def detect(book: Workbook) -> bool:
     return False
 
 
-def _pseudonym(value: str) -> str:
-    """Never carry an e-mail address or a name as respondent id: hash anything with '@'."""
-    if "@" in value:
-        return "r" + hashlib.sha256(value.strip().lower().encode()).hexdigest()[:12]
-    return value
+def _pseudonym(value: str, ctx: _Context) -> str:
+    """Never carry a personnummer, e-mail address, phone number or name as respondent id: the
+    keyed pseudonym of :class:`maturity.io.personal.Pseudonyms` (short codes stay as written)."""
+    return ctx.pseudonyms(value)
 
 
 def _resolve_from_name(text: str, ctx: _Context) -> str | None:
@@ -466,7 +465,7 @@ def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
         ctx.problem(
             sheet.source(r, c),
             "stray_cell",
-            value,
+            mask(value),
             "problem.survey.stray_cell",
         )
     if sheet.is_empty():
@@ -507,11 +506,11 @@ def _report_outside_statements(
             "problem.survey.unknown_header",
             header=title,
         )
-        for i in np.flatnonzero(content[:, c]):
+        for i in np.flatnonzero(content[:, c]):  # free text: quoted only masked
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "unknown_statement",
-                uniques[codes[i, c]],
+                mask(uniques[codes[i, c]]),
                 "problem.survey.answer_under_unknown_header",
                 header=title,
                 column=column_letter(c),
@@ -533,7 +532,7 @@ def _report_outside_statements(
         ctx.problem(
             sheet.source(h + 1 + i, c),
             "unknown_statement",
-            uniques[codes[i, c]],
+            mask(uniques[codes[i, c]]),
             "problem.survey.no_header_above",
             column=column_letter(c),
         )
@@ -582,7 +581,7 @@ def _identify(
         )
         wave_problem = _read_wave(sheet, header, cells, i, r, people, k)
         status = status or wave_problem
-        respondent = _respondent(sheet, path, header, cells, i, r)
+        respondent = _respondent(sheet, path, header, cells, i, r, ctx)
         if status is None:
             status = _first_answer(
                 ctx,
@@ -614,10 +613,11 @@ def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str, dict] |
     return None
 
 
-def _respondent(sheet, path, header, cells, i, r) -> str:
+def _respondent(sheet, path, header, cells, i, r, ctx) -> str:
     """The respondent id of a row (pseudonymised), or one made from where the row stands."""
     if header.respondent is not None and not cells.blank_u[cells.codes[i, header.respondent]]:
-        return _pseudonym(as_text(cells.uniques[cells.codes[i, header.respondent]]).strip())
+        value = as_text(cells.uniques[cells.codes[i, header.respondent]]).strip()
+        return _pseudonym(value, ctx)
     return f"{path.stem}:{sheet.name}:{r + 1}"
 
 
@@ -865,6 +865,7 @@ def read_survey(
     *,
     strict: bool = False,
     wave: int | None = None,
+    secret: str | bytes | Callable[[], bytes] | None = None,
 ) -> Survey:
     """Read survey exports into the tidy ``responses`` table, validating every cell.
 
@@ -879,6 +880,10 @@ def read_survey(
     wave : int, optional
         The survey round, when the export has no "Våg"/"Wave" column. Default: a year
         (19xx/20xx) in the file or folder name, else 1.
+    secret : str, bytes or callable, optional
+        The key of the respondent pseudonyms (:mod:`maturity.io.personal`), or a function
+        returning it (asked only when an id needs a pseudonym). Default: ``$MATURITY_SECRET``,
+        else the file ``.maturity-secret`` beside the first export (created when needed).
 
     Returns
     -------
@@ -905,6 +910,11 @@ def read_survey(
         codebook = read_codebook(codebook)
     ctx = _Context(codebook, strict, wave)
     files = survey_files(source)
+    if callable(secret):
+        ctx.pseudonyms = Pseudonyms(secret)
+    else:
+        where = files[0] if files else Path(".")
+        ctx.pseudonyms = Pseudonyms(lambda: project_secret(where, secret=secret))
     for path in files:
         book = open_workbook(path)
         sheets = [book.table(name) for name in book.sheet_names]

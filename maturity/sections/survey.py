@@ -284,6 +284,7 @@ def build(
     min_n: int = 5,
     lang: str = "sv",
     progress: Callable[[str], None] | None = None,
+    secret: Callable[[], bytes] | None = None,
 ) -> Section:
     """The survey stage: read and validate the exports, then :func:`survey_section`.
 
@@ -297,13 +298,15 @@ def build(
     lang : {"sv", "en"}
     progress : callable, optional
         Receives one line with what was read.
+    secret : callable, optional
+        Returns the key of the respondent pseudonyms (see :func:`maturity.read_survey`).
 
     Examples
     --------
     >>> codebook = read_codebook("data/raw/kodbok.xlsx")                # doctest: +SKIP
     >>> section = build([Path("data/raw/enkat_2022")], codebook=codebook)  # doctest: +SKIP
     """
-    survey = read_survey(paths, codebook)
+    survey = read_survey(paths, codebook, secret=secret)
     if progress:
         progress(
             text.word(
