@@ -279,6 +279,22 @@ def test_kronor_under_a_mkr_header_is_a_problem_naming_the_cell(tmp_path):
     )
 
 
+def test_kronor_under_a_tkr_header_below_100_000_are_found_by_magnitude(tmp_path):
+    from maturity.io.actionplan import read_action_plan
+
+    values = [250, 400, 45_000, 1_200, 80]  # 45 000 kr typed where the others are in tkr
+    plan = read_action_plan(_plan(tmp_path / "tkr.xlsx", "Budget (tkr)", values))
+    slips = plan.problems_in("en")
+    slips = slips[slips["kind"] == "implausible_value"]
+    assert slips["source"].tolist() == ["tkr.xlsx:Handlingsplan:E4"]
+    assert (
+        "45 000 tkr is not a plausible amount; is the column in kronor?" in slips.iloc[0]["message"]
+    )
+    assert sorted(plan.actions["budget"].dropna()) == [80e3, 250e3, 400e3, 1_200e3]
+    large = read_action_plan(_plan(tmp_path / "big.xlsx", "Budget (tkr)", [30_000, 45_000, 52_000]))
+    assert "implausible_value" not in set(large.problems["kind"])  # a column of large amounts
+
+
 def test_huge_amounts_draw_in_bounded_time_and_memory(tmp_path):
     path = _plan(tmp_path / "plan.xlsx", "Budget (kr)", [1e12, 1e15, 1e17, 350_000])
     result = run_limited(
