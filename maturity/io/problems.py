@@ -70,6 +70,7 @@ PROBLEM_KINDS: dict[str, str] = {
     "implausible_value": "a number outside the range that makes sense (an amount, a level)",
     "excel_error": "an Excel error value (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!)",
     "file_not_read": "a file in the raw folder that is not read (.xls, .csv, .ods, other)",
+    "duplicate_export": "a file or sheet that is a copy of one read before (not read again)",
 }
 
 

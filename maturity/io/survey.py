@@ -26,6 +26,7 @@ neither.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -301,18 +302,19 @@ def _pseudonym(value: str, ctx: _Context) -> str:
     return ctx.pseudonyms(value)
 
 
-def _resolve_from_name(text: str, ctx: _Context) -> str | None:
-    """An organisation from a file name such as 'Åmåls kommun.xlsx' or 'svar_Tanum_2022'."""
+def _resolve_from_name(text: str, ctx: _Context) -> str | tuple[str, ...] | None:
+    """An organisation from a file name such as 'Åmåls kommun.xlsx' or 'svar_Tanum_2022';
+    a tuple when the name's parts name several organisations of the codebook."""
     if not ctx.resolve.checks:
-        return text
-    candidates = [text, *re.split(r"[_]|\s+-\s+|\s+", text)]
-    cleaned = _YEAR.sub("", text).strip(" _-")
-    candidates.insert(1, cleaned)
-    for candidate in candidates:
+        return ctx.resolve(text)
+    for candidate in (text, _YEAR.sub("", text)):
         name = ctx.resolve(candidate.strip(" _-"))
         if name:
             return name
-    return None
+    named = ctx.resolve.in_text(text)
+    if len(named) > 1:  # "Tanum_Åmål.xlsx": which one? a problem, not a guess
+        return tuple(named)
+    return named[0] if named else None
 
 
 def _file_wave(path: Path) -> int | None:
@@ -373,7 +375,13 @@ def _identity_status(
             )
     else:
         org = file_org
-        if org is None:
+        if isinstance(org, tuple):
+            status = (
+                "unknown_organisation",
+                "problem.survey.file_names_two_organisations",
+                {"file": sheet.file, "organisations": ", ".join(org)},
+            )
+        elif org is None:
             status = (
                 "unknown_organisation",
                 "problem.survey.file_names_no_organisation",
@@ -815,6 +823,39 @@ def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categ
     return pd.Categorical.from_codes(remap[codes], categories=pd.Index(names[order], dtype=object))
 
 
+def _fingerprint(sheet: TableSheet) -> str | None:
+    """A hash of a sheet's cells (None for a sheet with nothing to read): equal hashes, equal
+    cells."""
+    if sheet.n_rows < 2 or sheet.is_empty():
+        return None
+    digest = hashlib.sha256(f"{sheet.n_rows}:{sheet.n_cols}".encode())
+    for column in sheet.columns:
+        for buffer in pc.fill_null(column, "").buffers():
+            digest.update(b"|" if buffer is None else buffer)
+    digest.update(repr((sorted(sheet.formula_cells), sorted(sheet.error_cells.items()))).encode())
+    return digest.hexdigest()
+
+
+def _copy_of_earlier(item: Path | TableSheet, copies: dict[str, str], ctx: _Context) -> bool:
+    """True (and a ``duplicate_export`` problem naming both) when a file has the same bytes as
+    an earlier one, or a sheet the same cells as an earlier sheet: the same export saved twice
+    ("Tanum.xlsx", "Tanum (1).xlsx") would count its respondents twice."""
+    if isinstance(item, Path):
+        digest = "file:" + hashlib.sha256(item.read_bytes()).hexdigest()
+        where, name = f"{item.name}::A1", item.name
+    else:
+        found = _fingerprint(item)
+        if found is None:
+            return False
+        digest, where = "sheet:" + found, f"{item.file}:{item.name}:A1"
+        name = f"{item.file}:{item.name}"
+    first = copies.setdefault(digest, name)
+    if first == name:
+        return False
+    ctx.problem(where, "duplicate_export", "", "problem.survey.copy_of_earlier", first=first)
+    return True
+
+
 def _assemble(ctx: _Context) -> pd.DataFrame:
     st = ctx.codebook.statements
     if not ctx.parts:
@@ -915,7 +956,10 @@ def read_survey(
     else:
         where = files[0] if files else Path(".")
         ctx.pseudonyms = Pseudonyms(lambda: project_secret(where, secret=secret))
+    copies: dict[str, str] = {}  # content hash -> the file or sheet first holding it
     for path in files:
+        if _copy_of_earlier(Path(path), copies, ctx):
+            continue
         book = open_workbook(path)
         sheets = [book.table(name) for name in book.sheet_names]
         if not sheets or all(s.is_empty() for s in sheets):
@@ -927,7 +971,8 @@ def read_survey(
             )
             continue
         for sheet in sheets:
-            _read_sheet(sheet, path, ctx)
+            if not _copy_of_earlier(sheet, copies, ctx):
+                _read_sheet(sheet, path, ctx)
     responses = _assemble(ctx)
     return Survey(
         responses,
