@@ -17,7 +17,7 @@ from maturity.findings.finding import upper_first
 from maturity.findings.survey import same_statements, survey_findings
 from maturity.io.survey import read_survey
 from maturity.plots.spec import FigureSpec
-from maturity.privacy import suppression_ratio
+from maturity.privacy import organisation_suppression, suppression_ratio
 from maturity.sections import Section, read_parts
 
 __all__ = ["build", "survey_section", "survey_tables"]
@@ -261,6 +261,12 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         return section
     tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
     section.tables.update(tables)
+    # the one decision per organisation, wave and role (what every per-organisation table
+    # applies), kept for the profiles' per-wave figures; keys and counts only
+    section.tables["survey_organisation_suppression"] = organisation_suppression(
+        survey.responses, by=["wave", "role"], min_n=min_n
+    )
+    section.unpublished = section.unpublished | {"survey_organisation_suppression"}
     section.findings = survey_findings(
         tables["survey_statements"],
         tables["survey_across_organisations"],
