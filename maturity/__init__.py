@@ -38,6 +38,7 @@ _LAZY = {
     "Reliability": "maturity.stats",
     "suppress": "maturity.privacy",
     "suppression_ratio": "maturity.privacy",
+    "organisation_suppression": "maturity.privacy",
     "read_capability_map": "maturity.io.capability",
     "capability_summary": "maturity.capability",
     "CapabilityMap": "maturity.io.capability",

@@ -41,12 +41,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--quiet", action="store_true", help=_w("quiet"))
     report.add_argument("--organisation", default=None, help=_w("organisation"))
+    report.add_argument("--secret-file", type=Path, default=None, help=_w("secret_file"))
     demo = commands.add_parser("demo-data", help=_w("demo"))
     demo.add_argument(
         "directory", nargs="?", type=Path, default=Path("data/raw"), help=_w("demo_directory")
     )
     demo.add_argument("--force", action="store_true", help=_w("demo_force"))
     return parser
+
+
+def _secret(path: Path | None) -> bytes | None:
+    """The pseudonym key read from ``--secret-file`` (None without the option)."""
+    if path is None:
+        return None
+    key = path.read_bytes().strip()
+    if not key:
+        raise MaturityError(f"{path}: the secret file is empty")
+    return key
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             lang=args.lang,
             progress=None if args.quiet else _progress,
             organisation=args.organisation,
+            secret=_secret(args.secret_file),
         )
         return 0
     except MaturityError as err:

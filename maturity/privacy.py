@@ -25,6 +25,22 @@ are disjoint groups of respondents (organisations, roles), which is how the marg
 used. It is a heuristic for the tables of this package, not a general solution of the cell
 suppression problem for arbitrary cross-tabulations.
 
+**One decision per organisation.** Per-organisation figures are published at several levels
+(each statement, each dimension, the smallest and largest organisation of a statement), and
+a hidden group must stay hidden at all of them: otherwise an organisation hidden in one table
+but published in another (or worked out from its published statement means) turns the
+"combined figure of the hidden ones" back into one small group's figure. So whether an
+organisation's answers (per wave and role) are shown is decided once, by
+:func:`organisation_suppression`, from the responses themselves, and every per-organisation
+table applies that decision (``suppress(..., units=...)``; :func:`maturity.stats.describe`
+with ``organisation`` in ``by`` and :func:`maturity.stats.across_organisations` do it
+themselves). An organisation is shown only when every statement and every dimension it
+answered has at least ``min_n`` people (primary); then, within each wave and role, while the
+hidden organisations together hold between 1 and ``min_n − 1`` people on any statement or
+dimension, the next organisation (fewest people first, then name) that answered it is hidden
+too (secondary). Each table then finds nothing more to hide, so every table, figure and
+sentence shows the same organisations.
+
 **People, not answers, not person-waves.** The counts are distinct people: a respondent who
 answered in two waves is one person (see :func:`maturity.stats.grouping.people`); where ids
 cannot be linked across waves, a group counts as many people as its largest wave
@@ -53,7 +69,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["suppress", "check_min_n", "DEFAULT_MIN_N", "SuppressionRatio", "suppression_ratio"]
+__all__ = [
+    "suppress",
+    "check_min_n",
+    "organisation_suppression",
+    "DEFAULT_MIN_N",
+    "SuppressionRatio",
+    "suppression_ratio",
+]
 
 DEFAULT_MIN_N = 5
 
@@ -103,6 +126,7 @@ def suppress(
     stat_columns: Sequence[str] | None = None,
     group_columns: Sequence[str] | None = None,
     margins: Sequence[str] = (),
+    units: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Apply primary and secondary suppression to a published table.
 
@@ -127,6 +151,9 @@ def suppress(
         Group columns along which a total is published (here or in another table). For each,
         rows that agree on the other group columns are siblings and secondary suppression
         applies among them (see the module docstring).
+    units : DataFrame, optional
+        A decision made once for the whole report (:func:`organisation_suppression`): its key
+        columns and ``suppressed``; every row whose keys match a suppressed unit is suppressed.
 
     Returns
     -------
@@ -176,6 +203,8 @@ def suppress(
     hidden = n < min_n
     if "suppressed" in out.columns:
         hidden |= out["suppressed"].fillna(False).to_numpy(dtype=bool)
+    if units is not None:
+        hidden |= _hidden_units(out, units)
     if margins and hidden.any():
         hidden = _secondary(out, hidden, n, min_n, group_columns, margins)
 
@@ -186,6 +215,116 @@ def suppress(
         out[column] = values.mask(hidden)
     out["suppressed"] = hidden
     return out
+
+
+def _hidden_units(table: pd.DataFrame, units: pd.DataFrame) -> np.ndarray:
+    """Rows of ``table`` whose unit (the key columns of ``units``) is suppressed there."""
+    keys = [c for c in units.columns if c in table.columns and c not in _UNIT_VALUES]
+    hidden = units.loc[units["suppressed"].to_numpy(dtype=bool), keys]
+    if not keys or hidden.empty or table.empty:
+        return np.zeros(len(table), dtype=bool)
+    left = pd.MultiIndex.from_frame(table[keys].astype(str))
+    right = pd.MultiIndex.from_frame(hidden.astype(str))
+    return left.isin(right)
+
+
+#: The value columns of :func:`organisation_suppression` (the rest are its keys).
+_UNIT_VALUES = ("n_respondents", "suppressed", "secondary")
+
+
+def organisation_suppression(
+    responses: pd.DataFrame,
+    *,
+    by: Sequence[str] = ("role",),
+    min_n: int = DEFAULT_MIN_N,
+    levels: Sequence[str] = ("statement", "dimension"),
+) -> pd.DataFrame:
+    """The one suppression decision per organisation (per wave and role) that every
+    per-organisation table applies (see the module docstring).
+
+    Parameters
+    ----------
+    responses : DataFrame
+        The tidy ``responses`` table (``organisation``, ``respondent``, ``score`` and the
+        ``levels`` columns it has).
+    by : list of str, default ["role"]
+        The table's group columns; of them ``wave`` and ``role`` (with ``organisation``) make a
+        unit. The same responses and the same units give the same decision in every table.
+    min_n : int, default 5
+    levels : list of str, default ["statement", "dimension"]
+        The levels at which per-organisation figures are published.
+
+    Returns
+    -------
+    DataFrame
+        One row per unit: its keys (``wave``, ``role`` when in ``by``; ``organisation``),
+        ``n_respondents`` (the fewest people on any statement or dimension it answered),
+        ``suppressed`` and ``secondary`` (hidden only so that others cannot be worked out).
+
+    Examples
+    --------
+    Organisation A has 4 people, so it is hidden, and B, the smaller of the others, with it:
+
+    >>> import pandas as pd
+    >>> sizes = {"A": 4, "B": 6, "C": 7}
+    >>> r = pd.DataFrame([{"role": "chef", "organisation": o, "respondent": f"{o}{i}",
+    ...                    "statement": "S1", "dimension": "D", "score": 3.0}
+    ...                   for o, n in sizes.items() for i in range(n)])
+    >>> organisation_suppression(r)
+       role organisation  n_respondents  suppressed  secondary
+    0  chef            A              4        True      False
+    1  chef            B              6        True       True
+    2  chef            C              7       False      False
+    """
+    from maturity.stats.grouping import group, people  # stats imports this module
+
+    min_n = check_min_n(min_n)
+    keys = [c for c in ("wave", "role") if c in by and c in responses.columns]
+    keys.append("organisation")
+    scored = responses["score"].notna().to_numpy()
+    cache: dict = {}
+    units = group(responses, keys, cache)
+    columns = []
+    for level in (c for c in levels if c in responses.columns):
+        cells = group(responses, [*keys, level], cache)  # (unit, statement) …
+        values = group(responses, [level], cache)  # … and the statement alone
+        n = people(responses, cells.codes, cells.size, scored, cache)
+        unit_of_cell = np.zeros(cells.size, dtype=np.int64)
+        unit_of_cell[cells.codes] = units.codes
+        value_of_cell = np.zeros(cells.size, dtype=np.int64)
+        value_of_cell[cells.codes] = values.codes
+        matrix = np.zeros((units.size, values.size))
+        matrix[unit_of_cell, value_of_cell] = n
+        columns.append(matrix)
+    counts = np.hstack(columns) if columns else np.zeros((units.size, 0))
+    table = units.keys.copy()
+    fewest = np.where(counts > 0, counts, np.inf).min(axis=1, initial=np.inf)
+    table["n_respondents"] = np.where(np.isfinite(fewest), fewest, 0).astype(np.int64)
+    hidden = table["n_respondents"].to_numpy() < min_n
+    parents = group(table, keys[:-1]).codes if len(keys) > 1 else np.zeros(len(table), int)
+    primary = hidden.copy()
+    for parent in np.unique(parents):
+        rows = np.flatnonzero(parents == parent)
+        hidden[rows] = _fill(counts[rows], hidden[rows], table.iloc[rows], min_n)
+    table["suppressed"] = hidden
+    table["secondary"] = hidden & ~primary
+    return table
+
+
+def _fill(counts: np.ndarray, hidden: np.ndarray, keys: pd.DataFrame, min_n: int) -> np.ndarray:
+    """Hide units (fewest people first, then name) until no cell holds 1 to min_n − 1 hidden
+    people, where a unit that answered the cell can still be hidden."""
+    hidden = hidden.copy()
+    names = np.array([str(name) for name in keys["organisation"]], dtype=object)
+    order = np.lexsort((names, keys["n_respondents"].to_numpy()))
+    while True:
+        total = counts[hidden].sum(axis=0)
+        short = (total > 0) & (total < min_n)
+        helps = ~hidden & (counts[:, short] > 0).any(axis=1)
+        candidates = [k for k in order if helps[k]]
+        if not short.any() or not candidates:
+            return hidden
+        hidden[candidates[0]] = True
 
 
 def _secondary(table, hidden, n, min_n, group_columns, margins) -> np.ndarray:

@@ -1536,6 +1536,29 @@ _DEMO_DATA: dict[str, dict[str, str]] = {
 }
 
 
+#: Personal data, duplicate exports, organisation names in file names (issue 14, second part).
+_HOSTILE2: dict[str, dict[str, str]] = {
+    "value.problem.duplicate_export": _both("kopierad export", "duplicate export"),
+    "problem.survey.copy_of_earlier": _both(
+        "en kopia av {first}, som redan är inläst; den läses inte (svaren skulle räknas två "
+        "gånger)",
+        "a copy of {first}, which is already read; it is not read (its answers would count twice)",
+    ),
+    "problem.survey.file_names_two_organisations": _both(
+        "filnamnet {file!r} anger flera organisationer ({organisations}) och bladet saknar "
+        "kolumnen Organisation; dela filen eller byt namn på den",
+        "the file name {file!r} names several organisations ({organisations}) and the sheet "
+        "has no Organisation column; split the file or rename it",
+    ),
+    "cli.secret_file": _both(
+        "fil med nyckeln till svarandenas pseudonymer (standard: $MATURITY_SECRET, annars "
+        "RAW/.maturity-secret, som skapas vid behov)",
+        "file holding the key of the respondents' pseudonyms (default: $MATURITY_SECRET, else "
+        "RAW/.maturity-secret, created when needed)",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1546,6 +1569,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_PRIVACY,
     **_DECK,
     **_HOSTILE,
+    **_HOSTILE2,
     **_DEMO_DATA,
 }
 

@@ -4,7 +4,9 @@ Slow and obvious on purpose: every number the grouping engine (:mod:`maturity.st
 and the functions built on it compute is computed here again with ``DataFrame.groupby``,
 ``numpy`` and ``scipy`` and nothing clever, so that a test can say engine == reference on any
 table. Suppression is not re-implemented: both sides go through
-:func:`maturity.privacy.suppress`, the one rule (tested on its own in ``test_privacy.py``).
+:func:`maturity.privacy.suppress`, the one rule (tested on its own in ``test_privacy.py``), with
+the one decision per organisation of :func:`maturity.privacy.organisation_suppression` (tested
+by differencing in ``test_differencing.py``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from maturity.privacy import suppress
+from maturity.privacy import organisation_suppression, suppress
 
 PERSON = ["wave", "organisation", "role", "respondent"]
 DESCRIBE_COLUMNS = [
@@ -131,7 +133,12 @@ def describe(
         rows.append(row)
     table = pd.DataFrame(rows, columns=[*by, *DESCRIBE_COLUMNS])
     stats = [c for c in DESCRIBE_COLUMNS if c != "n_respondents"]
-    return suppress(table, min_n=min_n, stat_columns=stats, group_columns=by, margins=list(margins))
+    units = (
+        organisation_suppression(responses, by=by, min_n=min_n) if "organisation" in by else None
+    )
+    return suppress(
+        table, min_n=min_n, stat_columns=stats, group_columns=by, margins=list(margins), units=units
+    )
 
 
 def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int = 1) -> pd.DataFrame:
@@ -153,6 +160,7 @@ def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int =
         stat_columns=[],
         group_columns=[*by, "organisation"],
         margins=["organisation"],
+        units=organisation_suppression(responses, by=[*by, "organisation"], min_n=min_n),
     )
     rows = []
     for key, part in _grouped(responses, by):

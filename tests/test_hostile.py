@@ -279,6 +279,22 @@ def test_kronor_under_a_mkr_header_is_a_problem_naming_the_cell(tmp_path):
     )
 
 
+def test_kronor_under_a_tkr_header_below_100_000_are_found_by_magnitude(tmp_path):
+    from maturity.io.actionplan import read_action_plan
+
+    values = [250, 400, 45_000, 1_200, 80]  # 45 000 kr typed where the others are in tkr
+    plan = read_action_plan(_plan(tmp_path / "tkr.xlsx", "Budget (tkr)", values))
+    slips = plan.problems_in("en")
+    slips = slips[slips["kind"] == "implausible_value"]
+    assert slips["source"].tolist() == ["tkr.xlsx:Handlingsplan:E4"]
+    assert (
+        "45 000 tkr is not a plausible amount; is the column in kronor?" in slips.iloc[0]["message"]
+    )
+    assert sorted(plan.actions["budget"].dropna()) == [80e3, 250e3, 400e3, 1_200e3]
+    large = read_action_plan(_plan(tmp_path / "big.xlsx", "Budget (tkr)", [30_000, 45_000, 52_000]))
+    assert "implausible_value" not in set(large.problems["kind"])  # a column of large amounts
+
+
 def test_huge_amounts_draw_in_bounded_time_and_memory(tmp_path):
     path = _plan(tmp_path / "plan.xlsx", "Budget (kr)", [1e12, 1e15, 1e17, 350_000])
     result = run_limited(
@@ -470,3 +486,80 @@ def test_excel_error_on_a_sparsely_read_sheet_is_listed(tmp_path):
     sheet = open_workbook(path).sheet("Svar")
     assert sheet.error_cells == {(1, 1): "#N/A"} and sheet.value(1, 1) == ""
     assert sheet.stray_cells == [(1048575, 16383, "x")]
+
+
+# -- item 6: copies, duplicate respondents, organisation names ---------------------------------
+_HEAD = ["Respondent", "Kommun", "Roll", "F1", "F2", "F3"]
+
+
+def _export(path: Path, ids, organisation="Tanum", writer="openpyxl") -> Path:
+    rows = [[rid, organisation, "förvaltningschef", 1 + i % 5, 2, 3] for i, rid in enumerate(ids)]
+    return write_rows(path, {"Svar": [_HEAD, *rows]}, writer=writer)
+
+
+def test_the_same_export_saved_twice_is_read_once(tmp_path):
+    from maturity.io.survey import read_survey
+    from tests._workbooks import codebook
+
+    first = _export(tmp_path / "Tanum.xlsx", [f"R{i}" for i in range(4)])
+    (tmp_path / "Tanum (1).xlsx").write_bytes(first.read_bytes())  # the same bytes
+    _export(tmp_path / "Tanum (2).xlsx", [f"R{i}" for i in range(4)], writer="xlsxwriter")
+    survey = read_survey(tmp_path, codebook())
+    assert survey.responses["respondent"].nunique() == 4  # not doubled (not 8, not 12)
+    assert len(survey.responses) == 12
+    copies = survey.problems_in("en")
+    copies = copies[copies["kind"] == "duplicate_export"]
+    # read in name order: "Tanum (1).xlsx" first; "(2)" holds the same cells, "Tanum.xlsx"
+    # the same bytes
+    assert copies["source"].tolist() == ["Tanum (2).xlsx:Svar:A1", "Tanum.xlsx::A1"]
+    assert "a copy of Tanum (1).xlsx:Svar, which is already read" in copies.iloc[0]["message"]
+    assert "a copy of Tanum (1).xlsx, which" in copies.iloc[1]["message"]
+    assert survey.cells_read == len(survey.responses) + len(survey.problems)
+
+
+def test_duplicate_respondents_across_files_count_once_naming_both_files(tmp_path):
+    from maturity.io.survey import read_survey
+    from tests._workbooks import codebook
+
+    _export(tmp_path / "a.xlsx", ["R1", "R2", "R3"])
+    _export(tmp_path / "b.xlsx", ["R3", "R4"])
+    survey = read_survey(tmp_path, codebook())
+    assert sorted(survey.responses["respondent"].unique()) == ["R1", "R2", "R3", "R4"]
+    twice = survey.problems_in("en")
+    twice = twice[twice["kind"] == "duplicate_respondent"]
+    assert len(twice) == 3 and set(twice["source"].str.split(":").str[0]) == {"b.xlsx"}
+    assert "already answered in a.xlsx:Svar row 4" in twice.iloc[0]["message"]
+
+
+def test_organisation_names_are_normalised_without_an_organisations_sheet(tmp_path):
+    import unicodedata
+
+    from maturity.codebook import Codebook
+    from maturity.io.survey import read_survey
+    from tests._workbooks import SCALE
+
+    names = ["Tanum", "TANUM", "tanum ", " Tanum", unicodedata.normalize("NFD", "Åmål"), "Åmål"]
+    rows = [[f"R{i}", name, "förvaltningschef", 3, 3, 3] for i, name in enumerate(names)]
+    write_rows(tmp_path / "e.xlsx", {"Svar": [_HEAD, *rows]})
+    bare = Codebook.from_frames(STATEMENTS, SCALE, ORGANISATIONS.iloc[0:0])
+    survey = read_survey(tmp_path / "e.xlsx", bare)
+    organisations = survey.responses["organisation"].astype(str)
+    assert sorted(organisations.unique()) == ["Tanum", unicodedata.normalize("NFC", "Åmål")]
+    assert (organisations == "Tanum").sum() == 12
+
+
+def test_a_file_name_naming_two_organisations_is_a_problem(tmp_path):
+    from maturity.io.survey import read_survey
+    from tests._workbooks import codebook
+
+    rows = [["ID", "F1", "F2"], ["t1", 3, 3], ["t2", 4, 4]]
+    write_rows(tmp_path / "svar_Tanum_Åmål_2022.xlsx", {"förvaltningschef": rows})
+    rows = [["ID", "F1", "F2"], ["t1", 2, 3], ["t2", 4, 5]]
+    write_rows(tmp_path / "svar_Tanum_2022.xlsx", {"förvaltningschef": rows})
+    survey = read_survey(tmp_path, codebook())
+    assert set(survey.responses["organisation"].astype(str)) == {"Tanum"}
+    assert len(survey.responses) == 4
+    problems = survey.problems_in("en")
+    two = problems[problems["message"].str.contains("names several organisations")]
+    assert len(two) == 4 and "(Tanum, Åmål)" in two.iloc[0]["message"]
+    assert set(two["source"].str.split(":").str[0]) == {"svar_Tanum_Åmål_2022.xlsx"}

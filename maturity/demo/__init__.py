@@ -13,6 +13,7 @@ from pathlib import Path
 
 from maturity import text
 from maturity.errors import MaturityError
+from maturity.io.personal import SECRET_FILE
 
 __all__ = ["write_demo_data", "DemoFiles", "ForeignFilesError"]
 
@@ -92,10 +93,15 @@ def _generate(directory: Path) -> None:
 
 
 def _files(directory: Path) -> dict[Path, Path]:
-    """Every file (not folder) under ``directory``, keyed by its path relative to it."""
+    """Every file (not folder) under ``directory``, keyed by its path relative to it; the
+    pseudonym secret (``.maturity-secret``) belongs to the raw data, not to the generator."""
     if not directory.is_dir():
         return {}
-    return {p.relative_to(directory): p for p in sorted(directory.rglob("*")) if not p.is_dir()}
+    return {
+        p.relative_to(directory): p
+        for p in sorted(directory.rglob("*"))
+        if not p.is_dir() and p.name != SECRET_FILE
+    }
 
 
 def _foreign(directory: Path, demo: dict[Path, bytes]) -> list[Path]:

@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from maturity.io.amounts import parse_amount, unit_factor
+from maturity.io.amounts import column_unit, kronor_by_magnitude, parse_amount, unit_factor
 from maturity.io.kit import (
     BRACKETS,
     HEADER_SEARCH_ROWS,
@@ -381,6 +381,7 @@ def _read_book(book: Workbook, tally: CellTally, actions, budget, seen) -> None:
         row, columns, factors, duplicates = _allocation_header(sheet)
         if row is not None:
             _checked_sheet(sheet, row, columns, duplicates, tally)
+            factors = _column_units(sheet, row, columns, factors)
             _read_allocation(sheet, row, columns, factors, tally, budget, seen)
             continue
         row, columns, factors, duplicates = _find_header(sheet, ("area", "activity"))
@@ -393,6 +394,7 @@ def _read_book(book: Workbook, tally: CellTally, actions, budget, seen) -> None:
             )
             continue
         _checked_sheet(sheet, row, columns, duplicates, tally)
+        factors = _column_units(sheet, row, columns, factors)
         _read_actions(sheet, row, columns, factors, tally, actions, seen)
 
 
@@ -485,7 +487,22 @@ KRONOR_SLIP = 1e5
 
 def _kronor_slip(raw, factor: float) -> bool:
     plain = isinstance(raw, int | float) and not isinstance(raw, bool)
-    return plain and factor >= 1e3 and abs(raw) >= KRONOR_SLIP
+    if plain and factor >= 1e3 and abs(raw) >= KRONOR_SLIP:
+        return True
+    return kronor_by_magnitude(raw, factor)  # under 100 000: by the column's typical size
+
+
+def _column_units(sheet, header, columns, factors) -> dict:
+    """The factors of a sheet's amount columns with the typical size of their plain numbers
+    (:func:`maturity.io.amounts.column_unit`)."""
+    return {
+        name: column_unit(
+            factor, (sheet.value(r, columns[name]) for r in range(header + 1, sheet.n_rows))
+        )
+        if factor == 1e3 and name in columns
+        else factor
+        for name, factor in factors.items()
+    }
 
 
 def _implausible_amount(sheet, r, c, raw, factor, tally, what) -> None:

@@ -2,6 +2,17 @@
 
 Two small, pure helpers used by the action-plan reader and its findings:
 :func:`parse_amount` reads a cell into kronor (showing amounts is :func:`maturity.text.amount_mkr`'s job).
+
+Kronor typed under a ``tkr`` header
+-----------------------------------
+A plain number of 100 000 or more under a tkr or Mkr header is kronor in the wrong unit (the
+action-plan reader asks about it). Below that, a single number cannot tell: 45 000 under
+"Budget (tkr)" is 45 Mkr or a slip for 45 000 kr. So the column decides (:func:`column_unit`,
+:func:`kronor_by_magnitude`): under a tkr header a plain number of at least
+:data:`MAGNITUDE_FLOOR` (10 000 tkr = 10 Mkr) that is :data:`MAGNITUDE_RATIO` (100) times the
+lower median of the column's plain numbers or more (with at least three of them) is asked about the
+same way. A column typed in kronor throughout is not caught this way below 100 000 (its median
+is in kronor too); its larger values are.
 """
 
 from __future__ import annotations
@@ -10,7 +21,14 @@ import re
 
 from maturity.io.values import normalise, parse_number
 
-__all__ = ["UNITS", "parse_amount", "unit_factor"]
+__all__ = [
+    "UNITS",
+    "ColumnUnit",
+    "column_unit",
+    "kronor_by_magnitude",
+    "parse_amount",
+    "unit_factor",
+]
 
 #: Unit words (normalised, without spaces or dots) and the kronor they stand for.
 UNITS: dict[str, float] = {
@@ -117,3 +135,61 @@ def parse_amount(value: object, *, factor: float = 1.0) -> float | None:
     if scale is None:
         return None
     return number * scale
+
+
+#: Under a tkr header, a plain number at least this large ...
+MAGNITUDE_FLOOR = 1e4
+#: ... and at least this many times the column's median plain number is kronor in the wrong unit.
+MAGNITUDE_RATIO = 100.0
+
+
+class ColumnUnit(float):
+    """Kronor per unit of an amount column (a float), carrying ``typical``: the (lower) median
+    of the column's plain non-zero numbers (None with fewer than three)."""
+
+    typical: float | None = None
+
+
+def _plain(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def column_unit(factor: float, values) -> ColumnUnit:
+    """The unit of a column with the typical size of its plain numbers.
+
+    Parameters
+    ----------
+    factor : float
+        Kronor per unit of the column's header (1000 for "Budget (tkr)").
+    values : iterable
+        The column's cells.
+
+    Examples
+    --------
+    >>> unit = column_unit(1000.0, [250, 400, "5 Mkr", None, 1200, 45000])
+    >>> float(unit), unit.typical
+    (1000.0, 400.0)
+    """
+    plain = sorted(abs(float(v)) for v in values if _plain(v) and abs(v) < float("inf") and v)
+    unit = ColumnUnit(factor)
+    if len(plain) >= 3:
+        unit.typical = plain[(len(plain) - 1) // 2]  # the lower median
+    return unit
+
+
+def kronor_by_magnitude(value: object, unit: float) -> bool:
+    """Whether a plain number under a tkr header is, by its size against the column, kronor
+    typed in the wrong unit (see the module docstring).
+
+    Examples
+    --------
+    >>> unit = column_unit(1000.0, [250, 400, 1200, 45000])
+    >>> kronor_by_magnitude(45000, unit), kronor_by_magnitude(1200, unit)
+    (True, False)
+    >>> kronor_by_magnitude(45000, column_unit(1000.0, [30000, 45000, 52000]))
+    False
+    """
+    typical = getattr(unit, "typical", None)
+    if not _plain(value) or unit != 1e3 or typical is None:
+        return False
+    return abs(value) >= MAGNITUDE_FLOOR and abs(value) >= MAGNITUDE_RATIO * typical

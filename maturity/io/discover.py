@@ -20,6 +20,7 @@ from pathlib import Path
 from maturity.errors import InputError
 from maturity.io import actionplan, capability, codebook, risk
 from maturity.io.opener import open_workbook
+from maturity.io.personal import SECRET_FILE
 from maturity.io.problems import Phrase, ProblemLog
 
 __all__ = [
@@ -158,7 +159,7 @@ def discover(raw: str | Path) -> RawFiles:
         raise InputError("is not a folder of input workbooks", file=str(raw))
     found = RawFiles()
     paths = []
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+    for path in sorted(p for p in raw.rglob("*") if p.is_file() and p.name != SECRET_FILE):
         reason = not_read_reason(path)
         if reason is None:
             paths.append(path)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pandas as pd
 
 from maturity.io.values import normalise
@@ -13,7 +16,8 @@ class OrganisationResolver:
     """Resolve organisation names through a table of ``organisation`` and ``alias``.
 
     Matching is tolerant (see :func:`maturity.io.values.normalise`). With an empty table every
-    non-blank name is accepted as it is written (there is nothing to check against).
+    non-blank name is accepted, and names that differ only in case, whitespace or Unicode form
+    (NFC/NFD) are one organisation, written as first met (in NFC, spaces collapsed).
 
     Examples
     --------
@@ -21,6 +25,9 @@ class OrganisationResolver:
     >>> resolve = OrganisationResolver(table)
     >>> resolve("ÅMÅLS  KOMMUN"), resolve("Okänd") is None
     ('Åmål', True)
+    >>> free = OrganisationResolver()
+    >>> free("Tanum"), free("TANUM"), free(" tanum "), free("A\u030amål") == free("Åmål")
+    ('Tanum', 'Tanum', 'Tanum', True)
     """
 
     def __init__(self, organisations: pd.DataFrame | None = None) -> None:
@@ -33,6 +40,7 @@ class OrganisationResolver:
                 if isinstance(alias, str) and alias.strip():
                     self.known[normalise(alias)] = str(name).strip()
         self._cache: dict[object, str | None] = {}
+        self._met: dict[str, str] = {}  # without a table: normalised name -> first spelling
 
     @property
     def checks(self) -> bool:
@@ -47,11 +55,31 @@ class OrganisationResolver:
         if not text:
             result = None
         elif not self.known:
-            result = " ".join(text.split())
+            written = " ".join(unicodedata.normalize("NFC", text).split())
+            result = self._met.setdefault(normalise(written), written)
         else:
             result = self.known.get(normalise(text))
         self._cache[name] = result
         return result
+
+    def in_text(self, text: str) -> list[str]:
+        """The distinct known organisations named by the parts of a text such as a file name
+        ("svar_Tanum_Åmål_2022" names two), in order; empty without a table.
+
+        Examples
+        --------
+        >>> table = pd.DataFrame({"organisation": ["Åmål", "Tanum"], "alias": ["", ""]})
+        >>> OrganisationResolver(table).in_text("svar_Tanum_Åmål_2022")
+        ['Tanum', 'Åmål']
+        """
+        found: list[str] = []
+        if not self.known:
+            return found
+        for part in re.split(r"[_]|\s+-\s+|\s+", text):
+            name = self(part.strip(" _-"))
+            if name and name not in found:
+                found.append(name)
+        return found
 
     @property
     def names(self) -> list[str]:

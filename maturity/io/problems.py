@@ -31,6 +31,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import InputError
+from maturity.io.personal import scrub
 
 __all__ = [
     "PROBLEM_COLUMNS",
@@ -69,6 +70,7 @@ PROBLEM_KINDS: dict[str, str] = {
     "implausible_value": "a number outside the range that makes sense (an amount, a level)",
     "excel_error": "an Excel error value (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!)",
     "file_not_read": "a file in the raw folder that is not read (.xls, .csv, .ods, other)",
+    "duplicate_export": "a file or sheet that is a copy of one read before (not read again)",
 }
 
 
@@ -182,7 +184,9 @@ class ProblemLog:
         kind : str
             One of :data:`PROBLEM_KINDS`.
         value : object
-            The raw cell (None is logged as the empty text).
+            The raw cell (None is logged as the empty text). A personnummer, e-mail address
+            or phone number in it, or in a text field, is masked
+            (:func:`maturity.io.personal.scrub`).
         key : str
             The message's key in :mod:`maturity.text` (``problem.<name>``).
         **fields
@@ -195,7 +199,9 @@ class ProblemLog:
         >>> log.rows[0].value, log.rows[0].message.key
         ('', 'problem.sheet_empty')
         """
-        problem = Problem(source, kind, "" if value is None else str(value), Phrase(key, fields))
+        value = scrub("" if value is None else str(value))
+        fields = {k: scrub(v) if isinstance(v, str) else v for k, v in fields.items()}
+        problem = Problem(source, kind, value, Phrase(key, fields))
         if self.strict:
             parts = source.split(":")
             file = parts[0] if parts else None

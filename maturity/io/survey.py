@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +49,7 @@ from maturity.io.kit import (
 )
 from maturity.io.opener import TableSheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
+from maturity.io.personal import Pseudonyms, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
@@ -295,25 +296,25 @@ def detect(book: Workbook) -> bool:
     return False
 
 
-def _pseudonym(value: str) -> str:
-    """Never carry an e-mail address or a name as respondent id: hash anything with '@'."""
-    if "@" in value:
-        return "r" + hashlib.sha256(value.strip().lower().encode()).hexdigest()[:12]
-    return value
+def _pseudonym(value: str, ctx: _Context) -> str:
+    """Never carry a personnummer, e-mail address, phone number or name as respondent id: the
+    keyed pseudonym of :class:`maturity.io.personal.Pseudonyms` (short codes stay as written)."""
+    return ctx.pseudonyms(value)
 
 
-def _resolve_from_name(text: str, ctx: _Context) -> str | None:
-    """An organisation from a file name such as 'Åmåls kommun.xlsx' or 'svar_Tanum_2022'."""
+def _resolve_from_name(text: str, ctx: _Context) -> str | tuple[str, ...] | None:
+    """An organisation from a file name such as 'Åmåls kommun.xlsx' or 'svar_Tanum_2022';
+    a tuple when the name's parts name several organisations of the codebook."""
     if not ctx.resolve.checks:
-        return text
-    candidates = [text, *re.split(r"[_]|\s+-\s+|\s+", text)]
-    cleaned = _YEAR.sub("", text).strip(" _-")
-    candidates.insert(1, cleaned)
-    for candidate in candidates:
+        return ctx.resolve(text)
+    for candidate in (text, _YEAR.sub("", text)):
         name = ctx.resolve(candidate.strip(" _-"))
         if name:
             return name
-    return None
+    named = ctx.resolve.in_text(text)
+    if len(named) > 1:  # "Tanum_Åmål.xlsx": which one? a problem, not a guess
+        return tuple(named)
+    return named[0] if named else None
 
 
 def _file_wave(path: Path) -> int | None:
@@ -374,7 +375,13 @@ def _identity_status(
             )
     else:
         org = file_org
-        if org is None:
+        if isinstance(org, tuple):
+            status = (
+                "unknown_organisation",
+                "problem.survey.file_names_two_organisations",
+                {"file": sheet.file, "organisations": ", ".join(org)},
+            )
+        elif org is None:
             status = (
                 "unknown_organisation",
                 "problem.survey.file_names_no_organisation",
@@ -466,7 +473,7 @@ def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
         ctx.problem(
             sheet.source(r, c),
             "stray_cell",
-            value,
+            mask(value),
             "problem.survey.stray_cell",
         )
     if sheet.is_empty():
@@ -507,11 +514,11 @@ def _report_outside_statements(
             "problem.survey.unknown_header",
             header=title,
         )
-        for i in np.flatnonzero(content[:, c]):
+        for i in np.flatnonzero(content[:, c]):  # free text: quoted only masked
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "unknown_statement",
-                uniques[codes[i, c]],
+                mask(uniques[codes[i, c]]),
                 "problem.survey.answer_under_unknown_header",
                 header=title,
                 column=column_letter(c),
@@ -533,7 +540,7 @@ def _report_outside_statements(
         ctx.problem(
             sheet.source(h + 1 + i, c),
             "unknown_statement",
-            uniques[codes[i, c]],
+            mask(uniques[codes[i, c]]),
             "problem.survey.no_header_above",
             column=column_letter(c),
         )
@@ -582,7 +589,7 @@ def _identify(
         )
         wave_problem = _read_wave(sheet, header, cells, i, r, people, k)
         status = status or wave_problem
-        respondent = _respondent(sheet, path, header, cells, i, r)
+        respondent = _respondent(sheet, path, header, cells, i, r, ctx)
         if status is None:
             status = _first_answer(
                 ctx,
@@ -614,10 +621,11 @@ def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str, dict] |
     return None
 
 
-def _respondent(sheet, path, header, cells, i, r) -> str:
+def _respondent(sheet, path, header, cells, i, r, ctx) -> str:
     """The respondent id of a row (pseudonymised), or one made from where the row stands."""
     if header.respondent is not None and not cells.blank_u[cells.codes[i, header.respondent]]:
-        return _pseudonym(as_text(cells.uniques[cells.codes[i, header.respondent]]).strip())
+        value = as_text(cells.uniques[cells.codes[i, header.respondent]]).strip()
+        return _pseudonym(value, ctx)
     return f"{path.stem}:{sheet.name}:{r + 1}"
 
 
@@ -819,6 +827,39 @@ def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categ
     return pd.Categorical.from_codes(remap[codes], categories=pd.Index(names[order], dtype=object))
 
 
+def _fingerprint(sheet: TableSheet) -> str | None:
+    """A hash of a sheet's cells (None for a sheet with nothing to read): equal hashes, equal
+    cells."""
+    if sheet.n_rows < 2 or sheet.is_empty():
+        return None
+    digest = hashlib.sha256(f"{sheet.n_rows}:{sheet.n_cols}".encode())
+    for column in sheet.columns:
+        for buffer in pc.fill_null(column, "").buffers():
+            digest.update(b"|" if buffer is None else buffer)
+    digest.update(repr((sorted(sheet.formula_cells), sorted(sheet.error_cells.items()))).encode())
+    return digest.hexdigest()
+
+
+def _copy_of_earlier(item: Path | TableSheet, copies: dict[str, str], ctx: _Context) -> bool:
+    """True (and a ``duplicate_export`` problem naming both) when a file has the same bytes as
+    an earlier one, or a sheet the same cells as an earlier sheet: the same export saved twice
+    ("Tanum.xlsx", "Tanum (1).xlsx") would count its respondents twice."""
+    if isinstance(item, Path):
+        digest = "file:" + hashlib.sha256(item.read_bytes()).hexdigest()
+        where, name = f"{item.name}::A1", item.name
+    else:
+        found = _fingerprint(item)
+        if found is None:
+            return False
+        digest, where = "sheet:" + found, f"{item.file}:{item.name}:A1"
+        name = f"{item.file}:{item.name}"
+    first = copies.setdefault(digest, name)
+    if first == name:
+        return False
+    ctx.problem(where, "duplicate_export", "", "problem.survey.copy_of_earlier", first=first)
+    return True
+
+
 def _assemble(ctx: _Context) -> pd.DataFrame:
     st = ctx.codebook.statements
     if not ctx.parts:
@@ -871,6 +912,7 @@ def read_survey(
     *,
     strict: bool = False,
     wave: int | None = None,
+    secret: str | bytes | Callable[[], bytes] | None = None,
 ) -> Survey:
     """Read survey exports into the tidy ``responses`` table, validating every cell.
 
@@ -885,6 +927,10 @@ def read_survey(
     wave : int, optional
         The survey round, when the export has no "Våg"/"Wave" column. Default: a year
         (19xx/20xx) in the file or folder name, else 1.
+    secret : str, bytes or callable, optional
+        The key of the respondent pseudonyms (:mod:`maturity.io.personal`), or a function
+        returning it (asked only when an id needs a pseudonym). Default: ``$MATURITY_SECRET``,
+        else the file ``.maturity-secret`` beside the first export (created when needed).
 
     Returns
     -------
@@ -911,7 +957,15 @@ def read_survey(
         codebook = read_codebook(codebook)
     ctx = _Context(codebook, strict, wave)
     files = survey_files(source)
+    if callable(secret):
+        ctx.pseudonyms = Pseudonyms(secret)
+    else:
+        where = files[0] if files else Path(".")
+        ctx.pseudonyms = Pseudonyms(lambda: project_secret(where, secret=secret))
+    copies: dict[str, str] = {}  # content hash -> the file or sheet first holding it
     for path in files:
+        if _copy_of_earlier(Path(path), copies, ctx):
+            continue
         book = open_workbook(path)
         sheets = [book.table(name) for name in book.sheet_names]
         if not sheets or all(s.is_empty() for s in sheets):
@@ -923,7 +977,8 @@ def read_survey(
             )
             continue
         for sheet in sheets:
-            _read_sheet(sheet, path, ctx)
+            if not _copy_of_earlier(sheet, copies, ctx):
+                _read_sheet(sheet, path, ctx)
     responses = _assemble(ctx)
     return Survey(
         responses,

@@ -21,6 +21,7 @@ import pandas as pd
 from maturity import text
 from maturity.errors import InputError
 from maturity.io.discover import discover, not_read_problems
+from maturity.io.personal import project_secret
 from maturity.report.stages import STAGES, Stage, run_stages
 from maturity.sections import Section
 
@@ -232,6 +233,7 @@ def build_report(
     progress: Callable[[str], None] | None = print,
     figures: bool = True,
     organisation: str | None = None,
+    secret: str | bytes | None = None,
 ) -> ReportResult:
     """Run the whole status analysis on a folder of raw workbooks.
 
@@ -247,6 +249,10 @@ def build_report(
     figures : draw the figures (turn off for a quick data-only run).
     organisation : write the profile (``organisationer/<name>.pptx``) of this organisation
         only; default: one profile per organisation in the data.
+    secret : the key of the respondent pseudonyms (ids that look like a personnummer, an
+        e-mail address, a phone number or a name are never written in clear; see
+        :mod:`maturity.io.personal`). Default: ``$MATURITY_SECRET``, else the file
+        ``<raw>/.maturity-secret``, created with a random key the first time an id needs it.
 
     Returns
     -------
@@ -281,7 +287,13 @@ def build_report(
             why=text.word(why, lang),
         )
         _say(progress, line)
-    sections = run_stages(files, min_n=min_n, lang=lang, progress=progress)
+    sections = run_stages(
+        files,
+        min_n=min_n,
+        lang=lang,
+        progress=progress,
+        secret=lambda: project_secret(raw, secret=secret),
+    )
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
     if files.not_read:

@@ -678,6 +678,9 @@ def _change_profile(prs, tables, organisation: str, min_n: int, lang: str) -> No
     change = stats.change(
         mine, from_wave=waves[0], to_wave=waves[-1], by=["role", "dimension"], min_n=min_n
     )
+    change["suppressed"] = change["suppressed"].astype(bool) | change["role"].astype(str).isin(
+        _hidden_roles(tables, organisation, (waves[0], waves[-1]))
+    )
     shown = change[~change["suppressed"].astype(bool)]
     header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension")]
     rows = [header + [str(waves[0]), str(waves[-1]), text.word("deck.profile_change", lang)]]
@@ -708,6 +711,20 @@ def _change_profile(prs, tables, organisation: str, min_n: int, lang: str) -> No
             box = (_MARGIN, _TOP, SLIDE_WIDTH_IN - 2 * _MARGIN, _BODY_H)
         _text_box(slide, box, lines)
     _notes(slide, [" | ".join(r) for r in rows])
+
+
+def _hidden_roles(tables, organisation: str, waves) -> set[str]:
+    """Roles whose answers in ``organisation`` are hidden in one of ``waves`` by the report's
+    one decision per organisation (:func:`maturity.privacy.organisation_suppression`)."""
+    decision = tables.get("survey_organisation_suppression")
+    if decision is None or not len(decision):
+        return set()
+    hidden = decision[
+        decision["suppressed"].astype(bool)
+        & (decision["organisation"].astype(str) == organisation)
+        & decision["wave"].isin(list(waves))
+    ]
+    return set(hidden["role"].astype(str))
 
 
 def write_profile(

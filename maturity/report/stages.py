@@ -45,6 +45,9 @@ class StageOptions:
     lang : {"sv", "en"}
     progress : callable or None
         Receives progress lines.
+    secret : callable or None
+        Returns the key of the respondent pseudonyms (see :mod:`maturity.io.personal`); asked
+        only when an id needs one. None: the reader's default.
     """
 
     codebook: object = None
@@ -52,6 +55,7 @@ class StageOptions:
     min_n: int = 5
     lang: str = "sv"
     progress: Callable[[str], None] | None = None
+    secret: Callable[[], bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ STAGES: tuple[Stage, ...] = (
         "survey",
         "surveys",
         survey.build,
-        ("codebook", "min_n", "lang", "progress"),
+        ("codebook", "min_n", "lang", "progress", "secret"),
         needs_codebook=True,
     ),
     Stage("capability", "capability", capability.build, ("organisations", "lang")),
@@ -132,6 +136,7 @@ def stage_options(
     min_n: int = 5,
     lang: str = "sv",
     progress: Callable[[str], None] | None = None,
+    secret: Callable[[], bytes] | None = None,
 ) -> StageOptions:
     """Read the codebook of a raw folder (if any) and gather the options of every stage.
 
@@ -151,7 +156,7 @@ def stage_options(
             file=str(Path(raw.surveys[0]).parent),
         )
     if raw.codebook is None:
-        return StageOptions(min_n=min_n, lang=lang, progress=progress)
+        return StageOptions(min_n=min_n, lang=lang, progress=progress, secret=secret)
     codebook = read_codebook(raw.codebook)
     if progress:
         progress(
@@ -169,6 +174,7 @@ def stage_options(
         min_n=min_n,
         lang=lang,
         progress=progress,
+        secret=secret,
     )
 
 
@@ -179,6 +185,7 @@ def run_stages(
     lang: str = "sv",
     progress: Callable[[str], None] | None = None,
     stages: tuple[Stage, ...] = STAGES,
+    secret: Callable[[], bytes] | None = None,
 ) -> list[Section]:
     """Build the section of every stage that has something to read, in order.
 
@@ -189,7 +196,7 @@ def run_stages(
     >>> [s.name for s in sections]                   # doctest: +SKIP
     ['survey', 'capability', 'risk', 'actionplan']
     """
-    options = stage_options(raw, min_n=min_n, lang=lang, progress=progress)
+    options = stage_options(raw, min_n=min_n, lang=lang, progress=progress, secret=secret)
     sections = []
     for stage in stages:
         if not stage.runs(raw, options):

@@ -17,7 +17,7 @@ from maturity.findings.finding import upper_first
 from maturity.findings.survey import same_statements, survey_findings
 from maturity.io.survey import read_survey
 from maturity.plots.spec import FigureSpec
-from maturity.privacy import suppression_ratio
+from maturity.privacy import organisation_suppression, suppression_ratio
 from maturity.sections import Section, read_parts
 
 __all__ = ["build", "survey_section", "survey_tables"]
@@ -261,6 +261,12 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         return section
     tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
     section.tables.update(tables)
+    # the one decision per organisation, wave and role (what every per-organisation table
+    # applies), kept for the profiles' per-wave figures; keys and counts only
+    section.tables["survey_organisation_suppression"] = organisation_suppression(
+        survey.responses, by=["wave", "role"], min_n=min_n
+    )
+    section.unpublished = section.unpublished | {"survey_organisation_suppression"}
     section.findings = survey_findings(
         tables["survey_statements"],
         tables["survey_across_organisations"],
@@ -284,6 +290,7 @@ def build(
     min_n: int = 5,
     lang: str = "sv",
     progress: Callable[[str], None] | None = None,
+    secret: Callable[[], bytes] | None = None,
 ) -> Section:
     """The survey stage: read and validate the exports, then :func:`survey_section`.
 
@@ -297,13 +304,15 @@ def build(
     lang : {"sv", "en"}
     progress : callable, optional
         Receives one line with what was read.
+    secret : callable, optional
+        Returns the key of the respondent pseudonyms (see :func:`maturity.read_survey`).
 
     Examples
     --------
     >>> codebook = read_codebook("data/raw/kodbok.xlsx")                # doctest: +SKIP
     >>> section = build([Path("data/raw/enkat_2022")], codebook=codebook)  # doctest: +SKIP
     """
-    survey = read_survey(paths, codebook)
+    survey = read_survey(paths, codebook, secret=secret)
     if progress:
         progress(
             text.word(

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from maturity.codebook import Codebook
-from maturity.privacy import DEFAULT_MIN_N, check_min_n, suppress
+from maturity.privacy import DEFAULT_MIN_N, check_min_n, organisation_suppression, suppress
 from maturity.stats.common import (
     add_text,
     as_list,
@@ -73,6 +73,22 @@ def default_margins(by: Sequence[str]) -> list[str]:
     (['organisation'], [])
     """
     return ["organisation"] if "organisation" in by else []
+
+
+def organisation_units(
+    responses: pd.DataFrame, by: Sequence[str], min_n: int
+) -> pd.DataFrame | None:
+    """The one decision per organisation (:func:`maturity.privacy.organisation_suppression`)
+    that a table grouped by ``by`` applies; None when ``by`` has no ``organisation``.
+
+    Examples
+    --------
+    >>> organisation_units(pd.DataFrame(), ["role", "statement"], 5) is None
+    True
+    """
+    if "organisation" not in by:
+        return None
+    return organisation_suppression(responses, by=by, min_n=min_n)
 
 
 # --------------------------------------------------------------------------- describe
@@ -163,7 +179,12 @@ def describe(
     table = add_text(table, codebook)
     margins = default_margins(by) if margins is None else list(margins)
     return suppress(
-        table, min_n=min_n, stat_columns=DESCRIBE_STATS, group_columns=by, margins=margins
+        table,
+        min_n=min_n,
+        stat_columns=DESCRIBE_STATS,
+        group_columns=by,
+        margins=margins,
+        units=organisation_units(responses, by, min_n),
     )
 
 
@@ -251,7 +272,8 @@ def across_organisations(
     cache = {}  # column codes, computed once per call
     groups = group(responses, by, cache)
     cells = _organisation_cells(responses, groups, score, cache)
-    shown = _published_organisations(groups, cells, by, min_n)
+    units = organisation_units(responses, [*by, "organisation"], min_n)
+    shown = _published_organisations(groups, cells, by, min_n, units)
     table = _between_organisations(groups, cells, shown)
     table = add_text(table, codebook)
     if pooled is not None:
@@ -286,9 +308,12 @@ def _organisation_cells(
     }
 
 
-def _published_organisations(groups: Groups, cells: dict, by: list[str], min_n: int) -> np.ndarray:
+def _published_organisations(
+    groups: Groups, cells: dict, by: list[str], min_n: int, units: pd.DataFrame | None
+) -> np.ndarray:
     """Which (group, organisation) means are published: the rule of
-    ``describe(by=[*by, "organisation"])``, primary and secondary suppression."""
+    ``describe(by=[*by, "organisation"])``, primary and secondary suppression, and the one
+    decision per organisation (``units``)."""
     n_answers, real = cells["n_answers"], cells["real"]
     gi, oi = np.nonzero((n_answers > 0) & real[None, :])
     per_org = groups.keys.iloc[gi].reset_index(drop=True)
@@ -300,6 +325,7 @@ def _published_organisations(groups: Groups, cells: dict, by: list[str], min_n: 
         stat_columns=[],
         group_columns=[*by, "organisation"],
         margins=default_margins([*by, "organisation"]),
+        units=units,
     )
     shown = np.zeros(n_answers.shape, dtype=bool)
     shown[gi, oi] = ~per_org["suppressed"].to_numpy()

@@ -1,0 +1,189 @@
+"""No personal data in any output: planted personnummer, e-mail addresses, phone numbers and
+names (as respondent ids, in a free-text column, in unknown columns, in stray cells) must not
+appear in any file under the processed and reports folders, inside the xlsx and pptx too."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from maturity.io.personal import SECRET_ENV, SECRET_FILE, Pseudonyms, is_personal, mask, scrub
+from maturity.io.survey import read_survey
+from maturity.report import build_report
+from tests._workbooks import codebook, write_codebook, write_rows
+
+#: Planted ids: personnummer (with and without separator and century), a samordningsnummer,
+#: e-mail addresses, phone numbers and a name.
+IDS = [
+    "850709-9805",
+    "198001012385",
+    "7907672381",  # samordningsnummer (day 07 + 60)
+    "anna.svensson@tanum.se",
+    "070-123 45 67",
+    "+46 73 765 43 21",
+    "Karin Lindqvist",
+]
+#: Text that must appear nowhere in the outputs (searched case-insensitively).
+PLANTED = [
+    "850709",
+    "198001012385",
+    "8001012385",
+    "7907672381",
+    "790767",
+    "anna.svensson",
+    "tanum.se",
+    "123 45 67",
+    "1234567",
+    "765 43 21",
+    "7654321",
+    "Karin Lindqvist",
+    "Lindqvist",
+    "Bertil Olsson",
+    "Olsson",
+    "bertil@amal.se",
+    "0708-99 88 77",
+    "998877",
+    "Ulla Berg",
+    "196512240123",
+    "651224",
+]
+HEADER = ["Respondent", "Kommun", "Roll", "Kommentar", "Anteckning X", "F1", "F2", "F3"]
+
+
+def _raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_codebook(raw / "kodbok.xlsx")
+    rows = []
+    for i in range(12):
+        rid = IDS[i] if i < len(IDS) else f"R{i:03d}"
+        comment = ["Ring Bertil Olsson på 0708-99 88 77", "mejla bertil@amal.se", None][i % 3]
+        other = ["Ulla Berg", "196512240123", None][i % 3]
+        rows.append([rid, "Tanum", "förvaltningschef", comment, other, 1 + i % 5, 2, 4])
+    sheet = [HEADER, *rows, [None] * 9 + ["Ulla Berg 0708-998877"]]
+    write_rows(raw / "enkat_2024.xlsx", {"Svar": sheet})
+    return raw
+
+
+def _texts(path: Path) -> str:
+    """All text of an output file: the members of a zip (xlsx, pptx), the values of a
+    Parquet file, the bytes of anything else."""
+    data = path.read_bytes()
+    if path.suffix == ".parquet":
+        return pd.read_parquet(io.BytesIO(data)).to_csv()
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            return "\n".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    return data.decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("personal")
+    raw = _raw(tmp)
+    result = build_report(raw, tmp / "r", tmp / "p", progress=None, figures=True, lang="sv")
+    return tmp, raw, result
+
+
+def test_no_planted_value_in_any_output(report):
+    tmp, _raw_folder, result = report
+    files = sorted(p for folder in ("r", "p") for p in (tmp / folder).rglob("*") if p.is_file())
+    kinds = {p.suffix for p in files}
+    assert {".csv", ".parquet", ".xlsx", ".pptx", ".md", ".svg"} <= kinds
+    found = [
+        (p.relative_to(tmp), planted)
+        for p in files
+        for text in [_texts(p).casefold()]
+        for planted in PLANTED
+        if planted.casefold() in text
+    ]
+    assert found == []
+    # the rows were read (the test would pass vacuously if they were not)
+    responses = pd.read_csv(tmp / "p" / "responses.csv")
+    assert responses["respondent"].nunique() == 12
+    assert {"R007", "R011"} <= set(responses["respondent"])  # ordinary ids stay as written
+    problems = pd.read_csv(tmp / "p" / "problems.csv", keep_default_na=False)
+    unknown = problems[problems["source"].str.contains(r":E(?:[2-9]|1\d)$", regex=True)]
+    assert len(unknown) == 8 and set(unknown["value"]) == {"U***", "1***"}
+    stray = problems[problems["source"].str.endswith(":J14")]
+    assert stray["value"].tolist() == ["U***"]
+
+
+def test_the_secret_is_kept_beside_the_raw_data_and_nowhere_else(report):
+    tmp, raw, _result = report
+    secret = (raw / SECRET_FILE).read_text().strip()
+    assert len(secret) == 64
+    assert sorted(p.name for p in raw.iterdir()) == sorted(
+        [SECRET_FILE, "kodbok.xlsx", "enkat_2024.xlsx"]
+    )
+    for path in (p for folder in ("r", "p") for p in (tmp / folder).rglob("*") if p.is_file()):
+        assert secret not in _texts(path)
+
+
+def test_pseudonyms_are_keyed_not_a_plain_hash(tmp_path, monkeypatch):
+    import hashlib
+
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+    raw = _raw(tmp_path)
+    one = read_survey(raw / "enkat_2024.xlsx", codebook(), secret="key one")
+    two = read_survey(raw / "enkat_2024.xlsx", codebook(), secret="key two")
+    ids_one = set(one.responses["respondent"].astype(str))
+    ids_two = set(two.responses["respondent"].astype(str))
+    pseudonymous = {i for i in ids_one if not i.startswith("R")}
+    assert len(pseudonymous) == len(IDS) and all(i.startswith("p") for i in pseudonymous)
+    assert pseudonymous.isdisjoint(ids_two)  # another key, other pseudonyms
+    plain = {hashlib.sha256(i.strip().lower().encode()).hexdigest() for i in IDS}
+    assert not any(h[:12] in p or h[:16] in p for h in plain for p in pseudonymous)
+    again = read_survey(raw / "enkat_2024.xlsx", codebook(), secret="key one")
+    assert set(again.responses["respondent"].astype(str)) == ids_one  # deterministic
+    assert not (raw / SECRET_FILE).exists()  # an explicit key writes nothing
+
+
+def test_plain_codes_create_no_secret_and_the_environment_wins(tmp_path, monkeypatch):
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    rows = [[f"R{i}", "Tanum", "förvaltningschef", 1, 2, 3] for i in range(6)]
+    path = write_rows(raw / "e.xlsx", {"Svar": [["ID", "Kommun", "Roll", "F1", "F2", "F3"], *rows]})
+    read_survey(path, codebook())
+    assert not (raw / SECRET_FILE).exists()
+    header = ["ID", "Kommun", "Roll", "F1"]
+    write_rows(path, {"Svar": [header, ["a@b.se", "Tanum", "förvaltningschef", 1]]})
+    monkeypatch.setenv(SECRET_ENV, "from the environment")
+    first = read_survey(path, codebook())
+    assert not (raw / SECRET_FILE).exists()
+    expected = Pseudonyms(b"from the environment")("a@b.se")
+    assert first.responses["respondent"].astype(str).tolist() == [expected]
+    monkeypatch.delenv(SECRET_ENV)
+    read_survey(path, codebook())
+    assert len((raw / SECRET_FILE).read_text().strip()) == 64
+
+
+def test_same_person_same_pseudonym_across_spellings():
+    ids = Pseudonyms(b"k" * 32)
+    assert ids("850709-9805") == ids("198507099805") == ids("8507099805")
+    assert ids("070-123 45 67") == ids("070 1234567") == ids("+46 70 123 45 67")
+    assert ids(" Anna@Tanum.SE ") == ids("anna@tanum.se")
+    assert ids("R001") == "R001" and ids("17") == "17" and ids("resp-0042") == "resp-0042"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["850709-9805", "850709+9805", "19850709-9805", "8507699805", "a.b@c.se", "+46701234567"],
+)
+def test_personal_values_are_recognised_and_scrubbed(value):
+    assert is_personal(value)
+    assert value not in scrub(f"x {value} y") and scrub(f"x {value} y").startswith("x ")
+
+
+@pytest.mark.parametrize("value", ["R001", "17", "2024", "Instämmer helt", "3,5", "F12"])
+def test_ordinary_values_are_not_personal(value):
+    assert not is_personal(value) and scrub(value) == value
+
+
+def test_mask_keeps_one_character():
+    assert mask("Anna Svensson") == "A***" and mask("  ") == ""
