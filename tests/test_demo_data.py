@@ -89,3 +89,41 @@ def test_force_never_writes_through_a_user_file_in_a_demo_folders_place(tmp_path
     assert (tmp_path / "enkat_2022").read_text(encoding="utf-8").startswith("a file")
     assert done.skipped and all(p.parent == tmp_path / "enkat_2022" for p in done.skipped)
     assert (tmp_path / "kodbok.xlsx").is_file()
+
+
+@pytest.fixture(scope="module")
+def demo_responses():
+    """The shipped demo survey read with its codebook: every wave."""
+    import maturity as mt
+
+    shipped = Path(__file__).parents[1] / "data" / "raw"
+    codebook = mt.read_codebook(shipped / "kodbok.xlsx")
+    survey = mt.read_survey(
+        [shipped / "enkat_2020_samtliga.xlsx", shipped / "enkat_2022"], codebook
+    )
+    return survey.responses, codebook
+
+
+def test_every_demo_dimension_is_a_reliable_scale_in_every_wave_and_role(demo_responses):
+    import maturity as mt
+
+    responses, codebook = demo_responses
+    scales = mt.reliability(responses, by=["wave", "role", "dimension"], codebook=codebook).scales
+    # 2 waves × 2 roles × 6 dimensions, none suppressed
+    assert len(scales) == 24 and not scales["suppressed"].any()
+    assert scales["alpha"].between(0.7, 0.9).all(), scales[["wave", "role", "dimension", "alpha"]]
+
+
+@pytest.mark.parametrize("wave", [2020, 2022])
+def test_the_story_of_the_demo_holds_in_every_wave(demo_responses, wave):
+    import maturity as mt
+
+    responses, codebook = demo_responses
+    latest = responses[responses["wave"] == wave]
+    means = mt.describe(latest, by=["role", "statement"], codebook=codebook)
+    managers = means[means["role"] == "förvaltningschef"].set_index("statement")["mean"]
+    assert managers.idxmin() == "F04" and abs(managers.min() - 2.6) <= 0.06
+    it = means[means["role"] == "IT-chef"].set_index("statement")["mean"]
+    assert it.min() >= 3.0 and it.idxmin() == "I18"
+    across = mt.across_organisations(latest, by=["role", "statement"], codebook=codebook)
+    assert across.set_index("statement").loc["F04", "sd_between"] < 0.35

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+from scipy.stats import norm
 
 from maturity.demo.organisations import MUNICIPALITIES, ORGANISATIONS
 from maturity.xlsx_writer import save_workbook
@@ -610,17 +611,48 @@ def _codebook() -> openpyxl.Workbook:
     return wb
 
 
-def _answers(rng: np.random.Generator, mean: float, n: int, spread: float, org_effect: np.ndarray):
-    """Integer answers 1–5 whose overall mean is exactly round(mean * n_valid) / n_valid."""
-    raw = mean + org_effect + rng.normal(0, spread, n)
+#: Spread of the latent traits and of the item noise, per role: (respondent, organisation,
+#: item noise). A respondent's answers within a dimension share the respondent's and the
+#: organisation's trait for that dimension, so that the statements of a dimension correlate
+#: (Cronbach's alpha 0.7–0.9) as in a real questionnaire.
+TRAITS = {MANAGER: (0.6, 0.25, 0.6), IT_CHEF: (0.55, 0.0, 0.45)}
+
+#: Statements whose means hardly differ between organisations (the story of the demo): they
+#: share the respondent's trait but not the organisation's, and with a smaller loading.
+LEVEL_ACROSS = {"F04": 0.6}
+
+
+def _answers(rng: np.random.Generator, mean: float, latent: np.ndarray, noise: float):
+    """Integer answers 1–5 around ``mean + latent`` whose overall mean is exactly
+    round(mean * n) / n: the answers closest to rounding the other way are moved first."""
+    raw = mean + latent + rng.normal(0, noise, len(latent))
     values = np.clip(np.rint(raw), 1, 5).astype(int)
-    target = int(round(mean * n))
-    # nudge single answers until the sum hits the target: deterministic given the seed
+    target = int(round(mean * len(latent)))
     while values.sum() != target:
         step = 1 if values.sum() < target else -1
-        candidates = np.flatnonzero((values < 5) if step > 0 else (values > 1))
-        values[rng.choice(candidates)] += step
+        room = (values < 5) if step > 0 else (values > 1)
+        pull = np.where(room, step * (raw - values), -np.inf)
+        chosen = int(np.argmax(pull))
+        values[chosen] += step
+        raw[chosen] = values[chosen]  # moved once: not the first choice again
     return values
+
+
+def _traits(rng: np.random.Generator, people, role: str) -> dict[str, np.ndarray]:
+    """Per dimension of ``role``: each member's latent trait (respondent + organisation),
+    centred so that the statement means stay on their targets; and the respondent part."""
+    person_sd, org_sd, _ = TRAITS[role]
+    members = [(o, r) for o, ro, r in people if ro == role]
+    dimensions = dict.fromkeys(d for _, ro, d, *_ in STATEMENTS if ro == role)
+    traits = {}
+    for dimension in dimensions:
+        org = {o: rng.normal(0, org_sd) for o in dict.fromkeys(o for o, _ in members)}
+        # normal scores in a random order: the traits' spread is the same in every sample
+        own = person_sd * norm.ppf((np.arange(len(members)) + 0.5) / len(members))
+        own = own[rng.permutation(len(members))]
+        both = own + np.array([org[o] for o, _ in members])
+        traits[dimension] = (both - both.mean(), own - own.mean())
+    return traits
 
 
 def _wave(rng: np.random.Generator, wave_index: int):
@@ -632,16 +664,14 @@ def _wave(rng: np.random.Generator, wave_index: int):
     for org in ORGANISATIONS:
         people.append((org, IT_CHEF, f"{org[:3].upper()}-IT"))
     answers: dict[tuple[str, str], dict[str, object]] = {(o, r): {} for o, _, r in people}
-    org_level = {org: rng.normal(0, 0.25) for org in ORGANISATIONS}
-    for sid, role, _dim, _text, reverse, mean2020, mean2022 in STATEMENTS:
+    traits = {role: _traits(rng, people, role) for role in TRAITS}
+    for sid, role, dim, _text, reverse, mean2020, mean2022 in STATEMENTS:
         mean = (mean2020, mean2022)[wave_index]
         group = [(o, r) for o, ro, r in people if ro == role]
-        # measure-effects: all municipalities alike (low spread between organisations)
-        scale = 0.1 if sid == "F04" else 1.0
-        effects = np.array([org_level[o] * scale for o, _ in group])
-        effects -= effects.mean()
-        spread = 0.8 if role == MANAGER else 0.6
-        values = _answers(rng, mean, len(group), spread, effects)
+        both, own = traits[role][dim]
+        latent = own * LEVEL_ACROSS[sid] if sid in LEVEL_ACROSS else both
+        noise = TRAITS[role][2] * (0.8 if sid in LEVEL_ACROSS else 1.0)
+        values = _answers(rng, mean, latent, noise)
         for (o, r), value in zip(group, values, strict=True):
             shown = 6 - value if reverse else value
             answers[(o, r)][sid] = int(shown)
