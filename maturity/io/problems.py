@@ -69,6 +69,8 @@ PROBLEM_KINDS: dict[str, str] = {
     "implausible_value": "a number outside the range that makes sense (an amount, a level)",
     "excel_error": "an Excel error value (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!)",
     "file_not_read": "a file in the raw folder that is not read (.xls, .csv, .ods, other)",
+    "skipped_column": "a survey column of free text (comments), reported once and never shown",
+    "header_mismatch": "a header whose statement id and text name different statements",
 }
 
 
