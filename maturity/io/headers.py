@@ -305,10 +305,8 @@ def _column(head, c: int, first: int, last: int, title: str, identity_of, index)
     ]
     if not cells:
         return Column(c, "unknown" if title else "", title=title)
-    row, text = cells[0]
-    if all(normalise(as_text(v)) in _MARKERS for _, v in cells) and title:
-        cells = [(first, title), *cells]
-        row, text = cells[0]
+    named = [(r, v) for r, v in cells if normalise(as_text(v)) not in _MARKERS]
+    row, text = (named or cells)[0]  # "Response" under a question is no name of its own
     for r, value in cells:
         name = identity_of(value)
         if name is not None:

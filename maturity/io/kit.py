@@ -263,6 +263,17 @@ ALIASES: dict[str, frozenset[str]] = {
             "bestämd plural engelska",
             "english plural definite",
         ),
+        "identity_header": (
+            "header",
+            "rubrik",
+            "kolumnrubrik",
+            "column header",
+            "kolumn",
+            "column",
+            "fråga",
+            "question",
+        ),
+        "identity_field": ("field", "fält", "means", "betyder", "identity", "identitet"),
         # -- capability map ----------------------------------------------------------------
         "capability": ("förmåga", "capability", "förmågor", "capabilities"),
         "goal": ("mål", "goal", "målbild", "målbildsmål", "målområde", "goals"),
