@@ -220,3 +220,24 @@ def test_no_free_text_in_any_output(tmp_path):
         _no_planted([text])
     problems = pd.read_csv(tmp_path / "processed" / "problems.csv")
     assert "skipped_column" in set(problems["kind"])
+
+
+def test_strict_mode_reads_an_export_with_its_tool_columns_and_comments(tmp_path):
+    path, expected = ex.surveymonkey(tmp_path, matrix=True)
+    survey = mt.read_survey(path, ex.codebook(tmp_path / "kodbok.xlsx"), strict=True)
+    assert len(survey.responses) == len(expected)
+    assert survey.problems["kind"].tolist() == ["skipped_column"]
+    assert survey.problems["value"].tolist() == [""]
+
+
+def test_an_unknown_column_of_answers_is_reported_cell_by_cell_without_comments(tmp_path):
+    cb = write_codebook(tmp_path / "kodbok.xlsx")
+    header = ["Kommun", "Roll", STATEMENTS["text"][0], "Vi har en AI-strateg"]
+    rows = [header]
+    rows += [["Tanum", "förvaltningschef", 3, v] for v in (4, 2, 5, ex.COMMENT)]
+    survey = mt.read_survey(write_rows(tmp_path / "s.xlsx", {"Svar": rows}), cb)
+    assert survey.cells_read == len(survey.responses) + len(survey.problems)
+    unknown = survey.problems[survey.problems["kind"] == "unknown_statement"]
+    assert len(unknown) == 5  # the header and its four answers
+    assert unknown["value"].tolist()[1:] == ["4", "2", "5", "…"]
+    _no_planted(survey.problems.to_numpy().ravel())

@@ -39,7 +39,7 @@ from pathlib import Path
 from maturity.errors import InputError
 from maturity.io.amounts import unit_factor
 from maturity.io.opener import Sheet, Workbook
-from maturity.io.problems import ProblemLog
+from maturity.io.problems import Phrase, Problem, ProblemLog
 from maturity.io.values import as_text, is_blank, normalise
 
 __all__ = [
@@ -598,6 +598,12 @@ class CellTally:
         with ``fields`` (see :meth:`ProblemLog.add <maturity.io.problems.ProblemLog.add>`)."""
         self.read += 1
         self.log.add(source, kind, as_text(value), key, **fields)
+
+    def notice(self, source: str, kind: str, key: str, /, **fields: object) -> None:
+        """Count one cell read and log a problem that is no error: logged even in strict mode
+        (a survey's free-text column, skipped by design), with an empty value."""
+        self.read += 1
+        self.log.rows.append(Problem(source, kind, "", Phrase(key, fields)))
 
     def sheet_problem(self, source: str, kind: str, key: str, /, **fields: object) -> None:
         """Log a problem of a whole sheet or file at one cell (``source``); counts that cell.

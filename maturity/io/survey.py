@@ -1,15 +1,19 @@
 """Reading survey exports into the tidy ``responses`` table, every cell accounted for.
 
-A survey export has one row per respondent (see ``DESIGN.md``). The header row is the first row
-(of the first :data:`~maturity.io.kit.HEADER_SEARCH_ROWS`) naming the organisation column
-("Organisation", "Kommun"; every alias in :data:`maturity.io.kit.ALIASES`); title rows above
-it are skipped.
-Without an organisation column the header row is the first row with statement columns, and the
-organisation comes from the file name (one file per organisation). "Roll"/"Role" names the role
-(otherwise the sheet name is the role); "Respondent"/"ID" the respondent; personal columns
-("Namn", "E-post", "Starttid", …) are read past and never carried. Every other column is a
-statement, headed by its id or by its full text (matched tolerant of case, whitespace, line
-breaks and trailing punctuation).
+A survey export has one row per respondent (see ``docs/design.md``). The header is found by
+:func:`survey_columns` (:mod:`maturity.io.headers`): the first row (of the first
+:data:`~maturity.io.kit.HEADER_SEARCH_ROWS`) naming the organisation column ("Organisation",
+"Kommun"; every alias in :data:`maturity.io.kit.ALIASES` and the codebook's ``identity``
+sheet), else the first with two statement columns, else the first with two of the survey tools'
+own column names, with the rows of a two- or three-row header block (SurveyMonkey, Qualtrics)
+around it; title rows above it are skipped.
+Without an organisation column the organisation is ``organisation=`` or comes from the file
+name (one file per organisation). "Roll"/"Role" names the role (otherwise ``role=``, the sheet
+name, or the one role of the codebook); "Respondent"/"ID" the respondent; the tools' own
+columns ("Namn", "E-post", "Starttid", "IP Address", "Progress", …) are read past and never
+carried. Statement columns are headed by id, text, ``F04. text``, ``Title [statement]`` or
+``Title - statement`` (matched after :func:`~maturity.io.values.normalise`); a free-text
+column is skipped.
 
 What counts as a *cell read* (the one invariant of :mod:`maturity.io.kit`,
 ``cells_read == len(responses) + len(problems)``):
@@ -17,6 +21,8 @@ What counts as a *cell read* (the one invariant of :mod:`maturity.io.kit`,
 * every non-blank cell in a statement column of a respondent row, and every blank cell of a
   statement the respondent's role is asked (a blank answer is accepted as a missing score);
 * every non-blank cell under a header that matches no statement, and that header itself;
+* a free-text column or a header whose id and text disagree: its header cell only (one
+  ``skipped_column`` or ``header_mismatch`` problem; its values are not read);
 * a formula cell saved without its value, wherever it sits in the answer area;
 * a stray cell far outside the data, and an empty sheet or file (one cell each).
 
@@ -714,10 +720,11 @@ def _report_outside_statements(
         used[c] = True
     for c, first in header.duplicate:
         for i in np.flatnonzero(content[:, c]):
+            value = uniques[codes[i, c]]
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "duplicate_column",
-                uniques[codes[i, c]],
+                value if not _is_comment(value, ctx) else "…",
                 "problem.survey.duplicate_column",
                 column=column_letter(c),
                 first=column_letter(first),
@@ -725,10 +732,11 @@ def _report_outside_statements(
         used[c] = True
     for i, c in zip(*np.nonzero(content[:, ~used]), strict=True):
         c = np.flatnonzero(~used)[c]
+        value = uniques[codes[i, c]]
         ctx.problem(
             sheet.source(h + 1 + i, c),
             "unknown_statement",
-            uniques[codes[i, c]],
+            value if not _is_comment(value, ctx) else "…",
             "problem.survey.no_header_above",
             column=column_letter(c),
         )
@@ -741,10 +749,9 @@ def _report_skipped(
     for c in header.free_text:
         row, title = header.titles[c]
         n = int(cells.content[:, c].sum()) if c < len(used) else 0
-        ctx.problem(
+        ctx.tally.notice(  # by design, so no error in strict mode; never with a value
             sheet.source(row, c),
             "skipped_column",
-            title,
             "problem.exports.free_text_skipped",
             header=title,
             n=n,
