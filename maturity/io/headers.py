@@ -77,6 +77,7 @@ class StatementIndex:
     def __init__(self, ids: Sequence[str], texts: Sequence[str]) -> None:
         self.ids: dict[str, int] = {}
         self.texts: dict[str, tuple[int, ...]] = {}
+        self._memo: dict[str, Match | None] = {}
         for i, (sid, text) in enumerate(zip(ids, texts, strict=True)):
             self.ids.setdefault(normalise(sid), i)
             key = normalise(text)
@@ -90,7 +91,13 @@ class StatementIndex:
 
     def match(self, text: object) -> Match | None:
         """How a header cell names statements, or None (see the module docstring)."""
-        key = normalise(as_text(text))
+        text = as_text(text)
+        if text not in self._memo:
+            self._memo[text] = self._match(text)
+        return self._memo[text]
+
+    def _match(self, text: str) -> Match | None:
+        key = normalise(text)
         if not key:
             return None
         found = self.exact(key)
@@ -249,12 +256,12 @@ def _is_sub_header(rows: _Rows, above: int, r: int) -> bool:
     filled = _filled(row)
     if not filled:
         return False
+    if _numeric(row):  # a respondent: an id, a time, a score
+        return False
     if all(_is_import_id(row[c]) for c in filled):
         return True
     if any(isinstance(row[c], str) and normalise(row[c]) in _MARKERS for c in filled):
         return True
-    if _numeric(row):
-        return False
     if rows.statements(r) >= 2 or rows.names(r) >= 2 and rows.names(above) >= 2:
         return True
     top = rows.head[above]
