@@ -241,3 +241,23 @@ def test_an_unknown_column_of_answers_is_reported_cell_by_cell_without_comments(
     assert len(unknown) == 5  # the header and its four answers
     assert unknown["value"].tolist()[1:] == ["4", "2", "5", "…"]
     _no_planted(survey.problems.to_numpy().ravel())
+
+
+def test_an_organisation_question_is_found_by_its_answers(tmp_path):
+    """Without an identity sheet, a column whose answers are the codebook's organisations is
+    the organisation column (not free text, and no problem blaming the file name)."""
+    path, expected = ex.ms_forms(tmp_path, lang="sv")
+    cb = write_codebook(tmp_path / "kodbok.xlsx", statements=ex.SINGLE)
+    survey = mt.read_survey(path, cb)
+    assert survey.problems["kind"].tolist() == ["skipped_column"]
+    assert len(survey.responses) == len(expected)
+    assert survey.sources["organisation_from"].tolist() == ["column"]
+    columns = survey_columns([[*r] for r in _head(path)], codebook=mt.read_codebook(cb))
+    assert columns.loc[columns["text"] == ex.ORG_QUESTION, "field"].tolist() == ["organisation"]
+
+
+def _head(path):
+    from maturity.io.opener import open_workbook
+
+    book = open_workbook(path)
+    return book.head(book.sheet_names[0], 50).rows

@@ -401,6 +401,10 @@ def survey_columns(
         return pd.DataFrame(columns=COLUMN_COLUMNS)
     data = sheet_head_rows[block.last + 1 :]
     n_rows = block.last - block.first + 1
+    taken = _Header(block.last)  # identity fields named by a header
+    for col in block.columns:
+        if col.kind == "identity" and getattr(taken, col.field) is None:
+            setattr(taken, col.field, col.column)
     records = []
     for col in block.columns:
         if not col.kind:
@@ -410,7 +414,11 @@ def survey_columns(
         if kind == "statement" and codebook is not None:
             text = codebook.statements["text"].iloc[col.statements[0]]
         elif kind == "unknown" and col.conflict is None:
-            if free_text_values(values, on_scale):
+            found = _identity_by_values(values, ctx, taken) if codebook is not None else None
+            if found is not None:
+                kind, col.field = "identity", found
+                setattr(taken, found, col.column)
+            elif free_text_values(values, on_scale):
                 kind = "free_text"
             elif codebook is None:
                 kind = "statement"
@@ -631,10 +639,34 @@ def _read_body(
     _read_answers(sheet, header, cells, people, ctx)
 
 
+def _identity_by_values(values: Iterable, ctx: _Context, header: _Header) -> str | None:
+    """The identity field a column without a known header holds, judged by its values: an
+    organisation question ("Vilken kommun arbetar du i?") when at least 80 % of its distinct
+    values are organisations of the codebook (or aliases), a role question likewise."""
+    distinct = {as_text(v).strip() for v in values if not is_blank(v)}
+    if not distinct:
+        return None
+    checks = []
+    if header.organisation is None and ctx.resolve.checks:
+        checks.append(("organisation", lambda v: ctx.resolve(v) is not None))
+    if header.role is None:
+        checks.append(("role", lambda v: normalise(v) in ctx.role_key))
+    for name, known in checks:
+        if sum(map(known, distinct)) >= 0.8 * len(distinct):
+            return name
+    return None
+
+
 def _find_free_text(header: _Header, cells: _Cells, ctx: _Context) -> None:
-    """Move the unknown columns whose cells are mostly text off the scale to free text."""
+    """Name the unknown columns that are an organisation or role question by their values;
+    move those whose cells are mostly text off the scale to free text."""
     for c in list(header.unknown):
         codes, counts = np.unique(cells.codes[:, c], return_counts=True)
+        name = _identity_by_values([cells.uniques[k] for k in codes], ctx, header)
+        if name is not None:
+            header.unknown.remove(c)
+            setattr(header, name, c)
+            continue
         total = off = 0
         for k, n in zip(codes.tolist(), counts.tolist(), strict=True):
             if not cells.blank_u[k]:
