@@ -204,8 +204,9 @@ def test_no_free_text_in_any_output(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     ex.codebook(raw / "kodbok.xlsx")
-    ex.google_forms(raw)
-    ex.surveymonkey(raw)
+    for name in ("ms_forms_sv", "google_forms_grid", "surveymonkey_single", "qualtrics"):
+        WRITERS[name](raw)
+    ex.limesurvey(raw, texts=True)
     build_report(raw, tmp_path / "reports", tmp_path / "processed", progress=None, figures=False)
     written = [p for p in tmp_path.rglob("*") if p.is_file() and raw not in p.parents]
     assert any(p.suffix == ".csv" for p in written)
@@ -261,3 +262,24 @@ def _head(path):
 
     book = open_workbook(path)
     return book.head(book.sheet_names[0], 50).rows
+
+
+@pytest.mark.parametrize(
+    ("stem", "wave"),
+    [
+        ("Digital mognad(1-2019)", 1),
+        ("Digital mognad (1-2019)", 1),
+        ("Titel(1-2025)", 1),
+        ("enkat2022", 1),
+        ("enkat_2022", 2022),
+        ("Enkät 2021 svar", 2021),
+        ("svar-2020", 2020),
+        ("results-survey123456_2019", 2019),
+    ],
+)
+def test_a_year_in_a_file_name_counts_only_standing_alone(tmp_path, stem, wave):
+    rows = [["Kommun", "Roll", "F1"], ["Tanum", "förvaltningschef", 3]]
+    path = write_rows(tmp_path / f"{stem}.xlsx", {"Svar": rows})
+    survey = mt.read_survey(path, write_codebook(tmp_path / "kodbok.xlsx"))
+    assert survey.responses["wave"].tolist() == [wave]
+    assert survey.sources["wave_from"].tolist() == ["default" if wave == 1 else "file_name"]
