@@ -43,6 +43,10 @@ class Codebook:
         of the statements, in codebook order, whether or not the codebook has a ``roles``
         sheet; a missing cell defaults (name = role, plural = name, plural_definite = plural,
         each ``*_en`` = its Swedish form).
+    identity : DataFrame
+        ``header`` and ``field``: headers of survey exports that name an identity column
+        (``field`` is organisation, role, respondent or wave), e.g. "Vilken kommun arbetar du
+        i?" → organisation. Empty when the codebook has no ``identity`` sheet.
 
     Examples
     --------
@@ -62,9 +66,12 @@ class Codebook:
     scale: pd.DataFrame
     organisations: pd.DataFrame
     role_labels: pd.DataFrame | None = None
+    identity: pd.DataFrame | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "role_labels", _role_labels(self.roles, self.role_labels))
+        if self.identity is None:
+            object.__setattr__(self, "identity", pd.DataFrame(columns=["header", "field"]))
 
     @classmethod
     def from_frames(
@@ -73,6 +80,7 @@ class Codebook:
         scale: pd.DataFrame,
         organisations: pd.DataFrame | None = None,
         role_labels: pd.DataFrame | None = None,
+        identity: pd.DataFrame | None = None,
     ) -> Codebook:
         """Build a codebook from already validated tables, filling optional columns.
 
@@ -96,6 +104,7 @@ class Codebook:
             scale.reset_index(drop=True),
             organisations.reset_index(drop=True),
             role_labels,
+            identity,
         )
 
     @property

@@ -1559,6 +1559,29 @@ _HOSTILE2: dict[str, dict[str, str]] = {
 }
 
 
+#: Survey-tool exports (issue 12): skipped columns, header shapes, where identity came from.
+_EXPORTS_HEADERS: dict[str, dict[str, str]] = {
+    "value.problem.skipped_column": _both("överhoppad kolumn", "skipped column"),
+    "value.problem.header_mismatch": _both("rubrik stämmer inte", "header mismatch"),
+    "problem.exports.free_text_skipped": _both(
+        "kolumnen {header!r} är fritext och läses inte; dess {n} svar visas aldrig",
+        "the column {header!r} is free text and is not read; its {n} answers are never shown",
+    ),
+    "problem.exports.header_mismatch": _both(
+        "rubriken {header!r} anger påståendet {statement} men har texten för {other}; kolumnen "
+        "läses inte: rätta rubriken",
+        "the header {header!r} names statement {statement} but has the text of {other}; the "
+        "column is not read: correct the header",
+    ),
+    "problem.exports.no_wave": _both(
+        "filen {file!r} har ingen våg (ingen kolumn Våg/Wave och inget fristående årtal i "
+        "filnamnet) men andra filer har; ange vågen med wave= eller ett årtal i filnamnet",
+        "the file {file!r} has no wave (no Våg/Wave column and no year standing alone in its "
+        "name) while other files have one; give the wave with wave= or a year in the file name",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1571,6 +1594,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_HOSTILE,
     **_HOSTILE2,
     **_DEMO_DATA,
+    **_EXPORTS_HEADERS,
 }
 
 

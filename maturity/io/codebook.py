@@ -28,6 +28,7 @@ SHEETS = {
     "scale": {"scale", "skala", "svarsskala"},
     "organisations": {"organisations", "organizations", "organisationer", "kommuner"},
     "roles": {"roles", "roller", "role names", "rollnamn"},
+    "identity": {"identity", "identitet", "identity columns", "identitetskolumner"},
 }
 #: The fields of each sheet's header row (see :data:`maturity.io.kit.ALIASES`).
 _FIELDS = {
@@ -35,7 +36,10 @@ _FIELDS = {
     "scale": ("label", "value"),
     "organisations": ("organisation", "alias", "name"),
     "roles": tuple(ROLE_LABEL_COLUMNS),
+    "identity": ("identity_header", "identity_field"),
 }
+#: What an ``identity`` row may say a header is (see :data:`maturity.io.kit.ALIASES`).
+IDENTITY_FIELDS = ("organisation", "role", "respondent", "wave")
 
 
 def detect(book: Workbook) -> bool:
@@ -253,6 +257,31 @@ def _read_roles(sheet: Sheet, roles: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=ROLE_LABEL_COLUMNS)
 
 
+def _read_identity(sheet: Sheet) -> pd.DataFrame:
+    """Headers of survey exports that name an identity column ("Vilken kommun …?")."""
+    header, cols = _header(sheet, "identity", ["identity_header", "identity_field"])
+    headers, fields, seen = [], [], {}
+    for r in _rows(sheet, header):
+        text, raw = sheet.value(r, cols["identity_header"]), sheet.value(r, cols["identity_field"])
+        if is_blank(text):
+            raise _fail(sheet, r, cols["identity_header"], f"row {r + 1}: the header is missing")
+        name = field_of(as_text(raw), IDENTITY_FIELDS)
+        if name is None:
+            raise _fail(
+                sheet,
+                r,
+                cols["identity_field"],
+                f"row {r + 1}: {as_text(raw)!r} is none of organisation, role, respondent, wave",
+            )
+        key = normalise(as_text(text))
+        if key in seen:
+            raise _fail(sheet, r, cols["identity_header"], f"row {r + 1}: repeats row {seen[key]}")
+        seen[key] = r + 1
+        headers.append(" ".join(as_text(text).split()))
+        fields.append(name)
+    return pd.DataFrame({"header": headers, "field": fields}, dtype=object)
+
+
 def read_codebook(path: str | Path) -> Codebook:
     """Read and validate a codebook workbook.
 
@@ -264,7 +293,11 @@ def read_codebook(path: str | Path) -> Codebook:
     * ``roles`` (optional, ``roller``) — role (roll), name (benämning, namn), plural,
       plural definite (bestämd plural) and the English forms (``name (en)``, ``name_en``,
       ``engelska``, ``plural (en)``, ``plural definite (en)``): how each role is shown.
-      Missing cells and roles get defaults (see :attr:`Codebook.role_labels`).
+      Missing cells and roles get defaults (see :attr:`Codebook.role_labels`);
+    * ``identity`` (optional, ``identitet``) — header (rubrik, fråga), field (fält, betyder):
+      a header of the survey exports that names an identity column, and which (organisation,
+      role, respondent or wave; Swedish words too: kommun, roll, våg), e.g. "Vilken kommun
+      arbetar du i?" → organisation.
 
     Parameters
     ----------
@@ -306,4 +339,5 @@ def read_codebook(path: str | Path) -> Codebook:
     )
     roles = list(dict.fromkeys(statements["role"]))
     role_labels = _read_roles(book.sheet(found["roles"]), roles) if found["roles"] else None
-    return Codebook.from_frames(statements, scale, organisations, role_labels)
+    identity = _read_identity(book.sheet(found["identity"])) if found["identity"] else None
+    return Codebook.from_frames(statements, scale, organisations, role_labels, identity)

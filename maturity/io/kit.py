@@ -39,7 +39,7 @@ from pathlib import Path
 from maturity.errors import InputError
 from maturity.io.amounts import unit_factor
 from maturity.io.opener import Sheet, Workbook
-from maturity.io.problems import ProblemLog
+from maturity.io.problems import Phrase, Problem, ProblemLog
 from maturity.io.values import as_text, is_blank, normalise
 
 __all__ = [
@@ -93,6 +93,8 @@ ALIASES: dict[str, frozenset[str]] = {
             "svarsid",
             "response id",
             "löpnummer",
+            "responseid",
+            "svars id",
         ),
         "wave": ("wave", "våg", "omgång", "mätomgång", "undersökningsår"),
         #: columns of a survey export read past and never carried (names, contacts, times)
@@ -135,13 +137,91 @@ ALIASES: dict[str, frozenset[str]] = {
             "användare",
             "user",
             "username",
+            "titel",
+            "title",
+            # survey tools' own columns (Microsoft Forms, Google Forms, SurveyMonkey,
+            # Qualtrics, LimeSurvey), in English and Swedish; a trailing number is cut
+            # before lookup ("Custom Data 1")
+            "slutförandetid",
+            "senaste ändringstid",
+            "last modified time",
+            "tidstämpel",
+            "e-postadress",
+            "collector id",
+            "insamlar-id",
+            "insamlare",
+            "start date",
+            "end date",
+            "startdatum",
+            "slutdatum",
+            "custom data",
+            "anpassade data",
+            "startdate",
+            "enddate",
+            "status",
+            "response type",
+            "ipaddress",
+            "ipaddr",
+            "progress",
+            "förlopp",
+            "duration",
+            "varaktighet",
+            "finished",
+            "slutförd",
+            "recordeddate",
+            "recorded date",
+            "recipientlastname",
+            "recipientfirstname",
+            "recipientemail",
+            "recipient last name",
+            "recipient first name",
+            "recipient email",
+            "externalreference",
+            "external reference",
+            "external data reference",
+            "locationlatitude",
+            "locationlongitude",
+            "location latitude",
+            "location longitude",
+            "distributionchannel",
+            "distribution channel",
+            "userlanguage",
+            "user language",
+            "submitdate",
+            "date submitted",
+            "datum inskickat",
+            "lastpage",
+            "last page",
+            "senaste sida",
+            "startlanguage",
+            "start language",
+            "startspråk",
+            "seed",
+            "datestamp",
+            "date last action",
+            "date started",
+            "refurl",
+            "referrer url",
+            "token",
+        ),
+        #: survey columns of free text (comments): never a statement, never published
+        "free_text": (
+            "övrigt",
+            "övriga",
+            "övriga kommentarer",
+            "övriga synpunkter",
             "kommentar",
             "kommentarer",
             "comment",
             "comments",
-            "övriga synpunkter",
-            "titel",
-            "title",
+            "other comments",
+            "any other comments",
+            "synpunkter",
+            "fritext",
+            "free text",
+            "other (please specify)",
+            "annat (ange)",
+            "open-ended response",
         ),
         # -- codebook ----------------------------------------------------------------------
         "statement": ("statement", "id", "påstående", "statement id", "påstående-id", "fråga"),
@@ -183,6 +263,17 @@ ALIASES: dict[str, frozenset[str]] = {
             "bestämd plural engelska",
             "english plural definite",
         ),
+        "identity_header": (
+            "header",
+            "rubrik",
+            "kolumnrubrik",
+            "column header",
+            "kolumn",
+            "column",
+            "fråga",
+            "question",
+        ),
+        "identity_field": ("field", "fält", "means", "betyder", "identity", "identitet"),
         # -- capability map ----------------------------------------------------------------
         "capability": ("förmåga", "capability", "förmågor", "capabilities"),
         "goal": ("mål", "goal", "målbild", "målbildsmål", "målområde", "goals"),
@@ -507,6 +598,12 @@ class CellTally:
         with ``fields`` (see :meth:`ProblemLog.add <maturity.io.problems.ProblemLog.add>`)."""
         self.read += 1
         self.log.add(source, kind, as_text(value), key, **fields)
+
+    def notice(self, source: str, kind: str, key: str, /, **fields: object) -> None:
+        """Count one cell read and log a problem that is no error: logged even in strict mode
+        (a survey's free-text column, skipped by design), with an empty value."""
+        self.read += 1
+        self.log.rows.append(Problem(source, kind, "", Phrase(key, fields)))
 
     def sheet_problem(self, source: str, kind: str, key: str, /, **fields: object) -> None:
         """Log a problem of a whole sheet or file at one cell (``source``); counts that cell.

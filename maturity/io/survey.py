@@ -1,15 +1,19 @@
 """Reading survey exports into the tidy ``responses`` table, every cell accounted for.
 
-A survey export has one row per respondent (see ``DESIGN.md``). The header row is the first row
-(of the first :data:`~maturity.io.kit.HEADER_SEARCH_ROWS`) naming the organisation column
-("Organisation", "Kommun"; every alias in :data:`maturity.io.kit.ALIASES`); title rows above
-it are skipped.
-Without an organisation column the header row is the first row with statement columns, and the
-organisation comes from the file name (one file per organisation). "Roll"/"Role" names the role
-(otherwise the sheet name is the role); "Respondent"/"ID" the respondent; personal columns
-("Namn", "E-post", "Starttid", …) are read past and never carried. Every other column is a
-statement, headed by its id or by its full text (matched tolerant of case, whitespace, line
-breaks and trailing punctuation).
+A survey export has one row per respondent (see ``docs/design.md``). The header is found by
+:func:`survey_columns` (:mod:`maturity.io.headers`): the first row (of the first
+:data:`~maturity.io.kit.HEADER_SEARCH_ROWS`) naming the organisation column ("Organisation",
+"Kommun"; every alias in :data:`maturity.io.kit.ALIASES` and the codebook's ``identity``
+sheet), else the first with two statement columns, else the first with two of the survey tools'
+own column names, with the rows of a two- or three-row header block (SurveyMonkey, Qualtrics)
+around it; title rows above it are skipped.
+Without an organisation column the organisation is ``organisation=`` or comes from the file
+name (one file per organisation). "Roll"/"Role" names the role (otherwise ``role=``, the sheet
+name, or the one role of the codebook); "Respondent"/"ID" the respondent; the tools' own
+columns ("Namn", "E-post", "Starttid", "IP Address", "Progress", …) are read past and never
+carried. Statement columns are headed by id, text, ``F04. text``, ``Title [statement]`` or
+``Title - statement`` (matched after :func:`~maturity.io.values.normalise`); a free-text
+column is skipped.
 
 What counts as a *cell read* (the one invariant of :mod:`maturity.io.kit`,
 ``cells_read == len(responses) + len(problems)``):
@@ -17,6 +21,8 @@ What counts as a *cell read* (the one invariant of :mod:`maturity.io.kit`,
 * every non-blank cell in a statement column of a respondent row, and every blank cell of a
   statement the respondent's role is asked (a blank answer is accepted as a missing score);
 * every non-blank cell under a header that matches no statement, and that header itself;
+* a free-text column or a header whose id and text disagree: its header cell only (one
+  ``skipped_column`` or ``header_mismatch`` problem; its values are not read);
 * a formula cell saved without its value, wherever it sits in the answer area;
 * a stray cell far outside the data, and an empty sheet or file (one cell each).
 
@@ -39,6 +45,14 @@ import pyarrow.compute as pc
 
 from maturity.codebook import Codebook
 from maturity.io.codebook import read_codebook
+from maturity.io.headers import (
+    IDENTITY_FIELDS,
+    NUMBERED,
+    StatementIndex,
+    free_text_values,
+    recognise,
+    split_statement,
+)
 from maturity.io.kit import (
     HEADER_SEARCH_ROWS,
     CellTally,
@@ -53,7 +67,16 @@ from maturity.io.personal import Pseudonyms, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
-__all__ = ["Survey", "read_survey", "read_codebook", "detect", "RESPONSE_COLUMNS", "survey_files"]
+__all__ = [
+    "Survey",
+    "read_survey",
+    "read_codebook",
+    "detect",
+    "survey_columns",
+    "RESPONSE_COLUMNS",
+    "SOURCE_COLUMNS",
+    "survey_files",
+]
 
 RESPONSE_COLUMNS = [
     "wave",
@@ -67,12 +90,22 @@ RESPONSE_COLUMNS = [
     "source",
 ]
 
-#: Fields of a survey export's identity columns (aliases in :data:`maturity.io.kit.ALIASES`);
-#: the ``personal`` columns (names, e-mail, times …) are read past and never carried.
-IDENTITY_FIELDS = ("organisation", "role", "respondent", "wave")
-# "F04. text", "4 - label", "f04 – text": a short token, a separator, the rest
-_NUMBERED = re.compile(r"^([\w.,]{1,12}?)\s*(?:[.:=)–—-]\s*|\s+)(.*)$")
+#: Columns of :attr:`Survey.sources`: where each sheet's wave, organisation and role came from.
+SOURCE_COLUMNS = [
+    "file",
+    "sheet",
+    "wave",
+    "wave_from",
+    "organisation",
+    "organisation_from",
+    "role",
+    "role_from",
+]
+_NUMBERED = NUMBERED
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: A year standing alone in a file name: no letter or digit beside it, and not the end of a
+#: range such as Microsoft Forms' response count ``Title(1-2019)``.
+_FILE_YEAR = re.compile(r"(?<![^\W_])(?<!\d[-–])((?:19|20)\d\d)(?![-–]?\d)(?![^\W_])")
 
 # cell outcomes inside the answer area
 _OK, _OUT_OF_SCALE, _UNKNOWN_LABEL, _INVALID = 0, 1, 2, 3
@@ -98,6 +131,12 @@ class Survey(ReadProblems):
     log : ProblemLog, optional
         The same problems in no language (message keys and fields); ``problems_in(lang)``
         shows them in Swedish or English. ``problems`` is the English table.
+    sources : DataFrame
+        One row per sheet read (columns :data:`SOURCE_COLUMNS`): where its wave, organisation
+        and role came from. ``*_from`` is ``column`` (a column of the sheet; the value column
+        is then empty), ``option`` (``read_survey(wave=…, organisation=…, role=…)``),
+        ``file_name``, ``sheet_name``, ``single_role`` (the codebook has one role),
+        ``default`` (wave 1: no file has a wave) or ``missing`` (a problem per answer).
     """
 
     responses: pd.DataFrame
@@ -106,6 +145,9 @@ class Survey(ReadProblems):
     codebook: Codebook
     files: list[str] = field(default_factory=list)
     log: ProblemLog | None = field(default=None, repr=False, compare=False)
+    sources: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=SOURCE_COLUMNS), repr=False, compare=False
+    )
 
     def summary(self) -> pd.DataFrame:
         """Problems counted by kind, largest first.
@@ -126,16 +168,21 @@ survey_files = workbook_paths
 class _Context:
     """What stays fixed while reading one survey: codebook lookups and the problem log."""
 
-    def __init__(self, codebook: Codebook, strict: bool, wave: int | None) -> None:
+    def __init__(
+        self,
+        codebook: Codebook,
+        strict: bool,
+        wave: int | None,
+        organisation: str | None = None,
+        role: str | None = None,
+    ) -> None:
         self.codebook = codebook
         self.tally = CellTally(strict)
         self.wave = wave
         st = codebook.statements
         self.statement_ids = st["statement"].tolist()
-        self.by_key: dict[str, int] = {}
-        for i, (sid, text) in enumerate(zip(st["statement"], st["text"], strict=True)):
-            self.by_key.setdefault(normalise(sid), i)
-            self.by_key.setdefault(normalise(text), i)
+        self.index = StatementIndex(self.statement_ids, st["text"].tolist())
+        self.identity_aliases = _identity_aliases(codebook)
         self.roles = codebook.roles
         self.role_key = {normalise(r): r for r in self.roles}
         self.asks = np.array(
@@ -147,6 +194,10 @@ class _Context:
         for label, value in zip(codebook.scale["label"], codebook.scale["value"], strict=True):
             self.labels[normalise(label)] = float(value)
         self.resolve = OrganisationResolver(codebook.organisations)
+        self.organisation, self.role = _checked_options(self, organisation, role)
+        self.any_wave = wave is not None  # some sheet read so far has a wave
+        self.deferred: list[tuple] = []  # sheets without a wave, read when all others are
+        self.sources: list[dict] = []
         self.seen: dict[tuple, Phrase] = {}  # respondent -> the row of the first answer
         self.parts: list[dict[str, np.ndarray]] = []
         self.names: dict[str, dict[object, int]] = {
@@ -165,28 +216,18 @@ class _Context:
     def problem(self, source: str, kind: str, value: object, key: str, /, **fields) -> None:
         self.tally.problem(source, kind, value, key, **fields)
 
-    def match_statement(self, key: str) -> int | None:
-        """Index of the statement a normalised header names, or None.
+    def identity_of(self, value: object) -> str | None:
+        """The identity field a header cell names: the codebook's ``identity`` aliases
+        first ("Vilken kommun arbetar du i?"), then :data:`maturity.io.kit.ALIASES`."""
+        if isinstance(value, str):
+            name = self.identity_aliases.get(normalise(value))
+            if name is not None:
+                return name
+        return field_of(value, IDENTITY_FIELDS)
 
-        Exact id or text first; then an id or text with a prefix, as survey tools write them:
-        "F04. I vår verksamhet …", "F04 – I vår …", "Fråga 4: I vår verksamhet …".
-        """
-        if key in self.by_key:
-            return self.by_key[key]
-        found = _NUMBERED.match(key)
-        if found:
-            head, rest = found.group(1), normalise(found.group(2))
-            if head in self.by_key and (
-                not rest or self.by_key.get(rest) in (None, self.by_key[head])
-            ):
-                return self.by_key[head]
-            if rest in self.by_key:
-                return self.by_key[rest]
-        if ":" in key:
-            rest = normalise(key.split(":", 1)[1])
-            if rest in self.by_key:
-                return self.by_key[rest]
-        return None
+    def on_scale(self, value: object) -> bool:
+        """True when a value is an answer on the codebook's scale (a step or a label)."""
+        return self.classify(value)[1] == _OK
 
     def classify(self, value: object, booleans: bool = False) -> tuple[float, int]:
         """(score before reversal, outcome) of one distinct non-blank answer.
@@ -216,7 +257,7 @@ class _Context:
 
 @dataclass
 class _Header:
-    row: int
+    row: int  # the last header row: respondents start below it
     organisation: int | None = None
     role: int | None = None
     respondent: int | None = None
@@ -225,54 +266,175 @@ class _Header:
     unknown: list[int] = field(default_factory=list)  # columns whose header matches nothing
     duplicate: list[tuple[int, int]] = field(default_factory=list)  # (column, first column)
     ignored: set = field(default_factory=set)
+    free_text: list[int] = field(default_factory=list)  # comment columns, reported once
+    mismatch: list[tuple[int, tuple[int, int]]] = field(default_factory=list)  # F1: text of F2
+    titles: dict[int, tuple[int, str]] = field(default_factory=dict)  # column: (row, header)
+    first: int = 0  # the first header row
 
 
 def _identity_field(value: object) -> str | None:
     return field_of(value, IDENTITY_FIELDS)
 
 
-def _is_personal(value: object) -> bool:
-    return field_of(value, ("personal",)) is not None
+def _identity_aliases(codebook: Codebook) -> dict[str, str]:
+    """``{normalised header: identity field}`` from the codebook's ``identity`` sheet."""
+    table = getattr(codebook, "identity", None)
+    if table is None or not len(table):
+        return {}
+    return {normalise(h): f for h, f in zip(table["header"], table["field"], strict=True)}
 
 
-def _header_row(head: list[list], ctx: _Context) -> int | None:
-    """The header row: the first naming the organisation, else the first with two statements."""
-    row, _, _ = find_header(head, _identity_field, lambda found: "organisation" in found)
-    if row is not None:
-        return row
-    for r, cells in enumerate(head):
-        if sum(normalise(as_text(v)) in ctx.by_key for v in cells) >= 2:
-            return r
-    return None
+def _checked_options(ctx: _Context, organisation: str | None, role: str | None):
+    """The ``organisation=`` and ``role=`` options as the codebook names them."""
+    if organisation is not None:
+        name = ctx.resolve(organisation) if ctx.resolve.checks else organisation
+        if not name:
+            raise ValueError(f"organisation={organisation!r} is no organisation of the codebook")
+        organisation = name
+    if role is not None:
+        known = ctx.role_key.get(normalise(role))
+        if known is None:
+            raise ValueError(f"role={role!r} is no role of the codebook ({', '.join(ctx.roles)})")
+        role = known
+    return organisation, role
 
 
 def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
-    head = sheet.head(HEADER_SEARCH_ROWS)
-    chosen = _header_row(head, ctx)
-    if chosen is None:
+    """The header block of a sheet (see :mod:`maturity.io.headers`) as the reader uses it."""
+    block = recognise(sheet.head(HEADER_SEARCH_ROWS), ctx.index, ctx.identity_of)
+    if block is None:
         return None
-    header = _Header(chosen)
+    header = _Header(block.last, first=block.first)
     first_column: dict[int, int] = {}
-    for c, value in enumerate(head[chosen]):
-        key = normalise(as_text(value))
-        if not key:
-            continue
-        name = _identity_field(value)
-        if name is not None and getattr(header, name) is None:
-            setattr(header, name, c)
-            continue
-        index = ctx.match_statement(key)
-        if index is not None:
-            if index in first_column:
-                header.duplicate.append((c, first_column[index]))
-            else:
+    for col in block.columns:
+        c = col.column
+        if col.kind == "identity" and getattr(header, col.field) is None:
+            setattr(header, col.field, c)
+        elif col.kind == "statement":
+            seen = [first_column[i] for i in col.statements if i in first_column]
+            if seen:
+                header.duplicate.append((c, seen[0]))
+                continue
+            for index in col.statements:  # several when roles share the text
                 first_column[index] = c
                 header.statements.append((c, index))
-        elif _is_personal(value):
+        elif col.kind == "metadata":
             header.ignored.add(c)
-        else:
-            header.unknown.append(c)
+        elif col.kind:
+            header.titles[c] = (col.row, col.text or col.title)
+            if col.conflict is not None:
+                header.mismatch.append((c, col.conflict))
+            elif col.kind == "free_text":
+                header.free_text.append(c)
+            else:
+                header.unknown.append(c)
     return header
+
+
+#: Columns of :func:`survey_columns`.
+COLUMN_COLUMNS = [
+    "column",
+    "letter",
+    "kind",
+    "field",
+    "statement",
+    "title",
+    "text",
+    "header",
+    "shape",
+    "header_row",
+    "first_data_row",
+]
+
+
+def survey_columns(
+    sheet_head_rows: list[list], *, codebook: Codebook | None = None
+) -> pd.DataFrame:
+    """What each column of a survey export is, from the first rows of its sheet.
+
+    The one header recognition of the survey reader (:func:`read_survey` uses it) and of
+    codebook drafting: the header block (one to three rows, as Microsoft Forms, Google Forms,
+    SurveyMonkey, Qualtrics and LimeSurvey write it; see :mod:`maturity.io.headers`) and,
+    per column, its kind.
+
+    Parameters
+    ----------
+    sheet_head_rows : list of lists
+        The first rows of the sheet (e.g. ``Workbook.head(name, 50).rows``), the header and
+        some respondents.
+    codebook : Codebook, optional
+        With a codebook, statement columns are matched to its statements (ids, texts, grid
+        titles, id/text mismatches) and its ``identity`` aliases name identity columns; a
+        column that matches nothing is ``unknown``. Without one (drafting a codebook), every
+        question column that is not free text is a ``statement``, its text split from a grid
+        title.
+
+    Returns
+    -------
+    DataFrame
+        One row per column with a header (columns :data:`COLUMN_COLUMNS`): ``column``
+        (0-based) and ``letter``; ``kind`` — ``statement``, ``identity`` (``field`` is
+        organisation, role, respondent or wave), ``metadata`` (the tool's own columns: times,
+        IP address, e-mail, names, status …; never carried), ``free_text`` (comments, by
+        name or because its values are mostly text off the scale; never published) or
+        ``unknown``; ``statement`` (the codebook's id(s), comma-separated when roles share a
+        text); ``title`` (a grid's question title), ``text`` (the statement text as written),
+        ``header`` (the header cell), ``shape`` (``plain``, ``code``, ``numbered``,
+        ``grid_brackets``, ``grid_dash``, ``rows``: a header of several rows),
+        ``header_row`` (0-based row of that cell) and ``first_data_row`` (the first
+        respondent row). Empty when no row looks like a header.
+
+    Examples
+    --------
+    >>> rows = [["Tidstämpel", "Digitalt [Vi mäter effekten]", "Övrigt om digitalisering"],
+    ...         ["2024-03-01 10:00", "Instämmer helt", "Inget att tillägga just nu, tack"]]
+    >>> survey_columns(rows)[["letter", "kind", "title", "text"]].values.tolist()
+    [['A', 'metadata', '', 'Tidstämpel'], ['B', 'statement', 'Digitalt', 'Vi mäter effekten'], ['C', 'free_text', '', 'Övrigt om digitalisering']]
+    """
+    index = identity = None
+    if codebook is not None:
+        ctx = _Context(codebook, False, None)
+        index, identity, on_scale = ctx.index, ctx.identity_of, ctx.on_scale
+    else:
+        identity, on_scale = _identity_field, None
+    block = recognise(sheet_head_rows, index, identity)
+    if block is None:
+        return pd.DataFrame(columns=COLUMN_COLUMNS)
+    data = sheet_head_rows[block.last + 1 :]
+    n_rows = block.last - block.first + 1
+    taken = _Header(block.last)  # identity fields named by a header
+    for col in block.columns:
+        if col.kind == "identity" and getattr(taken, col.field) is None:
+            setattr(taken, col.field, col.column)
+    records = []
+    for col in block.columns:
+        if not col.kind:
+            continue
+        kind, title, text, shape = col.kind, col.title, col.text, col.shape
+        values = [row[col.column] if col.column < len(row) else None for row in data]
+        if kind == "statement" and codebook is not None:
+            text = codebook.statements["text"].iloc[col.statements[0]]
+        elif kind == "unknown" and col.conflict is None:
+            found = _identity_by_values(values, ctx, taken) if codebook is not None else None
+            if found is not None:
+                kind, col.field = "identity", found
+                setattr(taken, found, col.column)
+            elif free_text_values(values, on_scale):
+                kind = "free_text"
+            elif codebook is None:
+                kind = "statement"
+                title, text, shape = split_statement(col.text, n_rows)
+                title = title or col.title
+        ids = (
+            ", ".join(codebook.statements["statement"].iloc[list(col.statements)])
+            if (codebook is not None and col.statements)
+            else ""
+        )
+        records.append(
+            (col.column, column_letter(col.column), kind, col.field, ids, title, text,
+             col.text, shape or ("rows" if n_rows > 1 else ""), col.row, block.last + 1)
+        )  # fmt: skip
+    return pd.DataFrame(records, columns=COLUMN_COLUMNS)
 
 
 def detect(book: Workbook) -> bool:
@@ -318,8 +480,9 @@ def _resolve_from_name(text: str, ctx: _Context) -> str | tuple[str, ...] | None
 
 
 def _file_wave(path: Path) -> int | None:
+    """A year standing alone in the file's or its folder's name (never ``Title(1-2019)``)."""
     for text in (path.stem, path.parent.name):
-        match = _YEAR.search(text)
+        match = _FILE_YEAR.search(text)
         if match:
             return int(match.group(1))
     return None
@@ -331,7 +494,8 @@ def _take(array: np.ndarray, rows: np.ndarray, cols: list[int]) -> np.ndarray:
         sub = array[rows[0] : rows[-1] + 1]
     else:
         sub = array[rows]
-    if cols and cols[-1] - cols[0] + 1 == len(cols) and cols == sorted(cols):
+    contiguous = cols and cols[-1] - cols[0] + 1 == len(cols) == len(set(cols))
+    if contiguous and cols == sorted(cols):
         return sub[:, cols[0] : cols[-1] + 1]
     return sub[:, cols]
 
@@ -452,10 +616,25 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
             "problem.survey.no_header",
         )
         return
+    if header.wave is None and ctx.wave is None and _file_wave(path) is None and header.statements:
+        if not ctx.any_wave:  # wave 1, unless another file has a wave: decided at the end
+            ctx.deferred.append((sheet, path, header))
+            return
+        _read_body(sheet, path, header, ctx, wave_missing=True)
+        return
+    ctx.any_wave = ctx.any_wave or bool(header.statements)
+    _read_body(sheet, path, header, ctx)
+
+
+def _read_body(
+    sheet: TableSheet, path: Path, header: _Header, ctx: _Context, wave_missing: bool = False
+) -> None:
+    """Validate the cells below a sheet's header."""
     cells = _encode(sheet, header)
+    _find_free_text(header, cells, ctx)
     _report_outside_statements(sheet, header, cells, ctx)
     if not header.statements:
-        if not header.unknown:
+        if not header.unknown and not header.free_text and not header.mismatch:
             ctx.problem(
                 sheet.source(header.row, 0),
                 "missing_column",
@@ -463,8 +642,46 @@ def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
                 "problem.survey.no_statement_columns",
             )
         return
-    people = _identify(sheet, path, header, cells, ctx)
+    people = _identify(sheet, path, header, cells, ctx, wave_missing)
     _read_answers(sheet, header, cells, people, ctx)
+
+
+def _identity_by_values(values: Iterable, ctx: _Context, header: _Header) -> str | None:
+    """The identity field a column without a known header holds, judged by its values: an
+    organisation question ("Vilken kommun arbetar du i?") when at least 80 % of its distinct
+    values are organisations of the codebook (or aliases), a role question likewise."""
+    distinct = {as_text(v).strip() for v in values if not is_blank(v)}
+    if not distinct:
+        return None
+    checks = []
+    if header.organisation is None and ctx.resolve.checks:
+        checks.append(("organisation", lambda v: ctx.resolve(v) is not None))
+    if header.role is None:
+        checks.append(("role", lambda v: normalise(v) in ctx.role_key))
+    for name, known in checks:
+        if sum(map(known, distinct)) >= 0.8 * len(distinct):
+            return name
+    return None
+
+
+def _find_free_text(header: _Header, cells: _Cells, ctx: _Context) -> None:
+    """Name the unknown columns that are an organisation or role question by their values;
+    move those whose cells are mostly text off the scale to free text."""
+    for c in list(header.unknown):
+        codes, counts = np.unique(cells.codes[:, c], return_counts=True)
+        name = _identity_by_values([cells.uniques[k] for k in codes], ctx, header)
+        if name is not None:
+            header.unknown.remove(c)
+            setattr(header, name, c)
+            continue
+        total = off = 0
+        for k, n in zip(codes.tolist(), counts.tolist(), strict=True):
+            if not cells.blank_u[k]:
+                total += n
+                off += n if _is_comment(cells.uniques[k], ctx) else 0
+        if total and off * 2 > total:
+            header.unknown.remove(c)
+            header.free_text.append(c)
 
 
 def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
@@ -494,31 +711,47 @@ def _encode(sheet: TableSheet, header: _Header) -> _Cells:
     return _Cells(codes, uniques, blank_u, formula, ~blank_u[codes] | formula)
 
 
+def _is_comment(value: object, ctx: _Context) -> bool:
+    """True for a value of a comment: text off the scale, longer than a stray mark ("x")."""
+    return (
+        isinstance(value, str)
+        and len(value.strip()) > 3
+        and parse_number(value) is None
+        and not ctx.on_scale(value)
+    )
+
+
 def _report_outside_statements(
     sheet: TableSheet, header: _Header, cells: _Cells, ctx: _Context
 ) -> None:
-    """Columns whose header matches nothing, duplicate columns, and values with no header."""
+    """Columns whose header matches nothing, duplicate columns, and values with no header.
+
+    A free-text column and a column whose header's id and text disagree are reported once, at
+    the header cell, never with their values: the column counts as that one cell read.
+    """
     h, codes, uniques, content = header.row, cells.codes, cells.uniques, cells.content
     used = np.zeros(codes.shape[1], dtype=bool)
     for c in (header.organisation, header.role, header.respondent, header.wave):
         if c is not None:
             used[c] = True
-    used[list(header.ignored)] = True
+    used[[c for c in header.ignored if c < len(used)]] = True
     used[[c for c, _ in header.statements]] = True
+    _report_skipped(sheet, header, cells, ctx, used)
     for c in header.unknown:
-        title = as_text(sheet.value(h, c))
+        row, title = header.titles[c]
         ctx.problem(
-            sheet.source(h, c),
+            sheet.source(row, c),
             "unknown_statement",
             title,
             "problem.survey.unknown_header",
             header=title,
         )
         for i in np.flatnonzero(content[:, c]):  # free text: quoted only masked
+            value = uniques[codes[i, c]]
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "unknown_statement",
-                mask(uniques[codes[i, c]]),
+                "…" if _is_comment(value, ctx) else mask(value),  # a comment is never shown
                 "problem.survey.answer_under_unknown_header",
                 header=title,
                 column=column_letter(c),
@@ -526,10 +759,11 @@ def _report_outside_statements(
         used[c] = True
     for c, first in header.duplicate:
         for i in np.flatnonzero(content[:, c]):
+            value = uniques[codes[i, c]]
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "duplicate_column",
-                uniques[codes[i, c]],
+                value if not _is_comment(value, ctx) else "…",
                 "problem.survey.duplicate_column",
                 column=column_letter(c),
                 first=column_letter(first),
@@ -537,17 +771,54 @@ def _report_outside_statements(
         used[c] = True
     for i, c in zip(*np.nonzero(content[:, ~used]), strict=True):
         c = np.flatnonzero(~used)[c]
+        value = uniques[codes[i, c]]
         ctx.problem(
             sheet.source(h + 1 + i, c),
             "unknown_statement",
-            mask(uniques[codes[i, c]]),
+            "…" if _is_comment(value, ctx) else mask(value),
             "problem.survey.no_header_above",
             column=column_letter(c),
         )
 
 
+def _report_skipped(
+    sheet: TableSheet, header: _Header, cells: _Cells, ctx: _Context, used: np.ndarray
+) -> None:
+    """One problem per free-text or id/text-mismatch column, at its header cell."""
+    for c in header.free_text:
+        row, title = header.titles[c]
+        n = int(cells.content[:, c].sum()) if c < len(used) else 0
+        ctx.tally.notice(  # by design, so no error in strict mode; never with a value
+            sheet.source(row, c),
+            "skipped_column",
+            "problem.exports.free_text_skipped",
+            header=title,
+            n=n,
+        )
+        if c < len(used):
+            used[c] = True
+    for c, (named, texted) in header.mismatch:
+        row, title = header.titles[c]
+        ctx.problem(
+            sheet.source(row, c),
+            "header_mismatch",
+            title,
+            "problem.exports.header_mismatch",
+            header=title,
+            statement=ctx.statement_ids[named],
+            other=ctx.statement_ids[texted],
+        )
+        if c < len(used):
+            used[c] = True
+
+
 def _identify(
-    sheet: TableSheet, path: Path, header: _Header, cells: _Cells, ctx: _Context
+    sheet: TableSheet,
+    path: Path,
+    header: _Header,
+    cells: _Cells,
+    ctx: _Context,
+    wave_missing: bool = False,
 ) -> _Respondents:
     """Who answered in each respondent row; distinct names are resolved once."""
     h, codes, uniques, blank_u = header.row, cells.codes, cells.uniques, cells.blank_u
@@ -569,9 +840,9 @@ def _identify(
         if header.role is not None
         else None
     )
-    file_org = _resolve_from_name(path.stem, ctx) if header.organisation is None else None
-    sheet_role = ctx.role_key.get(normalise(sheet.name))
-    default_wave = ctx.wave if ctx.wave is not None else (_file_wave(path) or 1)
+    file_org, sheet_role, default_wave, wave_status = _sheet_identity(
+        sheet, path, header, ctx, wave_missing
+    )
     n = len(rows_idx)
     people = _Respondents(
         rows_idx,
@@ -588,7 +859,7 @@ def _identify(
             i, r, codes, blank_u, uniques, header, ctx, sheet, file_org, org_u, role_u, sheet_role
         )
         wave_problem = _read_wave(sheet, header, cells, i, r, people, k)
-        status = status or wave_problem
+        status = status or wave_problem or wave_status
         respondent = _respondent(sheet, path, header, cells, i, r, ctx)
         if status is None:
             status = _first_answer(
@@ -603,6 +874,57 @@ def _identify(
         people.roles[k] = role_index.get(role, -1)
         people.respondents[k] = respondent
     return people
+
+
+def _sheet_identity(sheet: TableSheet, path: Path, header: _Header, ctx: _Context, wave_missing):
+    """(organisation, role, wave, row status) given to every row of a sheet that has no
+    column for them, and the row of :attr:`Survey.sources` saying where each came from."""
+    if header.organisation is not None:
+        org, org_from = None, "column"
+    elif ctx.organisation is not None:
+        org, org_from = ctx.organisation, "option"
+    else:
+        org = _resolve_from_name(path.stem, ctx)
+        org_from = "file_name" if org else "missing"
+    role, role_from = None, "column"
+    if header.role is None:
+        role, role_from = ctx.role, "option"
+        if role is None:
+            role, role_from = ctx.role_key.get(normalise(sheet.name)), "sheet_name"
+        if role is None and len(ctx.roles) == 1:
+            role, role_from = ctx.roles[0], "single_role"
+        if role is None:
+            role_from = "missing"
+    wave, wave_from, status = None, "column", None
+    fallback = ctx.wave if ctx.wave is not None else (_file_wave(path) or 1)  # a blank Våg cell
+    if header.wave is None:
+        wave, wave_from = ctx.wave, "option"
+        if wave is None:
+            wave, wave_from = _file_wave(path), "file_name"
+        if wave is None:
+            wave, wave_from = 1, "default"
+        if wave_missing:
+            wave, wave_from = 0, "missing"
+            status = ("missing_value", "problem.exports.no_wave", {"file": sheet.file})
+    ctx.sources.append(
+        dict(
+            zip(
+                SOURCE_COLUMNS,
+                (
+                    sheet.file,
+                    sheet.name,
+                    None if wave_from in ("column", "missing") else wave,
+                    wave_from,
+                    org,
+                    org_from,
+                    role,
+                    role_from,
+                ),  # fmt: skip
+                strict=True,
+            )
+        )
+    )
+    return org, role, fallback if wave_from == "column" else wave or 1, status
 
 
 def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str, dict] | None:
@@ -656,12 +978,16 @@ def _read_answers(
     asked = np.zeros(a_codes.shape, dtype=bool)
     known_role = people.roles >= 0
     asked[known_role] = ctx.asks[people.roles[known_role]][:, st_index]
+    elsewhere = _asked_elsewhere(statement_cols, asked)
     score, outcome, u_text, present = _classify_answers(sheet, cells, a_codes, st_index, ctx)
 
     ok = people.ok[:, None]
     filled = ~a_blank
     usable = outcome == _OK  # blank cells have outcome _OK too
     accepted = ok & asked & usable
+    if elsewhere is not None:  # a cell is another statement's when that one is asked
+        filled &= ~elsewhere
+        a_formula = a_formula & ~elsewhere if any_formula else None
     if any_formula:
         bad_row = ~ok & (filled | a_formula)
         formula_problem = ok & a_formula & a_blank
@@ -684,6 +1010,25 @@ def _read_answers(
         value=ok & asked & ~usable,
     )
     _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx)
+
+
+def _asked_elsewhere(columns: list[int], asked: np.ndarray) -> np.ndarray | None:
+    """Where a column stands for several statements (a text shared by roles): True for the
+    cells that belong to another of them (the one the row's role is asked, or, when none is
+    asked, the first); None when no column does."""
+    if len(set(columns)) == len(columns):
+        return None
+    out = np.zeros(asked.shape, dtype=bool)
+    groups: dict[int, list[int]] = {}
+    for j, c in enumerate(columns):
+        groups.setdefault(c, []).append(j)
+    for js in groups.values():
+        if len(js) < 2:
+            continue
+        any_asked = asked[:, js].any(axis=1)
+        for n, j in enumerate(js):
+            out[:, j] = ~asked[:, j] & (any_asked if n == 0 else True)
+    return out
 
 
 def _classify_answers(sheet, cells, a_codes, st_index, ctx):
@@ -912,6 +1257,8 @@ def read_survey(
     *,
     strict: bool = False,
     wave: int | None = None,
+    organisation: str | None = None,
+    role: str | None = None,
     secret: str | bytes | Callable[[], bytes] | None = None,
 ) -> Survey:
     """Read survey exports into the tidy ``responses`` table, validating every cell.
@@ -925,8 +1272,17 @@ def read_survey(
     strict : bool
         Raise :class:`~maturity.errors.InputError` at the first problem instead of logging it.
     wave : int, optional
-        The survey round, when the export has no "Våg"/"Wave" column. Default: a year
-        (19xx/20xx) in the file or folder name, else 1.
+        The survey round of every file, where the export has no "Våg"/"Wave" column.
+        Default: a year (19xx/20xx) standing alone in the file or folder name (``enkat_2022``,
+        ``Enkät 2022``; never Microsoft Forms' response count ``Titel(1-2019)``), else 1 —
+        unless another file has a wave: then each answer of the file without one is a
+        ``missing_value`` problem.
+    organisation : str, optional
+        The organisation of every file without an organisation column (a name or alias of
+        the codebook); default: the file name.
+    role : str, optional
+        The role of every sheet without a role column; default: the sheet name, else the one
+        role of a single-role codebook.
     secret : str, bytes or callable, optional
         The key of the respondent pseudonyms (:mod:`maturity.io.personal`), or a function
         returning it (asked only when an id needs a pseudonym). Default: ``$MATURITY_SECRET``,
@@ -937,7 +1293,8 @@ def read_survey(
     Survey
         ``responses``, ``problems``, ``cells_read``, ``codebook`` and ``files``. Scores are
         oriented so that higher = more mature (reverse-keyed statements are flipped);
-        ``answer`` keeps the raw cell; ``source`` is ``file:sheet:cell``.
+        ``answer`` keeps the raw cell; ``source`` is ``file:sheet:cell``. ``sources`` says
+        where each sheet's wave, organisation and role came from.
 
     Raises
     ------
@@ -955,7 +1312,7 @@ def read_survey(
     """
     if not isinstance(codebook, Codebook):
         codebook = read_codebook(codebook)
-    ctx = _Context(codebook, strict, wave)
+    ctx = _Context(codebook, strict, wave, organisation, role)
     files = survey_files(source)
     if callable(secret):
         ctx.pseudonyms = Pseudonyms(secret)
@@ -979,6 +1336,8 @@ def read_survey(
         for sheet in sheets:
             if not _copy_of_earlier(sheet, copies, ctx):
                 _read_sheet(sheet, path, ctx)
+    for sheet, path, header in ctx.deferred:  # no wave: wave 1 unless another file has one
+        _read_body(sheet, path, header, ctx, wave_missing=ctx.any_wave)
     responses = _assemble(ctx)
     return Survey(
         responses,
@@ -987,4 +1346,5 @@ def read_survey(
         codebook,
         [str(p) for p in files],
         ctx.tally.log,
+        pd.DataFrame(ctx.sources, columns=SOURCE_COLUMNS),
     )

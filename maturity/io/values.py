@@ -17,18 +17,33 @@ _TRAILING = re.compile(r"[\s.,;:!?…*]+$")
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 
 
+#: Characters written alike by different tools: curly quotes, primes and dashes become the
+#: plain ones; zero-width characters and the byte-order mark disappear.
+_ALIKE = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4\u0060", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"),
+    }
+)
+
+
 def normalise(text: object) -> str:
     """Key for tolerant matching: case-folded, whitespace collapsed, trailing punctuation cut.
 
-    Line breaks, non-breaking spaces and doubled spaces count as one space; Unicode is
-    normalised (NFC) so that a decomposed "å" matches a composed one.
+    Line breaks, non-breaking and zero-width spaces and doubled spaces count as one space (or
+    none); Unicode is normalised (NFKC) so that a decomposed "å" matches a composed one;
+    curly quotes (’ “ ”) match straight ones and every dash (– — −) matches "-".
 
     Examples
     --------
     >>> normalise("  Vi MÄTER\\neffekten  av   investeringar. ")
     'vi mäter effekten av investeringar'
+    >>> normalise("IT\\u2019s \\u201dplan\\u201d \\u2013 nu\\u200b") == normalise("it's \\"plan\\" - nu")
+    True
     """
-    text = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
+    text = unicodedata.normalize("NFKC", str(text)).translate(_ALIKE)
     return _TRAILING.sub("", _SPACES.sub(" ", text).strip()).casefold()
 
 
