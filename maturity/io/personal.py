@@ -118,15 +118,23 @@ def is_personal(value: object) -> bool:
     return bool(_personal_matches(str(value)))
 
 
+_SHORT_NUMBER = re.compile(r"-?\d+([.,]\d+)?")
+
+
 def mask(value: object) -> str:
     """A short masked excerpt of a value: its first character and ``***``.
 
+    A short number (at most four characters, such as an answer ``4`` or ``2,5``) names no
+    one and is shown as it is.
+
     Examples
     --------
-    >>> mask("Anna Svensson"), mask("070-1234567"), mask(""), mask(None)
-    ('A***', '0***', '', '')
+    >>> mask("Anna Svensson"), mask("070-1234567"), mask(""), mask(None), mask("4")
+    ('A***', '0***', '', '', '4')
     """
     text = "" if value is None else str(value).strip()
+    if len(text) <= 4 and _SHORT_NUMBER.fullmatch(text):
+        return text
     return text[:1] + "***" if text else ""
 
 
