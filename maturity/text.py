@@ -1536,6 +1536,16 @@ _DEMO_DATA: dict[str, dict[str, str]] = {
 }
 
 
+_EXPORTS_INPUT: dict[str, dict[str, str]] = {
+    # survey exports as text and SPSS files; the codebook drafter (maturity init)
+    "problem.exports.not_read.not_delimited": _both(
+        "en textfil utan kolumner (ingen CSV-export); flytta den ur mappen om den inte hör dit",
+        "a text file without columns (no CSV export); move it out of the folder if it does "
+        "not belong there",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1547,6 +1557,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_DECK,
     **_HOSTILE,
     **_DEMO_DATA,
+    **_EXPORTS_INPUT,
 }
 
 

@@ -50,6 +50,7 @@ from maturity.io.kit import (
 from maturity.io.opener import TableSheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
+from maturity.io.tabular import TextOptions
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = ["Survey", "read_survey", "read_codebook", "detect", "RESPONSE_COLUMNS", "survey_files"]
@@ -865,6 +866,7 @@ def read_survey(
     *,
     strict: bool = False,
     wave: int | None = None,
+    text: TextOptions | None = None,
 ) -> Survey:
     """Read survey exports into the tidy ``responses`` table, validating every cell.
 
@@ -879,6 +881,8 @@ def read_survey(
     wave : int, optional
         The survey round, when the export has no "Våg"/"Wave" column. Default: a year
         (19xx/20xx) in the file or folder name, else 1.
+    text : TextOptions, optional
+        For CSV exports: delimiter, encoding and decimal mark (each detected when not given).
 
     Returns
     -------
@@ -906,7 +910,7 @@ def read_survey(
     ctx = _Context(codebook, strict, wave)
     files = survey_files(source)
     for path in files:
-        book = open_workbook(path)
+        book = open_workbook(path, text=text)
         sheets = [book.table(name) for name in book.sheet_names]
         if not sheets or all(s.is_empty() for s in sheets):
             ctx.problem(
