@@ -104,3 +104,121 @@ def write_strict(path: Path, sheets: dict[str, list[list]]) -> Path:
             out.writestr(info, data)
     plain.unlink()
     return path
+
+
+# -- whole exports, as the tools write them, for maturity init and the readers -----------------
+SV_STEPS = [
+    "Instämmer inte alls",
+    "Instämmer i låg grad",
+    "Instämmer delvis",
+    "Instämmer i hög grad",
+    "Instämmer helt",
+]
+EN_STEPS = [
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+]
+SV_TEXTS = [
+    "Vi har en tydlig plan för digitalisering",
+    "Vi mäter effekten av våra digitala investeringar",
+    "Ledningen följer upp digitaliseringsarbetet",
+    "Vi har en stabil driftsleverans",
+    "Vår IT-dokumentation är god",
+]
+EN_TEXTS = [
+    "We have a clear plan for digitalisation",
+    "We measure the effect of our digital investments",
+    "Management follows up the digital work",
+    "Our IT operations are stable",
+    "Our IT documentation is good",
+]
+ORGS = ["Tanum", "Åmål", "Munkedal"]
+#: Respondents per organisation (at least the report's min_n, so groups are shown).
+PER_ORG = 6
+
+
+def step(i: int, j: int) -> int | None:
+    """The answer of respondent ``i`` to statement ``j``: a step 1-5, or None = don't know."""
+    k = (3 * i + 2 * j) % 11
+    return None if k == 10 else 1 + k % 5
+
+
+def respondents() -> list[tuple[int, str]]:
+    return [(i, ORGS[i % len(ORGS)]) for i in range(PER_ORG * len(ORGS))]
+
+
+def write_ms_forms(path: Path) -> Path:
+    """Microsoft Forms (English): metadata columns, the organisation asked as "Organisation",
+    one column per statement headed by its text, answers as labels; no role column."""
+    import datetime as dt
+
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Organisation", *EN_TEXTS]
+    rows = [header]
+    for i, org in respondents():
+        when = dt.datetime(2024, 3, 1, 9, 0) + dt.timedelta(minutes=7 * i)
+        labels = [
+            EN_STEPS[s - 1] if s else "Don't know" for s in map(lambda j: step(i, j), range(5))
+        ]
+        rows.append([i + 1, when, when, "anonymous", None, org, *labels])
+    return write_rows(path, {"Sheet1": rows})
+
+
+def swedish_rows() -> list[list]:
+    """Kommun, Roll, statements answered "4 - Instämmer i hög grad" (numbered labels), a share
+    with a decimal comma; heads of department answer F1-F3, IT managers F4-F5."""
+    header = ["Kommun", "Roll", *SV_TEXTS, "Andel klar"]
+    rows = [header]
+    for i, org in respondents():
+        role = "förvaltningschef" if i % 2 == 0 else "IT-chef"
+        asked = range(3) if role == "förvaltningschef" else range(3, 5)
+        answers = []
+        for j in range(5):
+            s = step(i, j)
+            answers.append(
+                None if j not in asked else (f"{s} - {SV_STEPS[s - 1]}" if s else "Vet ej")
+            )
+        rows.append([org, role, *answers, 0.25 * (i % 4) + 0.5])
+    return rows
+
+
+def write_swedish_csv(path: Path) -> Path:
+    """Swedish Excel's "CSV (semikolonavgränsad)": cp1252, ';', decimal commas."""
+    return write_csv(path, swedish_rows(), delimiter=";", encoding="cp1252", decimal=",")
+
+
+def write_bom_csv(path: Path) -> Path:
+    """Excel's "CSV UTF-8": a byte-order mark, ',', a time stamp, labels as words."""
+    header = ["Tidstämpel", "Kommun", *SV_TEXTS]
+    rows = [header]
+    for i, org in respondents():
+        labels = [SV_STEPS[s - 1] if s else "Vet ej" for s in (step(i, j) for j in range(5))]
+        rows.append([f"2024-03-{1 + i % 28:02d} 10:15:00", org, *labels])
+    return write_csv(path, rows, delimiter=",", encoding="utf-8", decimal=".", bom=True)
+
+
+def write_spss(path: Path) -> Path:
+    """An SPSS file as the Swedish survey tools write it: coded answers with value labels,
+    "Vet ej" = 9 as user-defined missing, question texts as variable labels, the organisation
+    coded with value labels."""
+    people = respondents()
+    columns: dict[str, list] = {
+        "resp": [f"r{i}" for i, _ in people],
+        "kommun": [float(ORGS.index(org) + 1) for _, org in people],
+    }
+    for j in range(5):
+        columns[f"q{j + 1}"] = [float(step(i, j) or 9) for i, _ in people]
+    steps = {float(n): label for n, label in enumerate(SV_STEPS, start=1)} | {9.0: "Vet ej"}
+    labels = {"resp": "Respondent", "kommun": "Kommun"}
+    labels.update({f"q{j + 1}": SV_TEXTS[j] for j in range(5)})
+    value_labels = {f"q{j + 1}": steps for j in range(5)}
+    value_labels["kommun"] = {float(n): org for n, org in enumerate(ORGS, start=1)}
+    return write_sav(
+        path,
+        columns,
+        labels=labels,
+        value_labels=value_labels,
+        missing={f"q{j + 1}": [9.0] for j in range(5)},
+    )
