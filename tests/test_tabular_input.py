@@ -58,6 +58,8 @@ def test_csv_export_reads_every_answer_right(tmp_path, how):
     path = write_csv(tmp_path / "svar_2024.csv", [HEADER, *ROWS], **how)
     book = open_workbook(path)
     assert book.sheet_names == ["svar_2024"]
+    assert book.head("svar_2024", 2).rows[1][:3] == ["r1", "Tanum", "förvaltningschef"]
+    assert book.sheet("svar_2024").n_rows == 4
     assert book.detected["delimiter"] == how["delimiter"]
     assert book.detected["decimal"] == how["decimal"] or how["delimiter"] == ","
     assert book.sheet("svar_2024").value(1, 8) == 3.5  # a decimal comma read as a number
@@ -83,7 +85,7 @@ def test_csv_options_override_detection(tmp_path):
     forced = open_workbook(path, text=TextOptions(delimiter=",", encoding="latin-1"))
     assert forced.sheet("a").rows[0] == ["Kommun;F1"]
     with pytest.raises(InputError, match=r"a.csv: cannot be read as utf-8 text"):
-        open_workbook(path, text=TextOptions(encoding="utf-8"))
+        open_workbook(path, text=TextOptions(encoding="utf-8")).sheet("a")
     survey = read_survey(
         path, codebook(), text=TextOptions(delimiter=";", encoding="cp1252", decimal=",")
     )
@@ -116,14 +118,16 @@ def test_workbook_renamed_csv_and_binary_text_are_refused(tmp_path):
     nul = tmp_path / "nul.csv"
     nul.write_bytes(b"Kommun;F1\r\nTanum;\x00\x00\r\n")
     with pytest.raises(InputError, match=r"nul.csv: holds NUL bytes"):
-        open_workbook(nul)
+        open_workbook(nul).sheet("nul")
 
 
 def test_text_size_caps(tmp_path, monkeypatch):
     path = write_csv(tmp_path / "big.csv", [HEADER, *ROWS * 20])
     monkeypatch.setattr(tabular, "MAX_ROWS", 10)
+    book = open_workbook(path)
+    assert book.head("big", 3).n_rows == 3  # the first rows are read without the rest
     with pytest.raises(InputError, match=r"big.csv: is too large to read"):
-        open_workbook(path)
+        book.sheet("big")
     monkeypatch.setattr(tabular, "MAX_TEXT_BYTES", 100)
     with pytest.raises(InputError, match=r"big.csv: is refused: .* MB"):
         open_workbook(path)
@@ -222,3 +226,23 @@ def test_discover_reads_text_and_spss_exports_and_names_notes(tmp_path):
     assert [(p.name, why.rsplit(".", 1)[1]) for p, why in found.not_read] == [
         ("LASMIG.txt", "not_delimited")
     ]
+
+
+def test_discover_reads_only_the_first_rows_of_text_and_spss(tmp_path, monkeypatch):
+    write_csv(tmp_path / "svar.csv", [HEADER, *ROWS * 50])
+    write_survey_sav(tmp_path / "svar.sav")
+    limits = []
+    text_rows, spss_rows = tabular._text_rows, tabular._spss_rows
+    monkeypatch.setattr(
+        tabular, "_text_rows", lambda p, o, limit: limits.append(limit) or text_rows(p, o, limit)
+    )
+    monkeypatch.setattr(
+        tabular, "_spss_rows", lambda p, limit: limits.append(limit) or spss_rows(p, limit)
+    )
+    found = discover(tmp_path)
+    assert sorted(p.name for p in found.surveys) == ["svar.csv", "svar.sav"]
+    assert limits and None not in limits
+    book = open_workbook(tmp_path / "svar.csv")
+    assert book.head("svar", 5).rows == book.sheet("svar").rows[:5]
+    spss = open_workbook(tmp_path / "svar.sav")
+    assert spss.head("svar", 2).rows == spss.sheet("svar").rows[:2]

@@ -73,9 +73,10 @@ MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 
 _DELIMITERS = (";", "\t", ",")
-_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
 _SEP_LINE = re.compile(r'^"?sep=(.)"?\r?\n', re.IGNORECASE)
 _SNIFF_CHARS = 64 * 1024
+#: Bytes of a text file parsed for its first rows (:meth:`TextWorkbook.head`).
+_HEAD_BYTES = 1024 * 1024
 _ZIP_OR_OLE2 = (b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 _SPSS_MAGIC = (b"$FL2", b"$FL3")
 
@@ -116,50 +117,80 @@ class TextOptions:
 class TextWorkbook(Workbook):
     """A text or SPSS file opened as a workbook of one sheet (named after the file's stem).
 
+    The file is parsed in full on the first :meth:`sheet` or :meth:`table`; :meth:`head`
+    parses only the start of it, so deciding what the file is stays cheap.
+
     Attributes
     ----------
     kind : str
         ``"csv"`` or ``"spss"``.
+    options : TextOptions or None
+        What was given for a text file.
     detected : dict
-        How the file was read: ``encoding``, ``delimiter``, ``decimal`` (text) or
-        ``variables`` (SPSS variable names, one per column).
+        How the file was read, once read in full: ``encoding``, ``delimiter``, ``decimal``
+        (text) or ``variables`` (SPSS variable names, one per column).
     value_labels : dict of int to dict
-        SPSS only: per column (zero-based) its value labels, code (float) to label.
+        SPSS only, once read in full: per column (zero-based) its value labels, code (float)
+        to label.
     """
 
-    _only: Sheet | None = None
     kind: str = "csv"
+    options: TextOptions | None = None
     detected: dict = field(default_factory=dict)
     value_labels: dict = field(default_factory=dict)
+    _only: Sheet | None = field(default=None, repr=False)
     _table: TableSheet | None = field(default=None, repr=False)
 
-    def _check_name(self, name: str) -> Sheet:
+    def _check_name(self, name: str) -> None:
         if name not in self.sheet_names:
             raise InputError(
                 f"has no sheet named {name!r} (sheets: {', '.join(self.sheet_names)})",
                 file=self.name,
             )
+
+    def _full(self) -> Sheet:
+        if self._only is None:
+            self._only = _load(self, None)
         return self._only
 
     def sheet(self, name: str) -> Sheet:
         """The file's one sheet (see :meth:`maturity.io.opener.Workbook.sheet`)."""
-        return self._check_name(name)
+        self._check_name(name)
+        return self._full()
 
     def table(self, name: str) -> TableSheet:
         """The file's one sheet as text columns (see :meth:`~maturity.io.opener.Workbook.table`)."""
-        sheet = self._check_name(name)
+        self._check_name(name)
         if self._table is None:
-            self._table = TableSheet.from_sheet(sheet)
+            self._table = TableSheet.from_sheet(self._full())
         return self._table
 
     def head(self, name: str, n_rows: int) -> Sheet:
-        """The first ``n_rows`` rows (see :meth:`~maturity.io.opener.Workbook.head`)."""
-        sheet = self._check_name(name)
-        return Sheet(sheet.file, sheet.name, sheet.rows[:n_rows])
+        """The first ``n_rows`` rows, parsed from the start of the file only (see
+        :meth:`~maturity.io.opener.Workbook.head`)."""
+        self._check_name(name)
+        if self._only is not None:
+            return Sheet(self.name, name, self._only.rows[:n_rows], has_booleans=False)
+        if n_rows not in self._heads:
+            self._heads[n_rows] = _load(self, n_rows)
+        return self._heads[n_rows]
+
+
+def _load(book: TextWorkbook, limit: int | None) -> Sheet:
+    """The file's sheet, or its first ``limit`` rows; a full read fills ``detected`` and
+    ``value_labels``."""
+    if book.kind == "spss":
+        rows, detected, labels = _spss_rows(book.path, limit)
+    else:
+        rows, detected = _text_rows(book.path, book.options or TextOptions(), limit)
+        labels = {}
+    if limit is None:
+        book.detected, book.value_labels = detected, labels
+    return Sheet(book.name, book.sheet_names[0], rows, has_booleans=False)
 
 
 # -- delimited text ---------------------------------------------------------------------------
-def _read_bytes(path: Path, what: str) -> bytes:
+def _check_size(path: Path, what: str) -> None:
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise InputError(
@@ -169,18 +200,30 @@ def _read_bytes(path: Path, what: str) -> bytes:
         )
     if size == 0:
         raise InputError("is empty (0 bytes); ask the sender for the file again", file=path.name)
+
+
+def _unreadable(path: Path, err: OSError) -> InputError:
+    return InputError(
+        f"cannot be read ({err.strerror or type(err).__name__}); check that you may read "
+        "it and that no other program holds it open",
+        file=path.name,
+    )
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    _check_size(path, what)
     try:
         return path.read_bytes()
     except OSError as err:
-        raise InputError(
-            f"cannot be read ({err.strerror or type(err).__name__}); check that you may read "
-            "it and that no other program holds it open",
-            file=path.name,
-        ) from None
+        raise _unreadable(path, err) from None
 
 
-def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
-    """The text of the file and the encoding it was read with."""
+def _decode(data: bytes, encoding: str | None, name: str, final: bool = True) -> tuple[str, str]:
+    """The text of the file and the encoding it was read with.
+
+    ``final=False``: ``data`` is the start of the file, and a character cut at its end is left
+    out.
+    """
     if encoding is None:
         if data.startswith(codecs.BOM_UTF8):
             encoding = "utf-8-sig"
@@ -188,11 +231,11 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
             encoding = "utf-16"
         else:
             try:
-                return data.decode("utf-8"), "utf-8"
+                return codecs.getincrementaldecoder("utf-8")().decode(data, final), "utf-8"
             except UnicodeDecodeError:
                 encoding = "cp1252"
     try:
-        text = data.decode(encoding)
+        text = codecs.getincrementaldecoder(encoding)().decode(data, final)
     except UnicodeDecodeError as err:
         raise InputError(
             f"cannot be read as {encoding} text (byte {err.start}); save it again as CSV "
@@ -254,11 +297,13 @@ def _cell(value: str, number: re.Pattern, decimal: str):
     return value
 
 
-def _parse_rows(text: str, delimiter: str, name: str) -> list[list[str]]:
+def _parse_rows(text: str, delimiter: str, name: str, limit: int | None = None) -> list[list[str]]:
     rows: list[list[str]] = []
     width = 0
     try:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if limit is not None and len(rows) >= limit:
+                break
             rows.append(row)
             width = max(width, len(row))
             if len(rows) > MAX_ROWS or width > MAX_COLUMNS or len(rows) * width > MAX_SHEET_CELLS:
@@ -300,25 +345,35 @@ def open_text(path: str | Path, options: TextOptions | None = None) -> TextWorkb
     Returns
     -------
     TextWorkbook
-        ``detected`` tells the encoding, delimiter and decimal mark used.
+        Parsed when its sheet is first read; ``detected`` then tells the encoding, delimiter
+        and decimal mark used.
 
     Raises
     ------
     InputError
-        For a file too large, not text (NUL bytes, a workbook renamed .csv), or not decodable
-        in the encoding given.
+        For a file too large or empty or a workbook renamed .csv; when the sheet is read, for
+        a file with NUL bytes, not decodable in its encoding, or over the row or column caps.
 
     Examples
     --------
     >>> book = open_text("svar.csv")                   # doctest: +SKIP
-    >>> book.detected                                  # doctest: +SKIP
-    {'encoding': 'cp1252', 'delimiter': ';', 'decimal': ','}
+    >>> book.sheet("svar").rows[0][:2], book.detected  # doctest: +SKIP
+    (['Kommun', 'Roll'], {'encoding': 'cp1252', 'delimiter': ';', 'decimal': ','})
     """
     path = Path(path)
-    options = options or TextOptions()
-    data = _read_bytes(path, "text")
-    _refuse_binary(data, path.name, "text")
-    text, encoding = _decode(data, options.encoding, path.name)
+    _refuse_binary(_read_head(path, "text"), path.name, "text")
+    name = path.stem or path.name
+    return TextWorkbook(path, path.name, [name], {}, kind="csv", options=options)
+
+
+def _text_rows(path: Path, options: TextOptions, limit: int | None) -> tuple[list, dict]:
+    """The rows of a text file (all, or the first ``limit``) and how it was read."""
+    if limit is None:
+        data = _read_bytes(path, "text")
+    else:
+        with path.open("rb") as handle:
+            data = handle.read(_HEAD_BYTES)
+    text, encoding = _decode(data, options.encoding, path.name, final=limit is None)
     if "\x00" in text:
         raise InputError(
             "holds NUL bytes, so it is not a text file; save it again as CSV", file=path.name
@@ -329,14 +384,13 @@ def open_text(path: str | Path, options: TextOptions | None = None) -> TextWorkb
         delimiter = delimiter or sep_line.group(1)
         text = text[sep_line.end() :]
     delimiter = delimiter or _delimiter(text[:_SNIFF_CHARS])
-    raw_rows = _parse_rows(text, delimiter, path.name)
+    if limit is not None and len(data) == _HEAD_BYTES:
+        text = text[: text.rfind("\n") + 1]  # the last row may be cut: leave it out
+    raw_rows = _parse_rows(text, delimiter, path.name, limit)
     decimal = options.decimal or _decimal(raw_rows, delimiter)
     number = _number_pattern(decimal)
     rows = [[_cell(v, number, decimal) for v in row] for row in raw_rows]
-    name = path.stem or path.name
-    sheet = Sheet(path.name, name, rows, has_booleans=False)
-    detected = {"encoding": encoding, "delimiter": delimiter, "decimal": decimal}
-    return TextWorkbook(path, path.name, [name], {}, _only=sheet, kind="csv", detected=detected)
+    return rows, {"encoding": encoding, "delimiter": delimiter, "decimal": decimal}
 
 
 def looks_delimited(path: str | Path) -> bool:
@@ -352,7 +406,7 @@ def looks_delimited(path: str | Path) -> bool:
     try:
         with Path(path).open("rb") as handle:
             data = handle.read(_SNIFF_CHARS)
-        text, _ = _decode(data, None, Path(path).name)
+        text, _ = _decode(data, None, Path(path).name, final=False)
     except (OSError, InputError):
         return False
     if "\x00" in text:
@@ -419,7 +473,8 @@ def open_spss(path: str | Path) -> TextWorkbook:
     -------
     TextWorkbook
         Header row = variable labels (names when unlabelled); labelled values read as their
-        labels; ``value_labels`` and ``detected["variables"]`` keep the codes and names.
+        labels; once read, ``value_labels`` and ``detected["variables"]`` keep the codes and
+        the names.
 
     Raises
     ------
@@ -433,19 +488,27 @@ def open_spss(path: str | Path) -> TextWorkbook:
     ['Kommun', 'Vår verksamhet har en tydlig plan för digitalisering']
     """
     path = Path(path)
-    data_head = _read_head(path)
-    _refuse_binary(data_head, path.name, "SPSS")
-    if not data_head.startswith(_SPSS_MAGIC):
+    head = _read_head(path, "SPSS")
+    _refuse_binary(head, path.name, "SPSS")
+    if not head.startswith(_SPSS_MAGIC):
         raise InputError(
             "is not an SPSS .sav file (it does not start as one); export it again as .sav or "
             "as .xlsx",
             file=path.name,
         )
     _spss_meta(path)
+    name = path.stem or path.name
+    return TextWorkbook(path, path.name, [name], {}, kind="spss")
+
+
+def _spss_rows(path: Path, limit: int | None) -> tuple[list, dict, dict]:
+    """Rows (header first; all, or the first ``limit``), variable names and value labels."""
     import pyreadstat
 
     try:
-        frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
+        frame, meta = pyreadstat.read_sav(
+            str(path), user_missing=True, row_limit=max(limit - 1, 1) if limit else 0
+        )
     except Exception as err:
         raise InputError(
             f"is not a readable SPSS file ({type(err).__name__}: {str(err)[:200]})",
@@ -465,29 +528,14 @@ def open_spss(path: str | Path) -> TextWorkbook:
         [_spss_value(columns[c][r], value_labels[c]) for c in range(len(names))]
         for r in range(len(frame))
     ]
-    sheet_name = path.stem or path.name
-    sheet = Sheet(path.name, sheet_name, rows, has_booleans=False)
-    return TextWorkbook(
-        path,
-        path.name,
-        [sheet_name],
-        {},
-        _only=sheet,
-        kind="spss",
-        detected={"variables": names},
-        value_labels=value_labels,
-    )
+    return rows[:limit] if limit else rows, {"variables": names}, value_labels
 
 
-def _read_head(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError("is empty (0 bytes); ask the sender for the file again", file=path.name)
-    if size > MAX_TEXT_BYTES:
-        raise InputError(
-            f"is refused: {size / 1e6:.0f} MB is more than the limit of "
-            f"{MAX_TEXT_BYTES / 1e6:.0f} MB for an SPSS file; split it into smaller files",
-            file=path.name,
-        )
-    with path.open("rb") as handle:
-        return handle.read(8)
+def _read_head(path: Path, what: str) -> bytes:
+    """The first bytes of a file, after the size checks."""
+    _check_size(path, what)
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except OSError as err:
+        raise _unreadable(path, err) from None
