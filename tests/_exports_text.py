@@ -150,20 +150,35 @@ def respondents() -> list[tuple[int, str]]:
     return [(i, ORGS[i % len(ORGS)]) for i in range(PER_ORG * len(ORGS))]
 
 
-def write_ms_forms(path: Path) -> Path:
-    """Microsoft Forms (English): metadata columns, the organisation asked as "Organisation",
-    one column per statement headed by its text, answers as labels; no role column."""
+MS_FORMS_METADATA = {
+    "en": ["ID", "Start time", "Completion time", "Email", "Name", "Organisation"],
+    "sv": ["ID", "Starttid", "Slutförandetid", "E-post", "Namn", "Kommun"],
+}
+
+
+def write_ms_forms(path: Path, lang: str = "en") -> Path:
+    """Microsoft Forms in English or Swedish: metadata columns, the organisation asked as a
+    question, one column per statement headed by its text, answers as labels; no role column.
+    """
     import datetime as dt
 
-    header = ["ID", "Start time", "Completion time", "Email", "Name", "Organisation", *EN_TEXTS]
-    rows = [header]
+    texts, steps = (EN_TEXTS, EN_STEPS) if lang == "en" else (SV_TEXTS, SV_STEPS)
+    dont_know = "Don't know" if lang == "en" else "Vet ej"
+    rows = [[*MS_FORMS_METADATA[lang], *texts]]
     for i, org in respondents():
         when = dt.datetime(2024, 3, 1, 9, 0) + dt.timedelta(minutes=7 * i)
-        labels = [
-            EN_STEPS[s - 1] if s else "Don't know" for s in map(lambda j: step(i, j), range(5))
-        ]
+        labels = [steps[s - 1] if s else dont_know for s in (step(i, j) for j in range(5))]
         rows.append([i + 1, when, when, "anonymous", None, org, *labels])
-    return write_rows(path, {"Sheet1": rows})
+    return write_rows(path, {"Blad1" if lang == "sv" else "Sheet1": rows})
+
+
+def write_google_csv(path: Path) -> Path:
+    """Google Forms' CSV download: comma, UTF-8 without BOM, every cell quoted."""
+    rows = [["Tidstämpel", "Kommun", *SV_TEXTS]]
+    for i, org in respondents():
+        labels = [SV_STEPS[s - 1] if s else "Vet ej" for s in (step(i, j) for j in range(5))]
+        rows.append([f"2024/03/{1 + i % 28:02d} 10:15:00 CET", org, *labels])
+    return write_csv(path, rows, delimiter=",", encoding="utf-8", decimal=".", quote_all=True)
 
 
 def swedish_rows() -> list[list]:

@@ -19,6 +19,7 @@ from tests._exports_text import (
     step,
     write_bom_csv,
     write_csv,
+    write_google_csv,
     write_ms_forms,
     write_spss,
     write_swedish_csv,
@@ -26,6 +27,14 @@ from tests._exports_text import (
 
 EXPORTS = {
     "ms_forms": ("Digital mognad 2024.xlsx", write_ms_forms, EN_TEXTS, EN_STEPS, "Don't know"),
+    "ms_forms_sv": (
+        "Digital mognad 2024.xlsx",
+        lambda p: write_ms_forms(p, "sv"),
+        SV_TEXTS,
+        SV_STEPS,
+        "Vet ej",
+    ),
+    "google_csv": ("svar_2024.csv", write_google_csv, SV_TEXTS, SV_STEPS, "Vet ej"),
     "swedish_csv": ("enkat_2024.csv", write_swedish_csv, SV_TEXTS, SV_STEPS, "Vet ej"),
     "bom_csv": ("svar_2024.csv", write_bom_csv, SV_TEXTS, SV_STEPS, "Vet ej"),
     "spss": ("svar_2024.sav", write_spss, SV_TEXTS, SV_STEPS, "Vet ej"),
@@ -34,6 +43,8 @@ EXPORTS = {
 #: Columns the draft leaves out (never statements); metadata the kit knows are not listed.
 LEFT_OUT = {
     "ms_forms": set(),
+    "ms_forms_sv": {"Slutförandetid"},  # the kit does not know it as metadata yet
+    "google_csv": {"Tidstämpel"},
     "swedish_csv": {"Andel klar"},
     "bom_csv": {"Tidstämpel"},
     "spss": set(),

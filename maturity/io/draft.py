@@ -494,7 +494,7 @@ def write_codebook(draft: Draft, path: str | Path, *, lang: str = "sv") -> Path:
     """
     import openpyxl
 
-    from maturity.xlsx_writer import excel_text, save_workbook
+    from maturity.xlsx_writer import save_workbook
 
     path = Path(path)
     if path.exists() or path.is_symlink():
@@ -513,11 +513,43 @@ def write_codebook(draft: Draft, path: str | Path, *, lang: str = "sv") -> Path:
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in [_HEADERS[name], *rows]:
-            sheet.append([excel_text(v) if isinstance(v, str) else v for v in row])
-    notes = book.create_sheet(text.word("exports.notes_sheet", lang))
-    notes.append([text.word(f"exports.notes_header.{c}", lang) for c in NOTE_COLUMNS])
-    for row in draft.notes.itertuples(index=False):
-        notes.append([excel_text(str(v)) for v in row])
+        _sheet(book, name, [_HEADERS[name], *rows])
+    header = [text.word(f"exports.notes_header.{c}", lang) for c in NOTE_COLUMNS]
+    rows = [list(row) for row in draft.notes.itertuples(index=False)]
+    _sheet(book, text.word("exports.notes_sheet", lang), [header, *rows])
     return save_workbook(book, path)
+
+
+#: Widest column of the written sheets (characters); longer text wraps.
+_MAX_WIDTH = 90
+
+
+def _sheet(book, name: str, rows: list[list]) -> None:
+    """One sheet: a bold, frozen header row and columns as wide as their text (up to a limit)."""
+    from openpyxl.styles import Alignment, Font
+
+    from maturity.xlsx_writer import excel_text
+
+    sheet = book.create_sheet(name)
+    for row in rows:
+        sheet.append([excel_text(v) if isinstance(v, str) else v for v in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for c, column in enumerate(sheet.iter_cols(), start=1):
+        width = max(len(str(cell.value or "")) for cell in column)
+        letter = _letter(c)
+        sheet.column_dimensions[letter].width = min(width + 2, _MAX_WIDTH)
+        if width > _MAX_WIDTH:
+            for cell in column:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = -(-len(str(cell.value or "")) // _MAX_WIDTH)
+                height = sheet.row_dimensions[cell.row].height or 15
+                sheet.row_dimensions[cell.row].height = max(height, 15 * lines)
+
+
+def _letter(index: int) -> str:
+    """The column letters of a one-based column index (1 = A)."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
