@@ -1574,6 +1574,12 @@ _EXPORTS_INPUT: dict[str, dict[str, str]] = {
         "kolumnen innehåller decimaltal och är inget påstående på en skala; den läses inte",
         "the column holds decimal numbers and is no statement on a scale; it is not read",
     ),
+    "exports.note.left_out_other_scale": _both(
+        "kolumnens svar hör inte till samma skala som påståendena (en ja/nej-fråga?) och den "
+        "läses inte; lägg till den själv om den ska med",
+        "the column's answers are not on the statements' scale (a yes/no question?) and it is "
+        "not read; add it yourself if it belongs",
+    ),
     "exports.note.no_answers": _both(
         "ingen har svarat på påståendet, så dess roll är gissad; kontrollera rollen",
         "no one answered the statement, so its role is a guess; check the role",

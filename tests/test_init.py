@@ -182,3 +182,33 @@ def test_init_on_several_exports_merges_them(tmp_path):
     draft = draft_codebook([a, b], lang="sv")
     assert sorted(draft.statements["text"].unique()) == sorted(SV_TEXTS)
     assert sorted(draft.roles["role"]) == ["svar_2023", "svar_2024"]
+
+
+def test_a_question_on_another_scale_is_left_out(tmp_path):
+    rows = [["Kommun", "Roll", *SV_TEXTS[:3], "Har ni en e-tjänst?"]]
+    rows += [
+        ["Tanum", "chef", SV_STEPS[k % 5], SV_STEPS[(k + 2) % 5], "Vet ej", ("Ja", "Nej")[k % 2]]
+        for k in range(10)
+    ]
+    draft = draft_codebook(write_csv(tmp_path / "a.csv", rows), lang="en")
+    assert draft.statements["text"].tolist() == SV_TEXTS[:3]
+    assert draft.scale.dropna()["label"].tolist() == SV_STEPS
+    left = draft.notes[draft.notes["topic"] == "column left out"]
+    assert left["where"].tolist() == ["a.csv:a:Har ni en e-tjänst?"]
+
+
+def test_spss_dont_know_code_next_to_the_steps(tmp_path):
+    from tests._exports_text import write_sav
+
+    labels = {float(n): s for n, s in enumerate(EN_STEPS, start=1)} | {6.0: "Don't know"}
+    path = write_sav(
+        tmp_path / "s.sav",
+        {"org": ["Tanum"] * 4, "q1": [1.0, 5.0, 6.0, 3.0]},
+        labels={"org": "Organisation", "q1": EN_TEXTS[0]},
+        value_labels={"q1": labels},
+    )
+    draft = draft_codebook(path, lang="en")
+    assert draft.scale["label"].tolist() == [*EN_STEPS, "Don't know"]
+    assert draft.scale["value"].tolist()[:5] == [1.0, 2.0, 3.0, 4.0, 5.0]
+    assert pd.isna(draft.scale["value"].iloc[5])
+    assert draft.statements["text"].tolist() == [EN_TEXTS[0]]

@@ -317,15 +317,50 @@ def _scale_from_lists(labels: set[str], notes: _Notes) -> list | None:
     return [(label, float(i)) for i, label in enumerate(chosen, start=1)]
 
 
+def _words(answers) -> set[str]:
+    """The answers that are labels: not numbers, not numbered, not don't-know."""
+    return {
+        a
+        for a in answers
+        if not _is_number(a) and not _is_dont_know(a) and not _NUMBERED_LABEL.match(a)
+    }
+
+
+def _fits(words: set[str], scale: tuple[str, ...]) -> bool:
+    return {_key(w) for w in words} <= {_key(step) for step in scale}
+
+
+def _keep_one_scale(found: dict, notes: _Notes) -> None:
+    """When the labels of all columns fit no built-in scale, keep the columns of the scale
+    most of them fit and leave the others out (a yes/no question beside the statements)."""
+    columns = found["columns"]
+    if any(column.labels for _, column in columns):
+        return
+    every = set().union(*(_words(column.answers) for _, column in columns))
+    if not every or any(_fits(every, scale) for scale in text.ANSWER_SCALES):
+        return
+    counts = [
+        (sum(_fits(_words(c.answers), scale) for _, c in columns), -len(scale), scale)
+        for scale in text.ANSWER_SCALES
+    ]
+    best, _, scale = max(counts)
+    if best == 0:
+        return
+    for where, column in columns:
+        if not _fits(_words(column.answers), scale):
+            notes.add("left_out", f"{where}:{column.text}", "left_out_other_scale")
+    found["columns"] = [(w, c) for w, c in columns if _fits(_words(c.answers), scale)]
+
+
 def _scale(found: dict, notes: _Notes) -> pd.DataFrame:
+    _keep_one_scale(found, notes)
     answers: Counter = Counter()
     labels: dict = {}
     for _, column in found["columns"]:
         answers.update(column.answers)
         labels.update(column.labels)
     dont_know = sorted({a for a in answers if _is_dont_know(a)} | _dk_labels(labels))
-    words = {a for a in answers if a not in dont_know and not _is_number(a)}
-    words -= {m.group(0) for a in words if (m := _NUMBERED_LABEL.match(a))}
+    words = _words(answers)
     numbers = sorted({float(a) for a in answers if _is_number(a)})
     scale = (
         (_scale_from_codes(labels, notes) if labels else None)
@@ -437,8 +472,8 @@ def draft_codebook(paths, *, lang: str = "sv") -> Draft:
     found = _read_exports(paths, notes)
     role_of = _canonical(found["roles"])
     roles = sorted(set(role_of.values()), key=lambda r: (-found["roles"][r], r))
-    statements = _statements(found, role_of, lang, notes)
     scale = _scale(found, notes)
+    statements = _statements(found, role_of, lang, notes)
     organisations = _organisations(found, notes)
     return Draft(
         statements,
