@@ -246,3 +246,35 @@ def test_discover_reads_only_the_first_rows_of_text_and_spss(tmp_path, monkeypat
     assert book.head("svar", 5).rows == book.sheet("svar").rows[:5]
     spss = open_workbook(tmp_path / "svar.sav")
     assert spss.head("svar", 2).rows == spss.sheet("svar").rows[:2]
+
+
+def test_strict_ooxml_codebook_is_read(tmp_path):
+    from maturity.io.codebook import read_codebook
+
+    plain = write_codebook(tmp_path / "plain.xlsx")
+    book = open_workbook(plain)
+    sheets = {name: book.sheet(name).rows for name in book.sheet_names}
+    strict = read_codebook(write_strict(tmp_path / "kodbok.xlsx", sheets))
+    assert strict.statements.equals(read_codebook(plain).statements)
+    assert strict.scale.equals(read_codebook(plain).scale)
+
+
+def test_hostile_text_cells_stay_text_and_huge_fields_are_refused(tmp_path):
+    rows = [HEADER[:4], ['=HYPERLINK("http://x")', "Tanum", "förvaltningschef", "@SUM(1)"]]
+    path = write_csv(tmp_path / "svar.csv", rows)
+    sheet = open_workbook(path).sheet("svar")
+    assert sheet.rows[1][0] == '=HYPERLINK("http://x")' and sheet.rows[1][3] == "@SUM(1)"
+    survey = read_survey(path, codebook())
+    assert survey.cells_read == len(survey.responses) + len(survey.problems)
+    assert survey.problems.set_index("source").loc["svar.csv:svar:D2", "kind"] == "unknown_label"
+    huge = tmp_path / "huge.csv"
+    huge.write_text('Kommun;F1\r\nTanum;"' + "x" * 200_000 + '"\r\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"huge.csv: is not readable as delimited text at line"):
+        open_workbook(huge).sheet("huge")
+
+
+def test_a_header_only_csv_is_read_and_a_one_line_note_is_not(tmp_path):
+    write_csv(tmp_path / "tom.csv", [HEADER])
+    (tmp_path / "note.txt").write_text("Hej, detta är en anteckning.\n", encoding="utf-8")
+    assert tabular.looks_delimited(tmp_path / "tom.csv")
+    assert not tabular.looks_delimited(tmp_path / "note.txt")

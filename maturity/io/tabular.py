@@ -412,10 +412,12 @@ def looks_delimited(path: str | Path) -> bool:
     if "\x00" in text:
         return False
     lines = [line for line in text.splitlines()[:20] if line.strip()]
-    if len(lines) < 2:
+    if not lines:
         return False
     delimiter = _delimiter("\n".join(lines))
     widths = [len(r) for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
+    if len(widths) == 1:  # a header without answers yet; a sentence with a comma is not
+        return widths[0] >= 3
     return min(widths) >= 2 and widths.count(widths[0]) >= len(widths) - 1
 
 
