@@ -212,3 +212,18 @@ def test_spss_dont_know_code_next_to_the_steps(tmp_path):
     assert draft.scale["value"].tolist()[:5] == [1.0, 2.0, 3.0, 4.0, 5.0]
     assert pd.isna(draft.scale["value"].iloc[5])
     assert draft.statements["text"].tolist() == [EN_TEXTS[0]]
+
+
+def test_codes_as_headers_become_ids_without_clashes(tmp_path):
+    rows = [["Kommun", "Roll", "F01", "G01Q03[SQ001]", SV_TEXTS[0], "Fritt"]]
+    rows += [
+        ["Tanum", None if k == 0 else "chef", SV_STEPS[k % 5], "Vet ej", SV_STEPS[2], "x"]
+        for k in range(6)
+    ]
+    draft = draft_codebook(write_csv(tmp_path / "a.csv", rows), lang="en")
+    ids = dict(zip(draft.statements["text"], draft.statements["statement"], strict=True))
+    assert ids["F01"] == "F01" and ids["G01Q03[SQ001]"] == "G01Q03[SQ001]"
+    assert ids[SV_TEXTS[0]] == "F02"  # F01 is taken by the code
+    assert set(draft.statements["role"]) == {"chef"}  # the row without a role is no role
+    out = write_codebook(draft, tmp_path / "kodbok.xlsx", lang="en")
+    assert len(read_codebook(out).statements) == 3  # "Fritt" (answers "x") is left out

@@ -211,7 +211,8 @@ def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
         for value, role in zip(values, roles, strict=True):
             if not is_blank(value):
                 column.answers[as_text(value).strip()] += 1
-                column.roles[role] += 1
+                if role:  # a row without a role tells nothing about the statement's role
+                    column.roles[role] += 1
         if len(column.answers) > MAX_ANSWER_LABELS:
             notes.add("left_out", f"{where}:{header}", "left_out_free_text")
             continue
@@ -246,17 +247,18 @@ def _statements(found: dict, role_of: dict[str, str], lang: str, notes: _Notes) 
         for role in roles:
             key = (_key(column.text), role)
             merged.setdefault(key, {"text": column.text, "role": role, "group": column.group})
-    used = {m["text"] for m in merged.values() if _CODE.match(m["text"])}
-    number, records = 0, []
+    codes = {normalise(m["text"]) for m in merged.values() if _CODE.match(m["text"])}
+    number, records, taken = 0, [], set()
     for entry in merged.values():
-        if entry["text"] in used and not any(r["statement"] == entry["text"] for r in records):
+        if normalise(entry["text"]) in codes - taken:
             sid = entry["text"]
             notes.add("statements", sid, "code_only")
         else:
             number += 1
-            while f"F{number:02d}" in used:
+            while normalise(f"F{number:02d}") in codes:
                 number += 1
             sid = f"F{number:02d}"
+        taken.add(normalise(sid))
         records.append(
             {
                 "statement": sid,
