@@ -1628,6 +1628,12 @@ _EXPORTS_INPUT: dict[str, dict[str, str]] = {
         "the order of the {n} answer labels is not known: give each label its value (1 = "
         "lowest) before the codebook is used; a label without a value means “don't know”",
     ),
+    "exports.note.label_off_scale": _both(
+        "svaret står inte på skalan (felskrivet?); lägg till det som etikett med sitt värde om "
+        "det hör dit, annars redovisas varje sådant svar som ett problem",
+        "the answer is not on the scale (a slip?); add it as a label with its value if it "
+        "belongs, else each such answer is reported as a problem",
+    ),
     "exports.note.dont_know": _both(
         "tolkad som ”vet ej” (inget värde): svaret räknas inte in i medelvärden",
         "taken for “don't know” (no value): the answer does not count in means",

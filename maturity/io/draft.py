@@ -48,7 +48,7 @@ from maturity import text
 from maturity.errors import MaturityError
 from maturity.io.kit import HEADER_SEARCH_ROWS, field_of, find_header
 from maturity.io.opener import open_workbook
-from maturity.io.values import as_text, is_blank, normalise
+from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = ["Draft", "draft_codebook", "write_codebook", "NOTE_COLUMNS"]
 
@@ -56,6 +56,12 @@ __all__ = ["Draft", "draft_codebook", "write_codebook", "NOTE_COLUMNS"]
 NOTE_COLUMNS = ["topic", "where", "note"]
 #: Most distinct answers a statement column has; a column with more is free text.
 MAX_ANSWER_LABELS = 15
+#: Least share of a column's label answers that must be steps of a built-in scale for it to
+#: be on that scale (the rest are typing slips, reported by the survey reader).
+MIN_SCALE_SHARE = 0.8
+#: Least answer rate of a role, as a share of the highest role's rate, for a statement to be
+#: asked of that role.
+ASKED_SHARE = 0.25
 #: Least similarity (difflib ratio, 0-1) of two organisation names proposed as one.
 ALIAS_SIMILARITY = 0.85
 _KINDS = ("organisation", "role", "respondent", "wave", "personal")
@@ -192,6 +198,7 @@ def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
         roles = [name] * len(data)
         notes.add("roles", where, "role_from_sheet", role=name)
     found["roles"].update(r for r in roles if r)
+    found["role_rows"].update(r for r in roles if r)
     if "organisation" in kinds:
         c = kinds["organisation"]
         found["organisations"].update(
@@ -223,7 +230,13 @@ def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
 
 
 def _read_exports(paths: list[Path], notes: _Notes) -> dict:
-    found = {"columns": [], "roles": Counter(), "organisations": Counter(), "no_organisation": []}
+    found = {
+        "columns": [],
+        "roles": Counter(),
+        "role_rows": Counter(),
+        "organisations": Counter(),
+        "no_organisation": [],
+    }
     for path in paths:
         book = open_workbook(path)
         for name in book.sheet_names:
@@ -235,10 +248,14 @@ def _read_exports(paths: list[Path], notes: _Notes) -> dict:
 def _statements(found: dict, role_of: dict[str, str], lang: str, notes: _Notes) -> pd.DataFrame:
     """One row per (text, role), in order of first appearance; generated or coded ids."""
     merged: dict[tuple[str, str], dict] = {}
+    rows_of: Counter = Counter()
+    for role, n in found["role_rows"].items():
+        rows_of[role_of.get(role, role)] += n
     for where, column in found["columns"]:
         roles = Counter()
         for role, n in column.roles.items():
             roles[role_of.get(role, role)] += n
+        roles = _asked(roles, rows_of)
         if not roles:
             roles = Counter({next(iter(role_of.values()), where.rsplit(":", 1)[1]): 0})
             notes.add("statements", f"{where}:{column.text}", "no_answers")
@@ -275,6 +292,14 @@ def _statements(found: dict, role_of: dict[str, str], lang: str, notes: _Notes) 
     )
 
 
+def _asked(answers: Counter, rows: Counter) -> Counter:
+    """The roles a statement is asked: those whose answer rate is at least
+    :data:`ASKED_SHARE` of the highest role's (a few stray answers make no role)."""
+    rates = {role: n / max(rows[role], n, 1) for role, n in answers.items()}
+    top = max(rates.values(), default=0)
+    return Counter({r: answers[r] for r, rate in rates.items() if rate >= ASKED_SHARE * top})
+
+
 # -- the scale ---------------------------------------------------------------------------------
 def _is_dont_know(label: str) -> bool:
     """A don't-know label, also when numbered ("6 - Vet ej")."""
@@ -308,17 +333,6 @@ def _scale_from_numbered(answers: Counter, notes: _Notes) -> list | None:
     return [(label, float(n)) for n, label in sorted(numbered.items())]
 
 
-def _scale_from_lists(labels: set[str], notes: _Notes) -> list | None:
-    """Steps from the built-in agreement scale holding every label, the shortest first."""
-    keys = {_key(label) for label in labels}
-    fitting = [s for s in text.ANSWER_SCALES if keys <= {_key(step) for step in s}]
-    if not keys or not fitting:
-        return None
-    chosen = min(fitting, key=len)
-    notes.add("scale", "", "scale_from_list", first=chosen[0], last=chosen[-1])
-    return [(label, float(i)) for i, label in enumerate(chosen, start=1)]
-
-
 def _words(answers) -> set[str]:
     """The answers that are labels: not numbers, not numbered, not don't-know."""
     return {
@@ -328,30 +342,62 @@ def _words(answers) -> set[str]:
     }
 
 
-def _fits(words: set[str], scale: tuple[str, ...]) -> bool:
-    return {_key(w) for w in words} <= {_key(step) for step in scale}
+def _share(answers: Counter, scale: tuple[str, ...]) -> float:
+    """The share of the label answers (by count) that are steps of ``scale``; 1 without any."""
+    words = _words(answers)
+    total = sum(answers[w] for w in words)
+    keys = {_key(step) for step in scale}
+    return sum(answers[w] for w in words if _key(w) in keys) / total if total else 1.0
+
+
+def _best_list(answers: Counter) -> tuple[str, ...] | None:
+    """The built-in scale most label answers are steps of (at least :data:`MIN_SCALE_SHARE`),
+    the shortest of equals."""
+    if not _words(answers):
+        return None
+    share, _, scale = max((_share(answers, s), -len(s), s) for s in text.ANSWER_SCALES)
+    return scale if share >= MIN_SCALE_SHARE else None
+
+
+def _scale_from_lists(answers: Counter, notes: _Notes) -> list | None:
+    """Steps from the built-in agreement scale of the answers; labels off it are named."""
+    chosen = _best_list(answers)
+    if chosen is None:
+        return None
+    notes.add("scale", "", "scale_from_list", first=chosen[0], last=chosen[-1])
+    keys = {_key(step) for step in chosen}
+    for word in sorted(_words(answers)):
+        if _key(word) not in keys and len(word) <= 40:
+            notes.add("scale", word, "label_off_scale")
+    return [(label, float(i)) for i, label in enumerate(chosen, start=1)]
 
 
 def _keep_one_scale(found: dict, notes: _Notes) -> None:
-    """When the labels of all columns fit no built-in scale, keep the columns of the scale
-    most of them fit and leave the others out (a yes/no question beside the statements)."""
+    """When the answers of all columns have no one built-in scale, keep the columns of the
+    scale most of them have and leave the others out (a yes/no question beside the
+    statements). SPSS value labels and numbered labels give the scale themselves."""
     columns = found["columns"]
-    if any(column.labels for _, column in columns):
+    every: Counter = Counter()
+    for _, column in columns:
+        every.update(column.answers)
+    if any(c.labels for _, c in columns) or _best_list(every) or not _words(every):
         return
-    every = set().union(*(_words(column.answers) for _, column in columns))
-    if not every or any(_fits(every, scale) for scale in text.ANSWER_SCALES):
+    numbered = {m.group(1) for a in every if (m := _NUMBERED_LABEL.match(a))}
+    if len(numbered) >= 2:
         return
-    counts = [
-        (sum(_fits(_words(c.answers), scale) for _, c in columns), -len(scale), scale)
-        for scale in text.ANSWER_SCALES
-    ]
-    best, _, scale = max(counts)
+    best, _, scale = max(
+        (sum(_share(c.answers, s) >= MIN_SCALE_SHARE for _, c in columns), -len(s), s)
+        for s in text.ANSWER_SCALES
+    )
     if best == 0:
         return
+    kept = []
     for where, column in columns:
-        if not _fits(_words(column.answers), scale):
+        if _share(column.answers, scale) >= MIN_SCALE_SHARE:
+            kept.append((where, column))
+        else:
             notes.add("left_out", f"{where}:{column.text}", "left_out_other_scale")
-    found["columns"] = [(w, c) for w, c in columns if _fits(_words(c.answers), scale)]
+    found["columns"] = kept
 
 
 def _scale(found: dict, notes: _Notes) -> pd.DataFrame:
@@ -363,11 +409,11 @@ def _scale(found: dict, notes: _Notes) -> pd.DataFrame:
         labels.update(column.labels)
     dont_know = sorted({a for a in answers if _is_dont_know(a)} | _dk_labels(labels))
     words = _words(answers)
-    numbers = sorted({float(a) for a in answers if _is_number(a)})
+    numbers = sorted({parse_number(a) for a in answers if _is_number(a)})
     scale = (
         (_scale_from_codes(labels, notes) if labels else None)
         or _scale_from_numbered(answers, notes)
-        or _scale_from_lists(words, notes)
+        or _scale_from_lists(answers, notes)
     )
     if scale is None and len(numbers) >= 2 and not words:
         low, high = int(min(numbers)), int(max(numbers))
@@ -390,17 +436,13 @@ def _dk_labels(labels: dict) -> set[str]:
 
 
 def _is_fraction(answer: str) -> bool:
-    try:
-        return not float(answer.replace(",", ".")).is_integer()
-    except ValueError:
-        return False
+    number = parse_number(answer)
+    return number is not None and not number.is_integer()
 
 
 def _is_number(answer: str) -> bool:
-    try:
-        return float(answer.replace(",", ".")).is_integer()
-    except ValueError:
-        return False
+    number = parse_number(answer)
+    return number is not None and number.is_integer()
 
 
 # -- organisations -----------------------------------------------------------------------------
