@@ -227,3 +227,24 @@ def test_codes_as_headers_become_ids_without_clashes(tmp_path):
     assert set(draft.statements["role"]) == {"chef"}  # the row without a role is no role
     out = write_codebook(draft, tmp_path / "kodbok.xlsx", lang="en")
     assert len(read_codebook(out).statements) == 3  # "Fritt" (answers "x") is left out
+
+
+def test_draft_of_the_demo_export_finds_the_demo_codebook():
+    """The demo's combined export (planted slips: stray role answers, a wrong label, an
+    unknown statement) gives back the statements and roles of the hand-written codebook."""
+    from pathlib import Path
+
+    from maturity.io.values import normalise
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    draft = draft_codebook(raw / "enkat_2020_samtliga.xlsx", lang="en")
+    written = read_codebook(raw / "kodbok.xlsx").statements
+    want = {(normalise(t), r) for t, r in zip(written["text"], written["role"], strict=True)}
+    got = {
+        (normalise(t), r)
+        for t, r in zip(draft.statements["text"], draft.statements["role"], strict=True)
+    }
+    assert want <= got
+    assert {t for t, _ in got - want} == {"vi har en utpekad ai-strateg"}  # planted unknown
+    assert draft.scale.dropna()["label"].tolist() == SV_STEPS
+    assert "Instämmer nästan" in set(draft.notes["where"])  # the slip, named
