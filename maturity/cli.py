@@ -1,4 +1,4 @@
-"""The ``maturity`` command: ``maturity report`` and ``maturity demo-data``.
+"""The ``maturity`` command: ``maturity report``, ``maturity demo-data`` and ``maturity init``.
 
 Bad input ends with one clear line on stderr and exit status 2, never a traceback.
 """
@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         "directory", nargs="?", type=Path, default=Path("data/raw"), help=_w("demo_directory")
     )
     demo.add_argument("--force", action="store_true", help=_w("demo_force"))
+    init = commands.add_parser("init", help=_w("init"))
+    init.add_argument("exports", nargs="+", type=Path, help=_w("init_exports"))
+    init.add_argument("--out", type=Path, default=Path("kodbok.xlsx"), help=_w("init_out"))
+    init.add_argument(
+        "--lang", choices=list(text.LANGUAGES), default=text.LANGUAGES[0], help=_w("init_lang")
+    )
     return parser
 
 
@@ -72,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "demo-data":
             return _demo_data(args.directory, force=args.force)
+        if args.command == "init":
+            return _init(args.exports, out=args.out, lang=args.lang)
         from maturity.report import build_report
 
         build_report(
@@ -105,6 +113,30 @@ def _demo_data(directory: Path, *, force: bool) -> int:
     print(_w("demo_wrote", n=len(done.written), directory=directory))
     if done.unchanged:
         print(_w("demo_unchanged", n=len(done.unchanged), directory=directory))
+    return 0
+
+
+def _init(exports: list[Path], *, out: Path, lang: str) -> int:
+    """``maturity init``: draft a codebook from exports; an existing ``out`` is refused."""
+    from maturity.io.draft import draft_codebook, write_codebook
+
+    if out.exists() or out.is_symlink():
+        raise MaturityError(text.word("exports.exists", CLI_LANG, path=out))
+    draft = draft_codebook(exports, lang=lang)
+    write_codebook(draft, out, lang=lang)
+    print(
+        text.word(
+            "cli.init_wrote",
+            lang,
+            path=out,
+            statements=len(draft.statements),
+            roles=len(draft.roles),
+            steps=int(draft.scale["value"].notna().sum()),
+            organisations=draft.organisations["organisation"].nunique(),
+            notes=len(draft.notes),
+            sheet=text.word("exports.notes_sheet", lang),
+        )
+    )
     return 0
 
 

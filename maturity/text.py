@@ -1582,6 +1582,235 @@ _EXPORTS_HEADERS: dict[str, dict[str, str]] = {
 }
 
 
+_EXPORTS_INPUT: dict[str, dict[str, str]] = {
+    # survey exports as text and SPSS files; the codebook drafter (maturity init)
+    "problem.exports.not_read.not_delimited": _both(
+        "en textfil utan kolumner (ingen CSV-export); flytta den ur mappen om den inte hör dit",
+        "a text file without columns (no CSV export); move it out of the folder if it does "
+        "not belong there",
+    ),
+    # maturity init: the drafted codebook's notes sheet
+    "exports.dimension": _both("Alla påståenden", "All statements"),
+    "exports.notes_sheet": _both("att kontrollera", "to check"),
+    "exports.notes_header.topic": _both("område", "topic"),
+    "exports.notes_header.where": _both("var", "where"),
+    "exports.notes_header.note": _both("att kontrollera", "what to check"),
+    "exports.topic.roles": _both("roller", "roles"),
+    "exports.topic.left_out": _both("kolumn utelämnad", "column left out"),
+    "exports.topic.statements": _both("påståenden", "statements"),
+    "exports.topic.scale": _both("skala", "scale"),
+    "exports.topic.organisations": _both("organisationer", "organisations"),
+    "exports.note.role_from_sheet": _both(
+        "ingen rollkolumn: rollen heter som bladet ({role}); byt namn på rollen i både "
+        "påståenden och roller om du vill, och lägg till rollens benämningar",
+        "no role column: the role is named after the sheet ({role}); rename it in statements "
+        "and roles if you like, and add its display names",
+    ),
+    "exports.note.left_out_time": _both(
+        "kolumnen innehåller tider eller datum och är inget påstående; den läses inte",
+        "the column holds times or dates and is no statement; it is not read",
+    ),
+    "exports.note.left_out_free_text": _both(
+        "kolumnen har för många olika svar för en svarsskala (fritext?) och är inget "
+        "påstående; svaren kopieras inte",
+        "the column has too many different answers for an answer scale (free text?) and is no "
+        "statement; its answers are not copied",
+    ),
+    "exports.note.left_out_numbers": _both(
+        "kolumnen innehåller decimaltal och är inget påstående på en skala; den läses inte",
+        "the column holds decimal numbers and is no statement on a scale; it is not read",
+    ),
+    "exports.note.left_out_other_scale": _both(
+        "kolumnens svar hör inte till samma skala som påståendena (en ja/nej-fråga?) och den "
+        "läses inte; lägg till den själv om den ska med",
+        "the column's answers are not on the statements' scale (a yes/no question?) and it is "
+        "not read; add it yourself if it belongs",
+    ),
+    "exports.note.no_answers": _both(
+        "ingen har svarat på påståendet, så dess roll är gissad; kontrollera rollen",
+        "no one answered the statement, so its role is a guess; check the role",
+    ),
+    "exports.note.several_roles": _both(
+        "påståendet besvaras av {n} roller och står därför en gång per roll; ta bort raderna "
+        "för roller som inte ska få frågan",
+        "the statement is answered by {n} roles and so stands once per role; delete the rows "
+        "of roles that should not be asked it",
+    ),
+    "exports.note.code_only": _both(
+        "rubriken är bara en kod, som blev påståendets id och text; skriv påståendets text",
+        "the header is only a code, which became the statement's id and text; write the "
+        "statement's text",
+    ),
+    "exports.note.check_dimensions_reverse": _both(
+        "{n} påståenden har fått en gemensam dimension och reverse = nej; ange varje "
+        "påståendes dimension och markera omvända påståenden med ja",
+        "{n} statements got one shared dimension and reverse = no; set each statement's "
+        "dimension and mark reverse-keyed statements with yes",
+    ),
+    "exports.note.scale_from_codes": _both(
+        "skalan ({n} steg) kommer från SPSS-filens värdeetiketter, i kodernas ordning",
+        "the scale ({n} steps) comes from the SPSS file's value labels, in the order of their "
+        "codes",
+    ),
+    "exports.note.scale_from_numbers": _both(
+        "skalan ({n} steg) kommer från svarens nummer (som ”4 - Instämmer delvis”)",
+        "the scale ({n} steps) comes from the answers' numbers (as in “4 - Agree”)",
+    ),
+    "exports.note.scale_from_list": _both(
+        "skalan är en inbyggd instämmandeskala, från ”{first}” till ”{last}”; kontrollera att "
+        "den är enkätens och att ordningen stämmer",
+        "the scale is a built-in agreement scale, from “{first}” to “{last}”; check that it is "
+        "the questionnaire's and that the order is right",
+    ),
+    "exports.note.scale_from_plain_numbers": _both(
+        "svaren är tal från {low} till {high}, så stegens etiketter är talen; skriv orden om "
+        "du vill",
+        "the answers are numbers from {low} to {high}, so the steps' labels are the numbers; "
+        "write the words if you like",
+    ),
+    "exports.note.scale_unknown": _both(
+        "ordningen på de {n} svarsetiketterna är okänd: ge varje etikett dess värde (1 = lägst) "
+        "innan kodboken används; en etikett utan värde betyder ”vet ej”",
+        "the order of the {n} answer labels is not known: give each label its value (1 = "
+        "lowest) before the codebook is used; a label without a value means “don't know”",
+    ),
+    "exports.note.label_off_scale": _both(
+        "svaret står inte på skalan (felskrivet?); lägg till det som etikett med sitt värde om "
+        "det hör dit, annars redovisas varje sådant svar som ett problem",
+        "the answer is not on the scale (a slip?); add it as a label with its value if it "
+        "belongs, else each such answer is reported as a problem",
+    ),
+    "exports.note.dont_know": _both(
+        "tolkad som ”vet ej” (inget värde): svaret räknas inte in i medelvärden",
+        "taken for “don't know” (no value): the answer does not count in means",
+    ),
+    "exports.note.alias_proposed": _both(
+        "”{alias}” liknar ”{name}” och föreslås som ett annat namn för den; är de olika "
+        "organisationer, ge ”{alias}” en egen rad",
+        "“{alias}” is like “{name}” and is proposed as another name for it; if they are "
+        "different organisations, give “{alias}” a row of its own",
+    ),
+    "exports.note.no_organisation_column": _both(
+        "ingen organisationskolumn: organisationen tas ur filnamnet; lista organisationerna "
+        "och deras filnamn här",
+        "no organisation column: the organisation is taken from the file name; list the "
+        "organisations and their file names here",
+    ),
+    "exports.exists": _both(
+        "{path} finns redan; inget skrevs. maturity init skriver aldrig över en fil: välj "
+        "ett annat namn med --out",
+        "{path} already exists; nothing was written. maturity init never overwrites a file: "
+        "choose another name with --out",
+    ),
+    "cli.init": _both(
+        "gör ett utkast till kodbok från en eller flera enkätexporter",
+        "draft a codebook from one or more survey exports",
+    ),
+    "cli.init_exports": _both(
+        "enkätexporter (.xlsx, .csv, .sav)", "survey exports (.xlsx, .csv, .sav)"
+    ),
+    "cli.init_out": _both(
+        "kodboken att skriva (standard: kodbok.xlsx); en befintlig fil skrivs aldrig över",
+        "the codebook to write (default: kodbok.xlsx); an existing file is never overwritten",
+    ),
+    "cli.init_lang": _both(
+        "språk för anteckningarna i kodboken", "language of the notes in the codebook"
+    ),
+    "cli.init_wrote": _both(
+        "skrev {path}: {statements} påståenden, {roles} roller, {steps} skalsteg, "
+        "{organisations} organisationer; gå igenom de {notes} anteckningarna på bladet ”{sheet}”",
+        "wrote {path}: {statements} statements, {roles} roles, {steps} scale steps, "
+        "{organisations} organisations; go through the {notes} notes on the sheet “{sheet}”",
+    ),
+}
+
+#: Agreement scales the codebook drafter (``maturity init``) knows, lowest step first, in
+#: Swedish and English: answer labels all found in one of them are ordered by it.
+ANSWER_SCALES: tuple[tuple[str, ...], ...] = (
+    (
+        "Instämmer inte alls",
+        "Instämmer i låg grad",
+        "Instämmer delvis",
+        "Instämmer i hög grad",
+        "Instämmer helt",
+    ),
+    ("Instämmer inte alls", "Instämmer inte", "Varken eller", "Instämmer", "Instämmer helt"),
+    ("Instämmer inte alls", "Instämmer delvis", "Instämmer till stor del", "Instämmer helt"),
+    (
+        "Tar helt avstånd",
+        "Tar delvis avstånd",
+        "Varken eller",
+        "Instämmer delvis",
+        "Instämmer helt",
+    ),
+    ("Stämmer inte alls", "Stämmer dåligt", "Stämmer delvis", "Stämmer bra", "Stämmer helt"),
+    (
+        "Stämmer inte alls",
+        "Stämmer ganska dåligt",
+        "Stämmer delvis",
+        "Stämmer ganska bra",
+        "Stämmer helt",
+    ),
+    (
+        "Stämmer mycket dåligt",
+        "Stämmer ganska dåligt",
+        "Varken eller",
+        "Stämmer ganska bra",
+        "Stämmer mycket bra",
+    ),
+    ("Helt oenig", "Delvis oenig", "Varken enig eller oenig", "Delvis enig", "Helt enig"),
+    ("Mycket dåligt", "Ganska dåligt", "Varken bra eller dåligt", "Ganska bra", "Mycket bra"),
+    ("Inte alls", "I liten utsträckning", "I viss utsträckning", "I stor utsträckning", "Helt"),
+    ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"),
+    ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"),
+    (
+        "Strongly disagree",
+        "Somewhat disagree",
+        "Neither agree nor disagree",
+        "Somewhat agree",
+        "Strongly agree",
+    ),
+    (
+        "Strongly disagree",
+        "Disagree",
+        "Somewhat disagree",
+        "Neither agree nor disagree",
+        "Somewhat agree",
+        "Agree",
+        "Strongly agree",
+    ),
+    ("Strongly disagree", "Disagree", "Agree", "Strongly agree"),
+    (
+        "Not at all",
+        "To a small extent",
+        "To some extent",
+        "To a large extent",
+        "To a very large extent",
+    ),
+)
+
+#: Answer labels that mean "don't know" (no value on the scale), Swedish and English.
+DONT_KNOW_LABELS: tuple[str, ...] = (
+    "Vet ej",
+    "Vet inte",
+    "Ingen åsikt",
+    "Kan ej bedöma",
+    "Kan inte bedöma",
+    "Ej aktuellt",
+    "Inte aktuellt",
+    "Ej tillämpligt",
+    "Vill inte svara",
+    "Don't know",
+    "Do not know",
+    "Not sure",
+    "No opinion",
+    "Not applicable",
+    "N/A",
+    "Cannot say",
+    "Prefer not to say",
+)
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1595,6 +1824,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_HOSTILE2,
     **_DEMO_DATA,
     **_EXPORTS_HEADERS,
+    **_EXPORTS_INPUT,
 }
 
 

@@ -1,5 +1,8 @@
 """Finding and sorting the raw workbooks: codebook, surveys, capability map, risks, action plan.
 
+Besides workbooks, survey exports saved as delimited text (.csv, .tsv, .txt) or SPSS (.sav)
+are read (see :mod:`maturity.io.tabular`): each is a workbook of one sheet to every reader.
+
 Deciding what a workbook is never parses it in full: every reader's ``detect`` looks at sheet
 names and the first :data:`~maturity.io.kit.HEADER_SEARCH_ROWS` rows of each sheet only (read
 with :meth:`maturity.io.opener.Workbook.head`), so a survey export of a million cells costs as
@@ -19,9 +22,10 @@ from pathlib import Path
 
 from maturity.errors import InputError
 from maturity.io import actionplan, capability, codebook, risk
-from maturity.io.opener import open_workbook
+from maturity.io.opener import SPSS_SUFFIXES, TEXT_SUFFIXES, open_workbook
 from maturity.io.personal import SECRET_FILE
 from maturity.io.problems import Phrase, ProblemLog
+from maturity.io.tabular import looks_delimited
 
 __all__ = [
     "RawFiles",
@@ -78,9 +82,9 @@ class RawFiles:
 NOT_READ = {
     ".xls": "problem.hostile.not_read.xls",
     ".xlsb": "problem.hostile.not_read.xlsb",
-    ".csv": "problem.hostile.not_read.csv",
-    ".txt": "problem.hostile.not_read.csv",
-    ".tsv": "problem.hostile.not_read.csv",
+    ".csv": "problem.exports.not_read.not_delimited",
+    ".txt": "problem.exports.not_read.not_delimited",
+    ".tsv": "problem.exports.not_read.not_delimited",
     ".ods": "problem.hostile.not_read.ods",
     ".numbers": "problem.hostile.not_read.other_spreadsheet",
 }
@@ -90,6 +94,9 @@ _NOT_WORKBOOK = "problem.hostile.not_read.not_workbook"
 
 def not_read_reason(path: Path) -> str | None:
     """Why ``path`` is not read as an input workbook (a message key), None when it is read.
+
+    Workbooks (.xlsx, .xlsm) and SPSS files (.sav) are read; a text file (.csv, .tsv, .txt)
+    is read when its first lines split into columns (a note or a README is not).
 
     Examples
     --------
@@ -101,7 +108,9 @@ def not_read_reason(path: Path) -> str | None:
     if path.name.startswith("~$"):
         return _LOCK_FILE
     suffix = path.suffix.lower()
-    if suffix in {".xlsx", ".xlsm"}:
+    if suffix in {".xlsx", ".xlsm"} or suffix in SPSS_SUFFIXES:
+        return None
+    if suffix in TEXT_SUFFIXES and looks_delimited(path):
         return None
     return NOT_READ.get(suffix, _NOT_WORKBOOK)
 

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from maturity.errors import InputError
 from maturity.io.amounts import unit_factor
-from maturity.io.opener import Sheet, Workbook
+from maturity.io.opener import SPSS_SUFFIXES, TEXT_SUFFIXES, Sheet, Workbook
 from maturity.io.problems import Phrase, Problem, ProblemLog
 from maturity.io.values import as_text, is_blank, normalise
 
@@ -536,8 +536,8 @@ def _candidates(key: str, table: dict[str, str], codes: Sequence[str]) -> Iterat
 
 
 def workbook_paths(source: str | Path | Iterable[str | Path]) -> list[Path]:
-    """The workbooks named by ``source``: a file, a folder (its .xlsx/.xlsm files, sorted,
-    Excel's ``~$`` lock files skipped) or a list of either.
+    """The workbooks named by ``source``: a file, a folder (its .xlsx/.xlsm files and its
+    text and SPSS exports, sorted, Excel's ``~$`` lock files skipped) or a list of either.
 
     Examples
     --------
@@ -553,7 +553,8 @@ def workbook_paths(source: str | Path | Iterable[str | Path]) -> list[Path]:
             files.extend(
                 p
                 for p in sorted(item.iterdir())
-                if p.suffix.lower() in {".xlsx", ".xlsm"} and not p.name.startswith("~$")
+                if p.suffix.lower() in {".xlsx", ".xlsm", *TEXT_SUFFIXES, *SPSS_SUFFIXES}
+                and not p.name.startswith("~$")
             )
         else:
             files.append(item)

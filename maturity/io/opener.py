@@ -54,6 +54,8 @@ __all__ = [
     "open_workbook",
     "MAX_EXPANDED_BYTES",
     "MAX_SHEET_CELLS",
+    "TEXT_SUFFIXES",
+    "SPSS_SUFFIXES",
 ]
 
 #: Largest total expanded size of all parts of a workbook (bytes).
@@ -414,9 +416,9 @@ class Workbook:
                 prolog = stream.peek(4096)[:4096]
                 _refuse_doctype(prolog, self.name, member)
                 for _event, element in SafeET.iterparse(stream, events=("end",)):
-                    if element.tag == f"{_NS_MAIN}si":
+                    if element.tag in _SI_TAGS:
                         self._strings.append(
-                            "".join(t.text or "" for t in element.iter(f"{_NS_MAIN}t"))
+                            "".join(t.text or "" for t in element.iter() if t.tag in _T_TAGS)
                         )
                         element.clear()
                         if len(self._strings) > upto:
@@ -578,7 +580,7 @@ def _head_rows(book: Workbook, member: str, n_rows: int) -> list[list]:
     body = start[first_row.start() :] if first_row else b""
     body = body[: _last_row_end(body)]
     prefix = root.group(1).decode()
-    document = start[: root.end()] + body + f"</{prefix}worksheet>".encode()
+    document = _transitional(start[: root.end()] + body + f"</{prefix}worksheet>".encode())
     try:
         # the bytes were refused above if they declare a DOCTYPE or an entity, the only way
         # to an XML bomb or an external entity; so the fast (C) parser is safe here
@@ -733,6 +735,8 @@ def _sniff(path: Path) -> None:
             "is an old Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx",
             file=name,
         )
+    if head.startswith(b"\xef\xbb\xbf"):  # UTF-8 byte-order mark (Excel's "CSV UTF-8")
+        head = head[3:]
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
@@ -852,11 +856,35 @@ def _check_string_counts(archive: zipfile.ZipFile, name: str, total: int) -> Non
             )
 
 
+#: The namespaces of a workbook saved as "Strict Open XML Spreadsheet" (ISO/IEC 29500 strict)
+#: and their transitional counterparts. The Rust readers match tags by local name and read
+#: both; the opener's own parsing maps the strict names to the transitional ones.
+_STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/spreadsheetml/main": _NS_MAIN[1:-1].encode(),
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships": _NS_REL[1:-1].encode(),
+}
+
+
+_NS_STRICT_MAIN = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
+_SI_TAGS = frozenset({f"{_NS_MAIN}si", f"{_NS_STRICT_MAIN}si"})
+_T_TAGS = frozenset({f"{_NS_MAIN}t", f"{_NS_STRICT_MAIN}t"})
+
+
+def _transitional(xml: bytes) -> bytes:
+    """The XML with strict OOXML namespaces replaced by the transitional ones."""
+    if b"purl.oclc.org/ooxml" not in xml:
+        return xml
+    for strict, plain in _STRICT_NAMESPACES.items():
+        xml = xml.replace(strict, plain)
+    return xml
+
+
 def _sheet_members(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
     """Map worksheet names to their XML members through workbook.xml and its relations."""
     try:
         book_xml = archive.read("xl/workbook.xml")
         _refuse_doctype(book_xml, name, "xl/workbook.xml")
+        book_xml = _transitional(book_xml)
         rels_xml = archive.read("xl/_rels/workbook.xml.rels")
         _refuse_doctype(rels_xml, name, "xl/_rels/workbook.xml.rels")
         book = SafeET.fromstring(book_xml)
@@ -883,14 +911,24 @@ def _sheet_members(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
     return members
 
 
-def open_workbook(path: str | Path, *, max_bytes: int = MAX_EXPANDED_BYTES) -> Workbook:
+def open_workbook(
+    path: str | Path, *, max_bytes: int = MAX_EXPANDED_BYTES, text: object = None
+) -> Workbook:
     """Open an untrusted .xlsx workbook after checking format, sizes and XML safety.
+
+    A ``.csv``/``.tsv``/``.txt`` file or an SPSS ``.sav`` file is opened as a workbook of one
+    sheet instead (see :mod:`maturity.io.tabular`), with its own checks and size caps; any
+    other suffix is read as .xlsx, so a CSV renamed .xlsx is refused as before. A workbook
+    saved as Strict Open XML is read like any other (its namespaces are mapped).
 
     Parameters
     ----------
     path : str or Path
     max_bytes : int
         Refuse workbooks that expand to more than this many bytes.
+    text : TextOptions, optional
+        For delimited text: delimiter, encoding, decimal mark (each detected when not given;
+        see :class:`maturity.io.tabular.TextOptions`).
 
     Returns
     -------
@@ -908,6 +946,9 @@ def open_workbook(path: str | Path, *, max_bytes: int = MAX_EXPANDED_BYTES) -> W
     ['statements', 'scale', 'organisations']
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES or suffix in SPSS_SUFFIXES:
+        return _open_tabular(path, text)
     _sniff(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -930,3 +971,21 @@ def open_workbook(path: str | Path, *, max_bytes: int = MAX_EXPANDED_BYTES) -> W
             file=path.name,
         ) from None
     return Workbook(path, path.name, list(members), members)
+
+
+#: File suffixes opened as delimited text by :mod:`maturity.io.tabular`.
+TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+#: File suffixes opened as SPSS data files by :mod:`maturity.io.tabular`.
+SPSS_SUFFIXES = frozenset({".sav", ".zsav"})
+
+
+def _open_tabular(path: Path, options: object) -> Workbook:
+    from maturity.io import tabular
+
+    if not path.exists():
+        raise InputError("does not exist", file=str(path))
+    if path.is_dir():
+        raise InputError("is a folder, not a workbook", file=path.name)
+    if path.suffix.lower() in SPSS_SUFFIXES:
+        return tabular.open_spss(path)
+    return tabular.open_text(path, options)

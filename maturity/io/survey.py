@@ -65,6 +65,7 @@ from maturity.io.opener import TableSheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
 from maturity.io.personal import Pseudonyms, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
+from maturity.io.tabular import TextOptions
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = [
@@ -1260,6 +1261,7 @@ def read_survey(
     organisation: str | None = None,
     role: str | None = None,
     secret: str | bytes | Callable[[], bytes] | None = None,
+    text: TextOptions | None = None,
 ) -> Survey:
     """Read survey exports into the tidy ``responses`` table, validating every cell.
 
@@ -1287,6 +1289,8 @@ def read_survey(
         The key of the respondent pseudonyms (:mod:`maturity.io.personal`), or a function
         returning it (asked only when an id needs a pseudonym). Default: ``$MATURITY_SECRET``,
         else the file ``.maturity-secret`` beside the first export (created when needed).
+    text : TextOptions, optional
+        For CSV exports: delimiter, encoding and decimal mark (each detected when not given).
 
     Returns
     -------
@@ -1323,7 +1327,7 @@ def read_survey(
     for path in files:
         if _copy_of_earlier(Path(path), copies, ctx):
             continue
-        book = open_workbook(path)
+        book = open_workbook(path, text=text)
         sheets = [book.table(name) for name in book.sheet_names]
         if not sheets or all(s.is_empty() for s in sheets):
             ctx.problem(
