@@ -19,6 +19,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import InputError
+from maturity.io.codebook import read_codebook
 from maturity.io.discover import discover, not_read_problems
 from maturity.report.stages import STAGES, Stage, run_stages
 from maturity.sections import Section
@@ -217,6 +218,7 @@ def build_report(
         all_problems(sections, shown=True),
         out / "nulagesanalys.xlsx",
         min_n=min_n,
+        codebook=read_codebook(files.codebook) if files.codebook is not None else None,
         lang=lang,
     )
     _say(progress, text.word("cli.wrote", lang, path=result.workbook))
