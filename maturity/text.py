@@ -1733,6 +1733,64 @@ _DELIVERABLE: dict[str, dict[str, str]] = {
     "contents.sheet": _both("Blad", "Sheet"),
     "contents.rows": _both("Rader", "Rows"),
     "contents.back": _both("Till innehållet", "Back to contents"),
+    "problem.field.serves": _both("Förmåga/mål", "capability or goal served"),
+    "report.topic.priorities": _both("Prioriteringar", "Priorities"),
+    "report.topic_definite.priorities": _both("Prioriteringarna", "The priorities"),
+    "value.section.priorities": _both("Prioriteringar", "Priorities"),
+    "priorities.finding.none": _both(
+        "Ingen av {total} förmågor ligger under sin målnivå.",
+        "None of {total} capabilities is below its target level.",
+    ),
+    "priorities.finding.below": _both(
+        "{n} av {total} förmågor ligger under målnivån; störst är gapet för {capability} "
+        "({gap} nivåer, {below} av {assessed} organisationer under målnivån).",
+        "{n} of {total} capabilities are below their target level; the gap is largest for "
+        "{capability} ({gap} levels, {below} of {assessed} organisations below target).",
+    ),
+    "priorities.finding.all_addressed": _both(
+        "Handlingsplanen har minst en aktivitet för var och en av dem.",
+        "The action plan has at least one activity for each of them.",
+    ),
+    "priorities.finding.candidates": _both(
+        "{k} av dem har ingen aktivitet i handlingsplanen och är kandidater till nästa plan: "
+        "{names}.",
+        "{k} of them have no activity in the action plan and are candidates for the next "
+        "plan: {names}.",
+    ),
+    "priorities.finding.no_link": _both(
+        "Handlingsplanen anger inte vilken förmåga eller vilket mål aktiviteterna bidrar till "
+        "(kolumnen Förmåga/mål), så vad som saknar aktivitet går inte att säga.",
+        "The action plan does not say which capability or goal its activities serve (column "
+        "Förmåga/mål), so what no activity addresses cannot be told.",
+    ),
+    "priorities.title": _both(
+        "Förmågor under målnivån och vad som adresserar dem",
+        "Capabilities below target and what addresses them",
+    ),
+    "priorities.gap_axis": _both("Gap mot målnivå (nivåer)", "Gap to target (levels)"),
+    "priorities.addressed": _both("Har aktivitet i handlingsplanen", "Has an activity in the plan"),
+    "priorities.unaddressed": _both(
+        "Ingen aktivitet: kandidat till nästa plan", "No activity: candidate for the next plan"
+    ),
+    "priorities.bar_label": _both(
+        "{below} av {assessed} org. · aktiviteter: {activities} · öppna risker: {risks}",
+        "{below} of {assessed} org. · activities: {activities} · open risks: {risks}",
+    ),
+    "priorities.none": _both(
+        "Ingen förmåga ligger under sin målnivå.", "No capability is below its target level."
+    ),
+    "priorities.slide_title": _both(
+        "Prioriteringar inför nästa plan", "Priorities for the next plan"
+    ),
+    "priorities.slide_heading": _both("Kandidater till nästa plan", "Candidates for the next plan"),
+    "priorities.slide_line": _both(
+        "{capability}: gap {gap}, {below} av {assessed} organisationer",
+        "{capability}: gap {gap}, {below} of {assessed} organisations",
+    ),
+    "priorities.slide_none": _both(
+        "Alla förmågor under målnivån har en aktivitet i handlingsplanen.",
+        "Every capability below target has an activity in the action plan.",
+    ),
 }
 
 

@@ -201,6 +201,11 @@ def build_report(
     sections = run_stages(files, min_n=min_n, lang=lang, progress=progress)
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
+    from maturity.sections.priorities import priorities_section
+
+    priorities = priorities_section(sections, lang=lang)
+    if priorities is not None:
+        sections.append(priorities)
     if files.not_read:
         sections.append(not_read_section(files, raw, lang=lang))
     result = ReportResult(sections)
