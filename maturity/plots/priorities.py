@@ -59,7 +59,7 @@ def priority_gaps(table: pd.DataFrame, *, wave: str | None = None, ax=None, lang
     if not len(table):
         return message_figure(title, text.word("priorities.none", lang), ax=ax)
     shown = table.head(MOST).iloc[::-1]
-    fig, ax, owned = figure_axes(ax, figsize=(12.5, min(7.2, 1.6 + 0.42 * len(shown))))
+    fig, ax, owned = figure_axes(ax, figsize=(10.0, min(7.2, 1.6 + 0.42 * len(shown))))
     gaps = (-shown["gap"].astype(float)).tolist()
     colours = [UNADDRESSED_COLOUR if u else ADDRESSED_COLOUR for u in shown["unaddressed"]]
     ys = range(len(shown))
@@ -76,8 +76,8 @@ def priority_gaps(table: pd.DataFrame, *, wave: str | None = None, ax=None, lang
         )
         ax.text(gap + top * 0.01, y, label, va="center", fontsize=10.5)
     ax.set_yticks(list(ys))
-    ax.set_yticklabels([wrap(c, 42) for c in shown["capability"]])
-    ax.set_xlim(0, top * 1.55)
+    ax.set_yticklabels([wrap(c, 32) for c in shown["capability"]])
+    ax.set_xlim(0, top * 1.9)
     ax.set_xlabel(text.word("priorities.gap_axis", lang))
     decimal_ticks(ax.xaxis, lang)
     ax.grid(axis="x", color="#dddddd", linewidth=0.8, zorder=0)
