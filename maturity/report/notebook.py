@@ -62,6 +62,8 @@ def styled(frame: pd.DataFrame, *, table: str | None = None, digits: int = 2, la
         series = shown[column]
         if pd.api.types.is_bool_dtype(series):
             shown[column] = [text.yes_no(bool(v), lang) for v in series]
+        elif pd.api.types.is_datetime64_any_dtype(series):
+            shown[column] = [text.MISSING if pd.isna(v) else text.date(v, lang) for v in series]
         elif pd.api.types.is_float_dtype(series):
             formats[column] = _formatter(str(column), lang, digits)
     names = {c: header(str(c), lang, table=table) for c in shown.columns}
