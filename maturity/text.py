@@ -796,11 +796,11 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
     "problem.field.budget": _both("Budget", "budget"),
     "problem.field.spent": _both("Utfall", "spent"),
     "problem.field.allocated": _both("Anslag", "allocated"),
-    "problem.field.risk_id": _both("ID", "risk_id"),
+    "problem.field.risk_id": _both("ID", "ID"),
     "problem.field.date": _both("Datum", "date"),
     "problem.field.threat": _both("Hot", "threat"),
     "problem.field.vulnerability": _both("Sårbarhet", "vulnerability"),
-    "problem.field.consequence_text": _both("Konsekvens", "consequence_text"),
+    "problem.field.consequence_text": _both("Konsekvens", "consequence (text)"),
     "problem.field.probability": _both("S", "probability"),
     "problem.field.impact": _both("K", "impact"),
     "problem.field.score": _both("R", "score"),
@@ -1746,6 +1746,16 @@ _DELIVERABLE: dict[str, dict[str, str]] = {
         "({gap} nivåer, {below} av {assessed} organisationer under målnivån).",
         "{n} of {total} capabilities are below their target level; the gap is largest for "
         "{capability} ({gap} levels, {below} of {assessed} organisations below target).",
+    ),
+    "priorities.finding.below_one": _both(
+        "1 av {total} förmågor ligger under målnivån: {capability} ({gap} nivåer, {below} av "
+        "{assessed} organisationer under målnivån).",
+        "1 of {total} capabilities is below its target level: {capability} ({gap} levels, "
+        "{below} of {assessed} organisations below target).",
+    ),
+    "priorities.finding.candidate_one": _both(
+        "Den har ingen aktivitet i handlingsplanen och är en kandidat till nästa plan.",
+        "It has no activity in the action plan and is a candidate for the next plan.",
     ),
     "priorities.finding.all_addressed": _both(
         "Handlingsplanen har minst en aktivitet för var och en av dem.",

@@ -125,6 +125,15 @@ def test_finding_several_with_one_candidate():
     assert finding.values["candidates"] == ["Avveckla"]
 
 
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_finding_one_below_target_and_unaddressed(lang):
+    table = priorities(summary([("G", "Avveckla", 1.5, 3, 1.0)]), None, None)
+    (finding,) = priorities_findings(table, n_capabilities=3, lang=lang)
+    assert finding.sentence.startswith("1 ")
+    assert text.word("priorities.finding.candidate_one", lang) in finding.sentence
+    assert finding.values["candidates"] == ["Avveckla"]
+
+
 def test_finding_all_addressed_and_without_a_link():
     table = priorities(SUMMARY, ACTIONS, RISKS, include_cancelled=True)
     (finding,) = priorities_findings(table, n_capabilities=4, lang="en")

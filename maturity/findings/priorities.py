@@ -38,7 +38,7 @@ def priorities_findings(
     >>> table = pd.DataFrame({"capability": ["Avveckla"], "gap": [-1.5], "n_below_target": [14],
     ...                       "n_assessed": [15], "unaddressed": [True]})
     >>> priorities_findings(table, n_capabilities=22, lang="en")[0].sentence[:48]
-    '1 of 22 capabilities are below their target leve'
+    '1 of 22 capabilities is below its target level: '
     """
     if not len(table):
         sentence = text.word("priorities.finding.none", lang, total=n_capabilities)
@@ -47,7 +47,7 @@ def priorities_findings(
     first = table.iloc[0]
     parts = [
         text.word(
-            "priorities.finding.below",
+            "priorities.finding.below" if len(table) > 1 else "priorities.finding.below_one",
             lang,
             n=len(table),
             total=n_capabilities,
@@ -61,6 +61,8 @@ def priorities_findings(
     if not linked:
         parts.append(text.word("priorities.finding.no_link", lang))
         candidates = []
+    elif candidates and len(table) == 1:
+        parts.append(text.word("priorities.finding.candidate_one", lang))
     elif candidates:
         names = text.join([text.quote(str(c), lang) for c in candidates], lang)
         parts.append(

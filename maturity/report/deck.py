@@ -73,6 +73,7 @@ FINDING_FIGURES: dict[tuple[str, str], str] = {
     ("actionplan", "share_done"): "handlingsplan_status",
     ("actionplan", "budget_use"): "budget",
     ("actionplan", "carried_over"): "handlingsplan_status",
+    ("priorities", "candidates"): "prioriteringar",
 }
 
 
@@ -509,10 +510,12 @@ def _priorities_slide(prs, section: Section, figures: Path, lang: str) -> None:
     _text_box(slide, (right, _TOP + 0.6, width, 2.6), lines)
     sentence = [finding.sentence for finding in section.findings]
     _text_box(slide, (right, _TOP + 3.3, width, _BODY_H - 3.3), sentence)
-    notes = [*sentence, *_priority_lines(table, lang, limit=len(table))]
+    notes = [text.word("deck.notes", lang)]
     for finding in section.findings:
         notes += value_lines(finding.values, lang)
-    _notes(slide, notes)
+    if figure.exists():
+        notes.append(text.word("deck.notes_figure", lang, name=figure.name))
+    _notes(slide, [*notes, *_priority_lines(table, lang, limit=len(table))])
 
 
 def write_deck(
