@@ -18,6 +18,7 @@ from maturity.io.discover import discover
 from maturity.report import all_problems
 from maturity.report.stages import run_stages
 from maturity.report.workbook import WIDE_TABLES, header, sheet_name, write_workbook
+from maturity.sections.priorities import priorities_section
 
 DEMO = Path(__file__).parents[1] / "data" / "raw"
 #: Areas of the text module whose words a workbook shows.
@@ -33,6 +34,7 @@ def workbooks(tmp_path_factory):
     paths = {}
     for lang in text.LANGUAGES:
         sections = run_stages(files, lang=lang)
+        sections.append(priorities_section(sections, lang=lang))
         paths[lang] = write_workbook(
             sections,
             all_problems(sections, shown=True),
@@ -106,6 +108,14 @@ def test_every_header_has_a_word_in_both_languages():
         english = header(name, "en", table=table or None)
         assert english != name or not re.search(r"_|^[a-z]{2}", name), column
         assert header(name, "sv", table=table or None) == text.word(f"column.{column}", "sv")
+
+
+def test_priorities_sheet_flags_the_candidates(workbooks):
+    book = openpyxl.load_workbook(workbooks["sv"])
+    rows = list(book[sheet_name("priorities", "sv")].iter_rows(values_only=True))
+    column = rows[0].index(header("unaddressed", "sv"))
+    flagged = [row[1] for row in rows[1:] if row[column] == "ja"]
+    assert flagged[0] == "Avveckla" and len(flagged) == 3
 
 
 def test_dates_are_dates_without_a_clock(workbooks):

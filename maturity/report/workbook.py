@@ -262,6 +262,20 @@ def _header_row(sheet, headers: list[str], widths: list[float]) -> None:
     sheet.row_dimensions[1].height = _row_height(headers, widths)
 
 
+#: Columns whose whole values (levels and targets) are shown without decimals.
+_WHOLE_WHEN_WHOLE = frozenset({"target", "min", "max", "median", "q1", "q3"})
+
+
+def _whole(values: pd.Series, column: str) -> bool:
+    """Whether a numeric column holds whole numbers only to be shown without decimals."""
+    if pd.api.types.is_integer_dtype(values):
+        return True
+    if column not in _WHOLE_WHEN_WHOLE or not pd.api.types.is_float_dtype(values):
+        return False
+    present = values.dropna()
+    return bool(len(present)) and bool((present == present.round()).all())
+
+
 def _cell_format(value: object, code: str | None) -> str | None:
     if isinstance(value, dt.datetime | dt.date):
         return _DATE_FORMAT
@@ -285,7 +299,7 @@ def _write_table(
     table = _shown(_wide(table, name, lang), lang, name=name, roles=roles)
     headers = [header(str(c), lang, table=name) for c in table.columns]
     formats = {
-        c: _number_format(str(column), lang, integer=pd.api.types.is_integer_dtype(table[column]))
+        c: _number_format(str(column), lang, integer=_whole(table[column], str(column)))
         for c, column in enumerate(table.columns)
         if pd.api.types.is_numeric_dtype(table[column])
         and not pd.api.types.is_bool_dtype(table[column])
