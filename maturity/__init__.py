@@ -70,6 +70,10 @@ _LAZY = {
     "STAGES": "maturity.report.stages",
     "run_stages": "maturity.report.stages",
     "build_report": "maturity.report",
+    "styled": "maturity.report.notebook",
+    "priorities": "maturity.priorities",
+    "priorities_section": "maturity.sections.priorities",
+    "write_profile": "maturity.report.deck",
     "write_demo_data": "maturity.demo",
 }
 

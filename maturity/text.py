@@ -796,11 +796,11 @@ _PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
     "problem.field.budget": _both("Budget", "budget"),
     "problem.field.spent": _both("Utfall", "spent"),
     "problem.field.allocated": _both("Anslag", "allocated"),
-    "problem.field.risk_id": _both("ID", "risk_id"),
+    "problem.field.risk_id": _both("ID", "ID"),
     "problem.field.date": _both("Datum", "date"),
     "problem.field.threat": _both("Hot", "threat"),
     "problem.field.vulnerability": _both("Sårbarhet", "vulnerability"),
-    "problem.field.consequence_text": _both("Konsekvens", "consequence_text"),
+    "problem.field.consequence_text": _both("Konsekvens", "consequence (text)"),
     "problem.field.probability": _both("S", "probability"),
     "problem.field.impact": _both("K", "impact"),
     "problem.field.score": _both("R", "score"),
@@ -1559,6 +1559,274 @@ _HOSTILE2: dict[str, dict[str, str]] = {
 }
 
 
+#: English column headers of the report workbook (the Swedish ones are ``_COLUMNS_SV``).
+_COLUMNS_EN = {
+    "role": "Role",
+    "respondent": "Respondent",
+    "statement": "Statement",
+    "text": "Text",
+    "dimension": "Dimension",
+    "organisation": "Organisation",
+    "wave": "Wave",
+    "answer": "Answer",
+    "scale_min": "Scale minimum",
+    "scale_max": "Scale maximum",
+    "reverse": "Reversed",
+    "n_respondents": "Respondents",
+    "n": "Answers",
+    "n_dont_know": "Don't know",
+    "mean": "Mean",
+    "sd": "Standard deviation",
+    "se": "Standard error",
+    "ci95_low": "95 % CI low",
+    "ci95_high": "95 % CI high",
+    "median": "Median",
+    "q1": "Quartile 1",
+    "q3": "Quartile 3",
+    "share_top2": "Share top two",
+    "share_bottom2": "Share bottom two",
+    "suppressed": "Suppressed",
+    "pooled_mean": "Mean (all respondents)",
+    "n_organisations": "Organisations",
+    "n_organisations_hidden": "Organisations suppressed",
+    "mean_of_means": "Mean of the organisations' means",
+    "sd_between": "Standard deviation between organisations",
+    "min_organisation": "Lowest organisation",
+    "min_mean": "Lowest mean",
+    "max_organisation": "Highest organisation",
+    "max_mean": "Highest mean",
+    "end": "End",
+    "rank": "Rank",
+    "midpoint": "Midpoint",
+    "difference": "Difference",
+    "statistic": "Test statistic",
+    "p": "p",
+    "p_holm": "p (Holm)",
+    "above": "Above the midpoint",
+    "n_statements": "Statements",
+    "n_suppressed": "Suppressed statements",
+    "n_above": "Statements above the midpoint",
+    "all_above": "All above the midpoint",
+    "lowest_statement": "Lowest statement",
+    "lowest_text": "Lowest statement's text",
+    "lowest_mean": "Lowest mean",
+    "role_1": "Role 1",
+    "role_2": "Role 2",
+    "n_respondents_1": "Respondents role 1",
+    "n_respondents_2": "Respondents role 2",
+    "n_1": "Answers role 1",
+    "n_2": "Answers role 2",
+    "mean_1": "Mean role 1",
+    "mean_2": "Mean role 2",
+    "u": "U",
+    "rank_biserial": "Rank-biserial correlation",
+    "alpha": "Cronbach's alpha",
+    "n_items": "Statements in the dimension",
+    "item_rest_r": "Correlation with the rest",
+    "alpha_if_deleted": "Alpha without the statement",
+    "from_wave": "From wave",
+    "to_wave": "To wave",
+    "n_respondents_from": "Respondents before",
+    "n_respondents_to": "Respondents after",
+    "n_from": "Answers before",
+    "n_to": "Answers after",
+    "mean_from": "Mean before",
+    "mean_to": "Mean after",
+    "p_mannwhitney": "p (Mann–Whitney)",
+    "capability": "Capability",
+    "goal": "Goal",
+    "level": "Level",
+    "target": "Target level",
+    "gap": "Gap to target",
+    "share_below_target": "Share below target",
+    "substandard": "Substandard",
+    "n_not_assessed": "Not assessed",
+    "min": "Lowest",
+    "max": "Highest",
+    "n_capabilities": "Capabilities",
+    "n_substandard": "Substandard capabilities",
+    "strongest": "Strongest capability",
+    "strongest_level": "Strongest level",
+    "weakest": "Weakest capability",
+    "weakest_level": "Weakest level",
+    "n_at_or_above_target": "At or above target",
+    "n_with_target": "With a target",
+    "share_at_or_above_target": "Share at or above target",
+    "n_substandard_cells": "Substandard assessments",
+    "risk_id": "ID",
+    "date": "Date",
+    "threat": "Threat",
+    "vulnerability": "Vulnerability",
+    "consequence_text": "Consequence",
+    "probability": "P",
+    "impact": "I",
+    "score": "R",
+    "typed_score": "R (as typed)",
+    "action": "Action",
+    "previous_score": "Previous R",
+    "delta": "Change of R",
+    "change": "Change",
+    "n_risks": "Risks",
+    "max_score": "Highest R",
+    "min_score": "Lowest R",
+    "mean_score": "Mean R",
+    "n_new": "New",
+    "n_raised": "Raised",
+    "n_lowered": "Lowered",
+    "n_unchanged": "Unchanged",
+    "n_closed": "Closed",
+    "label": "Label",
+    "label_sv": "Label (Swedish)",
+    "label_en": "Label (English)",
+    "area": "Area",
+    "activity": "Activity",
+    "year": "Year",
+    "status": "Status",
+    "budget": "Budget",
+    "spent": "Spent",
+    "allocated": "Allocation",
+    "budgeted": "Budgeted",
+    "utilisation": "Spent of allocation",
+    "spent_of_budgeted": "Spent of budgeted",
+    "n_activities": "Activities",
+    "n_planned": "Planned",
+    "n_ongoing": "Ongoing",
+    "n_done": "Done",
+    "n_delayed": "Delayed",
+    "n_cancelled": "Cancelled",
+    "n_unknown": "Status unknown",
+    "share_done": "Share done",
+    "n_carried_over": "Delayed or carried over",
+    "to_year": "To year",
+    "reason": "Reason",
+    "source": "Source (file:sheet:cell)",
+    "kind": "Kind of problem",
+    "value": "Value",
+    "message": "Description",
+    "section": "Part",
+    "serves": "Serves",
+    "n_below_target": "Organisations below target",
+    "n_assessed": "Organisations assessed",
+    "mean_gap": "Mean gap to target",
+    "max_gap": "Largest gap to target",
+    "activities": "Activities that address it",
+    "risks": "Open risks that address it",
+    "n_addressing": "Activities",
+    "n_open_risks": "Open risks",
+    "unaddressed": "Candidate for the next plan",
+}
+
+#: Swedish headers of the columns that only this table adds.
+_COLUMNS_SV_MORE = {
+    "label": "Benämning",
+    "serves": "Bidrar till",
+    "n_below_target": "Organisationer under målnivå",
+    "n_assessed": "Organisationer bedömda",
+    "mean_gap": "Genomsnittligt gap mot målnivå",
+    "max_gap": "Största gap mot målnivå",
+    "activities": "Aktiviteter som bidrar",
+    "risks": "Öppna risker som berör",
+    "n_addressing": "Aktiviteter",
+    "n_open_risks": "Öppna risker",
+    "unaddressed": "Kandidat till nästa plan",
+}
+
+#: English headers that mean something else in one table (``header.<table>.<column>``).
+_TABLE_COLUMNS_EN = {
+    "capability_summary.n": "Assessments",
+    "capability_goals.n": "Assessments",
+    "capability_organisations.n": "Assessments",
+    "risk_levels.n": "Risks",
+    "actionplan_status.n": "Activities",
+}
+
+#: The deliverable: workbook headers in both languages, the contents sheet, priorities for the
+#: next plan, notebook tables.
+_DELIVERABLE: dict[str, dict[str, str]] = {
+    **{
+        f"header.{name}": _both({**_COLUMNS_SV, **_COLUMNS_SV_MORE}[name], en)
+        for name, en in _COLUMNS_EN.items()
+    },
+    **{
+        f"header.{name}": _both(_TABLE_COLUMNS_SV[name], en)
+        for name, en in _TABLE_COLUMNS_EN.items()
+    },
+    "sheet.contents": _both("Innehåll", "Contents"),
+    "sheet.priorities": _both("Prioriteringar", "Priorities"),
+    "contents.sheet": _both("Blad", "Sheet"),
+    "contents.rows": _both("Rader", "Rows"),
+    "contents.back": _both("Till innehållet", "Back to contents"),
+    "problem.field.serves": _both("Förmåga/mål", "capability or goal served"),
+    "report.topic.priorities": _both("Prioriteringar", "Priorities"),
+    "report.topic_definite.priorities": _both("Prioriteringarna", "The priorities"),
+    "value.section.priorities": _both("Prioriteringar", "Priorities"),
+    "priorities.finding.none": _both(
+        "Ingen av {total} förmågor ligger under sin målnivå.",
+        "None of {total} capabilities is below its target level.",
+    ),
+    "priorities.finding.below": _both(
+        "{n} av {total} förmågor ligger under målnivån; störst är gapet för {capability} "
+        "({gap} nivåer, {below} av {assessed} organisationer under målnivån).",
+        "{n} of {total} capabilities are below their target level; the gap is largest for "
+        "{capability} ({gap} levels, {below} of {assessed} organisations below target).",
+    ),
+    "priorities.finding.below_one": _both(
+        "1 av {total} förmågor ligger under målnivån: {capability} ({gap} nivåer, {below} av "
+        "{assessed} organisationer under målnivån).",
+        "1 of {total} capabilities is below its target level: {capability} ({gap} levels, "
+        "{below} of {assessed} organisations below target).",
+    ),
+    "priorities.finding.candidate_one": _both(
+        "Den har ingen aktivitet i handlingsplanen och är en kandidat till nästa plan.",
+        "It has no activity in the action plan and is a candidate for the next plan.",
+    ),
+    "priorities.finding.all_addressed": _both(
+        "Handlingsplanen har minst en aktivitet för var och en av dem.",
+        "The action plan has at least one activity for each of them.",
+    ),
+    "priorities.finding.candidates": _both(
+        "{k} av dem har ingen aktivitet i handlingsplanen och är kandidater till nästa plan: "
+        "{names}.",
+        "{k} of them have no activity in the action plan and are candidates for the next "
+        "plan: {names}.",
+    ),
+    "priorities.finding.no_link": _both(
+        "Handlingsplanen anger inte vilken förmåga eller vilket mål aktiviteterna bidrar till "
+        "(kolumnen Förmåga/mål), så vad som saknar aktivitet går inte att säga.",
+        "The action plan does not say which capability or goal its activities serve (column "
+        "Förmåga/mål), so what no activity addresses cannot be told.",
+    ),
+    "priorities.title": _both(
+        "Förmågor under målnivån och vad som adresserar dem",
+        "Capabilities below target and what addresses them",
+    ),
+    "priorities.gap_axis": _both("Gap mot målnivå (nivåer)", "Gap to target (levels)"),
+    "priorities.addressed": _both("Har aktivitet i handlingsplanen", "Has an activity in the plan"),
+    "priorities.unaddressed": _both(
+        "Ingen aktivitet: kandidat till nästa plan", "No activity: candidate for the next plan"
+    ),
+    "priorities.bar_label": _both(
+        "{below} av {assessed} org. · aktiviteter: {activities} · öppna risker: {risks}",
+        "{below} of {assessed} org. · activities: {activities} · open risks: {risks}",
+    ),
+    "priorities.none": _both(
+        "Ingen förmåga ligger under sin målnivå.", "No capability is below its target level."
+    ),
+    "priorities.slide_title": _both(
+        "Prioriteringar inför nästa plan", "Priorities for the next plan"
+    ),
+    "priorities.slide_heading": _both("Kandidater till nästa plan", "Candidates for the next plan"),
+    "priorities.slide_line": _both(
+        "{capability}: gap {gap}, {below} av {assessed} organisationer",
+        "{capability}: gap {gap}, {below} of {assessed} organisations",
+    ),
+    "priorities.slide_none": _both(
+        "Alla förmågor under målnivån har en aktivitet i handlingsplanen.",
+        "Every capability below target has an activity in the action plan.",
+    ),
+}
+
+
 #: Survey-tool exports (issue 12): skipped columns, header shapes, where identity came from.
 _EXPORTS_HEADERS: dict[str, dict[str, str]] = {
     "value.problem.skipped_column": _both("överhoppad kolumn", "skipped column"),
@@ -1825,6 +2093,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_DEMO_DATA,
     **_EXPORTS_HEADERS,
     **_EXPORTS_INPUT,
+    **_DELIVERABLE,
 }
 
 

@@ -11,12 +11,18 @@ from nbclient import NotebookClient
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
 
 
-def test_three_notebooks_exist():
+def test_four_notebooks_exist():
     assert [p.name for p in NOTEBOOKS] == [
         "01-nulagesanalys.ipynb",
         "02-formagekarta.ipynb",
         "03-risker-och-handlingsplan.ipynb",
+        "04-organisationsprofil.ipynb",
     ]
+
+
+def test_profile_notebook_names_the_organisation_in_its_parameter_cell():
+    book = json.loads(NOTEBOOKS[-1].read_text(encoding="utf-8"))
+    assert "ORGANISATION = " in "".join(book["cells"][1]["source"])
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -62,3 +68,18 @@ def test_notebook_runs_on_demo_data(path):
         if "image/png" in o.get("data", {})
     ]
     assert images, "the notebook draws its figures"
+    for c in book.cells:  # every figure shown once
+        if c.cell_type == "code":
+            shown = [o for o in c.outputs if "image/png" in o.get("data", {})]
+            assert len(shown) <= 1, "".join(c.source)
+    # tables shown with the report's headers and a decimal comma, never field names
+    html = "".join(
+        o["data"].get("text/html", "")
+        for c in book.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type in {"execute_result", "display_data"}
+    )
+    if html:
+        assert "n_respondents" not in html and "ci95_low" not in html
+        assert re.search(r">\d+,\d+<", html)

@@ -187,7 +187,7 @@ def test_english_workbook_shows_no_swedish_sheet_names(books):
     book, _ = books["en"]
     swedish = _swedish_only()
     assert not [name for name in book.sheetnames if name in swedish]
-    assert book.sheetnames[:2] == ["Overview", "Statements"]
+    assert book.sheetnames[:3] == ["Overview", "Contents", "Statements"]
     assert book["Capability map"]["A1"].value == "Goal"
     front = [c.value for c in book["Overview"]["A"] if c.value]
     assert "Survey: 16 files, 6864 cells read, 6778 accepted, 86 problems" in front

@@ -71,6 +71,38 @@ _PLAN = [
     (10, "Automatiserat försörjningsstöd", {2020: "pågående"}, 1.2),
 ]
 
+#: The capability or målbild goal each activity serves (column *Förmåga/mål*); the
+#: capabilities furthest below target, such as avveckla, are served by none.
+SERVES = {
+    "Digitaliseringsstrategi och handlingsplan": "Styrning och ledning av digitaliseringen",
+    "Portfölj- och prioriteringsmodell": "Prioritera och besluta om digitala investeringar",
+    "Modell för nyttorealisering": "Realisera nyttor av förändringar",
+    "Digitalt kompetenslyft för chefer": "Utveckla den digitala kompetensen",
+    "Digitalt kompetenslyft för medarbetare": "Utveckla den digitala kompetensen",
+    "Nätverk för digitaliseringsledare": "Samverka mellan organisationerna",
+    "Informationsklassning av verksamhetssystem": "Bedriva systematiskt informationssäkerhetsarbete",
+    "Utbildning i informationssäkerhet för alla": "Bedriva systematiskt informationssäkerhetsarbete",
+    "Incidenthantering och kontinuitetsplan": "Hantera incidenter och kontinuitet",
+    "Plattform för e-tjänster": "Utveckla tjänster utifrån invånarnas behov",
+    "Tio nya e-tjänster": "Utveckla tjänster utifrån invånarnas behov",
+    "E-legitimation och digital brevlåda": "Hantera identiteter och behörigheter",
+    "Trådlöst nät i kommunhusen": "Förvalta och utveckla infrastrukturen",
+    "Bredband på landsbygden": "Förvalta och utveckla infrastrukturen",
+    "Trygghetskameror i hemtjänsten": "Verksamhetsutveckling med digitalt stöd",
+    "Digitala läkemedelsautomater": "Verksamhetsutveckling med digitalt stöd",
+    "Lärplattform för gymnasiet": "Upphandla och införa system",
+    "Konsolidering av serverhallar": "Upprätthålla en stabil och tillförlitlig driftsleverans",
+    "Gemensam servicedesk": "Förvalta system och e-tjänster",
+    "Reservdriftplats": "Hantera incidenter och kontinuitet",
+    "Förstudie e-arkiv": "Förvalta information och data",
+    "Upphandling av e-arkiv": "Förvalta information och data",
+    "Inventering av datamängder": "Dela och återanvända data",
+    "Publicering av öppna data": "Dela och återanvända data",
+    "Processkartläggning": "Automatisera arbetsflöden",
+    "Robotiserad processautomation i ekonomi": "Automatisera arbetsflöden",
+    "Automatiserat försörjningsstöd": "Automatisera arbetsflöden",
+}
+
 # share of the budget spent, by status (low, high)
 _SPENT = {
     "genomförd": (0.90, 1.05),
@@ -113,6 +145,7 @@ def _rows(rng: np.random.Generator) -> list[list]:
                     int(budget),
                     int(spent) if spent else None,
                     comment or None,
+                    SERVES.get(activity),
                 ]
             )
     return rows
@@ -122,7 +155,8 @@ def write_action_plan_demo(directory: str | Path = "data/raw") -> Path:
     """Write the demo action plan ``handlingsplan.xlsx`` into ``directory``.
 
     Sheet *Handlingsplan*: a title row, then ``Område, Aktivitet, År, Status, Budget (kr),
-    Utfall (kr), Kommentar``, one row per activity and year, the area written once per group
+    Utfall (kr), Kommentar, Förmåga/mål`` (the capability or goal an activity serves,
+    :data:`SERVES`), one row per activity and year, the area written once per group
     (as people do); a few amounts typed as text ("250 tkr", "1,2 Mkr"). Sheet *Anslag*:
     ``År, Anslag`` with 5 Mkr for each of 2018–2020. The same call writes the same bytes.
 
@@ -163,7 +197,16 @@ def write_action_plan_demo(directory: str | Path = "data/raw") -> Path:
     write_sheet_head(
         sheet,
         "Handlingsplan för digitalisering 2018–2020 – uppföljning",
-        ["Område", "Aktivitet", "År", "Status", "Budget (kr)", "Utfall (kr)", "Kommentar"],
+        [
+            "Område",
+            "Aktivitet",
+            "År",
+            "Status",
+            "Budget (kr)",
+            "Utfall (kr)",
+            "Kommentar",
+            "Förmåga/mål",
+        ],
     )
     for row in rows:
         sheet.append(row)
@@ -173,7 +216,7 @@ def write_action_plan_demo(directory: str | Path = "data/raw") -> Path:
         for cell in row[4:6]:
             if isinstance(cell.value, int):
                 cell.number_format = "# ##0"
-    for letter, width in zip("ABCDEFG", (34, 44, 7, 12, 14, 14, 32), strict=True):
+    for letter, width in zip("ABCDEFGH", (34, 44, 7, 12, 14, 14, 32, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A4"
 

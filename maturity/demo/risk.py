@@ -91,11 +91,25 @@ _RISKS = [
 ]
 
 
+#: The capability each risk threatens (column *Förmåga/mål*, read as ``serves``).
+SERVES = {
+    "R1": "Bedriva systematiskt informationssäkerhetsarbete",
+    "R2": "Utveckla den digitala kompetensen",
+    "R3": "Upphandla och införa system",
+    "R4": "Prioritera och besluta om digitala investeringar",
+    "R5": "Realisera nyttor av förändringar",
+    "R6": "Upprätthålla en stabil och tillförlitlig driftsleverans",
+    "R7": "Utveckla tjänster utifrån invånarnas behov",
+    "R8": "Hantera personuppgifter enligt dataskyddsförordningen",
+}
+
+
 def write_risk_demo(directory: str | Path = "data/raw") -> Path:
     """Write the demo risk register ``riskregister.xlsx`` into ``directory``.
 
     Three sheets, one per meeting (:data:`MEETINGS`), each with a title row, a blank row and
-    the header ``ID, Hot, Sårbarhet, Konsekvens, S, K, R, Åtgärd``. R is typed as a number (as
+    the header ``ID, Hot, Sårbarhet, Konsekvens, S, K, R, Åtgärd, Förmåga/mål`` (the last
+    naming the capability a risk threatens, :data:`SERVES`). R is typed as a number (as
     people do), correct except for :data:`WRONG_SCORE`. The same call writes the same bytes.
 
     Parameters
@@ -121,8 +135,8 @@ def write_risk_demo(directory: str | Path = "data/raw") -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     book = openpyxl.Workbook()
     book.remove(book.active)
-    header = ["ID", "Hot", "Sårbarhet", "Konsekvens", "S", "K", "R", "Åtgärd"]
-    widths = [6, 34, 44, 44, 5, 5, 5, 52]
+    header = ["ID", "Hot", "Sårbarhet", "Konsekvens", "S", "K", "R", "Åtgärd", "Förmåga/mål"]
+    widths = [6, 34, 44, 44, 5, 5, 5, 52, 40]
     for m, meeting in enumerate(MEETINGS):
         sheet = book.create_sheet(meeting)
         write_sheet_head(
@@ -135,7 +149,8 @@ def write_risk_demo(directory: str | Path = "data/raw") -> Path:
             typed = s * k
             if (meeting, risk_id) == WRONG_SCORE[:2]:
                 typed = WRONG_SCORE[2]
-            sheet.append([risk_id, threat, vulnerability, consequence, s, k, typed, action])
+            row = [risk_id, threat, vulnerability, consequence, s, k, typed, action]
+            sheet.append([*row, SERVES.get(risk_id)])
         for i, width in enumerate(widths):
             sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width = width
         for row in sheet.iter_rows(min_row=4):

@@ -92,12 +92,12 @@ __all__ = [
 ]
 
 #: Columns of the tidy ``actions`` table.
-ACTION_COLUMNS = ["area", "activity", "year", "status", "budget", "spent", "source"]
+ACTION_COLUMNS = ["area", "activity", "year", "status", "budget", "spent", "serves", "source"]
 #: Columns of the ``budget`` table (the yearly allocation).
 BUDGET_COLUMNS = ["year", "allocated", "source"]
 
 #: The fields of an action plan's header rows (aliases in :data:`maturity.io.kit.ALIASES`).
-FIELDS = ("area", "activity", "year", "status", "budget", "spent", "allocated")
+FIELDS = ("area", "activity", "year", "status", "budget", "spent", "allocated", "serves")
 _ALLOCATION_SHEETS = {"anslag", "allocation", "allocations", "budget", "budgetram", "ram"}
 
 #: The canonical statuses, in the order of the activity's life.
@@ -602,6 +602,7 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
             "status": None,
             "budget": float("nan"),
             "spent": float("nan"),
+            "serves": None,
             "source": source,
         }
         if "status" in columns:
@@ -611,7 +612,18 @@ def _read_actions(sheet, header, columns, factors, tally, actions, seen) -> None
             record["budget"], budget_blank = _read_budget(sheet, r, columns, factors, tally)
         if "spent" in columns:
             record["spent"] = _read_spent(sheet, r, columns, factors, activity, budget_blank, tally)
+        if "serves" in columns:
+            record["serves"] = _read_serves(sheet, r, columns["serves"], tally)
         actions.append(record)
+
+
+def _read_serves(sheet, r, c, tally) -> str | None:
+    """The capability or goal an activity serves (optional: a blank cell is accepted)."""
+    if tally.formula_without_value(sheet, r, c, Phrase("problem.field.serves")):
+        return None
+    raw = sheet.value(r, c)
+    tally.accept()
+    return None if is_blank(raw) else " ".join(as_text(raw).split())
 
 
 def _sheet_year(sheet, where, tally) -> int | None:
@@ -749,6 +761,7 @@ def _action_frame(rows: list[dict]) -> pd.DataFrame:
         frame[name] = frame[name].astype(float)
     for name in ("area", "activity", "source"):
         frame[name] = frame[name].astype(str)
+    frame["serves"] = frame["serves"].astype(object).where(frame["serves"].notna(), None)
     frame["status"] = frame["status"].astype("str").where(frame["status"].notna(), None)
     frame["status"] = frame["status"].astype("str")
     frame.loc[frame["status"].isin(["None", "nan"]), "status"] = pd.NA

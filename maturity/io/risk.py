@@ -104,6 +104,7 @@ RISK_COLUMNS = [
     "score",
     "typed_score",
     "action",
+    "serves",
     "source",
 ]
 
@@ -118,12 +119,13 @@ FIELDS = (
     "impact",
     "score",
     "action",
+    "serves",
 )
 #: Fields whose code may stand in brackets: "Konsekvens (K)", "Risk (R)".
 CODES = ("probability", "impact", "score")
 
 _REQUIRED_TEXT = ("threat", "action")
-_OPTIONAL_TEXT = ("vulnerability", "consequence_text")
+_OPTIONAL_TEXT = ("vulnerability", "consequence_text", "serves")
 #: How problem messages name a text cell read past (a formula saved without its value).
 _TEXT_LABELS = {name: Phrase(f"problem.field.{name}") for name in _REQUIRED_TEXT + _OPTIONAL_TEXT}
 #: How problem messages name the cells of a row that must not be empty.

@@ -20,6 +20,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import InputError
+from maturity.io.codebook import read_codebook
 from maturity.io.discover import discover, not_read_problems
 from maturity.io.personal import project_secret
 from maturity.report.stages import STAGES, Stage, run_stages
@@ -296,6 +297,11 @@ def build_report(
     )
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
+    from maturity.sections.priorities import priorities_section
+
+    priorities = priorities_section(sections, lang=lang)
+    if priorities is not None:
+        sections.append(priorities)
     if files.not_read:
         sections.append(not_read_section(files, raw, lang=lang))
     result = ReportResult(sections)
@@ -313,6 +319,7 @@ def build_report(
         all_problems(sections, shown=True),
         out / "nulagesanalys.xlsx",
         min_n=min_n,
+        codebook=read_codebook(files.codebook) if files.codebook is not None else None,
         lang=lang,
     )
     _say(progress, text.word("cli.wrote", lang, path=result.workbook))

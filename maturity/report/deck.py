@@ -73,6 +73,7 @@ FINDING_FIGURES: dict[tuple[str, str], str] = {
     ("actionplan", "share_done"): "handlingsplan_status",
     ("actionplan", "budget_use"): "budget",
     ("actionplan", "carried_over"): "handlingsplan_status",
+    ("priorities", "candidates"): "prioriteringar",
 }
 
 
@@ -475,6 +476,48 @@ def _save_stable(prs, path: Path) -> Path:
     return path
 
 
+def _priority_lines(table: pd.DataFrame, lang: str, *, limit: int = 6) -> list[str]:
+    candidates = table[table["unaddressed"].astype(bool)]
+    if not len(candidates):
+        return [text.word("priorities.slide_none", lang)]
+    return [
+        text.word(
+            "priorities.slide_line",
+            lang,
+            capability=row.capability,
+            gap=text.number(float(row.gap), lang),
+            below=int(row.n_below_target),
+            assessed=int(row.n_assessed),
+        )
+        for row in candidates.head(limit).itertuples()
+    ]
+
+
+def _priorities_slide(prs, section: Section, figures: Path, lang: str) -> None:
+    """The priorities for the next plan: the figure, the candidates, the finding as caption."""
+    table = section.tables.get("priorities")
+    if table is None:
+        return
+    slide = _slide(prs, text.word("priorities.slide_title", lang))
+    figure = figures / "prioriteringar.png"
+    box = (_MARGIN, _TOP, 8.2, _BODY_H)
+    used = _picture(slide, figure if figure.exists() else None, box, centre=False)
+    right = _MARGIN + max(used, 0.0) + 0.3
+    width = SLIDE_WIDTH_IN - _MARGIN - right
+    heading = [text.word("priorities.slide_heading", lang)]
+    _text_box(slide, (right, _TOP, width, 0.5), heading, size=18, bold=True)
+    lines = _priority_lines(table, lang)
+    _text_box(slide, (right, _TOP + 0.6, width, 2.6), lines)
+    sentence = [finding.sentence for finding in section.findings]
+    _text_box(slide, (right, _TOP + 3.3, width, _BODY_H - 3.3), sentence)
+    notes = [text.word("deck.notes", lang)]
+    for finding in section.findings:
+        notes += value_lines(finding.values, lang)
+    if figure.exists():
+        notes.append(text.word("deck.notes_figure", lang, name=figure.name))
+    _notes(slide, [*notes, *_priority_lines(table, lang, limit=len(table))])
+
+
 def write_deck(
     sections: list[Section],
     path: str | Path,
@@ -515,6 +558,9 @@ def write_deck(
     _title_slide(prs, tables, lang)
     overviews = {"capability": _capability_slide, "risk": _risk_slide, "actionplan": _action_slide}
     for section in sections:
+        if section.name == "priorities":  # one slide: figure, candidates and the finding
+            _priorities_slide(prs, section, figures, lang)
+            continue
         for finding in section.findings:
             _finding_slide(prs, finding, figures, lang)
         if section.name in overviews:

@@ -10,6 +10,7 @@ The file is byte-identical for the same input (fixed metadata and zip timestamps
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +40,26 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = "DDE6F0"
 _FRONT_WIDTH = 90
 _LINE_HEIGHT = 15
+#: The one font of the workbook (its default), in every cell.
+FONT = "Calibri"
+#: Widest a table column gets (characters); longer text wraps.
+_MAX_WIDTH = 62
+#: Widest a header alone makes a column; a longer header wraps.
+_HEADER_WIDTH = 22
+_DATE_FORMAT = "yyyy-mm-dd"
+
+#: Tables of mostly zeros shown wide: table -> (index columns, column spread over the headers,
+#: value, text area of the spread column's values). Rows that are zero throughout are left out.
+WIDE_TABLES = {
+    "actionplan_status": (["year", "area"], "status", "n", "value.status"),
+    "risk_levels": (["date"], "level", "n", "value.level"),
+}
+
+
+def _font(**style):
+    from openpyxl.styles import Font
+
+    return Font(name=FONT, **style)
 
 
 def _row_height(texts: list[str], widths: list[float]) -> float:
@@ -50,12 +71,15 @@ def _row_height(texts: list[str], widths: list[float]) -> float:
     return lines * _LINE_HEIGHT
 
 
-def _fit_to_page(sheet) -> None:
-    """Print the sheet landscape, one page wide."""
+def _fit_to_page(sheet, *, titles: bool = True) -> None:
+    """Print the sheet landscape, one page wide, the header row repeated on every page."""
     sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if titles:
+        sheet.print_title_rows = "1:1"
 
 
 def _needs_text_guard(value: object) -> bool:
@@ -78,8 +102,9 @@ def _cell_value(value: object) -> object:
     return value if isinstance(value, int | str) else str(value)
 
 
-def _number_format(column: str, lang: str = "sv") -> str:
-    """Excel number format for a column, for ``lang`` (see :func:`maturity.text.excel_format`)."""
+def _number_format(column: str, lang: str = "sv", *, integer: bool = False) -> str:
+    """Excel number format for a column, for ``lang`` (see :func:`maturity.text.excel_format`);
+    whole numbers (``integer``) get no decimals unless they are amounts."""
     name = column.lower()
     if name.startswith(("share", "utilisation", "spent_of")):
         code = "0%"
@@ -107,7 +132,7 @@ def _number_format(column: str, lang: str = "sv") -> str:
     elif name in {"budget", "spent", "allocated", "budgeted"}:
         code = "#,##0"
     else:
-        code = "0.00"
+        code = "0" if integer else "0.00"
     return text.excel_format(code, lang)
 
 
@@ -128,15 +153,17 @@ def _write_cell(sheet, row: int, col: int, value: object):
 
 
 def header(column: str, lang: str, *, table: str | None = None) -> str:
-    """The workbook header of a column: ``column.<table>.<column>`` or ``column.<column>`` of
-    :mod:`maturity.text`, else the column name.
+    """The workbook header of a column: ``header.<table>.<column>`` or ``header.<column>`` of
+    :mod:`maturity.text` (a word in each language), else ``column.<column>``, else the column
+    name.
 
     Examples
     --------
     >>> header("mean", "sv"), header("mean", "en"), header("n", "sv", table="risk_levels")
-    ('Medelvärde', 'mean', 'Antal risker')
+    ('Medelvärde', 'Mean', 'Antal risker')
     """
-    for key in (f"column.{table}.{column}", f"column.{column}"):
+    keys = (f"header.{table}.{column}", f"header.{column}", f"column.{column}")
+    for key in keys:
         if text.has_word(key):
             return text.word(key, lang)
     return str(column)
@@ -155,64 +182,146 @@ def sheet_name(table: str, lang: str) -> str:
     return text.word(key, lang) if text.has_word(key) else table
 
 
-def _shown(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table as people read it: canonical values of :data:`VALUE_COLUMNS` in words."""
-    columns = [
-        c
-        for c in table.columns
-        if c in VALUE_COLUMNS and not pd.api.types.is_numeric_dtype(table[c])
-    ]
-    if not columns:
+def _wide(table: pd.DataFrame, name: str | None, lang: str) -> pd.DataFrame:
+    """A table of mostly zeros (:data:`WIDE_TABLES`) as one row per index and one column per
+    value of the spread column (headed by that value in words), rows of zeros left out."""
+    if name not in WIDE_TABLES:
         return table
+    index, spread, value, area = WIDE_TABLES[name]
+    if not {*index, spread, value} <= set(table.columns) or not len(table):
+        return table
+    order = list(dict.fromkeys(table[spread].tolist()))
+    wide = table.pivot_table(
+        index=index, columns=spread, values=value, aggfunc="sum", observed=True, sort=False
+    )
+    wide = wide.reindex(columns=order).fillna(0).astype(int)
+    wide = wide[wide.sum(axis=1) > 0].sort_index(kind="stable")
+    wide.columns = [
+        str(w)[:1].upper() + str(w)[1:] for w in text.translate_values(order, area, lang)
+    ]
+    return wide.reset_index()
+
+
+def _shown(
+    table: pd.DataFrame, lang: str, *, name: str | None = None, roles: dict | None = None
+) -> pd.DataFrame:
+    """The table as people read it: canonical values of :data:`VALUE_COLUMNS` in words, roles
+    by their names in ``lang``, one label column in ``lang`` (not one per language), columns
+    that are empty throughout left out."""
     shown = table.copy()
-    for column in columns:
-        shown[column] = text.translate_values(shown[column].tolist(), VALUE_COLUMNS[column], lang)
-    return shown
+    for column in [c for c in shown.columns if c in VALUE_COLUMNS]:
+        if not pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = text.translate_values(
+                shown[column].tolist(), VALUE_COLUMNS[column], lang
+            )
+    for column in ("role", "role_1", "role_2"):
+        if roles and column in shown and not pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = [roles.get(v, v) if isinstance(v, str) else v for v in shown[column]]
+    labels = [f"label_{code}" for code in text.LANGUAGES]
+    if set(labels) <= set(shown.columns):
+        at = shown.columns.get_loc(labels[0])
+        label = shown[f"label_{lang}"]
+        shown = shown.drop(columns=labels)
+        shown.insert(at, "label", label)
+    empty = [c for c in shown.columns if shown[c].isna().all()]
+    return shown.drop(columns=empty) if len(shown) else shown
+
+
+def _shown_length(value: object, code: str) -> int:
+    """Characters a value takes in a cell with the number format ``code``."""
+    if isinstance(value, dt.datetime | dt.date):
+        return 10
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return len(str(value))
+    if "%" in code:
+        return len(f"{value * 100:.0f}") + 2
+    if "#,##0" in code:
+        return len(f"{value:,.0f}")
+    decimals = code.split(".")[1].count("0") if "." in code else 0
+    return len(f"{value:.{decimals}f}")
+
+
+def _column_width(title: str, values: list[object], code: str | None) -> float:
+    """Wide enough for every formatted value (numbers never show as ``###``) and for the
+    header up to :data:`_HEADER_WIDTH` (a longer header wraps)."""
+    longest = max((_shown_length(v, code or "") for v in values if v is not None), default=0)
+    return max(min(longest + 3, _MAX_WIDTH), min(len(title) + 2, _HEADER_WIDTH), 6)
+
+
+def _header_row(sheet, headers: list[str], widths: list[float]) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    for c, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = _write_cell(sheet, 1, c, title)
+        cell.font = _font(bold=True)
+        cell.fill = fill
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    sheet.row_dimensions[1].height = _row_height(headers, widths)
+
+
+#: Columns whose whole values (levels and targets) are shown without decimals.
+_WHOLE_WHEN_WHOLE = frozenset({"target", "min", "max", "median", "q1", "q3"})
+
+
+def _whole(values: pd.Series, column: str) -> bool:
+    """Whether a numeric column holds whole numbers only to be shown without decimals."""
+    if pd.api.types.is_integer_dtype(values):
+        return True
+    if column not in _WHOLE_WHEN_WHOLE or not pd.api.types.is_float_dtype(values):
+        return False
+    present = values.dropna()
+    return bool(len(present)) and bool((present == present.round()).all())
+
+
+def _cell_format(value: object, code: str | None) -> str | None:
+    if isinstance(value, dt.datetime | dt.date):
+        return _DATE_FORMAT
+    if code is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        return code
+    return None
 
 
 def _write_table(
-    book, title: str, table: pd.DataFrame, lang: str = "sv", *, name: str | None = None
+    book,
+    title: str,
+    table: pd.DataFrame,
+    lang: str = "sv",
+    *,
+    name: str | None = None,
+    roles: dict | None = None,
 ) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment
 
     sheet = book.create_sheet(title)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    table = _shown(_wide(table, name, lang), lang, name=name, roles=roles)
     headers = [header(str(c), lang, table=name) for c in table.columns]
-    table = _shown(table, lang)
-    for c, title in enumerate(headers, start=1):
-        cell = _write_cell(sheet, 1, c, title)
-        cell.font = bold
-        cell.fill = fill
-    formats = {}
-    for c, column in enumerate(table.columns, start=1):
-        if pd.api.types.is_numeric_dtype(table[column]) and not pd.api.types.is_bool_dtype(
-            table[column]
-        ):
-            formats[c] = _number_format(str(column), lang)
+    formats = {
+        c: _number_format(str(column), lang, integer=_whole(table[column], str(column)))
+        for c, column in enumerate(table.columns)
+        if pd.api.types.is_numeric_dtype(table[column])
+        and not pd.api.types.is_bool_dtype(table[column])
+    }
     top = Alignment(vertical="top")
+    columns = [[] for _ in table.columns]
     for r, row in enumerate(table.itertuples(index=False), start=2):
-        for c, value in enumerate(row, start=1):
+        for c, value in enumerate(row):
             if isinstance(value, bool | np.bool_):
                 value = text.yes_no(bool(value), lang)
-            cell = _write_cell(sheet, r, c, value)
-            if c in formats and isinstance(cell.value, int | float):
-                cell.number_format = formats[c]
+            cell = _write_cell(sheet, r, c + 1, value)
+            columns[c].append(cell.value)
+            code = _cell_format(cell.value, formats.get(c))
+            if code is not None:
+                cell.number_format = code
             if not cell.alignment.wrap_text:
                 cell.alignment = top
-    widths = []
-    for c, column in enumerate(table.columns, start=1):
-        if c in formats:  # numbers are shown rounded: the header decides the width
-            width = min(max(len(headers[c - 1]) + 2, 8), 24)
-            widths.append(width)
-            sheet.column_dimensions[get_column_letter(c)].width = width
-            continue
-        values = [headers[c - 1]] + [str(v) for v in table[column].head(200).tolist()]
-        width = max(min(max(len(v) for v in values) + 2, 62), 6)
-        widths.append(width)
-        sheet.column_dimensions[get_column_letter(c)].width = width
-    long_columns = [i for i, w in enumerate(widths) if w >= 62]
+    widths = [
+        _column_width(headers[c], columns[c][:500], formats.get(c)) for c in range(len(headers))
+    ]
+    _header_row(sheet, headers, widths)
+    long_columns = [i for i, w in enumerate(widths) if w >= _MAX_WIDTH]
     if long_columns:
         for r, row in enumerate(table.itertuples(index=False), start=2):
             texts = [str(row[i]) for i in long_columns]
@@ -274,7 +383,7 @@ def _privacy_lines(
 def _front_sheet(
     book, sections: list[Section], problems: pd.DataFrame, min_n: int, lang: str
 ) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     sheet = book.active
     sheet.title = sheet_name("overview", lang)
@@ -295,17 +404,17 @@ def _front_sheet(
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.row_dimensions[r].height = _row_height([str(line)], [_FRONT_WIDTH])
         if r == 1:
-            cell.font = Font(bold=True, size=16)
+            cell.font = _font(bold=True, size=16)
             sheet.row_dimensions[r].height = 26
         elif line in headings:
-            cell.font = Font(bold=True, size=12)
+            cell.font = _font(bold=True, size=12)
     sheet.column_dimensions["A"].width = _FRONT_WIDTH
-    _fit_to_page(sheet)
+    _fit_to_page(sheet, titles=False)
 
 
 def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     from openpyxl.formatting.rule import ColorScaleRule
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     frame = assessments.copy()
@@ -325,7 +434,7 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     titles += [str(c) for c in matrix.columns]
     for c, value in enumerate(titles, start=1):
         cell = _write_cell(sheet, 1, c, value)
-        cell.font = Font(bold=True)
+        cell.font = _font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
     for r, ((goal, capability), levels) in enumerate(matrix.iterrows(), start=2):
         _write_cell(sheet, r, 1, goal)
@@ -359,8 +468,37 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
     _fit_to_page(sheet)
 
 
+def _contents_sheet(book, sheet, lang: str) -> None:
+    """Fill the contents sheet: every other sheet as an internal link, with its row count."""
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    headers = [text.word("contents.sheet", lang), text.word("contents.rows", lang)]
+    others = [s for s in book.worksheets if s is not sheet]
+    names = [s.title for s in others]
+    widths = [max(len(headers[0]), *map(len, names)) + 4, max(len(headers[1]) + 4, 10)]
+    _header_row(sheet, headers, widths)
+    link = Font(name=FONT, color="0563C1", underline="single")
+    for r, other in enumerate(others, start=2):
+        cell = _write_cell(sheet, r, 1, other.title)
+        location = "'" + other.title.replace("'", "''") + "'!A1"
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=location, display=other.title)
+        cell.font = link
+        if other is not book.worksheets[0]:
+            rows = _write_cell(sheet, r, 2, max(other.max_row - 1, 0))
+            rows.number_format = text.excel_format("0", lang)
+    sheet.freeze_panes = "A2"
+    _fit_to_page(sheet)
+
+
 def write_workbook(
-    sections: list[Section], problems: pd.DataFrame, path: Path, *, min_n: int = 5, lang: str = "sv"
+    sections: list[Section],
+    problems: pd.DataFrame,
+    path: Path,
+    *,
+    min_n: int = 5,
+    codebook: object = None,
+    lang: str = "sv",
 ) -> Path:
     """Write the report workbook.
 
@@ -373,6 +511,9 @@ def write_workbook(
     path : Path
     min_n : int
         The small-group limit, named on the front sheet.
+    codebook : Codebook, optional
+        Gives the roles their names in ``lang`` (its ``role_labels``); without it a role is
+        shown as written.
     lang : {"sv", "en"}
 
     Examples
@@ -383,19 +524,25 @@ def write_workbook(
 
     book = openpyxl.Workbook()
     _front_sheet(book, sections, problems, min_n, lang)
-    used = {book.active.title.lower()}
+    contents = book.create_sheet(sheet_name("contents", lang))
+    used = {book.active.title.lower(), contents.title.lower()}
+    roles = None
+    if codebook is not None:
+        roles = text.role_names(getattr(codebook, "roles", []), lang, codebook=codebook)
     for section in sections:
         for name, table in section.published().items():
             if name == "capability_assessments":
                 _capability_matrix(book, table, lang)
                 used.add(sheet_name("capability_map", lang).lower())
-            _write_table(book, _sheet_title(name, used, lang), table, lang, name=name)
+            title = _sheet_title(name, used, lang)
+            _write_table(book, title, table, lang, name=name, roles=roles)
     shown, more = _within_row_limit(problems)
     title = _sheet_title("problems", used, lang)
     _write_table(book, title, shown, lang, name="problems")
     if more:
         note = text.word("hostile.problems_cut", lang, n=len(shown), more=more)
         _write_cell(book[title], len(shown) + 2, 1, note)
+    _contents_sheet(book, contents, lang)
     return save_workbook(book, path)
 
 
