@@ -283,3 +283,39 @@ def test_a_year_in_a_file_name_counts_only_standing_alone(tmp_path, stem, wave):
     survey = mt.read_survey(path, write_codebook(tmp_path / "kodbok.xlsx"))
     assert survey.responses["wave"].tolist() == [wave]
     assert survey.sources["wave_from"].tolist() == ["default" if wave == 1 else "file_name"]
+
+
+def test_a_role_question_named_in_the_identity_sheet_and_a_text_shared_by_roles(tmp_path):
+    """Google Forms with both roles in one form: the role is a question, and the grid asks
+    both roles one statement (resolved per row by its role, never role_mismatch)."""
+    statements = STATEMENTS.copy()
+    statements.loc[3, "text"] = statements.loc[0, "text"]  # I1 shares F1's text
+    cb = write_codebook(tmp_path / "kodbok.xlsx", statements=statements)
+    import openpyxl
+
+    book = openpyxl.load_workbook(cb)
+    sheet = book.create_sheet("identitet")
+    sheet.append(["rubrik", "fält"])
+    sheet.append(["Vilken är din roll?", "roll"])
+    sheet.append([ex.ORG_QUESTION, "kommun"])
+    book.save(cb)
+    title = ex.GRID_TITLE
+    header = ["Tidstämpel", ex.ORG_QUESTION, "Vilken är din roll?"]
+    header += [f"{title} [{statements.loc[0, 'text']}]", f"{title} [{statements.loc[4, 'text']}]"]
+    rows = [
+        header,
+        ["2024-01-01 10:00", "Tanum", "Förvaltningschef", "Instämmer helt", None],
+        ["2024-01-01 10:05", "Åmål", "IT-chef", "Instämmer delvis", "Instämmer i låg grad"],
+    ]
+    path = write_rows(tmp_path / "Formulär 2024.xlsx", {"Formulärsvar 1": rows})
+    survey = mt.read_survey(path, cb)
+    assert survey.problems.empty, survey.problems
+    got = survey.responses.set_index("source")
+    assert got.loc["Formulär 2024.xlsx:Formulärsvar 1:D2", ["statement", "score"]].tolist() == [
+        "F1",
+        5.0,
+    ]
+    assert got.loc["Formulär 2024.xlsx:Formulärsvar 1:D3", "statement"] == "I1"
+    assert got.loc["Formulär 2024.xlsx:Formulärsvar 1:E3", "statement"] == "I2"
+    assert len(got) == 3  # the manager is not asked I2: its blank is no answer
+    assert set(survey.responses["wave"]) == {2024}

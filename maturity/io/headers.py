@@ -262,7 +262,7 @@ def _is_sub_header(rows: _Rows, above: int, r: int) -> bool:
         return True
     if any(isinstance(row[c], str) and normalise(row[c]) in _MARKERS for c in filled):
         return True
-    if rows.statements(r) >= 2 or rows.names(r) >= 2 and rows.names(above) >= 2:
+    if rows.statements(r) >= 2 or (rows.names(r) >= 2 and rows.names(above) >= 2):
         return True
     top = rows.head[above]
     named = [c for c in _filled(top) if rows.identity_of(top[c]) or is_metadata(top[c])]
@@ -311,7 +311,7 @@ def _column(head, c: int, first: int, last: int, title: str, identity_of, index)
         if not is_blank(_cell(head, r, c)) and not _is_import_id(_cell(head, r, c))
     ]
     if not cells:
-        return Column(c, "unknown" if title else "", title=title)
+        return Column(c, "")  # no header: its values are reported as such
     named = [(r, v) for r, v in cells if normalise(as_text(v)) not in _MARKERS]
     row, text = (named or cells)[0]  # "Response" under a question is no name of its own
     for r, value in cells:
@@ -324,7 +324,8 @@ def _column(head, c: int, first: int, last: int, title: str, identity_of, index)
             continue
         match = index.match(value) if index is not None else None
         if match is not None and match.statements:
-            shape = match.shape if last == first else "rows"
+            grid = match.shape.startswith("grid")
+            shape = match.shape if last == first or grid else "rows"
             own = match.title or (title if as_text(value) != title else "")
             return Column(c, "statement", statements=match.statements, title=own, text=as_text(value), shape=shape, row=r)  # fmt: skip
         if match is not None and conflict is None:

@@ -813,6 +813,25 @@ def _report_skipped(
             used[c] = True
 
 
+def _asked_elsewhere(columns: list[int], asked: np.ndarray) -> np.ndarray | None:
+    """Where a column stands for several statements (a text shared by roles): True for the
+    cells that belong to another of them (the one the row's role is asked, or, when none is
+    asked, the first); None when no column does."""
+    if len(set(columns)) == len(columns):
+        return None
+    out = np.zeros(asked.shape, dtype=bool)
+    groups: dict[int, list[int]] = {}
+    for j, c in enumerate(columns):
+        groups.setdefault(c, []).append(j)
+    for js in groups.values():
+        if len(js) < 2:
+            continue
+        any_asked = asked[:, js].any(axis=1)
+        for n, j in enumerate(js):
+            out[:, j] = ~asked[:, j] & (any_asked if n == 0 else True)
+    return out
+
+
 def _identify(
     sheet: TableSheet,
     path: Path,
@@ -1011,25 +1030,6 @@ def _read_answers(
         value=ok & asked & ~usable,
     )
     _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx)
-
-
-def _asked_elsewhere(columns: list[int], asked: np.ndarray) -> np.ndarray | None:
-    """Where a column stands for several statements (a text shared by roles): True for the
-    cells that belong to another of them (the one the row's role is asked, or, when none is
-    asked, the first); None when no column does."""
-    if len(set(columns)) == len(columns):
-        return None
-    out = np.zeros(asked.shape, dtype=bool)
-    groups: dict[int, list[int]] = {}
-    for j, c in enumerate(columns):
-        groups.setdefault(c, []).append(j)
-    for js in groups.values():
-        if len(js) < 2:
-            continue
-        any_asked = asked[:, js].any(axis=1)
-        for n, j in enumerate(js):
-            out[:, j] = ~asked[:, j] & (any_asked if n == 0 else True)
-    return out
 
 
 def _classify_answers(sheet, cells, a_codes, st_index, ctx):
