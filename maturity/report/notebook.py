@@ -25,10 +25,18 @@ def _formatter(column: str, lang: str, digits: int):
     return lambda v: text.MISSING if pd.isna(v) else text.number(float(v), lang, digits=digits)
 
 
-def styled(frame: pd.DataFrame, *, table: str | None = None, digits: int = 2, lang: str = "sv"):
+def styled(
+    frame: pd.DataFrame,
+    *,
+    table: str | None = None,
+    digits: int = 2,
+    codebook: object = None,
+    lang: str = "sv",
+):
     """A tidy table as people read it in a notebook: headers and canonical values in words of
-    ``lang`` (as in the report workbook), decimals rounded to ``digits`` (shares as percent,
-    p values with three), a decimal comma in Swedish, no index.
+    ``lang`` (as in the report workbook), roles by their names in the codebook, decimals
+    rounded to ``digits`` (shares as percent, p values with three), a decimal comma in
+    Swedish, no index, columns that are empty throughout left out.
 
     Parameters
     ----------
@@ -37,6 +45,8 @@ def styled(frame: pd.DataFrame, *, table: str | None = None, digits: int = 2, la
         The table's name, for headers that differ per table (e.g. ``"risk_levels"``).
     digits : int
         Decimals of the other non-integer numbers.
+    codebook : Codebook, optional
+        Names the roles (its ``role_labels``) in ``lang``.
     lang : {"sv", "en"}
 
     Returns
@@ -53,6 +63,13 @@ def styled(frame: pd.DataFrame, *, table: str | None = None, digits: int = 2, la
     """
     text.check_lang(lang)
     shown = frame.reset_index(drop=True).copy()
+    if len(shown):
+        shown = shown.drop(columns=[c for c in shown.columns if shown[c].isna().all()])
+    if codebook is not None:
+        roles = text.role_names(getattr(codebook, "roles", []), lang, codebook=codebook)
+        for column in ("role", "role_1", "role_2"):
+            if column in shown and not pd.api.types.is_numeric_dtype(shown[column]):
+                shown[column] = [roles.get(v, v) for v in shown[column]]
     for column in shown.columns:
         if column in VALUE_COLUMNS and not pd.api.types.is_numeric_dtype(shown[column]):
             words = text.translate_values(shown[column].tolist(), VALUE_COLUMNS[column], lang)
