@@ -1443,10 +1443,6 @@ _HOSTILE: dict[str, dict[str, str]] = {
         "en binär Excel-arbetsbok (.xlsb); spara den som .xlsx",
         "a binary Excel workbook (.xlsb); save it as .xlsx",
     ),
-    "problem.hostile.not_read.csv": _both(
-        "en textfil (CSV); öppna den i Excel och spara som .xlsx",
-        "a text file (CSV); open it in Excel and save it as .xlsx",
-    ),
     "problem.hostile.not_read.ods": _both(
         "ett OpenDocument-kalkylark (.ods); spara det som .xlsx",
         "an OpenDocument spreadsheet (.ods); save it as .xlsx",

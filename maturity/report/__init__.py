@@ -358,9 +358,9 @@ def not_read_section(files, raw: Path, *, lang: str = "sv") -> Section:
     Examples
     --------
     >>> from maturity.io.discover import NOT_READ, RawFiles
-    >>> files = RawFiles(not_read=[(Path("raw/svar.csv"), NOT_READ[".csv"])])
+    >>> files = RawFiles(not_read=[(Path("raw/svar.xls"), NOT_READ[".xls"])])
     >>> not_read_section(files, Path("raw"), lang="en").problems["message"].iloc[0]
-    'the file is not read: a text file (CSV); open it in Excel and save it as .xlsx'
+    'the file is not read: an old Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx'
     """
     log = not_read_problems(files, raw)
     return Section("files", problems=log.to_frame("en"), report_problems=log.to_frame(lang))
