@@ -301,6 +301,9 @@ class Workbook:
     _heads: dict = field(default_factory=dict, repr=False)
     _strings: list = field(default_factory=list, repr=False)
     _strings_done: bool = False
+    #: Worksheet XML inflated by the checks at open (member -> (chunks, stated CRC)): read
+    #: from here once instead of inflating the member a second time.
+    _inflated: dict = field(default_factory=dict, repr=False)
 
     def sheet(self, name: str) -> Sheet:
         """Read one sheet, measuring its extent first (see the module docstring).
@@ -462,6 +465,18 @@ class Workbook:
         return self._book
 
     def _read_member(self, member: str, sheet: str | None = None) -> bytes:
+        kept = self._inflated.pop(member, None)
+        if kept is not None:
+            data = b"".join(kept[0])
+            if zlib.crc32(data) != kept[1]:
+                raise InputError(
+                    f"is damaged (Bad CRC-32 for file {member!r}); ask the sender for a new copy "
+                    "or save it again as .xlsx",
+                    file=self.name,
+                    sheet=sheet,
+                )
+            _refuse_doctype(data, self.name, member)
+            return data
         try:
             with zipfile.ZipFile(self.path) as archive:
                 data = archive.read(member)
@@ -754,7 +769,9 @@ def _sniff(path: Path) -> None:
     raise InputError("is not an Excel .xlsx workbook; save it as .xlsx", file=name)
 
 
-def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> None:
+def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
+    """Refuse an archive whose sizes or members cannot be trusted; return the inflated
+    worksheet members (member -> (chunks, stated CRC)), which the checks had to inflate."""
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if "content.xml" in names and "mimetype" in names:
@@ -782,28 +799,39 @@ def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> None:
             f"{max_bytes / 1e6:.0f} MB; split it into smaller files",
             file=name,
         )
+    inflated = {}
     for info in infos:
-        _check_inflated(archive, info, name)
+        sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+        chunks = _check_inflated(archive, info, name, keep=sheet)
+        if chunks is not None:
+            inflated[info.filename] = (chunks, info.CRC)
     _check_string_counts(archive, name, total)
+    return inflated
 
 
-def _check_inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+def _check_inflated(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, *, keep: bool = False
+) -> list[bytes] | None:
     """Refuse a member that inflates to more bytes than the zip directory states.
 
     The sizes above come from the zip directory, which the file itself writes; the readers
     behind the opener inflate until the compressed stream ends. So each member is inflated
     here once, streaming, with a cap of one byte more than the stated size: a member that
     reaches the cap lies about its size (a disguised zip bomb) and the file is refused before
-    any parser sees it. Memory stays at one chunk.
+    any parser sees it. Memory stays at one chunk, unless ``keep``: then the chunks are
+    returned (a worksheet, read again soon: see ``Workbook._read_member``).
     """
     probe = copy.copy(info)
     probe.file_size = info.file_size + 1  # the stream stops after this many bytes
     probe.CRC = None  # the stated checksum is of the stated bytes: checked by the readers
     inflated = 0
+    chunks = []
     try:
         with archive.open(probe) as stream:
             while chunk := stream.read(_INFLATE_CHUNK):
                 inflated += len(chunk)
+                if keep:
+                    chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
         raise InputError(
             f"is damaged ({err}) in {info.filename}; ask the sender for a new copy or save it "
@@ -816,6 +844,7 @@ def _check_inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) 
             "zip directory states (a disguised zip bomb?); ask the sender for a new copy",
             file=name,
         )
+    return chunks if keep else None
 
 
 #: Bytes inflated at a time when members are measured.
@@ -952,7 +981,7 @@ def open_workbook(
     _sniff(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_archive(archive, path.name, max_bytes)
+            inflated = _check_archive(archive, path.name, max_bytes)
             for member in ("[Content_Types].xml", "xl/sharedStrings.xml", "xl/styles.xml"):
                 if member in archive.NameToInfo:
                     _refuse_doctype(archive.read(member), path.name, member)
@@ -970,7 +999,7 @@ def open_workbook(
             f"could not be opened ({type(err).__name__}: {err}); save it again as .xlsx",
             file=path.name,
         ) from None
-    return Workbook(path, path.name, list(members), members)
+    return Workbook(path, path.name, list(members), members, _inflated=inflated)
 
 
 #: File suffixes opened as delimited text by :mod:`maturity.io.tabular`.

@@ -1131,25 +1131,26 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
         return
     ctx.tally.accept(n_accepted)
     # row-major order, as np.nonzero gives it, without 2-D fancy indexing
-    kk = np.repeat(np.arange(len(per_row)), per_row)
-    jj = np.broadcast_to(np.arange(accepted.shape[1]), accepted.shape)[accepted]
+    # 32-bit codes throughout: every array here has a value per accepted cell
+    kk = np.repeat(np.arange(len(per_row), dtype=np.int32), per_row)
+    jj = np.broadcast_to(np.arange(accepted.shape[1], dtype=np.int32), accepted.shape)[accepted]
     prefix = f"{where.sheet.file}:{where.sheet.name}:"
     column_prefix = pa.array([prefix + column_letter(c) for c in where.columns], pa.string())
     row_numbers = pc.cast(pa.array(where.header_row + 2 + where.rows), pa.string())
-    answer_code = np.zeros(len(u_text), dtype=np.int64)
+    answer_code = np.zeros(len(u_text), dtype=np.int32)
     answer_code[present] = ctx.codes("answer", u_text[present])
     row_ok = people.ok
-    org_codes = np.full(len(where.rows), -1, dtype=np.int64)
+    org_codes = np.full(len(where.rows), -1, dtype=np.int32)
     org_codes[row_ok] = ctx.codes("organisation", people.organisations[row_ok])
-    person_codes = np.full(len(where.rows), -1, dtype=np.int64)
+    person_codes = np.full(len(where.rows), -1, dtype=np.int32)
     person_codes[row_ok] = ctx.codes("respondent", people.respondents[row_ok])
     ctx.parts.append(
         {
             "wave": np.repeat(people.waves, per_row),
             "organisation": np.repeat(org_codes, per_row),
-            "role": np.repeat(people.roles, per_row),
+            "role": np.repeat(people.roles.astype(np.int32), per_row),
             "respondent": np.repeat(person_codes, per_row),
-            "statement": st_index[jj],
+            "statement": st_index.astype(np.int32)[jj],
             "score": score[accepted],
             "answer": answer_code[a_codes[accepted]],
             "source": _join_sources(column_prefix, row_numbers, jj, kk),
@@ -1168,7 +1169,7 @@ def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categ
     for name, code in table.items():
         names[code] = name
     order = np.argsort(names.astype(str), kind="stable")
-    remap = np.empty(len(order), dtype=np.int64)
+    remap = np.empty(len(order), dtype=np.int32)
     remap[order] = np.arange(len(order))
     return pd.Categorical.from_codes(remap[codes], categories=pd.Index(names[order], dtype=object))
 
@@ -1227,7 +1228,7 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
         statement_idx, categories=pd.Index(st["statement"], dtype=object)
     )
     dims = pd.Index(sorted(set(st["dimension"])), dtype=object)
-    dim_of_statement = dims.get_indexer(st["dimension"])
+    dim_of_statement = dims.get_indexer(st["dimension"]).astype(np.int32)
     role_idx = cat("role")
     frame = pd.DataFrame(
         {

@@ -54,7 +54,8 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
         "survey_midpoint_test": stats.midpoint_test(latest, codebook=codebook, min_n=min_n),
         "survey_midpoint_summary": stats.midpoint_summary(latest, codebook=codebook, min_n=min_n),
     }
-    present = [r for r in codebook.roles if r in set(latest["role"].dropna().astype(str))]
+    roles_found = {str(r) for r in latest["role"].dropna().unique()}  # not per row: 1.2 M rows
+    present = [r for r in codebook.roles if r in roles_found]
     pairs = [(a, b) for i, a in enumerate(present) for b in present[i + 1 :]]
     if pairs:
         tables["survey_role_gap"] = pd.concat(
@@ -146,7 +147,7 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     figures: dict[str, FigureSpec] = {}
     labels = text.role_names(codebook.roles, lang, codebook=codebook)
     plurals = text.role_names(codebook.roles, lang, codebook=codebook, form="plural")
-    present = set(latest["role"].dropna().astype(str))
+    present = {str(r) for r in latest["role"].dropna().unique()}
     for role in [r for r in codebook.roles if r in present]:
         slug = _slug(role)
         figures[f"enkat_fordelning_{slug}"] = FigureSpec(

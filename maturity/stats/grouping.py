@@ -288,8 +288,8 @@ def _ranks_within(
 ) -> tuple[np.ndarray, int] | None:
     """Each row's group renumbered within the group's attribute value: (codes, code space);
     None when a group holds several attribute values."""
-    attribute = attribute.astype(np.int64)
-    of_group = np.full(n_groups, size, dtype=np.int64)  # unused groups: a value of their own
+    dtype = np.promote_types(attribute.dtype, np.min_scalar_type(size))  # small: less traffic
+    of_group = np.full(n_groups, size, dtype=dtype)  # unused groups: a value of their own
     of_group[groups] = attribute
     if not (of_group[groups] == attribute).all():
         return None
