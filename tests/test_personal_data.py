@@ -8,6 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -65,7 +66,10 @@ def _raw(tmp_path: Path) -> Path:
         other = ["Ulla Berg", "196512240123", None][i % 3]
         rows.append([rid, "Tanum", "förvaltningschef", comment, other, 1 + i % 5, 2, 4])
     sheet = [HEADER, *rows, [None] * 9 + ["Ulla Berg 0708-998877"]]
-    write_rows(raw / "enkat_2024.xlsx", {"Svar": sheet})
+    path = write_rows(raw / "enkat_2024.xlsx", {"Svar": sheet})
+    book = openpyxl.load_workbook(path)
+    book["Svar"]["XFD1048576"] = "Bertil Olsson, 196512240123"  # a stray cell far away
+    book.save(path)
     return raw
 
 
@@ -109,8 +113,10 @@ def test_no_planted_value_in_any_output(report):
     problems = pd.read_csv(tmp / "p" / "problems.csv", keep_default_na=False)
     unknown = problems[problems["source"].str.contains(r":E(?:[2-9]|1\d)$", regex=True)]
     assert len(unknown) == 8 and set(unknown["value"]) == {"U***", "1***"}
-    stray = problems[problems["source"].str.endswith(":J14")]
-    assert stray["value"].tolist() == ["U***"]
+    no_header = problems[problems["source"].str.endswith(":J14")]
+    assert no_header["value"].tolist() == ["U***"]
+    stray = problems[problems["source"].str.endswith(":XFD1048576")]
+    assert stray["kind"].tolist() == ["stray_cell"] and stray["value"].tolist() == ["B***"]
 
 
 def test_the_secret_is_kept_beside_the_raw_data_and_nowhere_else(report):
