@@ -193,3 +193,14 @@ def test_ordinary_values_are_not_personal(value):
 
 def test_mask_keeps_one_character():
     assert mask("Anna Svensson") == "A***" and mask("  ") == ""
+
+
+def test_secret_file_option(tmp_path, capsys):
+    from maturity.cli import main
+
+    raw = _raw(tmp_path)
+    code = main(["report", "--raw", str(raw), "--secret-file", str(tmp_path / "missing")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing" in err and "Traceback" not in err
+    assert not (raw / SECRET_FILE).exists()
