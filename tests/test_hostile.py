@@ -517,6 +517,19 @@ def test_the_same_export_saved_twice_is_read_once(tmp_path):
     assert survey.cells_read == len(survey.responses) + len(survey.problems)
 
 
+def test_the_same_export_in_two_folders_is_a_copy_too(tmp_path):
+    from maturity.io.survey import read_survey
+    from tests._workbooks import codebook
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    first = _export(tmp_path / "a" / "Tanum.xlsx", ["R1", "R2"])
+    (tmp_path / "b" / "Tanum.xlsx").write_bytes(first.read_bytes())
+    survey = read_survey([tmp_path / "a", tmp_path / "b"], codebook())
+    assert len(survey.responses) == 6
+    assert survey.problems["kind"].tolist() == ["duplicate_export"]
+
+
 def test_duplicate_respondents_across_files_count_once_naming_both_files(tmp_path):
     from maturity.io.survey import read_survey
     from tests._workbooks import codebook

@@ -8,6 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -65,7 +66,10 @@ def _raw(tmp_path: Path) -> Path:
         other = ["Ulla Berg", "196512240123", None][i % 3]
         rows.append([rid, "Tanum", "förvaltningschef", comment, other, 1 + i % 5, 2, 4])
     sheet = [HEADER, *rows, [None] * 9 + ["Ulla Berg 0708-998877"]]
-    write_rows(raw / "enkat_2024.xlsx", {"Svar": sheet})
+    path = write_rows(raw / "enkat_2024.xlsx", {"Svar": sheet})
+    book = openpyxl.load_workbook(path)
+    book["Svar"]["XFD1048576"] = "Bertil Olsson, 196512240123"  # a stray cell far away
+    book.save(path)
     return raw
 
 
@@ -110,8 +114,10 @@ def test_no_planted_value_in_any_output(report):
     unknown = problems[problems["source"].str.contains(r":E(?:[2-9]|1\d)$", regex=True)]
     # long text under an unknown header is a comment and never shown; other values masked
     assert len(unknown) == 8 and set(unknown["value"]) == {"…", "1***"}
-    stray = problems[problems["source"].str.endswith(":J14")]
-    assert stray["value"].tolist() == ["…"]
+    no_header = problems[problems["source"].str.endswith(":J14")]
+    assert no_header["value"].tolist() == ["…"]
+    stray = problems[problems["source"].str.endswith(":XFD1048576")]
+    assert stray["kind"].tolist() == ["stray_cell"] and stray["value"].tolist() == ["B***"]
 
 
 def test_the_secret_is_kept_beside_the_raw_data_and_nowhere_else(report):
@@ -188,3 +194,14 @@ def test_ordinary_values_are_not_personal(value):
 
 def test_mask_keeps_one_character():
     assert mask("Anna Svensson") == "A***" and mask("  ") == ""
+
+
+def test_secret_file_option(tmp_path, capsys):
+    from maturity.cli import main
+
+    raw = _raw(tmp_path)
+    code = main(["report", "--raw", str(raw), "--secret-file", str(tmp_path / "missing")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing" in err and "Traceback" not in err
+    assert not (raw / SECRET_FILE).exists()

@@ -75,6 +75,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.personal import mask
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
@@ -408,7 +409,9 @@ def _checked_sheet(sheet, header, columns, duplicates, tally) -> None:
             name=Phrase(f"problem.field.{name}"),
         )
     for r, c, value in sheet.stray_cells:
-        tally.problem(sheet.source(r, c), "stray_cell", value, "problem.actionplan.stray_cell")
+        tally.problem(
+            sheet.source(r, c), "stray_cell", mask(value), "problem.actionplan.stray_cell"
+        )
 
 
 def _year(raw) -> int | None:

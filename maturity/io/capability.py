@@ -63,6 +63,7 @@ from maturity.io.kit import (
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
+from maturity.io.personal import mask
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 
@@ -383,7 +384,7 @@ class _Reader:
             self.problem(
                 sheet.source(r, c),
                 "stray_cell",
-                value,
+                mask(value),  # unknown content: quoted only masked
                 "problem.capability.stray_cell",
             )
 

@@ -78,6 +78,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
+from maturity.io.personal import mask
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
@@ -399,7 +400,7 @@ def _read_sheet(sheet, header, columns, duplicates, tally, rows, seen) -> None:
             column=sheet.source(header, columns[name]).rsplit(":", 1)[1],
         )
     for r, c, value in sheet.stray_cells:
-        tally.problem(sheet.source(r, c), "stray_cell", value, "problem.risk.stray_cell")
+        tally.problem(sheet.source(r, c), "stray_cell", mask(value), "problem.risk.stray_cell")
     sheet_date = parse_date(sheet.name, search=True)
     missing = [n for n in ("risk_id", "probability", "impact") if n not in columns]
     if "date" not in columns and sheet_date is None:

@@ -1187,21 +1187,26 @@ def _fingerprint(sheet: TableSheet) -> str | None:
     return digest.hexdigest()
 
 
-def _copy_of_earlier(item: Path | TableSheet, copies: dict[str, str], ctx: _Context) -> bool:
-    """True (and a ``duplicate_export`` problem naming both) when a file has the same bytes as
-    an earlier one, or a sheet the same cells as an earlier sheet: the same export saved twice
-    ("Tanum.xlsx", "Tanum (1).xlsx") would count its respondents twice."""
-    if isinstance(item, Path):
-        digest = "file:" + hashlib.sha256(item.read_bytes()).hexdigest()
-        where, name = f"{item.name}::A1", item.name
+def _copy_of_earlier(
+    item: TableSheet | None, path: Path, copies: dict[str, tuple[str, str]], ctx: _Context
+) -> bool:
+    """True (and a ``duplicate_export`` problem naming both) when the file ``path``
+    (``item`` None) has the same bytes as an earlier file, or the sheet ``item`` the same cells
+    as an earlier sheet: the same export saved twice ("Tanum.xlsx", "Tanum (1).xlsx") would
+    count its respondents twice."""
+    if item is None:
+        with open(path, "rb") as file:
+            digest = "file:" + hashlib.file_digest(file, "sha256").hexdigest()
+        where, shown, key = f"{path.name}::A1", path.name, str(path)
     else:
         found = _fingerprint(item)
         if found is None:
             return False
         digest, where = "sheet:" + found, f"{item.file}:{item.name}:A1"
-        name = f"{item.file}:{item.name}"
-    first = copies.setdefault(digest, name)
-    if first == name:
+        shown = f"{item.file}:{item.name}"
+        key = f"{path}:{item.name}"
+    first_key, first = copies.setdefault(digest, (key, shown))
+    if first_key == key:
         return False
     ctx.problem(where, "duplicate_export", "", "problem.survey.copy_of_earlier", first=first)
     return True
@@ -1324,9 +1329,9 @@ def read_survey(
     else:
         where = files[0] if files else Path(".")
         ctx.pseudonyms = Pseudonyms(lambda: project_secret(where, secret=secret))
-    copies: dict[str, str] = {}  # content hash -> the file or sheet first holding it
+    copies: dict[str, tuple[str, str]] = {}  # content hash -> the file or sheet first with it
     for path in files:
-        if _copy_of_earlier(Path(path), copies, ctx):
+        if _copy_of_earlier(None, Path(path), copies, ctx):
             continue
         book = open_workbook(path, text=text)
         sheets = [book.table(name) for name in book.sheet_names]
@@ -1339,7 +1344,7 @@ def read_survey(
             )
             continue
         for sheet in sheets:
-            if not _copy_of_earlier(sheet, copies, ctx):
+            if not _copy_of_earlier(sheet, Path(path), copies, ctx):
                 _read_sheet(sheet, path, ctx)
     for sheet, path, header in ctx.deferred:  # no wave: wave 1 unless another file has one
         _read_body(sheet, path, header, ctx, wave_missing=ctx.any_wave)
