@@ -1536,6 +1536,64 @@ _DEMO_DATA: dict[str, dict[str, str]] = {
 }
 
 
+#: Reliability of the survey's dimensions (Cronbach's alpha beside every dimension score), the
+#: midpoint, ranking and organisation-tie columns, and their findings.
+_RELIABILITY: dict[str, dict[str, str]] = {
+    "column.alpha_low": _both("Alfa KI 95 % nedre", "alpha_low"),
+    "column.alpha_high": _both("Alfa KI 95 % övre", "alpha_high"),
+    "column.n_alpha": _both("Antal svarande för alfa", "n_alpha"),
+    "column.reliable": _both("Tillförlitlig skala (alfa minst 0,6)", "reliable"),
+    **{
+        f"column.{name}{suffix}": _both(f"{sv} {where}", f"{name}{suffix}")
+        for suffix, where in (
+            ("_1", "roll 1"),
+            ("_2", "roll 2"),
+            ("_from", "före"),
+            ("_to", "efter"),
+        )
+        for name, sv in (
+            ("alpha", "Cronbachs alfa"),
+            ("alpha_low", "Alfa KI 95 % nedre"),
+            ("alpha_high", "Alfa KI 95 % övre"),
+            ("n_alpha", "Antal svarande för alfa"),
+            ("reliable", "Tillförlitlig skala"),
+        )
+    },
+    "column.n_below": _both("Antal under mittpunkten", "n_below"),
+    "column.n_not_different": _both("Antal inte säkert skilda från mittpunkten", "n_not_different"),
+    "column.n_lowest": _both("Antal med lägsta medelvärdet", "n_lowest"),
+    "column.n_min_organisations": _both("Antal lägst organisationer", "n_min_organisations"),
+    "column.n_max_organisations": _both("Antal högst organisationer", "n_max_organisations"),
+    "findings.survey.reliability_low": _both(
+        "Påståendena i {dimension} mäter inte samma sak för {who} i {wave} (Cronbachs α = "
+        "{alpha}, 95 % KI {low}–{high}, under {threshold}), så dimensionens medelvärde är inte "
+        "tillförlitligt och markeras så i tabeller och figurer.",
+        "The statements of {dimension} do not measure the same thing for {who} in {wave} "
+        "(Cronbach's α = {alpha}, 95% CI {low}–{high}, below {threshold}), so the dimension's "
+        "mean is not reliable and is marked so in tables and figures.",
+    ),
+    "findings.survey.reliability_ok": _both(
+        "Påståendena inom varje dimension hänger ihop: Cronbachs α är {low}–{high} per roll och "
+        "dimension ({waves}), minst {threshold} överallt, så dimensionernas medelvärden kan "
+        "användas.",
+        "The statements within every dimension hang together: Cronbach's α is {low}–{high} per "
+        "role and dimension ({waves}), at least {threshold} everywhere, so the dimension means "
+        "can be used.",
+    ),
+    "figure.alpha_label": _both("{dimension} (α = {alpha})", "{dimension} (α = {alpha})"),
+    "figure.alpha_label_low": _both(
+        "{dimension} (α = {alpha}, ej tillförlitlig)", "{dimension} (α = {alpha}, unreliable)"
+    ),
+    "figure.alpha_pair": _both(
+        "{dimension} (α = {first} resp. {second})", "{dimension} (α = {first} and {second})"
+    ),
+    "figure.alpha_pair_low": _both(
+        "{dimension} (α = {first} resp. {second}, ej tillförlitlig)",
+        "{dimension} (α = {first} and {second}, unreliable)",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -1547,6 +1605,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_DECK,
     **_HOSTILE,
     **_DEMO_DATA,
+    **_RELIABILITY,
 }
 
 

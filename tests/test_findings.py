@@ -269,6 +269,72 @@ def test_spread_with_every_organisation_equal():
     assert en[0].sentence.endswith("all 5 organisations have the mean 2.0).")
 
 
+def test_spread_names_every_organisation_tied_at_an_end():
+    across = _across(sd_low=0.5).assign(
+        min_organisation=["A, C", "A"], n_min_organisations=[2, 1], n_max_organisations=[1, 1]
+    )
+    found = survey_findings(_ranked(), across, _tests([], []))
+    assert found[0].sentence.endswith("från 2,0 i A och C till 3,0 i B).")
+    en = survey_findings(_ranked(), across, _tests([], []), lang="en")
+    assert "from 2.0 in A and C to 3.0 in B" in en[0].sentence
+
+
+def _alpha(alphas, *, waves=None, suppressed=None):
+    n = len(alphas)
+    return pd.DataFrame(
+        {
+            "wave": waves or [2022] * n,
+            "role": ["chef"] * n,
+            "dimension": [f"D{i}" for i in range(n)],
+            "n_respondents": [40] * n,
+            "n_items": [4] * n,
+            "alpha": alphas,
+            "ci95_low": [a - 0.2 for a in alphas],
+            "ci95_high": [a + 0.1 for a in alphas],
+            "suppressed": suppressed or [False] * n,
+        }
+    )
+
+
+def test_reliability_all_dimensions_reliable():
+    table = _alpha([0.71, 0.85, 0.9], waves=[2020, 2022, 2022])
+    found = survey_findings(_ranked().iloc[0:0], _across(), _tests([], []), reliability=table)
+    (finding,) = [f for f in found if f.key == "reliability"]
+    assert finding.sentence == (
+        "Påståendena inom varje dimension hänger ihop: Cronbachs α är 0,71–0,90 per roll och "
+        "dimension (2020 och 2022), minst 0,6 överallt, så dimensionernas medelvärden kan "
+        "användas."
+    )
+    assert finding.values["n_unreliable"] == 0 and finding.values["waves"] == [2020, 2022]
+
+
+def test_reliability_low_alpha_is_flagged_per_dimension_and_wave():
+    # D0 is low, D1 fine, D2 low but suppressed (not shown, not flagged)
+    table = _alpha([0.32, 0.8, 0.1], suppressed=[False, False, True])
+    found = survey_findings(
+        _ranked().iloc[0:0], _across(), _tests([], []), reliability=table, codebook=CODEBOOK
+    )
+    flagged = [f for f in found if f.key == "unreliable_dimension"]
+    assert [f.values["dimension"] for f in flagged] == ["D0"]
+    assert not [f for f in found if f.key == "reliability"]
+    assert flagged[0].sentence == (
+        "Påståendena i D0 mäter inte samma sak för cheferna i 2022 (Cronbachs α = 0,32, "
+        "95 % KI 0,12–0,42, under 0,6), så dimensionens medelvärde är inte tillförlitligt och "
+        "markeras så i tabeller och figurer."
+    )
+    en = survey_findings(
+        _ranked().iloc[0:0], _across(), _tests([], []), reliability=table, lang="en"
+    )
+    assert "do not measure the same thing for chef in 2022 (Cronbach's α = 0.32" in en[-1].sentence
+    # nothing published: no sentence
+    hidden = _alpha([0.3], suppressed=[True])
+    assert not [
+        f
+        for f in survey_findings(_ranked().iloc[0:0], _across(), _tests([], []), reliability=hidden)
+        if f.key in ("reliability", "unreliable_dimension")
+    ]
+
+
 def test_role_gap_change_and_suppression():
     gaps = pd.DataFrame(
         {

@@ -66,7 +66,10 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             ],
             ignore_index=True,
         )
-    alpha = stats.reliability(latest, by=["role", "dimension"], min_n=min_n, codebook=codebook)
+    # alpha per wave, role and dimension (waves never pooled), beside every dimension score
+    alpha = stats.reliability(
+        responses, by=["wave", "role", "dimension"], min_n=min_n, codebook=codebook
+    )
     tables["survey_alpha"] = alpha.scales
     tables["survey_alpha_items"] = alpha.items
     if len(waves) >= 2:
@@ -86,6 +89,34 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             min_n=min_n,
             codebook=codebook,
         )
+    return _with_alpha(tables, alpha.scales, waves)
+
+
+def _with_alpha(tables: dict[str, pd.DataFrame], scales: pd.DataFrame, waves: list[int]):
+    """Alpha, its CI and the ``reliable`` flag beside every dimension score of ``tables``
+    (the latest wave's, and the first and latest wave's in the change table)."""
+    wave_of = scales["wave"].astype(int) if len(scales) else scales["wave"]
+    latest = scales[wave_of == waves[-1]] if waves else scales
+    same = {"role": "role", "dimension": "dimension"}
+    for name in ("survey_dimensions", "survey_organisations"):
+        tables[name] = stats.add_reliability(tables[name], latest, keys=same)
+    if "survey_role_gap" in tables and "dimension" in tables["survey_role_gap"]:
+        for k in ("1", "2"):
+            tables["survey_role_gap"] = stats.add_reliability(
+                tables["survey_role_gap"],
+                latest,
+                keys={f"role_{k}": "role", "dimension": "dimension"},
+                suffix=f"_{k}",
+            )
+    if "survey_change_dimensions" in tables:
+        for end, wave in (("from", waves[0]), ("to", waves[-1])):
+            tables["survey_change_dimensions"] = stats.add_reliability(
+                tables["survey_change_dimensions"],
+                scales[wave_of == wave],
+                keys=same,
+                suffix=f"_{end}",
+            )
+    return tables
     return tables
 
 
@@ -269,6 +300,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         changed=tables.get("survey_change"),
         by_organisation=tables["survey_organisations"],
         suppression=suppression_ratio(section.published(), min_n=min_n),
+        reliability=tables["survey_alpha"],
         min_n=min_n,
         codebook=codebook,
         lang=lang,
