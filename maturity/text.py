@@ -1580,16 +1580,21 @@ _RELIABILITY: dict[str, dict[str, str]] = {
         "role and dimension ({waves}), at least {threshold} everywhere, so the dimension means "
         "can be used.",
     ),
-    "figure.alpha_label": _both("{dimension} (α = {alpha})", "{dimension} (α = {alpha})"),
+    # no-break spaces: a wrapped tick label never parts "α = 0,82"
+    "figure.alpha_label": _both(
+        "{dimension} (α\u00a0=\u00a0{alpha})", "{dimension} (α\u00a0=\u00a0{alpha})"
+    ),
     "figure.alpha_label_low": _both(
-        "{dimension} (α = {alpha}, ej tillförlitlig)", "{dimension} (α = {alpha}, unreliable)"
+        "{dimension} (α\u00a0=\u00a0{alpha}, ej\u00a0tillförlitlig)",
+        "{dimension} (α\u00a0=\u00a0{alpha}, unreliable)",
     ),
     "figure.alpha_pair": _both(
-        "{dimension} (α = {first} resp. {second})", "{dimension} (α = {first} and {second})"
+        "{dimension} (α\u00a0=\u00a0{first} resp.\u00a0{second})",
+        "{dimension} (α\u00a0=\u00a0{first} and\u00a0{second})",
     ),
     "figure.alpha_pair_low": _both(
-        "{dimension} (α = {first} resp. {second}, ej tillförlitlig)",
-        "{dimension} (α = {first} and {second}, unreliable)",
+        "{dimension} (α\u00a0=\u00a0{first} resp.\u00a0{second}, ej\u00a0tillförlitlig)",
+        "{dimension} (α\u00a0=\u00a0{first} and\u00a0{second}, unreliable)",
     ),
 }
 

@@ -335,6 +335,59 @@ def test_reliability_low_alpha_is_flagged_per_dimension_and_wave():
     ]
 
 
+def _incoherent_survey(tmp_path):
+    """One wave: 14 managers whose three Styrning statements contradict each other (alpha far
+    below 0.6) and 6 IT-chefs whose two Teknik statements agree."""
+    from maturity.io.codebook import read_codebook
+    from maturity.io.survey import read_survey
+    from tests._workbooks import write_codebook, write_rows
+
+    write_codebook(tmp_path / "kodbok.xlsx")
+    rng = np.random.default_rng(4)
+    rows = [["Respondent", "Kommun", "Roll", "F1", "F2", "F3", "I1", "I2"]]
+    for i in range(14):
+        x = int(rng.integers(1, 6))
+        # F2 scores 6 − x; F3 (reverse-keyed: score = 6 − raw) scores a random step
+        rows.append([f"M{i}", ["Åmål", "Tanum"][i % 2], "förvaltningschef", x, 6 - x])
+        rows[-1] += [int(rng.integers(1, 6)), None, None]
+    for i, (x, y) in enumerate([(1, 1), (2, 2), (3, 4), (4, 4), (5, 5), (2, 3)]):
+        rows.append([f"IT{i}", "Tanum", "IT-chef", None, None, None, x, y])
+    write_rows(tmp_path / "enkat_2022.xlsx", {"Svar": rows})
+    codebook = read_codebook(tmp_path / "kodbok.xlsx")
+    return read_survey([tmp_path / "enkat_2022.xlsx"], codebook)
+
+
+def test_an_unreliable_dimension_is_flagged_in_tables_findings_and_figures(tmp_path):
+    from maturity.sections.survey import survey_section
+
+    section = survey_section(_incoherent_survey(tmp_path))
+    dims = section.tables["survey_dimensions"].set_index("role")
+    assert dims.loc["förvaltningschef", "alpha"] < 0.6
+    assert not dims.loc["förvaltningschef", "reliable"] and dims.loc["IT-chef", "reliable"]
+    assert dims.loc["förvaltningschef", "n_alpha"] == 14
+    alpha = section.tables["survey_alpha"].set_index("role")
+    assert alpha.loc["förvaltningschef", "alpha"] == dims.loc["förvaltningschef", "alpha"]
+    assert (
+        alpha.loc["förvaltningschef", "ci95_low"],
+        alpha.loc["förvaltningschef", "ci95_high"],
+    ) == tuple(dims.loc["förvaltningschef", ["alpha_low", "alpha_high"]])
+    # the roles share no dimension here: nothing compared, the columns are there all the same
+    assert {"alpha_1", "reliable_2"} <= set(section.tables["survey_role_gap"].columns)
+    flagged = [f for f in section.findings if f.key == "unreliable_dimension"]
+    assert [f.values["dimension"] for f in flagged] == ["Styrning"]
+    shown = text.number(dims.loc["förvaltningschef", "alpha"], "sv", digits=2)
+    assert (
+        f"Påståendena i Styrning mäter inte samma sak för förvaltningschef i 2022 (Cronbachs α = {shown}"
+        in flagged[0].sentence
+    )
+    # the figures of dimension scores carry alpha in their labels, the low one marked
+    heatmap = section.figures["enkat_organisationer"].args[0]
+    labels = set(heatmap["dimension"])
+    assert f"Styrning (α\u00a0=\u00a0{shown}, ej\u00a0tillförlitlig)" in labels
+    teknik = text.number(dims.loc["IT-chef", "alpha"], "sv", digits=2)
+    assert f"Teknik (α\u00a0=\u00a0{teknik})" in labels
+
+
 def test_role_gap_change_and_suppression():
     gaps = pd.DataFrame(
         {

@@ -130,6 +130,40 @@ def _slug(text: str, sep: str = "") -> str:
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.casefold()).strip("_")
 
 
+def _alpha_label(dimension: str, alphas: list, reliable: list, lang: str) -> str:
+    """A dimension's tick label with its alpha (one role) or both roles' alphas, marked when
+    a scale is not reliable: "Styrning och ledning (α = 0,82)"."""
+    if not alphas or any(pd.isna(a) for a in alphas):
+        return dimension
+    shown = [text.number(a, lang, digits=2) for a in alphas]
+    low = "_low" if any(not pd.isna(r) and not bool(r) for r in reliable) else ""
+    if len(shown) == 1:
+        return text.word(f"figure.alpha_label{low}", lang, dimension=dimension, alpha=shown[0])
+    return text.word(
+        f"figure.alpha_pair{low}", lang, dimension=dimension, first=shown[0], second=shown[1]
+    )
+
+
+def _with_alpha_labels(
+    table: pd.DataFrame, suffixes: list[str], lang: str, flags: list[str] | None = None
+) -> pd.DataFrame:
+    """``table`` with each ``dimension`` replaced by its label with alpha (the columns
+    ``alpha{suffix}`` of each suffix, e.g. ``[""]`` or ``["_1", "_2"]``), marked unreliable when
+    any ``reliable{flag}`` is False (``flags``: default the suffixes)."""
+    if "dimension" not in table or f"alpha{suffixes[0]}" not in table:
+        return table
+    labels = [
+        _alpha_label(
+            str(row["dimension"]),
+            [row[f"alpha{s}"] for s in suffixes],
+            [row[f"reliable{s}"] for s in (suffixes if flags is None else flags)],
+            lang,
+        )
+        for _, row in table.iterrows()
+    ]
+    return table.assign(dimension=labels)
+
+
 def _different_statements(role_gaps: pd.DataFrame, codebook) -> bool:
     """Does any compared dimension hold different statements for the two roles?"""
     return any(
@@ -149,21 +183,24 @@ def _role_gap_figures(
         name = "enkat_roller"
         if len(pairs) > 1:
             name = f"enkat_roller_{_slug(pair[0])}_{_slug(pair[1])}"
+        pair_gaps = role_gaps[
+            (role_gaps["role_1"].astype(str) == pair[0])
+            & (role_gaps["role_2"].astype(str) == pair[1])
+        ]
+        labelled = _with_alpha_labels(pair_gaps, ["_1", "_2"], options["lang"])
+        label_of = dict(zip(pair_gaps["dimension"].astype(str), labelled["dimension"], strict=True))
+        shown = dimensions.assign(
+            dimension=[label_of.get(str(d), d) for d in dimensions["dimension"]]
+        )
         figures[name] = FigureSpec(
             "maturity.plots.survey:role_gap",
-            (dimensions,),
+            (shown,),
             {
                 **options,
                 "roles": pair,
                 "role_labels": labels,
                 "title_labels": plurals,
-                "different_statements": _different_statements(
-                    role_gaps[
-                        (role_gaps["role_1"].astype(str) == pair[0])
-                        & (role_gaps["role_2"].astype(str) == pair[1])
-                    ],
-                    codebook,
-                ),
+                "different_statements": _different_statements(pair_gaps, codebook),
             },
         )
     return figures
@@ -235,14 +272,18 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
         )
     figures["enkat_organisationer"] = FigureSpec(
         "maturity.plots.survey:organisation_heatmap",
-        (tables["survey_organisations"],),
+        (_with_alpha_labels(tables["survey_organisations"], [""], lang),),
         {"lang": lang, "min_n": min_n, "scale": scale, "role_labels": labels},
     )
     if "survey_change" in tables:
         # per dimension fits a slide; per statement is the full page behind it
         figures["enkat_forandring"] = FigureSpec(
             "maturity.plots.survey:wave_change",
-            (tables["survey_change_dimensions"],),
+            (
+                _with_alpha_labels(
+                    tables["survey_change_dimensions"], ["_to"], lang, flags=["_from", "_to"]
+                ),
+            ),
             {"lang": lang, "min_n": min_n, "role_labels": labels},
         )
         figures["enkat_forandring_pastaenden"] = FigureSpec(
