@@ -547,6 +547,11 @@ def test_one_role_one_wave_and_three_waves():
     assert found[-1].sentence == (
         "Between 2019 and 2023 “Vi mäter” rose most, from 2.5 to 3.1 (+0.6)."
     )
+    # 3.47 → 3.73 reads "3,5 till 3,7 (+0,3)" with one decimal: two decimals then
+    uneven = changed.assign(mean_from=[3.466, 3.0], mean_to=[3.733, 3.2], difference=[0.267, 0.2])
+    assert survey_findings(statements, _across(), tests, changed=uneven)[-1].sentence == (
+        "Mellan 2019 och 2023 ökade ”Vi mäter” mest, från 3,47 till 3,73 (+0,27)."
+    )
     assert survey_findings(statements, _across(), tests, changed=changed.iloc[0:0])[-1].key == (
         "midpoint"
     )

@@ -338,7 +338,12 @@ def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding
     if not len(usable):
         return []
     row = usable.loc[usable["difference"].idxmax()]
-    up = text.number(row["difference"], lang)
+    # one decimal unless the rounded means would not add up to the rounded change
+    digits = 1
+    shown = round(round(row["mean_to"], 1) - round(row["mean_from"], 1), 1)
+    if shown != round(row["difference"], 1):
+        digits = 2
+    up = text.number(row["difference"], lang, digits=digits)
     up = up if up.startswith("−") else f"+{up}"
     sentence = text.word(
         "findings.survey.largest_change",
@@ -346,8 +351,8 @@ def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding
         from_wave=int(row["from_wave"]),
         to_wave=int(row["to_wave"]),
         text=text.quote(row["text"], lang) if "text" in row.index else row["statement"],
-        mean_from=text.number(row["mean_from"], lang),
-        mean_to=text.number(row["mean_to"], lang),
+        mean_from=text.number(row["mean_from"], lang, digits=digits),
+        mean_to=text.number(row["mean_to"], lang, digits=digits),
         difference=up,
     )
     return [
