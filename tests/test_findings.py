@@ -336,7 +336,7 @@ def test_reliability_low_alpha_is_flagged_per_dimension_and_wave():
 
 
 def _incoherent_survey(tmp_path):
-    """One wave: 14 managers whose three Styrning statements contradict each other (alpha far
+    """One wave: 17 managers whose three Styrning statements contradict each other (alpha far
     below 0.6) and 6 IT-chefs whose two Teknik statements agree."""
     from maturity.io.codebook import read_codebook
     from maturity.io.survey import read_survey
@@ -345,10 +345,11 @@ def _incoherent_survey(tmp_path):
     write_codebook(tmp_path / "kodbok.xlsx")
     rng = np.random.default_rng(4)
     rows = [["Respondent", "Kommun", "Roll", "F1", "F2", "F3", "I1", "I2"]]
-    for i in range(14):
+    for i in range(17):  # 7 in Åmål and Tanum, 3 in SML-IT (suppressed)
         x = int(rng.integers(1, 6))
+        org = "SML-IT" if i >= 14 else ["Åmål", "Tanum"][i % 2]
         # F2 scores 6 − x; F3 (reverse-keyed: score = 6 − raw) scores a random step
-        rows.append([f"M{i}", ["Åmål", "Tanum"][i % 2], "förvaltningschef", x, 6 - x])
+        rows.append([f"M{i}", org, "förvaltningschef", x, 6 - x])
         rows[-1] += [int(rng.integers(1, 6)), None, None]
     for i, (x, y) in enumerate([(1, 1), (2, 2), (3, 4), (4, 4), (5, 5), (2, 3)]):
         rows.append([f"IT{i}", "Tanum", "IT-chef", None, None, None, x, y])
@@ -364,7 +365,7 @@ def test_an_unreliable_dimension_is_flagged_in_tables_findings_and_figures(tmp_p
     dims = section.tables["survey_dimensions"].set_index("role")
     assert dims.loc["förvaltningschef", "alpha"] < 0.6
     assert not dims.loc["förvaltningschef", "reliable"] and dims.loc["IT-chef", "reliable"]
-    assert dims.loc["förvaltningschef", "n_alpha"] == 14
+    assert dims.loc["förvaltningschef", "n_alpha"] == 17
     alpha = section.tables["survey_alpha"].set_index("role")
     assert alpha.loc["förvaltningschef", "alpha"] == dims.loc["förvaltningschef", "alpha"]
     assert (
@@ -383,6 +384,11 @@ def test_an_unreliable_dimension_is_flagged_in_tables_findings_and_figures(tmp_p
     # the figures of dimension scores carry alpha in their labels, the low one marked
     heatmap = section.figures["enkat_organisationer"].args[0]
     labels = set(heatmap["dimension"])
+    # one label per role and dimension, suppressed organisations (no statistics) included
+    assert heatmap.groupby("role")["dimension"].nunique().max() == 1
+    assert section.tables["survey_organisations"]["suppressed"].any()
+    hidden = section.tables["survey_organisations"].query("suppressed")
+    assert hidden[["alpha", "n_alpha", "reliable"]].isna().all().all()
     assert f"Styrning (α\u00a0=\u00a0{shown}, ej\u00a0tillförlitlig)" in labels
     teknik = text.number(dims.loc["IT-chef", "alpha"], "sv", digits=2)
     assert f"Teknik (α\u00a0=\u00a0{teknik})" in labels

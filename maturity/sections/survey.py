@@ -164,6 +164,19 @@ def _with_alpha_labels(
     return table.assign(dimension=labels)
 
 
+def _role_alpha_labels(table: pd.DataFrame, dimensions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``table`` (e.g. per organisation) with each ``dimension`` labelled with its role's alpha
+    from ``dimensions`` (the role × dimension table), so that every row of a role and
+    dimension, suppressed or not, carries the same label."""
+    if "alpha" not in dimensions or "dimension" not in table:
+        return table
+    labelled = _with_alpha_labels(dimensions, [""], lang)
+    keys = zip(dimensions["role"].astype(str), dimensions["dimension"].astype(str), strict=True)
+    label_of = dict(zip(keys, labelled["dimension"], strict=True))
+    rows = zip(table["role"].astype(str), table["dimension"].astype(str), strict=True)
+    return table.assign(dimension=[label_of.get(key, key[1]) for key in rows])
+
+
 def _different_statements(role_gaps: pd.DataFrame, codebook) -> bool:
     """Does any compared dimension hold different statements for the two roles?"""
     return any(
@@ -272,7 +285,7 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
         )
     figures["enkat_organisationer"] = FigureSpec(
         "maturity.plots.survey:organisation_heatmap",
-        (_with_alpha_labels(tables["survey_organisations"], [""], lang),),
+        (_role_alpha_labels(tables["survey_organisations"], tables["survey_dimensions"], lang),),
         {"lang": lang, "min_n": min_n, "scale": scale, "role_labels": labels},
     )
     if "survey_change" in tables:

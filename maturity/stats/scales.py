@@ -430,7 +430,8 @@ def add_reliability(
     DataFrame
         ``table`` with ``alpha``, ``alpha_low``, ``alpha_high`` (95 % CI), ``n_alpha`` (the
         respondents alpha is computed from) and ``reliable`` (alpha ≥ ``threshold``; missing
-        where alpha is), each with ``suffix``, inserted before ``suppressed`` when present.
+        where alpha is), each with ``suffix``, inserted before ``suppressed`` when present;
+        empty in a suppressed row of ``table`` (which shows no statistic at all).
 
     Examples
     --------
@@ -457,6 +458,9 @@ def add_reliability(
     left = table[list(keys)].astype(object).astype(str)
     right = found.astype({k: object for k in keys}).astype({k: str for k in keys})
     merged = left.merge(right.drop_duplicates(subset=list(keys)), on=list(keys), how="left")
+    if "suppressed" in table:  # a suppressed row shows no statistic, not even its scale's
+        hidden = table["suppressed"].astype(bool).to_numpy()
+        merged.loc[hidden, names] = None
     out = table.copy()
     at = out.columns.get_loc("suppressed") if "suppressed" in out else len(out.columns)
     for offset, name in enumerate(names):
