@@ -33,6 +33,7 @@ _LAZY = {
     "holm": "maturity.stats",
     "compare_roles": "maturity.stats",
     "reliability": "maturity.stats",
+    "add_reliability": "maturity.stats",
     "dimension_scores": "maturity.stats",
     "change": "maturity.stats",
     "Reliability": "maturity.stats",

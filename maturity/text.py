@@ -1823,6 +1823,69 @@ _DELIVERABLE: dict[str, dict[str, str]] = {
 }
 
 
+#: Reliability of the survey's dimensions (Cronbach's alpha beside every dimension score), the
+#: midpoint, ranking and organisation-tie columns, and their findings.
+_RELIABILITY: dict[str, dict[str, str]] = {
+    "column.alpha_low": _both("Alfa KI 95 % nedre", "alpha_low"),
+    "column.alpha_high": _both("Alfa KI 95 % övre", "alpha_high"),
+    "column.n_alpha": _both("Antal svarande för alfa", "n_alpha"),
+    "column.reliable": _both("Tillförlitlig skala (alfa minst 0,6)", "reliable"),
+    **{
+        f"column.{name}{suffix}": _both(f"{sv} {where}", f"{name}{suffix}")
+        for suffix, where in (
+            ("_1", "roll 1"),
+            ("_2", "roll 2"),
+            ("_from", "före"),
+            ("_to", "efter"),
+        )
+        for name, sv in (
+            ("alpha", "Cronbachs alfa"),
+            ("alpha_low", "Alfa KI 95 % nedre"),
+            ("alpha_high", "Alfa KI 95 % övre"),
+            ("n_alpha", "Antal svarande för alfa"),
+            ("reliable", "Tillförlitlig skala"),
+        )
+    },
+    "column.n_below": _both("Antal under mittpunkten", "n_below"),
+    "column.n_not_different": _both("Antal inte säkert skilda från mittpunkten", "n_not_different"),
+    "column.n_lowest": _both("Antal med lägsta medelvärdet", "n_lowest"),
+    "column.n_min_organisations": _both("Antal lägst organisationer", "n_min_organisations"),
+    "column.n_max_organisations": _both("Antal högst organisationer", "n_max_organisations"),
+    "findings.survey.reliability_low": _both(
+        "Påståendena i {dimension} mäter inte samma sak för {who} i {wave} (Cronbachs α = "
+        "{alpha}, 95 % KI {low}–{high}, under {threshold}), så dimensionens medelvärde är inte "
+        "tillförlitligt och markeras så i tabeller och figurer.",
+        "The statements of {dimension} do not measure the same thing for {who} in {wave} "
+        "(Cronbach's α = {alpha}, 95% CI {low}–{high}, below {threshold}), so the dimension's "
+        "mean is not reliable and is marked so in tables and figures.",
+    ),
+    "findings.survey.reliability_ok": _both(
+        "Påståendena inom varje dimension hänger ihop: Cronbachs α är {low}–{high} per roll och "
+        "dimension ({waves}), minst {threshold} överallt, så dimensionernas medelvärden kan "
+        "användas.",
+        "The statements within every dimension hang together: Cronbach's α is {low}–{high} per "
+        "role and dimension ({waves}), at least {threshold} everywhere, so the dimension means "
+        "can be used.",
+    ),
+    # no-break spaces: a wrapped tick label never parts "α = 0,82"
+    "figure.alpha_label": _both(
+        "{dimension} (α\u00a0=\u00a0{alpha})", "{dimension} (α\u00a0=\u00a0{alpha})"
+    ),
+    "figure.alpha_label_low": _both(
+        "{dimension} (α\u00a0=\u00a0{alpha}, ej\u00a0tillförlitlig)",
+        "{dimension} (α\u00a0=\u00a0{alpha}, unreliable)",
+    ),
+    "figure.alpha_pair": _both(
+        "{dimension} (α\u00a0=\u00a0{first} resp.\u00a0{second})",
+        "{dimension} (α\u00a0=\u00a0{first} and\u00a0{second})",
+    ),
+    "figure.alpha_pair_low": _both(
+        "{dimension} (α\u00a0=\u00a0{first} resp.\u00a0{second}, ej\u00a0tillförlitlig)",
+        "{dimension} (α\u00a0=\u00a0{first} and\u00a0{second}, unreliable)",
+    ),
+}
+
+
 #: Survey-tool exports (issue 12): skipped columns, header shapes, where identity came from.
 _EXPORTS_HEADERS: dict[str, dict[str, str]] = {
     "value.problem.skipped_column": _both("överhoppad kolumn", "skipped column"),
@@ -2090,6 +2153,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_EXPORTS_HEADERS,
     **_EXPORTS_INPUT,
     **_DELIVERABLE,
+    **_RELIABILITY,
 }
 
 

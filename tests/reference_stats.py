@@ -45,6 +45,8 @@ ACROSS_COLUMNS = [
     "min_mean",
     "max_organisation",
     "max_mean",
+    "n_min_organisations",
+    "n_max_organisations",
 ]
 
 
@@ -141,6 +143,13 @@ def describe(
     )
 
 
+def _tied_names(means: pd.Series, extreme: float) -> str | None:
+    """Every organisation whose mean equals ``extreme``, sorted, joined with ", "."""
+    if not len(means):
+        return None
+    return ", ".join(sorted(str(o) for o in means.index[means.round(10) == round(extreme, 10)]))
+
+
 def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int = 1) -> pd.DataFrame:
     """:func:`maturity.stats.across_organisations` (without codebook text), the plain way."""
     scored = responses[responses["score"].notna()]
@@ -181,10 +190,12 @@ def across_organisations(responses: pd.DataFrame, by: list[str], *, min_n: int =
             n_organisations_hidden=len(orgs) - len(shown),
             mean_of_means=means.mean() if len(means) else np.nan,
             sd_between=means.std(ddof=1) if len(means) > 1 else np.nan,
-            min_organisation=means.idxmin() if len(means) else None,
+            min_organisation=_tied_names(means, means.min()),
             min_mean=means.min() if len(means) else np.nan,
-            max_organisation=means.idxmax() if len(means) else None,
+            max_organisation=_tied_names(means, means.max()),
             max_mean=means.max() if len(means) else np.nan,
+            n_min_organisations=int((means.round(10) == round(means.min(), 10)).sum()),
+            n_max_organisations=int((means.round(10) == round(means.max(), 10)).sum()),
         )
         rows.append(row)
     table = pd.DataFrame(rows, columns=[*by, *ACROSS_COLUMNS])
@@ -209,3 +220,51 @@ def dimension_scores(responses: pd.DataFrame) -> pd.DataFrame:
                 {**row, "score": x.mean(), "n_answered": len(x), "n_statements": n_statements}
             )
     return pd.DataFrame(rows, columns=[*person, "dimension", "score", "n_answered", "n_statements"])
+
+
+def _pairwise_cov(wide: np.ndarray) -> np.ndarray:
+    """Item covariances from pairwise-complete rows (R ``cov(use="pairwise")``), by hand."""
+    k = wide.shape[1]
+    cov = np.full((k, k), np.nan)
+    for i in range(k):
+        for j in range(k):
+            both = ~np.isnan(wide[:, i]) & ~np.isnan(wide[:, j])
+            if both.sum() >= 2:
+                x, y = wide[both, i], wide[both, j]
+                cov[i, j] = ((x - x.mean()) * (y - y.mean())).sum() / (both.sum() - 1)
+    return cov
+
+
+def reliability(responses: pd.DataFrame, by: list[str], *, min_n: int = 1) -> pd.DataFrame:
+    """:func:`maturity.stats.reliability` scales (pairwise, no suppression), the plain way:
+    R psych's ``alpha`` (``k/(k−1) · (1 − tr C / ΣC)``) and its Feldt interval
+    ``1 − (1 − α) · qf(1 − p/2, n − 1, (n − 1)(k − 1))`` … ``qf(p/2, …)``. Expects at most one
+    answer per person and statement."""
+    person = [c for c in PERSON if c in responses.columns]
+    rows = []
+    for key, part in _grouped(responses, by):
+        wide = part.set_index([*person, "statement"])["score"].unstack("statement")
+        wide = wide.dropna(how="all").to_numpy(dtype=float)
+        n, k = wide.shape
+        cov = _pairwise_cov(wide)
+        total = cov.sum()
+        alpha = np.nan
+        if k >= 2 and np.isfinite(total) and total > 0:
+            alpha = k / (k - 1) * (1 - np.trace(cov) / total)
+        low = high = np.nan
+        if n > 1 and k > 1 and np.isfinite(alpha):
+            low = 1 - (1 - alpha) * sps.f.ppf(0.975, n - 1, (n - 1) * (k - 1))
+            high = 1 - (1 - alpha) * sps.f.ppf(0.025, n - 1, (n - 1) * (k - 1))
+        rows.append(
+            {
+                **dict(zip(by, key, strict=True)),
+                "n_respondents": n,
+                "n_items": k,
+                "alpha": alpha,
+                "ci95_low": low,
+                "ci95_high": high,
+            }
+        )
+    columns = [*by, "n_respondents", "n_items", "alpha", "ci95_low", "ci95_high"]
+    table = pd.DataFrame(rows, columns=columns)
+    return suppress(table, min_n=min_n, stat_columns=columns[len(by) + 1 :], group_columns=by)

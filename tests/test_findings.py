@@ -269,6 +269,131 @@ def test_spread_with_every_organisation_equal():
     assert en[0].sentence.endswith("all 5 organisations have the mean 2.0).")
 
 
+def test_spread_names_every_organisation_tied_at_an_end():
+    across = _across(sd_low=0.5).assign(
+        min_organisation=["A, C", "A"], n_min_organisations=[2, 1], n_max_organisations=[1, 1]
+    )
+    found = survey_findings(_ranked(), across, _tests([], []))
+    assert found[0].sentence.endswith("från 2,0 i A och C till 3,0 i B).")
+    en = survey_findings(_ranked(), across, _tests([], []), lang="en")
+    assert "from 2.0 in A and C to 3.0 in B" in en[0].sentence
+
+
+def _alpha(alphas, *, waves=None, suppressed=None):
+    n = len(alphas)
+    return pd.DataFrame(
+        {
+            "wave": waves or [2022] * n,
+            "role": ["chef"] * n,
+            "dimension": [f"D{i}" for i in range(n)],
+            "n_respondents": [40] * n,
+            "n_items": [4] * n,
+            "alpha": alphas,
+            "ci95_low": [a - 0.2 for a in alphas],
+            "ci95_high": [a + 0.1 for a in alphas],
+            "suppressed": suppressed or [False] * n,
+        }
+    )
+
+
+def test_reliability_all_dimensions_reliable():
+    table = _alpha([0.71, 0.85, 0.9], waves=[2020, 2022, 2022])
+    found = survey_findings(_ranked().iloc[0:0], _across(), _tests([], []), reliability=table)
+    (finding,) = [f for f in found if f.key == "reliability"]
+    assert finding.sentence == (
+        "Påståendena inom varje dimension hänger ihop: Cronbachs α är 0,71–0,90 per roll och "
+        "dimension (2020 och 2022), minst 0,6 överallt, så dimensionernas medelvärden kan "
+        "användas."
+    )
+    assert finding.values["n_unreliable"] == 0 and finding.values["waves"] == [2020, 2022]
+
+
+def test_reliability_low_alpha_is_flagged_per_dimension_and_wave():
+    # D0 is low, D1 fine, D2 low but suppressed (not shown, not flagged)
+    table = _alpha([0.32, 0.8, 0.1], suppressed=[False, False, True])
+    found = survey_findings(
+        _ranked().iloc[0:0], _across(), _tests([], []), reliability=table, codebook=CODEBOOK
+    )
+    flagged = [f for f in found if f.key == "unreliable_dimension"]
+    assert [f.values["dimension"] for f in flagged] == ["D0"]
+    assert not [f for f in found if f.key == "reliability"]
+    assert flagged[0].sentence == (
+        "Påståendena i D0 mäter inte samma sak för cheferna i 2022 (Cronbachs α = 0,32, "
+        "95 % KI 0,12–0,42, under 0,6), så dimensionens medelvärde är inte tillförlitligt och "
+        "markeras så i tabeller och figurer."
+    )
+    en = survey_findings(
+        _ranked().iloc[0:0], _across(), _tests([], []), reliability=table, lang="en"
+    )
+    assert "do not measure the same thing for chef in 2022 (Cronbach's α = 0.32" in en[-1].sentence
+    # nothing published: no sentence
+    hidden = _alpha([0.3], suppressed=[True])
+    assert not [
+        f
+        for f in survey_findings(_ranked().iloc[0:0], _across(), _tests([], []), reliability=hidden)
+        if f.key in ("reliability", "unreliable_dimension")
+    ]
+
+
+def _incoherent_survey(tmp_path):
+    """One wave: 17 managers whose three Styrning statements contradict each other (alpha far
+    below 0.6) and 6 IT-chefs whose two Teknik statements agree."""
+    from maturity.io.codebook import read_codebook
+    from maturity.io.survey import read_survey
+    from tests._workbooks import write_codebook, write_rows
+
+    write_codebook(tmp_path / "kodbok.xlsx")
+    rng = np.random.default_rng(4)
+    rows = [["Respondent", "Kommun", "Roll", "F1", "F2", "F3", "I1", "I2"]]
+    for i in range(17):  # 7 in Åmål and Tanum, 3 in SML-IT (suppressed)
+        x = int(rng.integers(1, 6))
+        org = "SML-IT" if i >= 14 else ["Åmål", "Tanum"][i % 2]
+        # F2 scores 6 − x; F3 (reverse-keyed: score = 6 − raw) scores a random step
+        rows.append([f"M{i}", org, "förvaltningschef", x, 6 - x])
+        rows[-1] += [int(rng.integers(1, 6)), None, None]
+    for i, (x, y) in enumerate([(1, 1), (2, 2), (3, 4), (4, 4), (5, 5), (2, 3)]):
+        rows.append([f"IT{i}", "Tanum", "IT-chef", None, None, None, x, y])
+    write_rows(tmp_path / "enkat_2022.xlsx", {"Svar": rows})
+    codebook = read_codebook(tmp_path / "kodbok.xlsx")
+    return read_survey([tmp_path / "enkat_2022.xlsx"], codebook)
+
+
+def test_an_unreliable_dimension_is_flagged_in_tables_findings_and_figures(tmp_path):
+    from maturity.sections.survey import survey_section
+
+    section = survey_section(_incoherent_survey(tmp_path))
+    dims = section.tables["survey_dimensions"].set_index("role")
+    assert dims.loc["förvaltningschef", "alpha"] < 0.6
+    assert not dims.loc["förvaltningschef", "reliable"] and dims.loc["IT-chef", "reliable"]
+    assert dims.loc["förvaltningschef", "n_alpha"] == 17
+    alpha = section.tables["survey_alpha"].set_index("role")
+    assert alpha.loc["förvaltningschef", "alpha"] == dims.loc["förvaltningschef", "alpha"]
+    assert (
+        alpha.loc["förvaltningschef", "ci95_low"],
+        alpha.loc["förvaltningschef", "ci95_high"],
+    ) == tuple(dims.loc["förvaltningschef", ["alpha_low", "alpha_high"]])
+    # the roles share no dimension here: nothing compared, the columns are there all the same
+    assert {"alpha_1", "reliable_2"} <= set(section.tables["survey_role_gap"].columns)
+    flagged = [f for f in section.findings if f.key == "unreliable_dimension"]
+    assert [f.values["dimension"] for f in flagged] == ["Styrning"]
+    shown = text.number(dims.loc["förvaltningschef", "alpha"], "sv", digits=2)
+    assert (
+        f"Påståendena i Styrning mäter inte samma sak för förvaltningschef i 2022 (Cronbachs α = {shown}"
+        in flagged[0].sentence
+    )
+    # the figures of dimension scores carry alpha in their labels, the low one marked
+    heatmap = section.figures["enkat_organisationer"].args[0]
+    labels = set(heatmap["dimension"])
+    # one label per role and dimension, suppressed organisations (no statistics) included
+    assert heatmap.groupby("role")["dimension"].nunique().max() == 1
+    assert section.tables["survey_organisations"]["suppressed"].any()
+    hidden = section.tables["survey_organisations"].query("suppressed")
+    assert hidden[["alpha", "n_alpha", "reliable"]].isna().all().all()
+    assert f"Styrning (α\u00a0=\u00a0{shown}, ej\u00a0tillförlitlig)" in labels
+    teknik = text.number(dims.loc["IT-chef", "alpha"], "sv", digits=2)
+    assert f"Teknik (α\u00a0=\u00a0{teknik})" in labels
+
+
 def test_role_gap_change_and_suppression():
     gaps = pd.DataFrame(
         {
@@ -427,6 +552,11 @@ def test_one_role_one_wave_and_three_waves():
     found = survey_findings(statements, _across(), tests, changed=changed, lang="en")
     assert found[-1].sentence == (
         "Between 2019 and 2023 “Vi mäter” rose most, from 2.5 to 3.1 (+0.6)."
+    )
+    # 3.47 → 3.73 reads "3,5 till 3,7 (+0,3)" with one decimal: two decimals then
+    uneven = changed.assign(mean_from=[3.466, 3.0], mean_to=[3.733, 3.2], difference=[0.267, 0.2])
+    assert survey_findings(statements, _across(), tests, changed=uneven)[-1].sentence == (
+        "Mellan 2019 och 2023 ökade ”Vi mäter” mest, från 3,47 till 3,73 (+0,27)."
     )
     assert survey_findings(statements, _across(), tests, changed=changed.iloc[0:0])[-1].key == (
         "midpoint"

@@ -203,3 +203,20 @@ def test_distinct_within_an_attribute_equals_distinct(frame, by):
     else:
         expected = grouping.distinct(groups.codes, groups.size, person, n_codes)
         assert counted.tolist() == expected.tolist()
+
+
+@SETTINGS
+@given(
+    frame=tidy_tables(missing_keys=False),
+    extra=st.lists(st.sampled_from(["role", "dimension", "organisation"]), unique=True),
+)
+def test_reliability_equals_reference(frame, extra):
+    # one answer per person and statement (a repeated answer is the export's problem, not alpha's)
+    person = ["wave", "organisation", "role", "respondent", "statement"]
+    frame = frame.drop_duplicates(subset=person, keep="last").reset_index(drop=True)
+    by = ["wave", *extra]
+    ours = ms.reliability(frame, by=by, min_n=1).scales
+    expected = ref.reliability(frame, by)
+    ours = ours[ours["n_respondents"] > 0].reset_index(drop=True)
+    expected = expected[expected["n_respondents"] > 0].reset_index(drop=True)
+    assert_same(ours, expected, by, ["n_respondents", "n_items", "alpha", "ci95_low", "ci95_high"])

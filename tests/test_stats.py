@@ -252,8 +252,11 @@ def test_across_organisations_matches_pandas():
     np.testing.assert_allclose(t["min_mean"], ref["min"], rtol=1e-12)
     np.testing.assert_allclose(t["max_mean"], ref["max"], rtol=1e-12)
     assert (t["n_organisations"] == ref["count"]).all()
-    assert t["min_organisation"].tolist() == [k[-1] for k in ref["idxmin"]]
-    assert t["max_organisation"].tolist() == [k[-1] for k in ref["idxmax"]]
+    for end, pick in (("min", "min"), ("max", "max")):
+        tied = shown[shown == shown.groupby(level=BY).transform(pick)]
+        names = tied.reset_index().groupby(BY)["organisation"].agg(lambda o: ", ".join(sorted(o)))
+        assert t[f"{end}_organisation"].tolist() == names.tolist()
+        assert t[f"n_{end}_organisations"].tolist() == tied.groupby(level=BY).size().tolist()
     pooled = ms.describe(r, by=BY).set_index(BY)
     np.testing.assert_allclose(t["pooled_mean"], pooled["mean"], rtol=1e-12)
     assert (t["n_respondents"] == pooled["n_respondents"]).all()
@@ -366,19 +369,50 @@ def test_midpoint_test_uses_codebook_midpoint_and_survives_edge_cases():
 
 
 def test_midpoint_summary():
+    people = [f"p{i}" for i in range(8)]
     r = pd.DataFrame(
         {
-            "role": ["a"] * 10 + ["b"] * 10,
-            "statement": (["S1"] * 5 + ["S2"] * 5) * 2,
-            "respondent": list("vwxyz") * 2 + list("VWXYZ") * 2,
-            "score": [4.0] * 5 + [3.5, 3, 4, 4, 4] + [2.0] * 5 + [5.0] * 5,
+            "role": ["a"] * 16 + ["b"] * 16,
+            "statement": (["S1"] * 8 + ["S2"] * 8) * 2,
+            "respondent": people * 2 + [p.upper() for p in people] * 2,
+            "score": [4.0] * 8 + [4.0] * 7 + [3.0] + [2.0] * 8 + [5.0] * 8,
         }
     )
-    r["score"] = r["score"].round()
     t = ms.midpoint_summary(r).set_index("role")
     assert bool(t.loc["a", "all_above"]) and not bool(t.loc["b", "all_above"])
     assert t.loc["b", "lowest_statement"] == "S1" and t.loc["b", "lowest_mean"] == 2.0
     assert t.loc["a", "n_above"] == 2 and t.loc["b", "n_statements"] == 2
+    assert (t.loc["b", "n_above"], t.loc["b", "n_below"], t.loc["b", "n_not_different"]) == (
+        1,
+        1,
+        0,
+    )
+
+
+def test_midpoint_summary_counts_follow_the_holm_test_not_the_raw_means():
+    # S1 mean 3.01-ish above 3 but not significant; S2 clearly above; S3 below but n too small
+    # to be significant after Holm
+    people = [f"p{i}" for i in range(12)]
+    s1 = [3.0] * 10 + [4.0, 3.0]  # mean 3.08: above 3 as a number, p = 1
+    s2 = [4.0] * 11 + [5.0]  # clearly above
+    s3 = [2.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 4.0]  # mean 3.0: not different
+    r = pd.DataFrame(
+        {
+            "role": "a",
+            "statement": ["S1"] * 12 + ["S2"] * 12 + ["S3"] * 12,
+            "respondent": people * 3,
+            "score": s1 + s2 + s3,
+        }
+    )
+    test = ms.midpoint_test(r)
+    t = ms.midpoint_summary(r).iloc[0]
+    significant = (test["p_holm"] < 0.05) & (test["mean"] > 3)
+    assert (test["mean"] > 3).sum() == 2 and significant.sum() == 1
+    assert (t["n_above"], t["n_below"], t["n_not_different"]) == (1, 0, 2)
+    assert not t["all_above"] and t["lowest_statement"] == "S3" and t["n_lowest"] == 1
+    # a stricter level: nothing is reliably different
+    strict = ms.midpoint_summary(r, level=1e-6).iloc[0]
+    assert (strict["n_above"], strict["n_not_different"]) == (0, 3)
 
 
 # --------------------------------------------------------------------------- roles

@@ -14,13 +14,15 @@ import pandas as pd
 
 from maturity import text
 from maturity.findings.finding import Finding, lower_first, row_values, upper_first
+from maturity.stats.inference import SIGNIFICANCE
+from maturity.stats.scales import RELIABLE_ALPHA
 
-__all__ = ["same_statements", "survey_findings", "spread_word"]
+__all__ = ["same_statements", "survey_findings", "spread_word", "SIGNIFICANCE"]
 
 SMALL_SPREAD, LARGE_SPREAD = 0.35, 0.6
 
-#: A statement is reliably above or below the midpoint when its Holm-adjusted p is below this.
-SIGNIFICANCE = 0.05
+#: A statement is reliably above or below the midpoint when its Holm-adjusted p is below
+#: :data:`SIGNIFICANCE` (0.05, the level of :func:`maturity.stats.midpoint_summary`).
 
 
 def _spread_kind(sd_between: float) -> str:
@@ -74,6 +76,16 @@ def _spread_sentence(spread: pd.Series, end: str, lang: str) -> str:
     return sentence + text.word(f"findings.survey.{weak_or_strong}", lang)
 
 
+def _organisations(spread: pd.Series, end: str, lang: str) -> str:
+    """The organisation(s) at the lowest (``end="min"``) or highest mean, as in a sentence."""
+    names = str(spread[f"{end}_organisation"])
+    count = spread.get(f"n_{end}_organisations")
+    parts = names.split(", ")
+    if count is not None and not pd.isna(count) and len(parts) == int(count):
+        return text.join(parts, lang)
+    return names
+
+
 def _spread_range(spread: pd.Series, lang: str) -> str:
     return text.word(
         "findings.survey.spread",
@@ -81,9 +93,9 @@ def _spread_range(spread: pd.Series, lang: str) -> str:
         spread=spread_word(spread["sd_between"], lang),
         sd_between=text.number(spread["sd_between"], lang, digits=2),
         low=text.number(spread["min_mean"], lang),
-        low_organisation=spread["min_organisation"],
+        low_organisation=_organisations(spread, "min", lang),
         high=text.number(spread["max_mean"], lang),
-        high_organisation=spread["max_organisation"],
+        high_organisation=_organisations(spread, "max", lang),
     )
 
 
@@ -326,7 +338,12 @@ def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding
     if not len(usable):
         return []
     row = usable.loc[usable["difference"].idxmax()]
-    up = text.number(row["difference"], lang)
+    # one decimal unless the rounded means would not add up to the rounded change
+    digits = 1
+    shown = round(round(row["mean_to"], 1) - round(row["mean_from"], 1), 1)
+    if shown != round(row["difference"], 1):
+        digits = 2
+    up = text.number(row["difference"], lang, digits=digits)
     up = up if up.startswith("−") else f"+{up}"
     sentence = text.word(
         "findings.survey.largest_change",
@@ -334,8 +351,8 @@ def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding
         from_wave=int(row["from_wave"]),
         to_wave=int(row["to_wave"]),
         text=text.quote(row["text"], lang) if "text" in row.index else row["statement"],
-        mean_from=text.number(row["mean_from"], lang),
-        mean_to=text.number(row["mean_to"], lang),
+        mean_from=text.number(row["mean_from"], lang, digits=digits),
+        mean_to=text.number(row["mean_to"], lang, digits=digits),
         difference=up,
     )
     return [
@@ -349,6 +366,70 @@ def _change_findings(changed: pd.DataFrame | None, *, lang: str) -> list[Finding
             ),
         )
     ]
+
+
+def _reliability_findings(
+    reliability: pd.DataFrame | None, *, codebook, lang: str
+) -> list[Finding]:
+    """Per role, dimension and wave whose Cronbach's alpha is below :data:`RELIABLE_ALPHA`:
+    the statements do not measure the same thing. When every published scale reaches it: one
+    sentence with the range of alpha."""
+    if reliability is None or not len(reliability):
+        return []
+    shown = reliability[~reliability["suppressed"].astype(bool)].dropna(subset=["alpha"])
+    if not len(shown):
+        return []
+    threshold = text.number(RELIABLE_ALPHA, lang)
+    waves = [] if "wave" not in shown else sorted({int(w) for w in shown["wave"]})
+    low = shown[shown["alpha"] < RELIABLE_ALPHA]
+    if not len(low):
+        sentence = text.word(
+            "findings.survey.reliability_ok",
+            lang,
+            low=text.number(shown["alpha"].min(), lang, digits=2),
+            high=text.number(shown["alpha"].max(), lang, digits=2),
+            waves=text.join([str(w) for w in waves], lang),
+            threshold=threshold,
+        )
+        values = {
+            "alpha_min": float(shown["alpha"].min()),
+            "alpha_max": float(shown["alpha"].max()),
+            "waves": waves,
+            "n_scales": len(shown),
+            "n_unreliable": 0,
+        }
+        return [Finding("survey", "reliability", sentence, values)]
+    found = []
+    for _, row in low.iterrows():
+        sentence = text.word(
+            "findings.survey.reliability_low",
+            lang,
+            dimension=row["dimension"],
+            who=lower_first(_roles(row["role"], codebook, lang)),
+            wave=int(row["wave"]) if "wave" in row.index else "",
+            alpha=text.number(row["alpha"], lang, digits=2),
+            low=text.number(row["ci95_low"], lang, digits=2),
+            high=text.number(row["ci95_high"], lang, digits=2),
+            threshold=threshold,
+        )
+        values = row_values(
+            row,
+            [
+                c
+                for c in (
+                    "wave",
+                    "role",
+                    "dimension",
+                    "alpha",
+                    "ci95_low",
+                    "ci95_high",
+                    "n_respondents",
+                )
+                if c in row.index
+            ],
+        )
+        found.append(Finding("survey", "unreliable_dimension", sentence, values))
+    return found
 
 
 def _suppression_findings(
@@ -396,6 +477,7 @@ def survey_findings(
     changed: pd.DataFrame | None = None,
     by_organisation: pd.DataFrame | None = None,
     suppression=None,
+    reliability: pd.DataFrame | None = None,
     min_n: int = 5,
     codebook=None,
     lang: str = "sv",
@@ -427,6 +509,11 @@ def survey_findings(
         The report's one suppression ratio (:func:`maturity.privacy.suppression_ratio` over
         the published tables); the privacy note then states it, as the workbook and the
         summary do. Without it the note counts the groups of ``by_organisation``.
+    reliability : DataFrame, optional
+        :attr:`maturity.stats.Reliability.scales` by wave, role and dimension: each scale with
+        Cronbach's alpha below :data:`~maturity.stats.RELIABLE_ALPHA` (0.6) is flagged, "the
+        statements of X do not measure the same thing"; when none is, one sentence gives the
+        range of alpha.
     min_n : int
         The suppression limit the tables were made with (stated in the privacy note).
     codebook : Codebook, optional
@@ -438,7 +525,8 @@ def survey_findings(
     -------
     list of Finding
         Keys ``lowest_statement``, ``highest_statement`` (per role), ``midpoint`` (per role),
-        ``role_gap``, ``largest_change``, ``suppression`` (each when its table is given).
+        ``role_gap``, ``largest_change``, ``reliability`` or ``unreliable_dimension`` (one per
+        scale below the limit), ``suppression`` (each when its table is given).
 
     Examples
     --------
@@ -454,6 +542,7 @@ def survey_findings(
         *_midpoint_findings(midpoints, codebook=codebook, lang=lang),
         *_role_gap_findings(role_gaps, codebook=codebook, lang=lang),
         *_change_findings(changed, lang=lang),
+        *_reliability_findings(reliability, codebook=codebook, lang=lang),
         *_suppression_findings(
             by_organisation, suppression, min_n=min_n, codebook=codebook, lang=lang
         ),

@@ -60,6 +60,8 @@ FINDING_FIGURES: dict[tuple[str, str], str] = {
     ("survey", "role_gap"): "enkat_roller",
     ("survey", "largest_change"): "enkat_forandring",
     ("survey", "suppression"): "enkat_organisationer",
+    ("survey", "reliability"): "enkat_organisationer",
+    ("survey", "unreliable_dimension"): "enkat_organisationer",
     ("capability", "substandard"): "formagekarta_staplar",
     ("capability", "weakest"): "formagekarta_staplar",
     ("capability", "strongest"): "formagekarta_staplar",

@@ -67,7 +67,10 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             ],
             ignore_index=True,
         )
-    alpha = stats.reliability(latest, by=["role", "dimension"], min_n=min_n, codebook=codebook)
+    # alpha per wave, role and dimension (waves never pooled), beside every dimension score
+    alpha = stats.reliability(
+        responses, by=["wave", "role", "dimension"], min_n=min_n, codebook=codebook
+    )
     tables["survey_alpha"] = alpha.scales
     tables["survey_alpha_items"] = alpha.items
     if len(waves) >= 2:
@@ -87,6 +90,34 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             min_n=min_n,
             codebook=codebook,
         )
+    return _with_alpha(tables, alpha.scales, waves)
+
+
+def _with_alpha(tables: dict[str, pd.DataFrame], scales: pd.DataFrame, waves: list[int]):
+    """Alpha, its CI and the ``reliable`` flag beside every dimension score of ``tables``
+    (the latest wave's, and the first and latest wave's in the change table)."""
+    wave_of = scales["wave"].astype(int) if len(scales) else scales["wave"]
+    latest = scales[wave_of == waves[-1]] if waves else scales
+    same = {"role": "role", "dimension": "dimension"}
+    for name in ("survey_dimensions", "survey_organisations"):
+        tables[name] = stats.add_reliability(tables[name], latest, keys=same)
+    if "survey_role_gap" in tables and "dimension" in tables["survey_role_gap"]:
+        for k in ("1", "2"):
+            tables["survey_role_gap"] = stats.add_reliability(
+                tables["survey_role_gap"],
+                latest,
+                keys={f"role_{k}": "role", "dimension": "dimension"},
+                suffix=f"_{k}",
+            )
+    if "survey_change_dimensions" in tables:
+        for end, wave in (("from", waves[0]), ("to", waves[-1])):
+            tables["survey_change_dimensions"] = stats.add_reliability(
+                tables["survey_change_dimensions"],
+                scales[wave_of == wave],
+                keys=same,
+                suffix=f"_{end}",
+            )
+    return tables
     return tables
 
 
@@ -98,6 +129,53 @@ def _slug(text: str, sep: str = "") -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", sep, ascii_text.casefold()).strip("_")
+
+
+def _alpha_label(dimension: str, alphas: list, reliable: list, lang: str) -> str:
+    """A dimension's tick label with its alpha (one role) or both roles' alphas, marked when
+    a scale is not reliable: "Styrning och ledning (α = 0,82)"."""
+    if not alphas or any(pd.isna(a) for a in alphas):
+        return dimension
+    shown = [text.number(a, lang, digits=2) for a in alphas]
+    low = "_low" if any(not pd.isna(r) and not bool(r) for r in reliable) else ""
+    if len(shown) == 1:
+        return text.word(f"figure.alpha_label{low}", lang, dimension=dimension, alpha=shown[0])
+    return text.word(
+        f"figure.alpha_pair{low}", lang, dimension=dimension, first=shown[0], second=shown[1]
+    )
+
+
+def _with_alpha_labels(
+    table: pd.DataFrame, suffixes: list[str], lang: str, flags: list[str] | None = None
+) -> pd.DataFrame:
+    """``table`` with each ``dimension`` replaced by its label with alpha (the columns
+    ``alpha{suffix}`` of each suffix, e.g. ``[""]`` or ``["_1", "_2"]``), marked unreliable when
+    any ``reliable{flag}`` is False (``flags``: default the suffixes)."""
+    if "dimension" not in table or f"alpha{suffixes[0]}" not in table:
+        return table
+    labels = [
+        _alpha_label(
+            str(row["dimension"]),
+            [row[f"alpha{s}"] for s in suffixes],
+            [row[f"reliable{s}"] for s in (suffixes if flags is None else flags)],
+            lang,
+        )
+        for _, row in table.iterrows()
+    ]
+    return table.assign(dimension=labels)
+
+
+def _role_alpha_labels(table: pd.DataFrame, dimensions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``table`` (e.g. per organisation) with each ``dimension`` labelled with its role's alpha
+    from ``dimensions`` (the role × dimension table), so that every row of a role and
+    dimension, suppressed or not, carries the same label."""
+    if "alpha" not in dimensions or "dimension" not in table:
+        return table
+    labelled = _with_alpha_labels(dimensions, [""], lang)
+    keys = zip(dimensions["role"].astype(str), dimensions["dimension"].astype(str), strict=True)
+    label_of = dict(zip(keys, labelled["dimension"], strict=True))
+    rows = zip(table["role"].astype(str), table["dimension"].astype(str), strict=True)
+    return table.assign(dimension=[label_of.get(key, key[1]) for key in rows])
 
 
 def _different_statements(role_gaps: pd.DataFrame, codebook) -> bool:
@@ -119,21 +197,24 @@ def _role_gap_figures(
         name = "enkat_roller"
         if len(pairs) > 1:
             name = f"enkat_roller_{_slug(pair[0])}_{_slug(pair[1])}"
+        pair_gaps = role_gaps[
+            (role_gaps["role_1"].astype(str) == pair[0])
+            & (role_gaps["role_2"].astype(str) == pair[1])
+        ]
+        labelled = _with_alpha_labels(pair_gaps, ["_1", "_2"], options["lang"])
+        label_of = dict(zip(pair_gaps["dimension"].astype(str), labelled["dimension"], strict=True))
+        shown = dimensions.assign(
+            dimension=[label_of.get(str(d), d) for d in dimensions["dimension"]]
+        )
         figures[name] = FigureSpec(
             "maturity.plots.survey:role_gap",
-            (dimensions,),
+            (shown,),
             {
                 **options,
                 "roles": pair,
                 "role_labels": labels,
                 "title_labels": plurals,
-                "different_statements": _different_statements(
-                    role_gaps[
-                        (role_gaps["role_1"].astype(str) == pair[0])
-                        & (role_gaps["role_2"].astype(str) == pair[1])
-                    ],
-                    codebook,
-                ),
+                "different_statements": _different_statements(pair_gaps, codebook),
             },
         )
     return figures
@@ -205,14 +286,18 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
         )
     figures["enkat_organisationer"] = FigureSpec(
         "maturity.plots.survey:organisation_heatmap",
-        (tables["survey_organisations"],),
+        (_role_alpha_labels(tables["survey_organisations"], tables["survey_dimensions"], lang),),
         {"lang": lang, "min_n": min_n, "scale": scale, "role_labels": labels},
     )
     if "survey_change" in tables:
         # per dimension fits a slide; per statement is the full page behind it
         figures["enkat_forandring"] = FigureSpec(
             "maturity.plots.survey:wave_change",
-            (tables["survey_change_dimensions"],),
+            (
+                _with_alpha_labels(
+                    tables["survey_change_dimensions"], ["_to"], lang, flags=["_from", "_to"]
+                ),
+            ),
             {"lang": lang, "min_n": min_n, "role_labels": labels},
         )
         figures["enkat_forandring_pastaenden"] = FigureSpec(
@@ -276,6 +361,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         changed=tables.get("survey_change"),
         by_organisation=tables["survey_organisations"],
         suppression=suppression_ratio(section.published(), min_n=min_n),
+        reliability=tables["survey_alpha"],
         min_n=min_n,
         codebook=codebook,
         lang=lang,

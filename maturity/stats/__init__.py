@@ -73,7 +73,13 @@ from __future__ import annotations
 
 from maturity.stats.descriptive import across_organisations, describe, rank_statements
 from maturity.stats.inference import change, compare_roles, holm, midpoint_summary, midpoint_test
-from maturity.stats.scales import Reliability, dimension_scores, reliability
+from maturity.stats.scales import (
+    RELIABLE_ALPHA,
+    Reliability,
+    add_reliability,
+    dimension_scores,
+    reliability,
+)
 
 __all__ = [
     "describe",
@@ -84,6 +90,8 @@ __all__ = [
     "compare_roles",
     "reliability",
     "Reliability",
+    "add_reliability",
+    "RELIABLE_ALPHA",
     "dimension_scores",
     "change",
     "holm",

@@ -241,7 +241,10 @@ def across_organisations(
         ``by`` columns, [``text``], [``waves``], ``n_respondents``, ``n``, ``pooled_mean``,
         ``n_organisations``, ``n_organisations_hidden``, ``mean_of_means``, ``sd_between``
         (ddof=1), ``min_organisation``, ``min_mean``, ``max_organisation``, ``max_mean``,
-        ``suppressed``. Ties for min/max go to the organisation first in sort order.
+        ``n_min_organisations``, ``n_max_organisations``, ``suppressed``. Organisations that
+        share the lowest (highest) mean are all named, joined with ", " alphabetically, and
+        counted in ``n_min_organisations`` (``n_max_organisations``); only published
+        organisations are named.
 
     Examples
     --------
@@ -335,7 +338,6 @@ def _published_organisations(
 def _between_organisations(groups: Groups, cells: dict, shown: np.ndarray) -> pd.DataFrame:
     """The pooled and between-organisation statistics per group (before suppression)."""
     n_answers, sums, n_orgs = cells["n_answers"], cells["sums"], cells["n_orgs"]
-    n_groups = groups.size
     with np.errstate(invalid="ignore", divide="ignore"):
         org_mean = np.where(shown, sums / n_answers, np.nan)
         n_shown = shown.sum(axis=1)
@@ -344,11 +346,7 @@ def _between_organisations(groups: Groups, cells: dict, shown: np.ndarray) -> pd
         sd_between = np.where(n_shown > 1, np.sqrt((dev**2).sum(axis=1) / (n_shown - 1)), np.nan)
         total_n = n_answers.sum(axis=1)
         pooled = sums.sum(axis=1) / total_n
-    lowest = np.argmin(np.where(shown, org_mean, np.inf), axis=1)
-    highest = np.argmax(np.where(shown, org_mean, -np.inf), axis=1)
-    has = n_shown > 0
     names = np.asarray(cells["decode"](np.arange(n_orgs)), dtype=object)
-
     table = groups.keys.copy()
     table["n_respondents"] = cells["n_resp"].sum(axis=1)  # organisations partition them
     table["n"] = total_n.astype(np.int64)
@@ -359,12 +357,30 @@ def _between_organisations(groups: Groups, cells: dict, shown: np.ndarray) -> pd
     )
     table["mean_of_means"] = mean_of_means
     table["sd_between"] = sd_between
-    rows = np.arange(n_groups)
-    table["min_organisation"] = np.where(has, names[lowest], None)
-    table["min_mean"] = np.where(has, org_mean[rows, lowest], np.nan)
-    table["max_organisation"] = np.where(has, names[highest], None)
-    table["max_mean"] = np.where(has, org_mean[rows, highest], np.nan)
+    for end, pick in (("min", np.nanmin), ("max", np.nanmax)):
+        table[f"{end}_organisation"], table[f"{end}_mean"], table[f"n_{end}_organisations"] = (
+            _extreme_organisations(org_mean, shown, names, pick)
+        )
     return table
+
+
+def _extreme_organisations(org_mean: np.ndarray, shown: np.ndarray, names: np.ndarray, pick):
+    """Per group: every shown organisation sharing the lowest (``pick=np.nanmin``) resp. the
+    highest mean, joined with ", " in alphabetical order; the mean; how many share it."""
+    labels, values, counts = [], [], []
+    for means, published in zip(org_mean, shown, strict=True):
+        if not published.any():
+            labels.append(None)
+            values.append(np.nan)
+            counts.append(0)
+            continue
+        rounded = np.round(means, 10)  # equal fractions of different n are equal means
+        extreme = pick(np.where(published, rounded, np.nan))
+        tied = published & (rounded == extreme)
+        labels.append(", ".join(sorted(str(name) for name in names[tied])))
+        values.append(float(means[tied][0]))
+        counts.append(int(tied.sum()))
+    return labels, np.asarray(values, dtype=float), np.asarray(counts, dtype=np.int64)
 
 
 # --------------------------------------------------------------------------- ranking
@@ -384,8 +400,10 @@ def rank_statements(
     """The ``k`` lowest and ``k`` highest statements by mean, per ``by`` group.
 
     The means are those of ``describe(responses, by=[*by, item])``; only published statements
-    (not suppressed, with a mean) are ranked. Ties are broken by statement id. A group with
-    fewer than ``2 k`` statements has statements in both lists.
+    (not suppressed, with a mean) are ranked. Tied statements share the lowest rank of the tie
+    (``rank="min"``) and are listed by statement id; a tie at the ``k``-th place is kept whole,
+    so a list can hold more than ``k`` statements. A group with fewer than ``2 k`` statements
+    has statements in both lists.
 
     Parameters
     ----------
@@ -411,7 +429,7 @@ def rank_statements(
     -------
     DataFrame
         ``by`` columns, ``end`` ("lowest" / "highest"), ``rank`` (1 = the lowest resp. the
-        highest), ``item`` column, [``text``], ``mean``, ``sd``, ``n``, ``n_respondents``,
+        highest; tied statements share a rank), ``item`` column, [``text``], ``mean``, ``sd``, ``n``, ``n_respondents``,
         [``waves`` when pooled].
 
     Examples
@@ -424,6 +442,15 @@ def rank_statements(
        role      end  rank statement  mean
     0  chef   lowest     1        S1   2.2
     1  chef  highest     1        S2   4.0
+
+    Statements that tie at the cut are all listed, with a shared rank:
+
+    >>> r.loc[r["statement"] == "S3", "score"] = 4.0
+    >>> rank_statements(r, k=1)[["end", "rank", "statement", "mean"]]
+           end  rank statement  mean
+    0   lowest     1        S1   2.2
+    1  highest     1        S2   4.0
+    2  highest     1        S3   4.0
     """
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k!r}")
@@ -450,18 +477,14 @@ def rank_statements(
         *(["waves"] if "waves" in table else []),
     ]
     table = table[columns]
+    table = table.assign(_id=table[item].astype(str), _mean=table["mean"].round(10))
     parts = []
     for end, ascending in (("lowest", True), ("highest", False)):
-        part = table.assign(_id=table[item].astype(str)).sort_values(
-            ["mean", "_id"], ascending=[ascending, True], kind="stable"
-        )
-        if by:
-            part = part.groupby(by, observed=True, dropna=False, sort=False).head(k)
-            part["rank"] = part.groupby(by, observed=True, dropna=False).cumcount() + 1
-        else:
-            part = part.head(k)
-            part["rank"] = np.arange(1, len(part) + 1)
-        parts.append(part.drop(columns="_id").assign(end=end))
+        part = table.sort_values(["_mean", "_id"], ascending=[ascending, True], kind="stable")
+        ranks = part.groupby(by, observed=True, dropna=False)["_mean"] if by else part["_mean"]
+        part = part.assign(rank=ranks.rank(method="min", ascending=ascending))
+        part = part[part["rank"] <= k]  # a tie at the cut is kept whole
+        parts.append(part.drop(columns=["_id", "_mean"]).assign(end=end))
     out = pd.concat(parts, ignore_index=True)
     out["_end"] = (out["end"] == "highest").astype(int)
     out = out.sort_values([*by, "_end", "rank"], kind="stable").drop(columns="_end")

@@ -40,7 +40,12 @@ __all__ = [
     "compare_roles",
     "change",
     "two_groups",
+    "SIGNIFICANCE",
 ]
+
+#: A statement differs from the midpoint (and two groups differ) when the Holm-adjusted p is
+#: below this; the findings use the same level.
+SIGNIFICANCE = 0.05
 
 
 def holm(p: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -194,12 +199,16 @@ def midpoint_summary(
     scale: tuple[float, float] = (1, 5),
     midpoint: float | None = None,
     item: str = "statement",
+    level: float = SIGNIFICANCE,
     pool_waves: bool = False,
 ) -> pd.DataFrame:
-    """Per ``by`` group: is every statement mean above the midpoint, and which is lowest?
+    """Per ``by`` group: how many statements are reliably above, reliably below or not
+    reliably different from the midpoint, and which is lowest?
 
-    The statement means are those of ``describe(responses, by=[*by, item])``. Only published
-    statements count; ``n_suppressed`` says how many could not be judged.
+    The verdict of each statement is that of :func:`midpoint_test` by ``[*by, item]``: above
+    (or below) only when its Holm-adjusted p is below ``level`` — the counts the findings
+    state. Only published statements count; ``n_suppressed`` says how many could not be
+    judged.
 
     Parameters
     ----------
@@ -217,6 +226,8 @@ def midpoint_summary(
         Overrides the codebook's midpoint; default the middle of the scale.
     item : str, default "statement"
         The column whose means are judged within each ``by`` group.
+    level : float, default 0.05
+        A statement differs from the midpoint when its Holm-adjusted p is below this.
     pool_waves : bool, default False
         Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
         several waves without ``wave`` in ``by`` are an error.
@@ -224,59 +235,71 @@ def midpoint_summary(
     Returns
     -------
     DataFrame
-        ``by`` columns, [``waves`` when pooled], ``midpoint``, ``n_statements`` (published), ``n_suppressed``,
-        ``n_above``, ``all_above``, ``lowest_statement``, [``lowest_text``], ``lowest_mean``.
+        ``by`` columns, [``waves`` when pooled], ``midpoint``, ``n_statements`` (published),
+        ``n_suppressed``, ``n_above``, ``n_below``, ``n_not_different`` (by the Holm-adjusted
+        test), ``all_above``, ``lowest_statement`` (ties: the first by id), [``lowest_text``],
+        ``lowest_mean``, ``n_lowest`` (statements sharing the lowest mean).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> r = pd.DataFrame({"role": "chef", "statement": ["S1"] * 5 + ["S2"] * 5,
-    ...                   "respondent": list("abcde") * 2,
-    ...                   "score": [4.0, 4, 3, 3, 3] + [2.0, 3, 3, 3, 3]})
-    >>> midpoint_summary(r)[["role", "n_statements", "n_above", "all_above", "lowest_statement",
-    ...                      "lowest_mean"]]
-       role  n_statements  n_above  all_above lowest_statement  lowest_mean
-    0  chef             2        1      False               S2          2.8
+    >>> r = pd.DataFrame({"role": "chef", "statement": ["S1"] * 8 + ["S2"] * 8,
+    ...                   "respondent": list("abcdefgh") * 2,
+    ...                   "score": [4.0] * 8 + [2.0, 3, 3, 3, 4, 3, 3, 3]})
+    >>> midpoint_summary(r)[["n_above", "n_not_different", "all_above", "lowest_statement"]]
+       n_above  n_not_different  all_above lowest_statement
+    0        1                1      False               S2
     """
     by = as_list(by)
     if item in by:
         raise ValueError(f"midpoint_summary: {item!r} is what is judged; it cannot be in by")
-    mid = midpoint_of(codebook, midpoint, scale)
-    table = describe(
+    table = midpoint_test(
         responses,
         by=[*by, item],
         min_n=min_n,
         codebook=codebook,
         scale=scale,
+        midpoint=midpoint,
         pool_waves=pool_waves,
     )
-    table["_published"] = ~table["suppressed"] & table["mean"].notna()
-    table["_above"] = table["_published"] & (table["mean"] > mid)
+    mid = midpoint_of(codebook, midpoint, scale)
+    table["_published"] = ~table["suppressed"].astype(bool) & table["mean"].notna()
+    significant = table["_published"] & (table["p_holm"] < level).fillna(False)
+    table["_above"] = significant & (table["mean"] > mid)
+    table["_below"] = significant & (table["mean"] < mid)
     table["_id"] = table[item].astype(str)
-    rows = []
     grouped = table.groupby(by, observed=True, dropna=False, sort=True) if by else [((), table)]
-    for key, part in grouped:
-        published = part[part["_published"]].sort_values(["mean", "_id"], kind="stable")
-        row = dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True))
-        if "waves" in part:
-            row["waves"] = _union(part["waves"])
-        row.update(
-            midpoint=mid,
-            n_statements=len(published),
-            n_suppressed=int((~part["_published"]).sum()),
-            n_above=int(part["_above"].sum()),
-            all_above=bool(len(published)) and bool(published["_above"].all()),
-        )
-        first = published.iloc[0] if len(published) else None
-        row["lowest_statement"] = None if first is None else first[item]
-        if "text" in table:
-            row["lowest_text"] = None if first is None else first["text"]
-        row["lowest_mean"] = np.nan if first is None else first["mean"]
-        rows.append(row)
+    rows = [_midpoint_row(key, part, by, item, mid, "text" in table) for key, part in grouped]
     out = pd.DataFrame(rows)
-    for column in ("n_statements", "n_suppressed", "n_above"):
+    for column in ("n_statements", "n_suppressed", "n_above", "n_below", "n_not_different"):
         out[column] = out[column].astype(np.int64)
+    out["n_lowest"] = out["n_lowest"].astype(np.int64)
     return out
+
+
+def _midpoint_row(key, part: pd.DataFrame, by: list[str], item: str, mid: float, texts: bool):
+    """One row of :func:`midpoint_summary`: the counts and the lowest statement of a group."""
+    published = part[part["_published"]].sort_values(["mean", "_id"], kind="stable")
+    row = dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True))
+    if "waves" in part:
+        row["waves"] = _union(part["waves"])
+    above, below = int(part["_above"].sum()), int(part["_below"].sum())
+    row.update(
+        midpoint=mid,
+        n_statements=len(published),
+        n_suppressed=int((~part["_published"]).sum()),
+        n_above=above,
+        n_below=below,
+        n_not_different=len(published) - above - below,
+        all_above=bool(len(published)) and above == len(published),
+    )
+    first = published.iloc[0] if len(published) else None
+    row["lowest_statement"] = None if first is None else first[item]
+    if texts:
+        row["lowest_text"] = None if first is None else first["text"]
+    row["lowest_mean"] = np.nan if first is None else first["mean"]
+    row["n_lowest"] = 0 if first is None else int((published["mean"] == first["mean"]).sum())
+    return row
 
 
 def _union(lists: pd.Series) -> str:

@@ -34,7 +34,19 @@ from maturity.stats.grouping import (
     wave_lists,
 )
 
-__all__ = ["dimension_scores", "units", "Reliability", "reliability", "cronbach_alpha"]
+__all__ = [
+    "dimension_scores",
+    "units",
+    "Reliability",
+    "reliability",
+    "cronbach_alpha",
+    "add_reliability",
+    "RELIABLE_ALPHA",
+]
+
+#: A dimension is a usable scale when its Cronbach's alpha is at least this; below it the
+#: statements do not measure the same thing and the dimension score is marked unreliable.
+RELIABLE_ALPHA = 0.6
 
 
 # --------------------------------------------------------------------------- units
@@ -305,6 +317,8 @@ def _pooled_reliability(
 
 def _scale_matrices(responses: pd.DataFrame, by: list[str], item: str, missing: str):
     """Yield (key, respondents × items matrix, item labels) for every ``by`` group."""
+    if not len(responses):
+        return
     score = pd.to_numeric(responses["score"], errors="coerce").to_numpy(
         dtype=float, na_value=np.nan
     )
@@ -383,3 +397,77 @@ def _reliability_tables(
         group_columns=[*by, item],
     )
     return Reliability(scales, items)
+
+
+def add_reliability(
+    table: pd.DataFrame,
+    scales: pd.DataFrame,
+    *,
+    keys: dict[str, str] | None = None,
+    suffix: str = "",
+    threshold: float = RELIABLE_ALPHA,
+) -> pd.DataFrame:
+    """Each dimension score's reliability beside it: the scale's alpha, its CI and a flag.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A table of dimension scores, e.g. ``describe(r, by=["role", "dimension"])``.
+    scales : DataFrame
+        :attr:`Reliability.scales` of the same wave(s), e.g. ``reliability(r, by=["wave",
+        "role", "dimension"]).scales`` (a suppressed scale gives no alpha).
+    keys : dict, optional
+        Columns of ``table`` → columns of ``scales`` to match on (e.g. ``{"role_1": "role",
+        "dimension": "dimension"}``); default the columns ``wave``, ``role`` and ``dimension``
+        both have.
+    suffix : str, default ""
+        Added to the new columns' names (``"_1"``, ``"_from"``) when a row holds several.
+    threshold : float, default 0.6
+        A scale with a lower alpha is not ``reliable``.
+
+    Returns
+    -------
+    DataFrame
+        ``table`` with ``alpha``, ``alpha_low``, ``alpha_high`` (95 % CI), ``n_alpha`` (the
+        respondents alpha is computed from) and ``reliable`` (alpha ≥ ``threshold``; missing
+        where alpha is), each with ``suffix``, inserted before ``suppressed`` when present;
+        empty in a suppressed row of ``table`` (which shows no statistic at all).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> dims = pd.DataFrame({"role": ["chef"] * 2, "dimension": ["A", "B"], "mean": [3.1, 3.4]})
+    >>> scales = pd.DataFrame({"role": ["chef"] * 2, "dimension": ["A", "B"],
+    ...                        "n_respondents": [40, 40], "alpha": [0.82, 0.41],
+    ...                        "ci95_low": [0.71, 0.05], "ci95_high": [0.89, 0.64]})
+    >>> add_reliability(dims, scales)[["dimension", "alpha", "n_alpha", "reliable"]]
+      dimension  alpha  n_alpha  reliable
+    0         A   0.82       40      True
+    1         B   0.41       40     False
+    """
+    if keys is None:
+        keys = {c: c for c in ("wave", "role", "dimension") if c in table and c in scales}
+    require(scales, [*keys.values(), "alpha", "ci95_low", "ci95_high", "n_respondents"], "scales")
+    require(table, list(keys), "add_reliability")
+    names = ["alpha", "alpha_low", "alpha_high", "n_alpha", "reliable"]
+    found = scales[[*keys.values(), "alpha", "ci95_low", "ci95_high", "n_respondents"]].copy()
+    found.columns = [*keys, *names[:4]]
+    if "suppressed" in scales:
+        found.loc[scales["suppressed"].astype(bool).to_numpy(), "n_alpha"] = np.nan
+    found["reliable"] = (found["alpha"] >= threshold).astype("boolean").mask(found["alpha"].isna())
+    left = table[list(keys)].astype(object).astype(str)
+    right = found.astype({k: object for k in keys}).astype({k: str for k in keys})
+    merged = left.merge(right.drop_duplicates(subset=list(keys)), on=list(keys), how="left")
+    if "suppressed" in table:  # a suppressed row shows no statistic, not even its scale's
+        hidden = table["suppressed"].astype(bool).to_numpy()
+        merged.loc[hidden, names] = None
+    out = table.copy()
+    at = out.columns.get_loc("suppressed") if "suppressed" in out else len(out.columns)
+    for offset, name in enumerate(names):
+        values = merged[name].to_numpy()
+        if name == "n_alpha":
+            values = pd.array(merged[name], dtype="Int64")
+        elif name == "reliable":
+            values = pd.array(merged[name], dtype="boolean")
+        out.insert(at + offset, f"{name}{suffix}", values)
+    return out
