@@ -246,3 +246,97 @@ def test_capability_bars_start_at_the_scale_and_show_gaps(national, tmp_path):
     assert "Avstånd till målnivån" in words
     _check_readable(fig, tmp_path / "bars")
     plt.close(fig)
+
+
+# --------------------------------------------------------------------------- comparison groups
+
+
+def _codebook_with_groups(tmp_path, rows):
+    from tests._workbooks import SCALE, STATEMENTS, write_rows
+
+    sheets = {
+        "statements": [["statement", "text", "role", "dimension", "reverse"]]
+        + [[r.statement, r.text, r.role, r.dimension, "nej"] for r in STATEMENTS.itertuples()],
+        "scale": [["label", "value"]]
+        + [[r.label, None if pd.isna(r.value) else r.value] for r in SCALE.itertuples()],
+        "organisations": [["Organisation", "Alias", "Grupp"], *rows],
+    }
+    return write_rows(tmp_path / "kodbok.xlsx", sheets)
+
+
+def test_codebook_reads_the_optional_group_column(tmp_path):
+    import maturity as mt
+
+    path = _codebook_with_groups(
+        tmp_path,
+        [
+            ["Åmål", "Åmåls kommun", "Mindre städer"],
+            ["Åmål", "Åmål kommun", None],
+            ["Tanum", None, "Landsbygd"],
+            ["SML-IT", None, None],
+        ],
+    )
+    organisations = mt.read_codebook(path).organisations
+    groups = organisations.drop_duplicates("organisation").set_index("organisation")["group"]
+    assert groups["Åmål"] == "Mindre städer" and groups["Tanum"] == "Landsbygd"
+    assert pd.isna(groups["SML-IT"])
+
+
+def test_an_organisation_in_two_groups_is_refused_at_its_cell(tmp_path):
+    import maturity as mt
+    from maturity.errors import InputError
+
+    path = _codebook_with_groups(
+        tmp_path, [["Åmål", "Åmåls kommun", "Mindre städer"], ["Åmål", "Åmål", "Landsbygd"]]
+    )
+    with pytest.raises(InputError, match="organisations:C3.*already in the group"):
+        mt.read_codebook(path)
+
+
+def test_sections_draw_group_figures_when_the_codebook_has_groups(tmp_path):
+    from pathlib import Path
+
+    import maturity as mt
+    from maturity.sections.capability import capability_section
+    from maturity.sections.survey import survey_section
+
+    raw = Path(__file__).parents[1] / "data" / "raw"
+    codebook = mt.read_codebook(raw / "kodbok.xlsx")
+    names = list(dict.fromkeys(codebook.organisations["organisation"]))
+    grouped = codebook.organisations.assign(
+        group=codebook.organisations["organisation"].map(
+            {name: f"Grupp {i % 3 + 1}" for i, name in enumerate(names)}
+        )
+    )
+    cmap = mt.read_capability_map(raw / "formagekarta.xlsx")
+    section = capability_section(cmap, organisations=grouped)
+    assert "formagekarta_grupper" in section.figures
+    assert "formagekarta_grupper" not in capability_section(cmap).figures
+    fig = section.figures["formagekarta_grupper"]()
+    words = [t.get_text() for t in _texts(fig)]
+    assert any(w.startswith("Grupp 1 (") for w in words) and any(
+        w.startswith("Alla (") for w in words
+    )
+    _check_readable(fig, tmp_path / "formagekarta_grupper")
+    plt.close(fig)
+
+    import dataclasses
+
+    codebook = dataclasses.replace(codebook, organisations=grouped)
+    survey = mt.read_survey(sorted(raw.glob("enkat_*")), codebook)
+    section = survey_section(survey, codebook=codebook)
+    spec = section.figures["enkat_grupper"]
+    assert spec.caption == "Medelvärde per jämförelsegrupp och dimension – 2022"
+    fig = spec()
+    assert "Medelvärde per jämförelsegrupp – 2022" in [t.get_text() for t in _texts(fig)]
+    _check_readable(fig, tmp_path / "enkat_grupper")
+    plt.close(fig)
+
+
+def test_demo_figures_have_readable_text(demo_report, tmp_path):
+    _, result = demo_report
+    specs = {name: spec for s in result.sections for name, spec in s.figures.items()}
+    for name in ("enkat_medel_forvaltningschef", "formagekarta_heatmap", "formagekarta_staplar"):
+        fig = specs[name]()
+        _check_readable(fig, tmp_path / name)
+        plt.close(fig)
