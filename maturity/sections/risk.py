@@ -62,10 +62,10 @@ def risk_section(register: RiskRegister, *, lang: str = "sv", files: int = 1) ->
     dates = [pd.Timestamp(d) for d in register.dates]
     if dates:
         first, last = f"{min(dates):%Y-%m-%d}", f"{max(dates):%Y-%m-%d}"
-        figures["riskmatris"] = FigureSpec(
+        figures["riskmatris"] = FigureSpec(  # the latest meeting (drawn once, saved twice)
             "maturity.plots.risk:risk_matrix",
             (register.risks,),
-            {"lang": lang},
+            {"date": max(dates), "lang": lang},
             caption=text.word("figure.caption.risk_matrix_latest", lang, date=last),
         )
         for date in dates:
