@@ -1555,6 +1555,112 @@ _HOSTILE2: dict[str, dict[str, str]] = {
 }
 
 
+_SLIDE_FIGURES: dict[str, dict[str, str]] = {
+    # figures that fit a slide at any number of organisations (maturity.plots)
+    "figure.capability_distribution_title": _both(
+        "Förmågekarta: andel organisationer per nivå och förmåga",
+        "Capability map: share of organisations at each level by capability",
+    ),
+    "figure.share_organisations": _both(
+        "Andel av de {n} bedömda organisationerna",
+        "Share of the {n} assessed organisations",
+    ),
+    "figure.gap_to_target": _both("Till mål", "To target"),
+    "figure.gap_band": _both("Avstånd till målnivån", "Gap to the target level"),
+    "figure.organisation_distribution_title": _both(
+        "Organisationernas medelvärden per dimension",
+        "Organisation means by dimension",
+    ),
+    "figure.organisation_distribution_axis": _both(
+        "Organisationens medelvärde; varje punkt är en organisation ({n} organisationer), "
+        "lådan de mittersta 50 %",
+        "Organisation mean; each dot is one organisation ({n} organisations), "
+        "the box the middle 50%",
+    ),
+    "figure.group_title": _both("Medelvärde per jämförelsegrupp", "Mean by comparison group"),
+    "figure.capability_group_title": _both(
+        "Förmågekarta: medelnivå per förmåga och jämförelsegrupp",
+        "Capability map: mean level by capability and comparison group",
+    ),
+    "figure.group_n": _both("{group} ({n} org.)", "{group} ({n} org.)"),
+    "figure.organisations_suppressed": _both(
+        "{role}: {k} organisationer har färre än {min_n} personer och visas inte",
+        "{role}: {k} organisations have fewer than {min_n} people and are not shown",
+    ),
+    "report.figure_untitled": _both("Figur", "Figure"),
+    "figure.all_groups": _both("Alla", "All"),
+    # captions: the summary's heading of each figure (maturity.sections)
+    "figure.caption.distribution": _both(
+        "{role}, {dimension}: svarsfördelning",
+        "{role}, {dimension}: distribution of answers",
+    ),
+    "figure.caption.means": _both(
+        "{role}: medelvärde per påstående",
+        "{role}: mean per statement",
+    ),
+    "figure.caption.role_gap": _both("{roles} per dimension", "{roles} by dimension"),
+    "figure.caption.organisations": _both(
+        "Medelvärde per organisation och dimension",
+        "Mean by organisation and dimension",
+    ),
+    "figure.caption.organisation_distribution": _both(
+        "Organisationernas medelvärden per dimension",
+        "Organisation means by dimension",
+    ),
+    "figure.caption.groups": _both(
+        "Medelvärde per jämförelsegrupp och dimension",
+        "Mean by comparison group and dimension",
+    ),
+    "figure.caption.change": _both(
+        "Förändring per dimension, {waves}", "Change by dimension, {waves}"
+    ),
+    "figure.caption.change_statements": _both(
+        "{role}: förändring per påstående, {waves}",
+        "{role}: change by statement, {waves}",
+    ),
+    "figure.caption.capability_heatmap": _both(
+        "Förmågekarta: nivå per förmåga och organisation",
+        "Capability map: level by capability and organisation",
+    ),
+    "figure.caption.capability_distribution": _both(
+        "Förmågekarta: andel organisationer per nivå och förmåga",
+        "Capability map: share of organisations at each level by capability",
+    ),
+    "figure.caption.capability_groups": _both(
+        "Förmågekarta: medelnivå per jämförelsegrupp",
+        "Capability map: mean level by comparison group",
+    ),
+    "figure.caption.radar_lowest": _both(
+        "{organisation}, den organisation som har lägst medelnivå: nivå per mål",
+        "{organisation}, the organisation with the lowest mean level: level by goal",
+    ),
+    "figure.caption.radar_highest": _both(
+        "{organisation}, den organisation som har högst medelnivå: nivå per mål",
+        "{organisation}, the organisation with the highest mean level: level by goal",
+    ),
+    "figure.caption.capability_bars": _both(
+        "Förmågornas medelnivå och avstånd till målnivån",
+        "Mean level of the capabilities and gap to the target",
+    ),
+    "figure.caption.risk_matrix_latest": _both(
+        "Riskmatris vid det senaste mötet, {date}", "Risk matrix at the latest meeting, {date}"
+    ),
+    "figure.caption.risk_matrix": _both(
+        "Riskmatris vid mötet {date}", "Risk matrix at the meeting of {date}"
+    ),
+    "figure.caption.risk_trend": _both(
+        "Riskvärde R per möte, {period}", "Risk score R by meeting, {period}"
+    ),
+    "figure.caption.action_status": _both(
+        "Aktiviteternas status per område, {years}", "Status of activities by area, {years}"
+    ),
+    "figure.caption.budget": _both(
+        "Anslag, budget och utfall per år, {years}",
+        "Allocation, budget and spending by year, {years}",
+    ),
+}
+
+
 #: English column headers of the report workbook (the Swedish ones are ``_COLUMNS_SV``).
 _COLUMNS_EN = {
     "role": "Role",
@@ -2154,6 +2260,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_EXPORTS_INPUT,
     **_DELIVERABLE,
     **_RELIABILITY,
+    **_SLIDE_FIGURES,
 }
 
 

@@ -93,3 +93,20 @@ def test_render_figures_writes_every_spec_in_name_order(tmp_path, processes):
     section = Section(name="test", tables={}, figures=figures)
     paths = render_figures([section], tmp_path, processes=processes)
     assert [p.name for p in paths] == ["a.png", "a.svg", "b.png", "b.svg", "c.png", "c.svg"]
+
+
+def test_figures_with_the_same_spec_are_drawn_once_and_saved_under_each_name(tmp_path):
+    same = FigureSpec("maturity.plots.style:message_figure", ("Titel", "Inga data"))
+    figures = {"latest": same, "dated": FigureSpec(same.function, same.args, caption="x")}
+    figures["other"] = FigureSpec("maturity.plots.style:message_figure", ("Annan", "Inga data"))
+    paths = render_figures([Section(name="test", figures=figures)], tmp_path, processes=1)
+    assert [p.name for p in paths] == [
+        "dated.png",
+        "dated.svg",
+        "latest.png",
+        "latest.svg",
+        "other.png",
+        "other.svg",
+    ]
+    assert (tmp_path / "dated.png").read_bytes() == (tmp_path / "latest.png").read_bytes()
+    assert (tmp_path / "dated.png").read_bytes() != (tmp_path / "other.png").read_bytes()

@@ -91,7 +91,8 @@ def test_trend_shows_every_meeting_and_risk(register, tmp_path):
     words = texts(fig)
     assert "R6 (stängd)" in words
     assert any(w.startswith("R8 Osäker rättslig grund") for w in words)
-    assert "Riskvärde R per möte" in words
+    # the title names the meetings it shows
+    assert f"Riskvärde R per möte – {MEETINGS[0]}–{MEETINGS[-1]}" in words
     render(fig, tmp_path / "trend.png")
     fig = risk_trend(risk_summary(register.risks), lang="en")
     assert "R6 (closed)" in texts(fig)
@@ -153,7 +154,7 @@ def test_action_status(plan, tmp_path):
     fig = action_status(plan)
     assert len(fig.axes) == 3
     words = texts(fig)
-    assert "Aktiviteternas status per område" in words
+    assert "Aktiviteternas status per område – 2018–2020" in words
     assert any("genomförda" in w and "%" in w for w in words)
     assert "försenad" in words
     assert any("Informationshantering" in w for w in words)
@@ -199,7 +200,7 @@ def test_risk_and_budget_figures_draw_into_a_given_axes(register, plan):
     assert risk_matrix(register, ax=a) is fig  # without its key: that needs its own axes
     assert a.get_title(loc="left") == f"Riskmatris – möte {MEETINGS[-1]}"
     assert risk_trend(register, ax=b, lang="en") is fig
-    assert b.get_title(loc="left") == "Risk score R by meeting"
+    assert b.get_title(loc="left") == f"Risk score R by meeting – {MEETINGS[0]}–{MEETINGS[-1]}"
     assert budget_use(plan, ax=c) is fig
     assert len(fig.axes) == 3 and all(ax.patches or ax.lines for ax in (a, b, c))
     with pytest.raises(ValueError, match="key"):
@@ -214,5 +215,7 @@ def test_status_legend_and_colours_follow_the_canonical_statuses(plan):
     assert list(STATUS_COLOURS) == list(STATUSES)
     fig = action_status(plan, lang="en")
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend == ["done", "ongoing", "planned", "delayed", "cancelled"]
+    # in the canonical order, and only the statuses that occur (the demo plan has no planned)
+    assert legend == ["done", "ongoing", "delayed", "cancelled"]
+    assert "planned" not in set(plan.actions["status"])
     plt.close(fig)

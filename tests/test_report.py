@@ -38,7 +38,7 @@ def test_report_writes_everything(two_runs):
     figures = {p.name for p in (root / "reports" / "figures").iterdir()}
     for stem in (
         "enkat_medel_forvaltningschef",
-        "enkat_fordelning_itchef",
+        "enkat_fordelning_itchef_samverkan",
         "enkat_roller",
         "enkat_organisationer",
         "enkat_forandring",

@@ -34,7 +34,7 @@ SHEETS = {
 _FIELDS = {
     "statements": ("statement", "text", "role", "dimension", "reverse"),
     "scale": ("label", "value"),
-    "organisations": ("organisation", "alias", "name"),
+    "organisations": ("organisation", "alias", "name", "group"),
     "roles": tuple(ROLE_LABEL_COLUMNS),
     "identity": ("identity_header", "identity_field"),
 }
@@ -197,12 +197,14 @@ def _read_organisations(sheet: Sheet) -> pd.DataFrame:
     except InputError:  # a "Namn" column names the organisation on this sheet
         header, cols = _header(sheet, "organisations", ["name"])
         cols["organisation"] = cols.pop("name")
-    names, aliases, owner = [], [], {}
+    names, aliases, owner, groups = [], [], {}, {}
     for r in _rows(sheet, header):
         name = sheet.value(r, cols["organisation"])
         if is_blank(name):
             raise _fail(sheet, r, cols["organisation"], f"row {r + 1}: the organisation is missing")
         name = " ".join(as_text(name).split())
+        if "group" in cols:  # optional comparison group (e.g. SKR's kommungrupp)
+            _read_group(sheet, r, cols["group"], name, groups)
         alias = sheet.value(r, cols["alias"]) if "alias" in cols else ""
         # one alias per row, or several in one cell separated by ";" or line breaks
         written = [] if is_blank(alias) else re.split(r"[;\n|]", as_text(alias))
@@ -221,7 +223,20 @@ def _read_organisations(sheet: Sheet) -> pd.DataFrame:
                 owner[key] = name
                 names.append(name)
                 aliases.append(text)
-    return pd.DataFrame({"organisation": names, "alias": aliases})
+    table = pd.DataFrame({"organisation": names, "alias": aliases})
+    if "group" in cols:
+        table["group"] = [groups.get(name) for name in names]
+    return table
+
+
+def _read_group(sheet: Sheet, r: int, c: int, name: str, groups: dict) -> None:
+    """The comparison group of an organisation's row; one group per organisation."""
+    value = sheet.value(r, c)
+    if is_blank(value):
+        return
+    group = " ".join(as_text(value).split())
+    if groups.setdefault(name, group) != group:
+        raise _fail(sheet, r, c, f"row {r + 1}: {name!r} is already in the group {groups[name]!r}")
 
 
 def _read_roles(sheet: Sheet, roles: list[str]) -> pd.DataFrame:

@@ -230,6 +230,7 @@ ALIASES: dict[str, frozenset[str]] = {
         "reverse": ("reverse", "omvänd", "omvänt", "reversed", "omvänd skala"),
         "value": ("value", "värde", "poäng", "score"),
         "alias": ("alias", "aliases", "alias/alternativt namn", "alternativt namn"),
+        "group": ("grupp", "group", "jämförelsegrupp", "comparison group", "kommungrupp"),
         "name": ("namn", "name", "benämning"),
         "plural": ("plural", "pluralis", "plural form"),
         "plural_definite": (

@@ -12,6 +12,8 @@ _LAZY = {
     "capability_heatmap": "maturity.plots.capability",
     "capability_radar": "maturity.plots.capability",
     "capability_bars": "maturity.plots.capability",
+    "capability_distribution": "maturity.plots.capability",
+    "capability_groups": "maturity.plots.capability",
     # risk register and action plan
     "risk_matrix": "maturity.plots.risk",
     "risk_trend": "maturity.plots.risk",
@@ -22,6 +24,10 @@ _LAZY = {
     "mean_ci": "maturity.plots.survey",
     "role_gap": "maturity.plots.survey",
     "organisation_heatmap": "maturity.plots.survey",
+    "organisation_distribution": "maturity.plots.survey",
+    "group_means": "maturity.plots.survey",
+    "group_table": "maturity.plots.survey",
+    "answer_distribution": "maturity.plots.survey",
     "wave_change": "maturity.plots.survey",
 }
 

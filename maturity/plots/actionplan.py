@@ -18,8 +18,10 @@ from maturity.plots.style import (
     decimal_comma_axis,
     figure_axes,
     percent_label,
+    slide_size,
     use_house_style,
     whole_ticks,
+    with_wave,
 )
 
 __all__ = ["action_status", "budget_use", "STATUS_COLOURS"]
@@ -53,6 +55,14 @@ def _summary(data) -> ActionPlanSummary:
     if isinstance(data, ActionPlanSummary):
         return data
     return action_plan_summary(getattr(data, "actions", data), budget=getattr(data, "budget", None))
+
+
+def _years(years) -> str | None:
+    """The period a figure shows: "2021" or "2021–2023"."""
+    years = sorted(int(y) for y in years)
+    if not years:
+        return None
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
 
 
 def _wrap(text: str, width: int) -> str:
@@ -96,11 +106,13 @@ def action_status(plan, *, year=None, lang: str = "sv"):
     if not years:
         raise ValueError("the action plan has no activities for the year(s) asked for")
     areas = list(dict.fromkeys(summary.areas["area"]))
-    labels = [_wrap(a, 24) for a in areas]
+    labels = [_wrap(a, 30) for a in areas]
     n_lines = sum(label.count("\n") + 1 for label in labels)
     height = max(4.5, 0.32 * n_lines + 0.5 * len(areas) * 0.35 + 2.2)
     width = 3.4 + 3.3 * len(years)
-    fig, axes = plt.subplots(1, len(years), figsize=(width, height), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(
+        1, len(years), figsize=slide_size(width, height), sharey=True, squeeze=False
+    )
     axes = axes[0]
     max_n = int(summary.areas["n_activities"].max()) if len(summary.areas) else 1
     positions = {a: i for i, a in enumerate(areas)}
@@ -145,8 +157,14 @@ def action_status(plan, *, year=None, lang: str = "sv"):
     axes[0].set_yticklabels(labels, fontsize=11)
     axes[0].invert_yaxis()
     fig.supxlabel(_t("n_activities", lang), fontsize=12)
-    handles = [Patch(facecolor=STATUS_COLOURS[s], label=_status_word(s, lang)) for s in _STACK]
-    fig.suptitle(_t("action_status_title", lang), x=0.01, ha="left", fontweight="bold", fontsize=15)
+    occurring = set(status.loc[(status["year"].isin(years)) & (status["n"] > 0), "status"])
+    handles = [
+        Patch(facecolor=STATUS_COLOURS[s], label=_status_word(s, lang))
+        for s in _STACK
+        if s in occurring
+    ]
+    title = with_wave(_t("action_status_title", lang), _years(years))
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=15)
     fig.legend(
         handles=handles,
         loc="upper right",
@@ -194,7 +212,7 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
         series = series[1:]
     n = len(series)
     width = 0.8 / n
-    fig, ax, owned = figure_axes(ax, figsize=(max(7.5, 2.4 * len(years) + 3), 6.2))
+    fig, ax, owned = figure_axes(ax, figsize=slide_size(max(7.5, 2.4 * len(years) + 3), 6.2))
     top = 0.0
     for j, (name, colour) in enumerate(series):
         values = years[name].astype(float) / 1e6
@@ -230,7 +248,7 @@ def budget_use(plan, *, ax=None, lang: str = "sv"):
     ax.set_ylabel(_t("mkr", lang))
     decimal_comma_axis(ax.yaxis, 0, lang)
     ax.grid(axis="y", color="#dddddd", linewidth=0.8, zorder=0)
-    ax.set_title(_t("budget_title", lang), loc="left")
+    ax.set_title(with_wave(_t("budget_title", lang), _years(years["year"])), loc="left")
     handles = [Patch(facecolor=c, label=_t(name, lang)) for name, c in series]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     if owned:

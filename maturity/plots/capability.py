@@ -32,16 +32,30 @@ from maturity.capability import (
 from maturity.io.capability import CapabilityMap
 from maturity.plots.style import (
     LEVEL_COLOURS,
+    MAX_ROWS,
+    MIN_FONT,
     NOT_ASSESSED_COLOUR,
     OKABE_ITO,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
     decimal_comma_axis,
     figure_axes,
+    shorten,
+    slide_size,
     use_house_style,
     whole_ticks,
+    with_wave,
     wrap,
 )
 
-__all__ = ["capability_heatmap", "capability_radar", "capability_bars", "joint_organisations"]
+__all__ = [
+    "capability_heatmap",
+    "capability_distribution",
+    "capability_groups",
+    "capability_radar",
+    "capability_bars",
+    "joint_organisations",
+]
 
 _HIGHLIGHT = OKABE_ITO[3]  # vermillion
 _BASE = OKABE_ITO[0]  # blue
@@ -66,8 +80,8 @@ def joint_organisations(names) -> list[str]:
     return [name for name in names if _JOINT.search(str(name))]
 
 
-def _data(cmap, levels, wave):
-    """(assessments of one wave, levels) from a map or an assessments table."""
+def _data_of_wave(cmap, levels, wave):
+    """(assessments of one wave, levels, the wave shown or None) from a map or a table."""
     if isinstance(cmap, CapabilityMap):
         assessments, levels = cmap.assessments, cmap.levels if levels is None else levels
     else:
@@ -94,7 +108,10 @@ def _data(cmap, levels, wave):
         wave = sorted(waves, key=str)[-1]
     if wave is not None:
         assessments = assessments[assessments["wave"] == wave]
-    return assessments.reset_index(drop=True), levels.sort_values("level").reset_index(drop=True)
+    elif len(waves) == 1:
+        wave = waves[0]
+    levels = levels.sort_values("level").reset_index(drop=True)
+    return assessments.reset_index(drop=True), levels, wave
 
 
 #: Most steps a level scale derived from the data may have (real scales: 5).
@@ -161,7 +178,7 @@ class _Layout:
         return {name: i for i, (kind, name) in enumerate(self.rows) if kind == "cap"}
 
 
-def _draw_level_cells(ax, i, capability, layout: _Layout, levels_of, colours) -> None:
+def _draw_level_cells(ax, i, capability, layout: _Layout, levels_of, colours, size=11) -> None:
     """One capability's row of organisation cells: the level's colour and number, or grey
     hatched "–" when not assessed."""
     from matplotlib.patches import Rectangle
@@ -182,7 +199,7 @@ def _draw_level_cells(ax, i, capability, layout: _Layout, levels_of, colours) ->
                     linewidth=0,
                 )
             )
-            ax.text(x0, i, "–", ha="center", va="center", fontsize=12, color="#444444")
+            ax.text(x0, i, "–", ha="center", va="center", fontsize=size, color="#444444")
             continue
         colour = colours.get(int(level), NOT_ASSESSED_COLOUR)
         ax.add_patch(
@@ -194,12 +211,12 @@ def _draw_level_cells(ax, i, capability, layout: _Layout, levels_of, colours) ->
             str(int(level)),
             ha="center",
             va="center",
-            fontsize=11,
+            fontsize=size,
             color=_text_colour(colour),
         )
 
 
-def _draw_mean_and_target(ax, i, row, layout: _Layout, colours, lang: str) -> None:
+def _draw_mean_and_target(ax, i, row, layout: _Layout, colours, lang: str, size=11) -> None:
     """The mean (framed; substandard in bold vermillion) and the target level of one row."""
     from matplotlib.patches import Rectangle
 
@@ -221,7 +238,7 @@ def _draw_mean_and_target(ax, i, row, layout: _Layout, colours, lang: str) -> No
         text.number(row["mean"], lang),
         ha="center",
         va="center",
-        fontsize=11.5,
+        fontsize=size + 0.5,
         fontweight="bold" if substandard else "normal",
         color=_HIGHLIGHT if substandard else "black",
     )
@@ -244,15 +261,15 @@ def _draw_mean_and_target(ax, i, row, layout: _Layout, colours, lang: str) -> No
             str(int(target)),
             ha="center",
             va="center",
-            fontsize=11,
+            fontsize=size,
             fontweight="bold",
             color=_text_colour(colour),
         )
     else:
-        ax.text(x_target, i, "–", ha="center", va="center")
+        ax.text(x_target, i, "–", ha="center", va="center", fontsize=size)
 
 
-def _draw_map_rows(ax, data, layout: _Layout, stats, colours, lang: str) -> None:
+def _draw_map_rows(ax, data, layout: _Layout, stats, colours, lang: str, size=11) -> None:
     """Row by row: a grey band with each goal's name, then its capabilities' cells, mean and
     target."""
     from matplotlib.patches import Rectangle
@@ -272,31 +289,35 @@ def _draw_map_rows(ax, data, layout: _Layout, stats, colours, lang: str) -> None
                     edgecolor="none",
                 )
             )
-            ax.text(-0.4, i, name or "–", ha="left", va="center", fontsize=12, fontweight="bold")
+            ax.text(
+                -0.4, i, name or "–", ha="left", va="center", fontsize=size + 1, fontweight="bold"
+            )
             continue
-        _draw_level_cells(ax, i, name, layout, levels_of, colours)
-        _draw_mean_and_target(ax, i, stats.loc[name], layout, colours, lang)
+        _draw_level_cells(ax, i, name, layout, levels_of, colours, size)
+        _draw_mean_and_target(ax, i, stats.loc[name], layout, colours, lang, size)
 
 
-def _heatmap_legend(fig, ax, owned: bool, levels, colours, lang: str) -> None:
-    """The level colours, not assessed and (with a lowest acceptable level) substandard: under
-    the figure, or under ``ax`` when the caller gave the axes."""
+def _heatmap_legend(fig, ax, owned: bool, levels, colours, lang: str, *, shown) -> None:
+    """The level colours that occur (``shown``: levels, ``"none"`` for a not-assessed cell,
+    ``"substandard"`` for a substandard mean): under the figure, or under ``ax`` when the caller
+    gave the axes."""
     from matplotlib.patches import Patch
 
     handles = [
         Patch(facecolor=colours[int(lv)], edgecolor="#888888", label=f"{int(lv)} {lb}")
         for lv, lb in zip(levels["level"], levels["label"], strict=True)
+        if int(lv) in shown
     ]
-    handles.append(
-        Patch(
-            facecolor=NOT_ASSESSED_COLOUR,
-            edgecolor="#9a9a9a",
-            hatch="///",
-            label=f"– {_t('not_assessed', lang)}",
+    if "none" in shown:
+        handles.append(
+            Patch(
+                facecolor=NOT_ASSESSED_COLOUR,
+                edgecolor="#9a9a9a",
+                hatch="///",
+                label=f"– {_t('not_assessed', lang)}",
+            )
         )
-    )
-    floor = lowest_acceptable(levels)
-    if floor == floor:
+    if "substandard" in shown:
         handles.append(
             Patch(
                 facecolor="white",
@@ -305,8 +326,9 @@ def _heatmap_legend(fig, ax, owned: bool, levels, colours, lang: str) -> None:
                 label=_t("substandard", lang),
             )
         )
+    chars = sum(len(h.get_label()) for h in handles)
     options = {
-        "ncols": min(len(handles), 4),
+        "ncols": len(handles) if chars * 0.085 + 0.7 * len(handles) < 12 else 4,
         "frameon": False,
         "title": _t("level", lang),
         "title_fontproperties": {"weight": "bold"},
@@ -367,16 +389,26 @@ def capability_heatmap(
     >>> capability_heatmap(cmap, ax=left)  # doctest: +SKIP
     """
     use_house_style()
-    data, levels = _data(cmap, levels, wave)
+    data, levels, wave = _data_of_wave(cmap, levels, wave)
     summary = capability_summary(data, levels=levels).capabilities
     colours = dict(zip(levels["level"].astype(int), _level_colours(len(levels)), strict=True))
     summary = summary.assign(goal=summary["goal"].fillna(""))
+    if data["organisation"].nunique() > MAX_ROWS:
+        title = with_wave(title or _t("capability_distribution_title", lang), wave)
+        return _distribution(
+            summary, data, levels=levels, title=title, label_width=label_width, ax=ax, lang=lang
+        )
+    title = with_wave(title or _t("capability_heatmap_title", lang), wave)
     layout = _Layout.of(data, summary, set_apart)
     stats = summary.set_index("capability")
 
     n_rows, x_target = len(layout.rows), layout.x_target
+    row_h = min(0.44, (SLIDE_HEIGHT - 2.6) / max(n_rows, 1))
+    compact = row_h < 0.3
     fig, ax, owned = figure_axes(
-        ax, figsize=(5.0 + 0.62 * (x_target + 1), 2.6 + 0.44 * n_rows), layout="constrained"
+        ax,
+        figsize=slide_size(5.0 + 0.62 * (x_target + 1), 2.6 + row_h * n_rows, margin=0.3),
+        layout="constrained",
     )
     ax.set_xlim(-0.5, x_target + 0.5 + 0.15)
     ax.set_ylim(n_rows - 0.5, -0.5)
@@ -384,7 +416,8 @@ def capability_heatmap(
         spine.set_visible(False)
     ax.tick_params(length=0)
 
-    _draw_map_rows(ax, data, layout, stats, colours, lang)
+    size = MIN_FONT if compact else 11
+    _draw_map_rows(ax, data, layout, stats, colours, lang, size)
     if layout.apart:
         x_line = layout.n_main - 0.5 + layout.gap / 2
         ax.axvline(x_line, color="#555555", linewidth=1.2, linestyle=(0, (4, 3)))
@@ -393,17 +426,41 @@ def capability_heatmap(
     )
 
     y_of = layout.y_of
-    ax.set_yticks([y_of[c] for c in y_of], [wrap(c, label_width) for c in y_of])
+    labels = [shorten(c, label_width + 8) if compact else wrap(c, label_width) for c in y_of]
+    ax.set_yticks([y_of[c] for c in y_of], labels, fontsize=size)
     organisations = layout.organisations
     columns = [*organisations, _t("mean_short", lang), _t("target_short", lang)]
     positions = [layout.xs[o] for o in organisations] + [layout.x_mean, x_target]
     ax.xaxis.tick_top()
-    ax.set_xticks(positions, columns, rotation=45, ha="left", rotation_mode="anchor")
+    ax.set_xticks(positions, columns, rotation=45, ha="left", rotation_mode="anchor", fontsize=size)
     for label in ax.get_xticklabels()[-2:]:
         label.set_fontweight("bold")
-    ax.set_title(title or _t("capability_heatmap_title", lang), loc="left", pad=12)
-    _heatmap_legend(fig, ax, owned, levels, colours, lang)
+    ax.set_title(title, loc="left", pad=12)
+    shown = _shown_levels(data, summary)
+    _heatmap_legend(fig, ax, owned, levels, colours, lang, shown=shown)
     return fig
+
+
+def _shown_levels(data: pd.DataFrame, summary: pd.DataFrame) -> set:
+    """What a capability figure shows, for its legend: the levels (assessed and target),
+    ``"none"`` when a cell is not assessed, ``"substandard"`` when a mean is."""
+    values = pd.concat([data["level"], summary["target"]]).dropna()
+    shown = {int(v) for v in values}
+    if data["level"].isna().any() or _missing_cells(data):
+        shown.add("none")
+    if "substandard" in summary and summary["substandard"].fillna(False).astype(bool).any():
+        shown.add("substandard")
+    return shown
+
+
+def _is_true(value) -> bool:
+    return bool(value) if value is not None and not pd.isna(value) else False
+
+
+def _missing_cells(data: pd.DataFrame) -> bool:
+    """Whether some organisation × capability has no row at all (drawn as not assessed)."""
+    pairs = data[["organisation", "capability"]].drop_duplicates()
+    return len(pairs) < data["organisation"].nunique() * data["capability"].nunique()
 
 
 def _radar_profiles(data: pd.DataFrame, organisation: str):
@@ -539,7 +596,7 @@ def capability_radar(
             "plt.subplots(subplot_kw={'projection': 'polar'})"
         )
     use_house_style()
-    data, levels = _data(cmap, levels, wave)
+    data, levels, wave = _data_of_wave(cmap, levels, wave)
     if organisation not in set(data["organisation"]):
         raise ValueError(
             f"{organisation!r} is not in the capability map "
@@ -548,12 +605,12 @@ def capability_radar(
     goals, own, group, target = _radar_profiles(data, organisation)
     angles = np.linspace(0, 2 * np.pi, len(goals), endpoint=False).tolist()
     fig, ax, owned = figure_axes(
-        ax, figsize=(10, 8.6), subplot_kw={"projection": "polar"}, layout="constrained"
+        ax, figsize=(9.6, 7.3), subplot_kw={"projection": "polar"}, layout="constrained"
     )
     ax.set_theta_offset(np.pi / 2)
     ax.set_theta_direction(-1)
     lo, hi = int(levels["level"].min()), int(levels["level"].max())
-    ax.set_ylim(0, hi)
+    ax.set_ylim(lo, hi)
     ticks = whole_ticks(lo, hi)
     ax.set_yticks(ticks, [str(v) for v in ticks], fontsize=10, color="#555555")
     ax.set_rlabel_position(180 / len(goals))
@@ -561,7 +618,8 @@ def capability_radar(
     _radar_labels(ax, angles, goals, own, hi, lang)
     ax.grid(color="#cccccc")
     ax.spines["polar"].set_color("#aaaaaa")
-    ax.set_title(title or _t("capability_radar_title", lang, organisation=organisation), pad=52)
+    title = title or _t("capability_radar_title", lang, organisation=organisation)
+    ax.set_title(with_wave(title, wave), pad=62)
     if owned:
         fig.legend(loc="outside lower center", ncols=3, frameon=False)
     else:
@@ -587,7 +645,66 @@ def _bars_table(summary, levels):
     return table, floor, top
 
 
-def _bars_legend(fig, ax, owned: bool, floor: float, lang: str) -> None:
+def _draw_gaps(ax, y, means, targets) -> None:
+    """The gap to the target where a mean is below it: a hatched band from the mean to the
+    target level."""
+    below = np.flatnonzero(np.isfinite(targets) & (means < targets - 1e-9))
+    if len(below):
+        ax.barh(
+            y[below],
+            targets[below] - means[below],
+            left=means[below],
+            height=0.68,
+            facecolor="none",
+            edgecolor=_HIGHLIGHT,
+            hatch="///",
+            linewidth=1.0,
+            zorder=2,
+        )
+
+
+def _bars_columns(ax, table: pd.DataFrame, lang: str, size: float) -> None:
+    """Right of the bars: each capability's mean and its gap to the target (bold vermillion
+    when below the target)."""
+    columns = ((50, _t("mean_short", lang)), (110, _t("gap_to_target", lang)))
+    for dx, header in columns:
+        ax.annotate(
+            header,
+            xy=(1, len(table) - 0.4),
+            xycoords=("axes fraction", "data"),
+            xytext=(dx, 2),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=size,
+            fontweight="bold",
+            annotation_clip=False,
+        )
+    for i, row in enumerate(table.itertuples(index=False)):
+        gap = row.mean - row.target if row.target == row.target else float("nan")
+        below = gap == gap and gap < -1e-9
+        shown_gap = text.number(gap, lang) if gap == gap else "–"
+        if gap == gap and gap >= 0:
+            shown_gap = "+" + shown_gap
+        for dx, value, bold in ((50, text.number(row.mean, lang), False), (110, shown_gap, below)):
+            ax.annotate(
+                value.replace("-", "−"),
+                xy=(1, i),
+                xycoords=("axes fraction", "data"),
+                xytext=(dx, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=size,
+                fontweight="bold" if bold else "normal",
+                color=_HIGHLIGHT if bold else "black",
+                annotation_clip=False,
+            )
+
+
+def _bars_legend(
+    fig, ax, owned: bool, floor: float, lang: str, gaps: bool = False, substandard: bool = True
+) -> None:
     """Mean ± sd, target and (with a lowest acceptable level) substandard and the floor line:
     under the figure, or under ``ax`` when the caller gave the axes."""
     from matplotlib.lines import Line2D
@@ -605,9 +722,14 @@ def _bars_legend(fig, ax, owned: bool, floor: float, lang: str) -> None:
             label=_t("target", lang),
         ),
     ]
+    if gaps:
+        handles.append(
+            Patch(facecolor="none", edgecolor=_HIGHLIGHT, hatch="///", label=_t("gap_band", lang))
+        )
+    if floor == floor and substandard:
+        handles.append(Patch(facecolor=_HIGHLIGHT, label=_t("substandard", lang)))
     if floor == floor:
         handles += [
-            Patch(facecolor=_HIGHLIGHT, label=_t("substandard", lang)),
             Line2D(
                 [],
                 [],
@@ -617,7 +739,7 @@ def _bars_legend(fig, ax, owned: bool, floor: float, lang: str) -> None:
             ),
         ]
     if owned:
-        fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
+        fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False)
     else:
         ax.legend(
             handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False
@@ -665,51 +787,313 @@ def capability_bars(
     """
     use_house_style()
     table, floor, top = _bars_table(summary, levels)
+    bottom = float(levels["level"].min()) if levels is not None else 1.0
     table = table.sort_values("mean", ascending=True, kind="stable").reset_index(drop=True)
     n = len(table)
     substandard = table["substandard"].fillna(False).astype(bool).to_numpy()
     colours = [_HIGHLIGHT if s else _BASE for s in substandard]
+    row_h = min(0.46, (SLIDE_HEIGHT - 1.9) / max(n, 1))
+    compact = row_h < 0.34
+    size = MIN_FONT if compact else 11
 
-    fig, ax, owned = figure_axes(ax, figsize=(13, 1.9 + 0.46 * n), layout="constrained")
+    fig, ax, owned = figure_axes(
+        ax, figsize=slide_size(13, 1.9 + row_h * n, margin=0.6), layout="constrained"
+    )
     y = np.arange(n)
-    ax.barh(y, table["mean"], color=colours, height=0.68, zorder=2)
+    means = table["mean"].to_numpy(dtype=float)
+    ax.barh(y, means - bottom, left=bottom, color=colours, height=0.68, zorder=2)
+    _draw_gaps(ax, y, means, table["target"].to_numpy(dtype=float))
     sd = table["sd"].fillna(0).to_numpy()
+    # the spread drawn within the scale: it never reaches below the lowest level
+    spread = [np.minimum(sd, np.maximum(means - bottom, 0)), np.minimum(sd, top - means)]
     ax.errorbar(
-        table["mean"], y, xerr=sd, fmt="none", ecolor="#333333", elinewidth=1.3, capsize=4, zorder=3
+        means, y, xerr=spread, fmt="none", ecolor="#333333", elinewidth=1.3, capsize=3, zorder=3
     )
     ax.scatter(
-        table["target"],
-        y,
-        marker="D",
-        s=70,
-        color="black",
-        edgecolor="white",
-        linewidth=1,
-        zorder=4,
+        table["target"], y, marker="D", s=60, color="black", edgecolor="white", lw=1, zorder=4
     )
-    for yi, mean, s in zip(y, table["mean"], sd, strict=True):
-        ax.text(
-            mean + s + 0.07,
-            yi,
-            text.number(mean, lang),
-            va="center",
-            ha="left",
-            fontsize=11,
-            color="#222222",
-        )
+    _bars_columns(ax, table, lang, size)
     if floor == floor:
         ax.axvline(floor, color=_HIGHLIGHT, linestyle="--", linewidth=1.6, zorder=1)
-    ax.set_yticks(y, [wrap(c, label_width) for c in table["capability"]])
+    names = [
+        shorten(c, label_width + 15) if compact else wrap(c, label_width)
+        for c in table["capability"]
+    ]
+    ax.set_yticks(y, names, fontsize=size)
     for label, s in zip(ax.get_yticklabels(), substandard, strict=True):
         if s:
             label.set_color(_HIGHLIGHT)
             label.set_fontweight("bold")
     ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xlim(0, top + 0.6)
-    ax.set_xticks(whole_ticks(0, top))
+    ax.set_xlim(bottom - 0.1, top + 0.2)
+    ax.set_xticks(whole_ticks(bottom, top))
     decimal_comma_axis(ax.xaxis, 0, lang)
     ax.set_xlabel(_t("mean_level", lang))
     ax.grid(axis="x", color="#e5e5e5", zorder=0)
-    ax.set_title(title or _t("capability_bars_title", lang), loc="left")
-    _bars_legend(fig, ax, owned, floor, lang)
+    wave = table["wave"].dropna().unique() if "wave" in table else []
+    title = title or _t("capability_bars_title", lang)
+    ax.set_title(with_wave(title, wave[0] if len(wave) == 1 else None), loc="left", pad=16)
+    gaps = bool((table["mean"] < table["target"] - 1e-9).any())
+    _bars_legend(fig, ax, owned, floor, lang, gaps, bool(substandard.any()))
+    return fig
+
+
+def _level_shares(data: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
+    """Capability × level: the share of the assessed organisations at each level."""
+    assessed = data.dropna(subset=["level"])
+    counts = (
+        assessed.assign(level=assessed["level"].astype(int))
+        .groupby(["capability", "level"])
+        .size()
+        .unstack("level", fill_value=0)
+        .reindex(columns=levels["level"].astype(int).tolist(), fill_value=0)
+    )
+    return counts.div(counts.sum(axis=1).where(lambda n: n > 0), axis=0).fillna(0.0)
+
+
+def _draw_share_rows(ax, rows, shares, stats, colours, lang: str, size: float) -> None:
+    """Per capability row a 100 % bar of the organisations' levels (share written where it
+    fits), and the goal bands; the mean and target as two columns right of the bars."""
+    from matplotlib.patches import Rectangle
+
+    for i, (kind, name) in enumerate(rows):
+        if kind == "goal":
+            ax.add_patch(Rectangle((0, i - 0.5), 1, 1, facecolor="#f2f2f2", edgecolor="none"))
+            ax.text(0.005, i, name or "–", va="center", fontsize=size + 1, fontweight="bold")
+            continue
+        left = 0.0
+        for level, share in shares.loc[name].items() if name in shares.index else []:
+            if share <= 0:
+                continue
+            colour = colours[int(level)]
+            ax.barh(i, share, left=left, height=0.8, color=colour, edgecolor="white", lw=0.6)
+            if share >= 0.08:
+                ax.text(
+                    left + share / 2,
+                    i,
+                    text.percent(share, lang),
+                    ha="center",
+                    va="center",
+                    fontsize=size,
+                    color=_text_colour(colour),
+                )
+            left += share
+        row = stats.loc[name]
+        for dx, value, bold in (
+            (40, text.number(row["mean"], lang), _is_true(row.get("substandard"))),
+            (100, "–" if row["target"] != row["target"] else str(int(row["target"])), False),
+        ):
+            ax.annotate(
+                value,
+                xy=(1, i),
+                xycoords=("axes fraction", "data"),
+                xytext=(dx, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=size,
+                fontweight="bold" if bold else "normal",
+                color=_HIGHLIGHT if bold else "black",
+                annotation_clip=False,
+            )
+
+
+def _capability_rows(summary: pd.DataFrame) -> list[tuple[str, str]]:
+    """Goal bands, each followed by its capabilities from the highest mean down."""
+    rows: list[tuple[str, str]] = []
+    for goal in dict.fromkeys(summary["goal"]):
+        rows.append(("goal", goal))
+        block = summary[summary["goal"] == goal].sort_values("mean", ascending=False, kind="stable")
+        rows.extend(("cap", cap) for cap in block["capability"])
+    return rows
+
+
+def capability_distribution(
+    cmap,
+    *,
+    levels: pd.DataFrame | None = None,
+    wave=None,
+    title: str | None = None,
+    label_width: int = 42,
+    ax=None,
+    lang: str = "sv",
+):
+    """The capability map at any number of organisations: per capability, the share of
+    organisations at each level (a 100 % bar in the level colours), with the mean and target.
+
+    This is what :func:`capability_heatmap` draws when the map has more organisations than fit
+    a slide (more than 30); the per-organisation detail then lives in the profiles.
+
+    Parameters
+    ----------
+    cmap : CapabilityMap or DataFrame
+        A map, or its tidy ``assessments`` table (then pass ``levels``).
+    levels : DataFrame, optional
+    wave : optional
+        The wave to show; the latest when the table holds several.
+    title : str, optional
+    label_width : int
+        Characters of the capability names.
+    ax : matplotlib Axes, optional
+    lang : {"sv", "en"}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = capability_distribution(cmap)  # doctest: +SKIP
+    """
+    use_house_style()
+    data, levels, wave = _data_of_wave(cmap, levels, wave)
+    summary = capability_summary(data, levels=levels).capabilities
+    summary = summary.assign(goal=summary["goal"].fillna(""))
+    title = with_wave(title or _t("capability_distribution_title", lang), wave)
+    return _distribution(
+        summary, data, levels=levels, title=title, label_width=label_width, ax=ax, lang=lang
+    )
+
+
+def _distribution(summary, data, *, levels, title, label_width, ax, lang):
+    colours = dict(zip(levels["level"].astype(int), _level_colours(len(levels)), strict=True))
+    rows = _capability_rows(summary)
+    row_h = min(0.44, (SLIDE_HEIGHT - 2.2) / max(len(rows), 1))
+    size = MIN_FONT if row_h < 0.3 else 11
+    fig, ax, owned = figure_axes(
+        ax,
+        figsize=slide_size(SLIDE_WIDTH, 2.2 + row_h * len(rows), margin=0.4),
+        layout="constrained",
+    )
+    stats = summary.set_index("capability")
+    _draw_share_rows(ax, rows, _level_shares(data, levels), stats, colours, lang, size)
+    caps = [(i, name) for i, (kind, name) in enumerate(rows) if kind == "cap"]
+    ax.set_yticks([i for i, _ in caps], [shorten(c, label_width + 8) for _, c in caps])
+    ax.tick_params(axis="y", labelsize=size, length=0)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    from matplotlib.ticker import FuncFormatter
+
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.percent(v, lang)))
+    ax.set_xlabel(_t("share_organisations", lang, n=data["organisation"].nunique()))
+    for dx, header in ((40, _t("mean_short", lang)), (100, _t("target_short", lang))):
+        ax.annotate(
+            header,
+            xy=(1, -0.5),
+            xycoords=("axes fraction", "data"),
+            xytext=(dx, 2),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=size,
+            fontweight="bold",
+            annotation_clip=False,
+        )
+    for spine in ("left", "top", "right"):
+        ax.spines[spine].set_visible(False)
+    ax.set_title(title, loc="left", pad=14)
+    shown = _shown_levels(data, summary) - {"none"}
+    _heatmap_legend(fig, ax, owned, levels, colours, lang, shown=shown)
+    return fig
+
+
+def capability_groups(
+    cmap,
+    *,
+    groups: pd.DataFrame,
+    levels: pd.DataFrame | None = None,
+    wave=None,
+    title: str | None = None,
+    label_width: int = 42,
+    ax=None,
+    lang: str = "sv",
+):
+    """Heatmap capability × comparison group: the mean level of each group's organisations
+    (each organisation weighs the same), a column for all organisations and the target.
+
+    Parameters
+    ----------
+    cmap : CapabilityMap or DataFrame
+        A map, or its tidy ``assessments`` table (then pass ``levels``).
+    groups : DataFrame
+        ``organisation`` and ``group`` (the codebook's organisations sheet, column ``grupp``).
+    levels : DataFrame, optional
+    wave : optional
+        The wave to show; the latest when the table holds several.
+    title : str, optional
+    label_width : int
+        Characters of the capability names.
+    ax : matplotlib Axes, optional
+    lang : {"sv", "en"}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = capability_groups(cmap, groups=codebook.organisations)  # doctest: +SKIP
+    """
+    from matplotlib.colors import LinearSegmentedColormap, to_hex
+    from matplotlib.ticker import FuncFormatter
+
+    use_house_style()
+    data, levels, wave = _data_of_wave(cmap, levels, wave)
+    summary = capability_summary(data, levels=levels).capabilities
+    summary = summary.assign(goal=summary["goal"].fillna(""))
+    owner = groups.dropna(subset=["group"]).drop_duplicates("organisation")
+    owner = dict(zip(owner["organisation"].astype(str), owner["group"].astype(str), strict=True))
+    data = data.assign(group=data["organisation"].astype(str).map(owner))
+    rows = [name for kind, name in _capability_rows(summary) if kind == "cap"]
+    means = data.groupby(["group", "capability"])["level"].mean().unstack("group")
+    names = sorted(means.columns, key=str)
+    counts = data.groupby("group")["organisation"].nunique()
+    table = means.reindex(index=rows, columns=names)
+    table[_t("all_groups", lang)] = summary.set_index("capability")["mean"].reindex(rows)
+    headers = [_t("group_n", lang, group=g, n=int(counts[g])) for g in names]
+    headers.append(
+        _t("group_n", lang, group=_t("all_groups", lang), n=data["organisation"].nunique())
+    )
+    row_h = min(0.44, (SLIDE_HEIGHT - 2.4) / max(len(rows), 1))
+    size = MIN_FONT if row_h < 0.3 else 11
+    fig, ax, owned = figure_axes(
+        ax,
+        figsize=slide_size(5.5 + 1.1 * (len(headers) + 1), 2.4 + row_h * len(rows), margin=0.2),
+        layout="constrained",
+    )
+    lo, hi = float(levels["level"].min()), float(levels["level"].max())
+    colours = LinearSegmentedColormap.from_list("levels", _level_colours(len(levels)))
+    values = table.to_numpy(dtype=float)
+    target = summary.set_index("capability")["target"].reindex(rows).to_numpy(dtype=float)
+    shown = np.column_stack([values, target])
+    image = ax.imshow(np.ma.masked_invalid(shown), cmap=colours, vmin=lo, vmax=hi, aspect="auto")
+    norm = image.norm
+    for (y, x), v in np.ndenumerate(shown):
+        label = (
+            "–" if v != v else (str(int(v)) if x == shown.shape[1] - 1 else text.number(v, lang))
+        )
+        colour = "black" if v != v else _text_colour(to_hex(colours(norm(v))))
+        weight = "bold" if x == shown.shape[1] - 1 else "normal"
+        ax.text(
+            x, y, label, ha="center", va="center", fontsize=size, color=colour, fontweight=weight
+        )
+    ax.axvline(shown.shape[1] - 1.5, color="#555555", linewidth=1.2)
+    ax.set_xticks(
+        range(shown.shape[1]),
+        [*headers, _t("target_short", lang)],
+        rotation=45,
+        ha="left",
+        rotation_mode="anchor",
+    )
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0, labelsize=size)
+    ax.set_yticks(range(len(rows)), [shorten(c, label_width + 8) for c in rows], fontsize=size)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(with_wave(title or _t("capability_group_title", lang), wave), loc="left", pad=12)
+    bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
+    bar.set_label(_t("mean_level", lang), fontsize=size)
+    bar.ax.tick_params(labelsize=size)
+    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.number(v, lang)))
+    bar.outline.set_visible(False)
     return fig

@@ -15,7 +15,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.io.risk import natural_key
-from maturity.plots.style import figure_axes, is_dark, use_house_style
+from maturity.plots.style import MIN_FONT, figure_axes, is_dark, use_house_style, with_wave
 from maturity.risk import check_bands, risk_summary
 
 __all__ = ["risk_matrix", "risk_trend", "level_colours"]
@@ -126,7 +126,7 @@ def _draw_cells(ax, bands: dict[str, int], colours: dict[str, str]) -> None:
                 str(s * k),
                 ha="right",
                 va="bottom",
-                fontsize=9,
+                fontsize=MIN_FONT,
                 color="white" if is_dark(colours[level]) else "#555555",
             )
 
@@ -141,7 +141,7 @@ def _draw_ids(ax, at: pd.DataFrame) -> None:
         rows = math.ceil(n / cols)
         size = 13 if n <= 4 else 10.5 if n <= 9 else 8.5
         longest = max(len(i) for i in ids)
-        size = max(7.0, min(size, 60 / cols / (0.65 * longest + 0.6)))  # keep boxes apart
+        size = max(MIN_FONT, min(size, 60 / cols / (0.65 * longest + 0.6)))  # keep boxes apart
         for i, risk_id in enumerate(ids):
             row, col = divmod(i, cols)
             in_row = min(cols, n - row * cols)
@@ -199,7 +199,13 @@ def _draw_key(
     )
     ordered = at.loc[ordered.index]
     ordered = ordered.iloc[_order(ordered)]
-    limit = 14
+    # as many risks as fit at 10 pt or more, then "… och n till"
+    limit, used = 0, 0
+    for threat in ordered["threat"]:
+        used += len(_wrap(str(threat or ""), 38).split("\n"))
+        if used > 13:
+            break
+        limit += 1
     lines = []
     for row in ordered.head(limit).itertuples(index=False):
         level = _level_of(int(row.score), bands)
@@ -217,7 +223,7 @@ def _draw_key(
     y = 0.72
     n_lines = sum(len(threat) for *_, threat in lines) + (len(ordered) > limit)
     step = min(0.052, 0.72 / max(n_lines, 1))
-    size = max(7.5, 11 * step / 0.052)
+    size = max(MIN_FONT, 11 * step / 0.052)
     if not lines:
         side.text(0.0, y, _t("risk_none", lang), transform=side.transAxes, va="top", fontsize=11)
     for risk_id, score, level, threat in lines:
@@ -419,7 +425,10 @@ def risk_trend(risks, *, bands: Mapping[str, int] | None = None, ax=None, lang: 
     ax.grid(axis="y", color="white", linewidth=0.8, zorder=1)
     ax.set_xlabel(_t("meeting", lang))
     ax.set_ylabel(_t("risk_score", lang))
-    ax.set_title(_t("risk_trend_title", lang), loc="left")
+    period = (
+        f"{pd.Timestamp(dates[0]):%Y-%m-%d}–{pd.Timestamp(dates[-1]):%Y-%m-%d}" if dates else None
+    )
+    ax.set_title(with_wave(_t("risk_trend_title", lang), period), loc="left")
     ax.grid(axis="x", color="#cccccc", linewidth=0.8, zorder=1)
     legend = ax.legend(
         handles=handles,

@@ -17,7 +17,8 @@ __all__ = ["FigureSpec"]
 class FigureSpec:
     """One figure: ``function`` is ``"module:name"`` of a plot function in :mod:`maturity.plots`.
 
-    Calling the spec draws the figure and returns the matplotlib Figure.
+    Calling the spec draws the figure and returns the matplotlib Figure. ``caption`` says in
+    words what it shows (the wave included); the summary uses it as the figure's heading.
 
     Examples
     --------
@@ -29,6 +30,8 @@ class FigureSpec:
     function: str
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
+    #: What the figure shows, in the report's language (the summary's heading for it).
+    caption: str = ""
 
     def __call__(self):
         module_name, _, name = self.function.partition(":")

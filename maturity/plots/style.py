@@ -30,6 +30,13 @@ __all__ = [
     "decimal_ticks",
     "figure_axes",
     "message_figure",
+    "SLIDE_WIDTH",
+    "SLIDE_HEIGHT",
+    "MIN_FONT",
+    "MAX_ROWS",
+    "slide_size",
+    "shorten",
+    "with_wave",
 ]
 
 #: Colour-blind safe qualitative palette (Okabe & Ito 2008).
@@ -44,6 +51,64 @@ NOT_ASSESSED_COLOUR = "#d9d9d9"
 
 #: Secondary text: notes, messages, suppressed rows.
 TEXT_GREY = "#505050"
+
+#: A 16:9 slide in inches: every figure is drawn to fit it (its saved PNG at most this size).
+SLIDE_WIDTH, SLIDE_HEIGHT = 13.33, 7.5
+
+#: The padding ``savefig(bbox_inches="tight")`` adds around a figure (0.1 in on each side).
+_PAD = 0.2
+
+#: The smallest text a figure uses, in points at the saved size (readable on a slide).
+MIN_FONT = 10
+
+#: The most rows of labels a figure shows; more (organisations, say) become a distribution.
+MAX_ROWS = 30
+
+
+def slide_size(width: float, height: float, *, margin: float = 0.0) -> tuple[float, float]:
+    """A figure size in inches that fits a slide once saved: ``width`` and ``height`` capped at
+    the slide less the saved figure's padding (and ``margin`` inches of width, for text drawn
+    beside the axes).
+
+    Examples
+    --------
+    >>> slide_size(13, 29)
+    (13, 7.3)
+    >>> slide_size(14, 5, margin=0.5)
+    (12.63, 5)
+    """
+    return min(width, round(SLIDE_WIDTH - _PAD - margin, 2)), min(height, SLIDE_HEIGHT - _PAD)
+
+
+def shorten(label: str, width: int) -> str:
+    """A label on one line of at most ``width`` characters, cut at a word with "…".
+
+    Examples
+    --------
+    >>> shorten("Vi har en gemensam bild av vad digitaliseringen ska leda till", 30)
+    'Vi har en gemensam bild av…'
+    >>> shorten("Kort text", 30)
+    'Kort text'
+    """
+    flat = " ".join(str(label).split())
+    if len(flat) <= width:
+        return flat
+    return textwrap.shorten(flat, width=width, placeholder="…").replace(" …", "…")
+
+
+def with_wave(title: str, wave) -> str:
+    """A figure title with the wave (survey round, year, period) it shows: "Titel – 2022".
+
+    Examples
+    --------
+    >>> with_wave("Förmågekarta", 2022), with_wave("Förmågekarta", None)
+    ('Förmågekarta – 2022', 'Förmågekarta')
+    """
+    if wave is None or (isinstance(wave, float) and wave != wave) or str(wave) == "":
+        return title
+    if isinstance(wave, float) and wave.is_integer():
+        wave = int(wave)
+    return f"{title} – {wave}"
 
 
 def percent_label(value: float, lang: str, *, key: str = "figure.percent") -> str:

@@ -34,26 +34,43 @@ import pandas as pd
 from maturity import text
 from maturity.plots.style import (
     LEVEL_COLOURS,
+    MAX_ROWS,
+    MIN_FONT,
     NOT_ASSESSED_COLOUR,
     OKABE_ITO,
+    SLIDE_HEIGHT,
     TEXT_GREY,
     decimal_ticks,
     is_dark,
     message_figure,
     percent_label,
     role_name,
+    shorten,
     signed,
+    slide_size,
     use_house_style,
+    with_wave,
     wrap,
 )
 
-__all__ = ["diverging_bars", "mean_ci", "role_gap", "organisation_heatmap", "wave_change"]
+__all__ = [
+    "diverging_bars",
+    "answer_distribution",
+    "mean_ci",
+    "role_gap",
+    "organisation_heatmap",
+    "organisation_distribution",
+    "group_table",
+    "group_means",
+    "wave_change",
+]
 
 BLUE, ORANGE, GREEN, VERMILLION = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3]
 GREY = "#7f7f7f"
 #: ColorBrewer PuOr, 5 classes (colour-blind safe), with a grey neutral step.
 DIVERGING_5 = ["#e66101", "#fdb863", "#d9d9d9", "#b2abd2", "#5e3c99"]
 LABEL_WIDTH = 62  # characters per line of a statement label
+COMPACT_WIDTH = 60  # characters of a one-line statement label (many rows on one slide)
 ROW_FONT = 10.5  # statement labels and table columns (>= 10 pt at the saved size)
 SMALL_FONT = 10
 
@@ -149,9 +166,14 @@ def _suppressed(frame: pd.DataFrame, min_n: int, stat: str) -> np.ndarray:
 
 
 def _item_label(
-    frame: pd.DataFrame, item: str, width: int = LABEL_WIDTH, reverse: set | None = None
+    frame: pd.DataFrame,
+    item: str,
+    width: int = LABEL_WIDTH,
+    reverse: set | None = None,
+    compact: bool = False,
 ) -> list[str]:
-    """Statement id + wrapped text (when the table has ``text``), or the wrapped dimension."""
+    """Statement id + wrapped text (when the table has ``text``), or the wrapped dimension;
+    ``compact``: the statement on one line, cut with "…" (many rows on one slide)."""
     ids = frame[item].astype(str).tolist()
     if item == "statement" and "text" in frame.columns:
         texts = frame["text"].tolist()
@@ -164,7 +186,9 @@ def _item_label(
                 else f"{sid}{mark}"
             )
             labels.append(
-                textwrap.fill(body, width, break_long_words=False, break_on_hyphens=False)
+                shorten(body, COMPACT_WIDTH)
+                if compact
+                else textwrap.fill(body, width, break_long_words=False, break_on_hyphens=False)
             )
         return labels
     if item == "statement":
@@ -179,6 +203,16 @@ def _lines(labels: Sequence[str]) -> int:
 def _row_height(labels: Sequence[str]) -> float:
     """Inches per row, enough for the tallest wrapped label at 10.5 pt."""
     return max(0.34, 0.175 * _lines(labels) + 0.1)
+
+
+def _fits(labels_of, counts: Sequence[int], *, per_panel: float, fixed: float, least=0.0):
+    """``(compact, row height)``: wrapped labels when the rows fit a slide, else one line per
+    label (``labels_of(compact)`` gives the labels either way); the figure is then capped at
+    the slide's height and the rows share what is left."""
+    row_h = max(least, _row_height(labels_of(False)))
+    if sum(max(c, 1) for c in counts) * row_h + per_panel * len(counts) + fixed <= SLIDE_HEIGHT:
+        return False, row_h
+    return True, max(least, _row_height(labels_of(True)))
 
 
 def _suppressed_note(names: Sequence[str], min_n: int, lang: str, limit: int = 12) -> str:
@@ -231,7 +265,7 @@ def _column(ax, y, label, dx, *, header=False, colour="black", weight="normal"):
 
 
 def _with_wave(title: str, wave) -> str:
-    return f"{title} – {wave}" if wave is not None else title
+    return with_wave(title, wave)
 
 
 def _value_range(values, midpoint=None, scale=None) -> tuple[float, float]:
@@ -268,7 +302,7 @@ def _panel_axes(ax, heights: Sequence[float], size: tuple[float, float], where: 
     import matplotlib.pyplot as plt
 
     if ax is None:
-        fig = plt.figure(figsize=size, layout="constrained")
+        fig = plt.figure(figsize=slide_size(*size), layout="constrained")
         legend_ax, axes = _facets(fig, heights)
         return fig, legend_ax, axes
     if len(heights) != 1:
@@ -390,22 +424,59 @@ class _Steps:
         ]
 
 
-def _distribution_panels(frame: pd.DataFrame, steps: _Steps, *, min_n: int, codebook):
-    """The answer counts per (role, statement, step) and, per role, the rows to draw: each
-    statement with its status (bars, only "Vet ej", or hidden), "Vet ej" counts and order."""
+def _step_column(value: float) -> str:
+    return f"step_{value:g}"
+
+
+def answer_distribution(
+    responses: pd.DataFrame,
+    *,
+    min_n: int = 5,
+    codebook,
+    described: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The summary :func:`diverging_bars` draws: per role and statement the statistics of
+    :func:`maturity.describe`, the number of answers on each scale step (``step_<value>``), the
+    "Vet ej" answers (``n_dk``) and the people who gave them (``dk_people``).
+
+    Computed once from the responses, it is what the report passes to every distribution
+    figure (a figure never reads the responses again).
+
+    Parameters
+    ----------
+    responses : DataFrame
+        The tidy ``responses`` of one wave.
+    min_n : int, default 5
+    codebook : Codebook
+    described : DataFrame, optional
+        ``describe(responses, by=["role", "statement"], ...)`` when already computed.
+
+    Returns
+    -------
+    DataFrame
+
+    Examples
+    --------
+    >>> table = answer_distribution(latest, codebook=cb)                  # doctest: +SKIP
+    >>> fig = diverging_bars(table, codebook=cb, statements=["F01", "F02"])  # doctest: +SKIP
+    """
     from maturity.stats import describe
 
-    described = describe(frame, by=["role", "statement"], min_n=min_n, codebook=codebook)
-    described["role"] = described["role"].astype(str)
-    described["statement"] = described["statement"].astype(str)
-
-    keys = frame.assign(role=frame["role"].astype(str), statement=frame["statement"].astype(str))
+    if described is None:
+        described = describe(responses, by=["role", "statement"], min_n=min_n, codebook=codebook)
+    out = described.copy()
+    out["role"] = out["role"].astype(str)
+    out["statement"] = out["statement"].astype(str)
+    values = _Steps.of(codebook).values
+    keys = responses.assign(
+        role=responses["role"].astype(str), statement=responses["statement"].astype(str)
+    )
     scored = keys[keys["score"].notna()]
     counts = (
         scored.groupby(["role", "statement", "score"])
         .size()
         .unstack("score", fill_value=0)
-        .reindex(columns=steps.values, fill_value=0)
+        .reindex(columns=values, fill_value=0)
     )
     if "answer" in keys.columns:
         written = keys["answer"].astype(object).fillna("").astype(str).str.strip() != ""
@@ -418,12 +489,24 @@ def _distribution_panels(frame: pd.DataFrame, steps: _Steps, *, min_n: int, code
         if "respondent" in dont_know.columns
         else n_dk
     )
+    index = pd.MultiIndex.from_frame(out[["role", "statement"]])
+    for value in values:
+        out[_step_column(value)] = counts[value].reindex(index, fill_value=0).to_numpy()
+    out["n_dk"] = n_dk.reindex(index, fill_value=0).to_numpy(dtype=int)
+    out["dk_people"] = dk_people.reindex(index, fill_value=0).to_numpy(dtype=int)
+    if "wave" in responses.columns and responses["wave"].nunique() == 1:
+        out["wave"] = responses["wave"].iloc[0]
+    return out
 
+
+def _distribution_panels(table: pd.DataFrame, steps: _Steps, *, min_n: int):
+    """The answer counts per (role, statement, step) and, per role, the rows to draw: each
+    statement with its status (bars, only "Vet ej", or hidden), "Vet ej" counts and order."""
+    counts = table.set_index(["role", "statement"])[[_step_column(v) for v in steps.values]]
+    counts.columns = steps.values
     panels = []
-    for r in [str(r) for r in _order(frame["role"])]:
-        rows = described[described["role"] == r].copy()
-        rows["n_dk"] = [int(n_dk.get((r, s), 0)) for s in rows["statement"]]
-        rows["dk_people"] = [int(dk_people.get((r, s), 0)) for s in rows["statement"]]
+    for r in list(dict.fromkeys(table["role"])):
+        rows = table[table["role"] == r].copy()
         n_scored = pd.to_numeric(rows["n_respondents"], errors="coerce").fillna(0)
         only_dk = (n_scored == 0) & (rows["dk_people"] >= min_n)
         hidden = rows["suppressed"].to_numpy(dtype=bool) & ~only_dk.to_numpy()
@@ -446,7 +529,9 @@ def _select_responses(responses: pd.DataFrame, *, role, statements, wave):
     return frame, wave
 
 
-def _draw_distribution_panels(axes, panels, counts, steps, *, min_n, lang, role_labels):
+def _draw_distribution_panels(
+    axes, panels, counts, steps, *, min_n, lang, role_labels, compact=False
+):
     """Every role's panel, then the shared percent axis wide enough for the widest bar."""
     left_extent, right_extent = 10.0, 10.0
     # the "Vet ej" column sits far enough right of "n" for its (bold) header
@@ -462,18 +547,19 @@ def _draw_distribution_panels(axes, panels, counts, steps, *, min_n, lang, role_
             dk_x=dk_x,
             lang=lang,
             role_labels=role_labels,
+            compact=compact,
         )
         left_extent, right_extent = max(left_extent, left), max(right_extent, right)
     _percent_axes(axes, left_extent, right_extent, lang)
 
 
 def _draw_distribution_panel(
-    ax, role, rows, counts, steps: _Steps, *, min_n, dk_x, lang, role_labels
+    ax, role, rows, counts, steps: _Steps, *, min_n, dk_x, lang, role_labels, compact=False
 ) -> tuple[float, float]:
     """One role's diverging bars with the mean, n and "Vet ej" columns; returns how far the
     bars reach to the left and to the right of zero (in percent)."""
     values, middle = steps.values, steps.middle
-    ylabels = _item_label(rows, "statement", reverse=steps.reverse)
+    ylabels = _item_label(rows, "statement", reverse=steps.reverse, compact=compact)
     index = pd.MultiIndex.from_arrays([[role] * len(rows), rows["statement"]])
     step_counts = counts.reindex(index, fill_value=0).to_numpy(dtype=float)
     answered = step_counts.sum(axis=1) + rows["n_dk"].to_numpy(dtype=float)
@@ -549,7 +635,7 @@ def _draw_distribution_panel(
     _column(ax, header, _t("mean_short", lang), 52, header=True)
     _column(ax, header, "n", 92, header=True)
     _column(ax, header, _t("dont_know", lang), dk_x, header=True)
-    _row_axes(ax, len(rows), ylabels)
+    _row_axes(ax, len(rows), ylabels, fontsize=MIN_FONT if compact else ROW_FONT)
     ax.axvline(0, color="black", linewidth=1, zorder=1)
     ax.set_title(role_name(role, role_labels), loc="left", fontsize=13)
     ax.spines["left"].set_visible(False)
@@ -661,32 +747,57 @@ def diverging_bars(
     >>> fig = mt.plots.diverging_bars(s.responses, codebook=cb, role="IT-chef")  # doctest: +SKIP
     """
     use_house_style()
-    frame, wave = _select_responses(responses, role=role, statements=statements, wave=wave)
+    steps = _Steps.of(codebook)
+    if "n_dk" in responses.columns:  # already summarised by answer_distribution
+        frame, wave = _one_wave(responses, wave)
+        frame = _filter_roles(frame, role)
+        if statements is not None:
+            frame = frame[frame["statement"].astype(str).isin(_as_list(statements))]
+        table = frame
+    else:
+        frame, wave = _select_responses(responses, role=role, statements=statements, wave=wave)
+        table = None
     title = _with_wave(_t("distribution_title", lang) if title is None else title, wave)
     if frame.empty:
         return message_figure(title, _t("no_data", lang), ax=ax)
-
-    steps = _Steps.of(codebook)
-    counts, panels = _distribution_panels(frame, steps, min_n=min_n, codebook=codebook)
+    if table is None:
+        table = answer_distribution(frame, min_n=min_n, codebook=codebook)
+    counts, panels = _distribution_panels(table, steps, min_n=min_n)
     if all((rows["status"] == "hidden").all() for _, rows in panels):
         return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
     panels, notes = _drop_hidden_roles(panels, min_n, lang, role_labels)
-    all_labels = [
-        lab for _, rows in panels for lab in _item_label(rows, "statement", reverse=steps.reverse)
-    ]
-    row_h = _row_height(all_labels)
+    compact, row_h = _fits(
+        lambda c: [
+            lab
+            for _, rows in panels
+            for lab in _item_label(rows, "statement", reverse=steps.reverse, compact=c)
+        ],
+        [len(rows) for _, rows in panels],
+        per_panel=0.7,
+        fixed=1.9 + 0.2 * len(notes),
+    )
     heights = [len(rows) * row_h + 0.7 for _, rows in panels]
     fig, legend_ax, axes = _panel_axes(
-        ax, heights, (13, sum(heights) + 1.9 + 0.2 * len(notes)), "diverging_bars"
+        ax, heights, (12.6, sum(heights) + 1.9 + 0.2 * len(notes)), "diverging_bars"
     )
 
     _draw_distribution_panels(
-        axes, panels, counts, steps, min_n=min_n, lang=lang, role_labels=role_labels
+        axes,
+        panels,
+        counts,
+        steps,
+        min_n=min_n,
+        lang=lang,
+        role_labels=role_labels,
+        compact=compact,
     )
-    reversed_shown = bool(steps.reverse & set(frame["statement"].astype(str)))
+    reversed_shown = bool(steps.reverse & set(table["statement"].astype(str)))
     axes[-1].set_xlabel(_distribution_xlabel(reversed_shown, notes, lang), fontsize=ROW_FONT)
-    _finish(fig, title, legend_ax, steps.handles(), axes[0])
+    drawn = pd.concat([rows[rows["status"] == "bars"] for _, rows in panels])
+    occurring = [bool(drawn[_step_column(v)].sum() > 0) for v in steps.values]
+    handles = [h for h, used in zip(steps.handles(), occurring, strict=True) if used]
+    _finish(fig, title, legend_ax, handles, axes[0])
     return fig
 
 
@@ -732,11 +843,13 @@ def lowest_marked(means: pd.Series, lowest: int, lang: str) -> set:
     return set(means.index[means <= limit])
 
 
-def _draw_mean_panel(ax, shown, item, *, lowest, midpoint, n_column, min_n, lang) -> int:
+def _draw_mean_panel(
+    ax, shown, item, *, lowest, midpoint, n_column, min_n, lang, compact=False
+) -> int:
     """One role's means with their intervals, the ``lowest`` marked (with the statements tied
     with them as shown), mean and n beside; returns how many are marked."""
     low = lowest_marked(shown["mean"], lowest, lang)
-    ylabels = _item_label(shown, item)
+    ylabels = _item_label(shown, item, compact=compact)
     for i, row in shown.iterrows():
         marked = i in low
         colour = VERMILLION if marked else BLUE
@@ -767,7 +880,7 @@ def _draw_mean_panel(ax, shown, item, *, lowest, midpoint, n_column, min_n, lang
         _column(ax, -0.5, _t("mean_short", lang), 52, header=True)
         if n_column:
             _column(ax, -0.5, "n", 95, header=True)
-    ax.set_yticks(range(len(shown)), ylabels, fontsize=ROW_FONT)
+    ax.set_yticks(range(len(shown)), ylabels, fontsize=MIN_FONT if compact else ROW_FONT)
     for tick, i in zip(ax.get_yticklabels(), range(len(shown)), strict=True):
         if i in low:
             tick.set_color(VERMILLION)
@@ -881,20 +994,26 @@ def mean_ci(
 
     panels = _split_panels(frame, item, "mean")
     panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
-    all_labels = [lab for _, shown, _ in panels for lab in _item_label(shown, item)]
-    row_h = _row_height(all_labels)
+    compact, row_h = _fits(
+        lambda c: [lab for _, shown, _ in panels for lab in _item_label(shown, item, compact=c)],
+        [len(shown) for _, shown, _ in panels],
+        per_panel=0.75,
+        fixed=1.6 + 0.2 * len(empty_notes),
+    )
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
     fig, legend_ax, axes = _panel_axes(
-        ax, heights, (13, sum(heights) + 1.6 + 0.2 * len(empty_notes)), "mean_ci"
+        ax, heights, (12.6, sum(heights) + 1.6 + 0.2 * len(empty_notes)), "mean_ci"
     )
     n_column = "n_respondents" if "n_respondents" in frame.columns else None
     n_column = n_column or ("n" if "n" in frame.columns else None)
     notes: list[str] = []
     tied = False
+    any_marked = False
     for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
-        options = {"lowest": lowest, "midpoint": midpoint, "n_column": n_column}
+        options = {"lowest": lowest, "midpoint": midpoint, "n_column": n_column, "compact": compact}
         marked = _draw_mean_panel(panel_ax, shown, item, **options, min_n=min_n, lang=lang)
         tied = tied or marked > min(lowest, len(shown))
+        any_marked = any_marked or marked > 0
         notes += _panel_title(panel_ax, r, hidden_names, min_n, lang, role_labels)
     shown_all = pd.concat([shown for _, shown, _ in panels])
     axes[0].set_xlim(*_value_range(shown_all[["ci95_low", "ci95_high"]], midpoint, scale))
@@ -904,7 +1023,8 @@ def mean_ci(
     axes[-1].set_xlabel(
         "\n".join([_t("mean_ci_axis", lang), *notes, *empty_notes]), fontsize=ROW_FONT
     )
-    _finish(fig, title, legend_ax, _mean_handles(midpoint, lowest, lang, tied=tied), axes[0])
+    handles = _mean_handles(midpoint, lowest if any_marked else 0, lang, tied=tied)
+    _finish(fig, title, legend_ax, handles, axes[0])
     return fig
 
 
@@ -1306,7 +1426,8 @@ def _heatmap_figure(widths: list[int], item: str, n_organisations: int, n_notes:
     cell_w = 0.33 if item == "statement" else 1.5
     fig_w = min(max(sum(widths) * cell_w + 3.2, 8), 30)
     fig = plt.figure(
-        figsize=(fig_w, n_organisations * 0.4 + 2.3 + 0.2 * n_notes), layout="constrained"
+        figsize=slide_size(fig_w, n_organisations * 0.4 + 2.3 + 0.2 * n_notes),
+        layout="constrained",
     )
     grid = fig.add_gridspec(1, len(widths) + 1, width_ratios=[*(w * cell_w for w in widths), 0.22])
     return fig, grid
@@ -1340,16 +1461,19 @@ def _draw_heatmap_panels(fig, grid, panels, *, scale, fmt, item, ylabels, role_l
     return image
 
 
-def _heatmap_legend(fig, title: str, notes, min_n: int, lang: str) -> None:
-    """The title, and under the figure the suppressed-cell key and the notes."""
+def _heatmap_legend(fig, title: str, notes, min_n: int, lang: str, hidden: bool = True) -> None:
+    """The title, and under the figure the suppressed-cell key (when a cell is suppressed) and
+    the notes."""
     from matplotlib.patches import Patch
 
-    handles = [
-        Patch(
-            facecolor=NOT_ASSESSED_COLOUR,
-            label="–  " + text.word("privacy.legend", lang, min_n=min_n),
+    handles = []
+    if hidden:
+        handles.append(
+            Patch(
+                facecolor=NOT_ASSESSED_COLOUR,
+                label="–  " + text.word("privacy.legend", lang, min_n=min_n),
+            )
         )
-    ]
     handles += [Patch(facecolor="none", edgecolor="none", label=note) for note in notes]
     fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
     fig.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=ROW_FONT)
@@ -1379,9 +1503,13 @@ def organisation_heatmap(
     role: str | Sequence[str] | None = None,
     wave=None,
     role_labels: Mapping[str, str] | None = None,
+    title: str | None = None,
     lang: str = "sv",
 ):
     """Heatmap organisation × statement (or dimension): organisations as rows.
+
+    With more organisations than fit a slide (more than 30) it draws
+    :func:`organisation_distribution` instead: the organisations' means per dimension.
 
     Cells hold ``value`` with a decimal comma; suppressed cells (or with fewer than ``min_n``
     respondents) are grey with "–" and named in the legend note "Undertryckt (färre än 5 personer …)"; a
@@ -1408,6 +1536,8 @@ def organisation_heatmap(
         The survey round when the table has several; default the latest.
     role_labels : mapping of role to display name, optional
         How each role is named under its panel and in the notes; default the role, capitalised.
+    title : str, optional
+        Default "Medelvärde per organisation" (the value shown); the wave is added.
     lang : {"sv", "en"}, default "sv"
 
     Returns
@@ -1426,7 +1556,11 @@ def organisation_heatmap(
     frame, wave = _one_wave(described, wave)
     frame = _filter_roles(frame, role)
     value_label = _heatmap_value_label(value, lang)
-    title = _with_wave(_t("heatmap_title", lang, value=value_label), wave)
+    if frame["organisation"].nunique() > MAX_ROWS and value == "mean":
+        return organisation_distribution(
+            frame, min_n=min_n, scale=scale, wave=wave, role_labels=role_labels, lang=lang
+        )
+    title = _with_wave(title or _t("heatmap_title", lang, value=value_label), wave)
     if frame.empty:
         return message_figure(title, _t("no_data", lang))
     frame = frame.copy()
@@ -1460,7 +1594,7 @@ def organisation_heatmap(
     _heatmap_colourbar(
         fig, fig.add_subplot(grid[0, -1], label="<colorbar>"), image, fmt, value_label
     )
-    _heatmap_legend(fig, title, notes, min_n, lang)
+    _heatmap_legend(fig, title, notes, min_n, lang, hidden=bool(frame["_hidden"].any()))
     return fig
 
 
@@ -1478,7 +1612,7 @@ def _change_style(row) -> tuple[str, str]:
     return GREY, "o"
 
 
-def _draw_change_panel(ax, shown, item, *, kind, min_n, lang) -> float:
+def _draw_change_panel(ax, shown, item, *, kind, min_n, lang, compact=False) -> float:
     """One role's changes (interval or dumbbell) with the difference beside each row;
     returns how far the intervals reach from zero."""
     extent = 0.25
@@ -1521,14 +1655,19 @@ def _draw_change_panel(ax, shown, item, *, kind, min_n, lang) -> float:
         _empty_panel(ax, min_n, lang)
     else:
         _column(ax, -0.5, _t("difference", lang), 62, header=True)
-    _row_axes(ax, len(shown), _item_label(shown, item))
+    _row_axes(
+        ax,
+        len(shown),
+        _item_label(shown, item, compact=compact),
+        fontsize=MIN_FONT if compact else ROW_FONT,
+    )
     _grid(ax)
     if kind == "difference":
         ax.axvline(0, color="black", linewidth=1.2, zorder=0)
     return extent
 
 
-def _change_handles(kind: str, waves: str, lang: str) -> list:
+def _change_handles(kind: str, waves: str, lang: str, styles=None) -> list:
     from matplotlib.lines import Line2D
 
     from_w, to_w = (waves.split("–") + ["", ""])[:2] if waves else ("", "")
@@ -1537,6 +1676,8 @@ def _change_handles(kind: str, waves: str, lang: str) -> list:
         Line2D([], [], color=VERMILLION, marker="v", markersize=8, label=_t("decrease", lang)),
         Line2D([], [], color=GREY, marker="o", markersize=8, label=_t("no_clear_change", lang)),
     ]
+    if styles is not None:  # only the kinds of change that occur
+        handles = [h for h in handles if h.get_color() in styles]
     if kind == "dumbbell":
         handles.insert(
             0,
@@ -1653,22 +1794,224 @@ def wave_change(
 
     panels = _split_panels(frame, item, "difference")
     panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
-    all_labels = [lab for _, shown, _ in panels for lab in _item_label(shown, item)]
-    row_h = max(0.5 if item == "dimension" else 0, _row_height(all_labels))
+    compact, row_h = _fits(
+        lambda c: [lab for _, shown, _ in panels for lab in _item_label(shown, item, compact=c)],
+        [len(shown) for _, shown, _ in panels],
+        per_panel=0.75,
+        fixed=1.7 + 0.2 * len(empty_notes),
+        least=0.5 if item == "dimension" else 0,
+    )
     heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
     fig, legend_ax, axes = _panel_axes(
-        ax, heights, (13, sum(heights) + 1.7 + 0.2 * len(empty_notes)), "wave_change"
+        ax, heights, (12.6, sum(heights) + 1.7 + 0.2 * len(empty_notes)), "wave_change"
     )
     extent = 0.25
     notes: list[str] = []
     for panel_ax, (r, shown, hidden_names) in zip(axes, panels, strict=True):
         extent = max(
-            extent, _draw_change_panel(panel_ax, shown, item, kind=kind, min_n=min_n, lang=lang)
+            extent,
+            _draw_change_panel(
+                panel_ax, shown, item, kind=kind, min_n=min_n, lang=lang, compact=compact
+            ),
         )
         notes += _panel_title(panel_ax, r, hidden_names, min_n, lang, role_labels)
     axis_label = _change_axes(axes, panels, kind=kind, extent=extent, scale=scale, lang=lang)
     for panel_ax in axes:
         panel_ax.tick_params(axis="x", labelbottom=True)
     axes[-1].set_xlabel("\n".join([axis_label, *notes, *empty_notes]), fontsize=ROW_FONT)
-    _finish(fig, title, legend_ax, _change_handles(kind, waves, lang), axes[0])
+    styles = {_change_style(row)[0] for _, shown, _ in panels for _, row in shown.iterrows()}
+    _finish(fig, title, legend_ax, _change_handles(kind, waves, lang, styles), axes[0])
     return fig
+
+
+# --------------------------------------------------------------------------- many organisations
+
+
+def _draw_spread_panel(ax, rows, item: str, *, lang: str, seed: int) -> None:
+    """One role's organisation means per item: a box of the middle half and the median, and
+    one dot per organisation (spread vertically within its row; its value is never moved)."""
+    rng = np.random.default_rng(seed)
+    items = [str(i) for i in _order(rows[item])]
+    for y, name in enumerate(items):
+        values = rows.loc[rows[item].astype(str) == name, "mean"].to_numpy(dtype=float)
+        if not len(values):
+            continue
+        q1, median, q3 = np.quantile(values, [0.25, 0.5, 0.75])
+        ax.barh(y, q3 - q1, left=q1, height=0.62, color="#d9e8f5", edgecolor=BLUE, zorder=1)
+        ax.plot([median, median], [y - 0.31, y + 0.31], color=BLUE, linewidth=2.5, zorder=3)
+        jitter = rng.uniform(-0.22, 0.22, len(values))
+        ax.scatter(values, y + jitter, s=9, color="#333333", alpha=0.55, linewidths=0, zorder=2)
+        _column(ax, y, text.number(median, lang), 52)
+        _column(ax, y, str(len(values)), 95)
+    _column(ax, -0.5, _t("value_median", lang), 52, header=True)
+    _column(ax, -0.5, "n", 95, header=True)
+    _row_axes(ax, len(items), [wrap(i, 26) for i in items])
+    _grid(ax)
+
+
+def organisation_distribution(
+    described: pd.DataFrame,
+    *,
+    min_n: int = 5,
+    scale: tuple[float, float] | None = None,
+    role: str | Sequence[str] | None = None,
+    wave=None,
+    role_labels: Mapping[str, str] | None = None,
+    lang: str = "sv",
+):
+    """How the organisations' means spread, per dimension (or statement), one panel per role:
+    a dot per organisation, a box of the middle half and the median.
+
+    What :func:`organisation_heatmap` draws when there are more organisations than fit a slide
+    (more than 30): the figure has a row per dimension, whatever the number of organisations.
+    Suppressed organisations are left out and counted in the note.
+
+    Parameters
+    ----------
+    described : DataFrame
+        ``describe(responses, by=["organisation", "role", "dimension"])``.
+    min_n : int, default 5
+    scale : (low, high), optional
+        The x-axis range, e.g. ``(1, 5)``; default the means out to whole halves.
+    role : str or list of str, optional
+    wave : optional
+    role_labels : mapping of role to display name, optional
+    lang : {"sv", "en"}, default "sv"
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = mt.describe(responses, by=["organisation", "role", "dimension"])  # doctest: +SKIP
+    >>> fig = mt.plots.organisation_distribution(d, scale=(1, 5))          # doctest: +SKIP
+    """
+    use_house_style()
+    _require(described, ["organisation", "mean"], "organisation_distribution")
+    item = _item_column(described, "organisation_distribution")
+    frame, wave = _one_wave(described, wave)
+    frame = _filter_roles(frame, role).copy()
+    title = _with_wave(_t("organisation_distribution_title", lang), wave)
+    if frame.empty:
+        return message_figure(title, _t("no_data", lang))
+    frame["_hidden"] = _suppressed(frame, min_n, "mean")
+    if frame["_hidden"].all():
+        return message_figure(title, _t("all_suppressed", lang, min_n=min_n))
+    groups, notes = _drop_suppressed_roles(_role_groups(frame), min_n, lang, role_labels)
+    heights = [rows[item].nunique() * 0.42 + 0.75 for _, rows in groups]
+    fig, legend_ax, axes = _panel_axes(None, heights, (12.6, sum(heights) + 1.4), "")
+    legend_ax.set_visible(False)
+    for k, (panel_ax, (r, rows)) in enumerate(zip(axes, groups, strict=True)):
+        _draw_spread_panel(panel_ax, rows[~rows["_hidden"]], item, lang=lang, seed=k)
+        hidden = rows.loc[rows["_hidden"], "organisation"].nunique()
+        notes += _panel_title(panel_ax, r, [], min_n, lang, role_labels)
+        if hidden:
+            label = role_name(r, role_labels) if r is not None else ""
+            notes.append(
+                _t("organisations_suppressed", lang, role=label, k=hidden, min_n=min_n).lstrip(": ")
+            )
+    shown = frame.loc[~frame["_hidden"]]
+    axes[0].set_xlim(*_value_range(shown["mean"], None, scale))
+    for panel_ax in axes:
+        decimal_ticks(panel_ax.xaxis, lang)
+        panel_ax.tick_params(axis="x", labelbottom=True)
+    n = shown["organisation"].nunique()
+    axis = _t("organisation_distribution_axis", lang, n=n)
+    axes[-1].set_xlabel("\n".join([wrap(axis, 110), *notes]), fontsize=ROW_FONT)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
+    return fig
+
+
+def group_table(
+    described: pd.DataFrame, groups: pd.DataFrame, *, min_n: int = 5, lang: str = "sv"
+) -> pd.DataFrame:
+    """The mean of the organisation means per comparison group (and over all organisations),
+    per role and dimension: the table :func:`group_means` draws.
+
+    Each organisation weighs the same; suppressed organisations are left out, and a group with
+    no organisation left has no mean. The ``organisation`` column names the group with its
+    number of organisations, e.g. "Större städer (12 org.)"; the last group is "Alla".
+
+    Parameters
+    ----------
+    described : DataFrame
+        ``describe(responses, by=["organisation", "role", "dimension"])``.
+    groups : DataFrame
+        ``organisation`` and ``group`` (the codebook's organisations sheet, column ``grupp``).
+    min_n : int, default 5
+    lang : {"sv", "en"}
+
+    Returns
+    -------
+    DataFrame
+        ``organisation`` (the group label), ``role``, the item column, ``mean``, ``n_organisations``
+        and ``wave`` when the input has it.
+
+    Examples
+    --------
+    >>> t = group_table(d, codebook.organisations)  # doctest: +SKIP
+    """
+    item = _item_column(described, "group_table")
+    frame = described.assign(_hidden=_suppressed(described, min_n, "mean"))
+    frame = frame[~frame["_hidden"]]
+    owner = groups.dropna(subset=["group"]).drop_duplicates("organisation")
+    owner = dict(zip(owner["organisation"].astype(str), owner["group"].astype(str), strict=True))
+    frame = frame.assign(group=frame["organisation"].astype(str).map(owner))
+    keys = [c for c in ("wave", "role", item) if c in frame.columns]
+    parts = []
+    for name, rows in [*frame.dropna(subset=["group"]).groupby("group", sort=True), (None, frame)]:
+        label = _t("all_groups", lang) if name is None else str(name)
+        means = rows.groupby(keys, observed=True, sort=False).agg(
+            mean=("mean", "mean"), n_organisations=("organisation", "nunique")
+        )
+        means = means.reset_index()
+        count = int(rows["organisation"].nunique())
+        means["organisation"] = _t("group_n", lang, group=label, n=count)
+        parts.append(means)
+    return pd.concat(parts, ignore_index=True)[["organisation", *keys, "mean", "n_organisations"]]
+
+
+def group_means(
+    described: pd.DataFrame,
+    *,
+    groups: pd.DataFrame,
+    min_n: int = 5,
+    scale: tuple[float, float] | None = None,
+    role: str | Sequence[str] | None = None,
+    wave=None,
+    role_labels: Mapping[str, str] | None = None,
+    lang: str = "sv",
+):
+    """Heatmap comparison group × dimension of the mean of the organisation means (one panel
+    per role), with a row for all organisations: how the groups compare, at any number of
+    organisations.
+
+    Parameters
+    ----------
+    described : DataFrame
+        ``describe(responses, by=["organisation", "role", "dimension"])``.
+    groups : DataFrame
+        ``organisation`` and ``group`` (the codebook's organisations sheet, column ``grupp``).
+    min_n, scale, role, wave, role_labels, lang
+        As in :func:`organisation_heatmap`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = mt.plots.group_means(d, groups=codebook.organisations)  # doctest: +SKIP
+    """
+    table = group_table(described, groups, min_n=min_n, lang=lang)
+    return organisation_heatmap(
+        table,
+        min_n=min_n,
+        scale=scale,
+        role=role,
+        wave=wave,
+        role_labels=role_labels,
+        title=_t("group_title", lang),
+        lang=lang,
+    )

@@ -6,29 +6,29 @@ name order and saves each as ``<stem>.png`` and ``<stem>.svg`` (:func:`save_figu
 written depend only on the spec: every figure starts from the house style, PNG and SVG carry no
 timestamp or software version, and the SVG clip-path ids are renumbered in order of appearance.
 
-How the figures are drawn: by a pool of freshly started (``spawn``) worker processes, one per CPU
-(at most 4), to which the specs are pickled; nothing is inherited by fork and no module global
-is involved. Measured on the demo (62 figures, ``render_figures`` on the sv report's sections,
-the 2-core machine, best of three back-to-back pairs, 2026-11-30):
+How the figures are drawn: every figure is drawn from the summary tables its section already
+computed (never from the responses again), laid out once at the PNG's resolution and cut to
+the box around what it draws, so each file costs one drawing (``bbox_inches="tight"`` costs
+two; same pixels). Figures with the same spec are drawn once and copied. With enough figures
+and idle CPUs, a pool of freshly started (``spawn``) worker processes draws them, to which the
+specs are pickled; nothing is inherited by fork and no module global is involved.
 
-=====================  ==========  ===========================
-                       wall (s)    CPU (s, incl. workers)
-=====================  ==========  ===========================
-in sequence            23.6        ~23 (drawing) + 2.5 (build)
-spawn pool, 2 workers  14.7        ~28 (drawing + 2 × start-up)
-=====================  ==========  ===========================
-
-The pool is 1.6 × faster when the machine is otherwise idle; with other work on both cores
-(load 3–4) the two came out even (medians 29 s and 29 s over 12 pairs, the pool faster in 8),
-so the pool never loses. ``forkserver`` was no faster than ``spawn``. The bytes written are the
-same whichever process draws a figure (checked: sequence, spawn and forkserver output identical).
+Measured on the demo (30 figures, ``render_figures`` on the sv report's sections, the 2-core
+machine under a load of about 12 from other sessions, 2026-11-30): in sequence 50–56 s wall,
+with a pool of 2 workers 68–73 s: on a busy machine a pool only adds its start-up, so the
+number of workers follows the idle CPUs (:func:`_free_cpus`). An earlier measurement on the
+idle machine gave the pool 1.6 × (14.7 s against 23.6 s). Drawing and saving the 30 figures
+one after the other costs 19.7 s CPU against about 24 s with ``"tight"`` (same load). The
+bytes written are the same whichever process draws a figure.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,11 +54,30 @@ def save_figure(figure, stem: Path) -> list[Path]:
 
     stem.parent.mkdir(parents=True, exist_ok=True)
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
-    figure.savefig(png, dpi=150, metadata={"Software": None})
-    figure.savefig(svg, metadata={"Date": None, "Creator": None})
+    box = _laid_out(figure, DPI)
+    figure.savefig(png, dpi=DPI, metadata={"Software": None}, bbox_inches=box)
+    figure.savefig(svg, metadata={"Date": None, "Creator": None}, bbox_inches=box)
     _stable_svg_ids(svg)
     plt.close(figure)
     return [png, svg]
+
+
+#: Resolution of the PNG figures: a figure of a slide's 13,33 × 7,5 in is 2000 × 1125 px.
+DPI = 150
+
+
+def _laid_out(figure, dpi: float):
+    """Lay the figure out once, at the resolution it is saved at, and return the box around
+    everything drawn (padded 0.1 in, as ``bbox_inches="tight"``). Both files are then cut to
+    that box, so the figure is drawn once per file instead of twice (``"tight"`` draws a
+    figure once to measure it and again to save it)."""
+    figure.set_dpi(dpi)
+    renderer = figure.canvas.get_renderer()
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(figure)
+        figure.set_layout_engine("none")
+    return figure.get_tightbbox(renderer).padded(0.1)
 
 
 def _stable_svg_ids(path: Path) -> None:
@@ -104,9 +123,11 @@ def render_figures(
 ) -> list[Path]:
     """Draw every figure of every section into ``directory`` (PNG and SVG), in name order.
 
-    ``processes``: how many worker processes draw; default one per CPU (at most 4). With more
-    than one, the specs are pickled to a pool of freshly started (``spawn``) processes; with
-    one, the figures are drawn here, one after the other. A script that calls this (or
+    ``processes``: how many worker processes draw; default one per idle CPU (CPUs less the
+    load average, at most 4). With more than one and at least :data:`MIN_PARALLEL` figures,
+    the specs are pickled to a pool of freshly started (``spawn``) processes; otherwise the
+    figures are drawn here, one after the other. Figures with the same spec are drawn once
+    and copied. A script that calls this (or
     :func:`maturity.build_report`) needs the usual ``if __name__ == "__main__":`` guard, since
     the workers import the main module; without it the pool breaks and the figures are drawn
     here instead. ``lang`` is the language of the progress lines.
@@ -120,14 +141,51 @@ def render_figures(
         return []
     if progress:
         progress(text.word("cli.drawing", lang, n=len(specs), directory=directory))
-    work = [(spec, str(directory / name)) for name, spec in sorted(specs.items())]
-    processes = min(os.cpu_count() or 1, 4) if processes is None else processes
+    work, copies = _unique_work(specs, directory)
+    processes = _free_cpus() if processes is None else processes
     drawn = None
-    if processes > 1 and len(work) > 2:
+    if processes > 1 and len(work) >= MIN_PARALLEL:
         drawn = _draw_in_workers(work, min(processes, len(work)), progress, lang)
     if drawn is None:
         drawn = [_draw_task(task, progress) for task in work]
-    return [Path(p) for paths in drawn for p in paths]
+    written = {Path(paths[0]).stem: paths for paths in drawn}
+    for name, original in copies.items():
+        written[name] = []
+        for path in written[original]:
+            target = directory / (name + Path(path).suffix)
+            shutil.copyfile(path, target)
+            written[name].append(str(target))
+    return [Path(p) for name in sorted(written) for p in written[name]]
+
+
+def _free_cpus() -> int:
+    """How many worker processes can draw at once: the CPUs not already busy (by the load
+    average), at most 4. On a busy machine extra workers only add their start-up."""
+    cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system
+        busy = 0.0
+    return max(1, min(4, cpus, round(cpus - busy)))
+
+
+#: Fewest figures worth a pool of worker processes: starting a worker (importing pandas and
+#: matplotlib) costs about as much as drawing two or three figures.
+MIN_PARALLEL = 6
+
+
+def _unique_work(specs: dict[str, FigureSpec], directory: Path):
+    """The figures to draw (one per distinct spec, in name order) and the names that are a copy
+    of another's (e.g. the latest meeting's risk matrix under both its names): drawn once."""
+    work, first, copies = [], {}, {}
+    for name, spec in sorted(specs.items()):
+        key = pickle.dumps((spec.function, spec.args, sorted(spec.kwargs.items())))
+        if key in first:
+            copies[name] = first[key]
+            continue
+        first[key] = name
+        work.append((spec, str(directory / name)))
+    return work, copies
 
 
 def _draw_task(task: tuple[FigureSpec, str], progress=None) -> list[str]:

@@ -10,7 +10,13 @@ from maturity.findings import key_findings
 from maturity.privacy import SuppressionRatio, suppression_ratio
 from maturity.sections import Section
 
-__all__ = ["write_summary", "report_suppression", "privacy_lines", "markdown_text"]
+__all__ = [
+    "write_summary",
+    "report_suppression",
+    "privacy_lines",
+    "markdown_text",
+    "figure_captions",
+]
 
 #: Where the problem log is written (named in the summary).
 PROBLEM_LOG = "data/processed/problems.csv"
@@ -124,6 +130,22 @@ def _read_lines(sections: list[Section], min_n: int, lang: str) -> list[str]:
     return lines
 
 
+def figure_captions(sections: list[Section]) -> dict[str, str]:
+    """Figure name → its caption (what it shows, in words), over every section.
+
+    Examples
+    --------
+    >>> figure_captions([])
+    {}
+    """
+    return {
+        name: spec.caption
+        for section in sections
+        for name, spec in section.figures.items()
+        if getattr(spec, "caption", "")
+    }
+
+
 def write_summary(
     sections: list[Section], result, path: Path, *, min_n: int = 5, lang: str = "sv"
 ) -> Path:
@@ -139,9 +161,13 @@ def write_summary(
     lines += ["", f"## {text.word('report.what_was_read', lang)}", ""]
     lines += _read_lines(sections, min_n, lang)
     lines += ["", f"## {text.word('report.figures', lang)}", ""]
+    captions = figure_captions(sections)
     for figure in sorted(p for p in result.figures if p.suffix == ".png"):
         relative = figure.relative_to(path.parent) if figure.is_relative_to(path.parent) else figure
-        lines += [f"### {figure.stem}", "", f"![{figure.stem}]({relative.as_posix()})", ""]
+        caption = markdown_text(captions.get(figure.stem, "")) or text.word(
+            "report.figure_untitled", lang
+        )
+        lines += [f"### {caption}", "", f"![{caption}]({relative.as_posix()})", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     return path

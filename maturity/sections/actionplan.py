@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from maturity import text
 from maturity.actionplan import action_plan_summary
 from maturity.findings.actionplan import actionplan_findings
 from maturity.io.actionplan import ActionPlan, read_action_plan
@@ -57,11 +58,26 @@ def actionplan_section(plan: ActionPlan, *, lang: str = "sv", files: int = 1) ->
     tables = {"actions": plan.actions, "actionplan_budget": plan.budget, **summary.tables()}
     figures = {}
     if len(plan.actions):
-        figures["handlingsplan_status"] = FigureSpec(
-            "maturity.plots.actionplan:action_status", (summary,), {"lang": lang}
+        years = sorted(int(y) for y in summary.areas["year"].unique())
+        shown = (
+            "–" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
         )
+        figures["handlingsplan_status"] = FigureSpec(
+            "maturity.plots.actionplan:action_status",
+            (summary,),
+            {"lang": lang},
+            caption=text.word("figure.caption.action_status", lang, years=shown),
+        )
+        budget_years = sorted(int(y) for y in summary.years["year"].unique())
+        if budget_years:
+            shown = f"{budget_years[0]}–{budget_years[-1]}"
+            if budget_years[0] == budget_years[-1]:
+                shown = str(budget_years[0])
         figures["budget"] = FigureSpec(
-            "maturity.plots.actionplan:budget_use", (summary,), {"lang": lang}
+            "maturity.plots.actionplan:budget_use",
+            (summary,),
+            {"lang": lang},
+            caption=text.word("figure.caption.budget", lang, years=shown),
         )
     return Section(
         name="actionplan",

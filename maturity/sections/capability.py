@@ -21,12 +21,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from maturity import text
 from maturity.capability import capability_summary
 from maturity.errors import InputError
 from maturity.findings.capability import capability_findings, latest_wave
 from maturity.io.capability import CapabilityMap, read_capability_map
 from maturity.io.problems import ProblemLog
 from maturity.plots.spec import FigureSpec
+from maturity.plots.style import MAX_ROWS, with_wave
 from maturity.sections import Section, read_parts
 
 __all__ = ["build", "capability_section"]
@@ -55,13 +57,81 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "organisation"
 
 
-def capability_section(cmap: CapabilityMap, *, lang: str = "sv", files: int = 1) -> Section:
+def _wave_of(table: pd.DataFrame):
+    waves = table["wave"].dropna().unique() if "wave" in table else []
+    if not len(waves):
+        return None
+    wave = sorted(waves, key=str)[-1]
+    return int(wave) if isinstance(wave, float) and wave.is_integer() else wave
+
+
+def _figures(cmap: CapabilityMap, summary, *, groups=None, lang: str) -> dict[str, FigureSpec]:
+    """The heatmap (a distribution beyond 30 organisations), the radars of the organisations
+    with the lowest and the highest mean, and the bars with the gaps to the target."""
+    wave = _wave_of(cmap.assessments)
+    many = cmap.assessments["organisation"].nunique() > MAX_ROWS
+    figures = {
+        "formagekarta_heatmap": FigureSpec(
+            "maturity.plots.capability:capability_heatmap",
+            (cmap,),
+            {"lang": lang},
+            caption=with_wave(
+                text.word(
+                    "figure.caption."
+                    + ("capability_distribution" if many else "capability_heatmap"),
+                    lang,
+                ),
+                wave,
+            ),
+        ),
+    }
+    orgs = latest_wave(summary.organisations).dropna(subset=["mean"])
+    if len(orgs):
+        chosen = {
+            orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"]: (
+                "radar_highest"
+            ),
+            orgs.sort_values("mean", kind="stable").iloc[0]["organisation"]: "radar_lowest",
+        }
+        for org, key in sorted(chosen.items(), key=lambda item: item[1] != "radar_lowest"):
+            figures[f"formagekarta_radar_{_slug(org)}"] = FigureSpec(
+                "maturity.plots.capability:capability_radar",
+                (cmap,),
+                {"organisation": org, "lang": lang},
+                caption=with_wave(text.word(f"figure.caption.{key}", lang, organisation=org), wave),
+            )
+    if groups is not None and "group" in groups and groups["group"].notna().any():
+        figures["formagekarta_grupper"] = FigureSpec(
+            "maturity.plots.capability:capability_groups",
+            (cmap,),
+            {"groups": groups[["organisation", "group"]].dropna(), "lang": lang},
+            caption=with_wave(text.word("figure.caption.capability_groups", lang), wave),
+        )
+    figures["formagekarta_staplar"] = FigureSpec(
+        "maturity.plots.capability:capability_bars",
+        (latest_wave(summary.capabilities),),
+        {"levels": cmap.levels, "lang": lang},
+        caption=with_wave(text.word("figure.caption.capability_bars", lang), wave),
+    )
+    return figures
+
+
+def capability_section(
+    cmap: CapabilityMap,
+    *,
+    organisations: pd.DataFrame | None = None,
+    lang: str = "sv",
+    files: int = 1,
+) -> Section:
     """The capability map's part of the report: tables, figures and findings.
 
     Parameters
     ----------
     cmap : CapabilityMap
         What :func:`maturity.read_capability_map` returned (or several combined).
+    organisations : DataFrame, optional
+        The codebook's organisations; with a ``group`` column (``grupp``: a comparison group
+        per organisation) the section adds the figure ``formagekarta_grupper``.
     lang : {"sv", "en"}
     files : int
         How many workbooks it was read from (for the run summary).
@@ -83,28 +153,7 @@ def capability_section(cmap: CapabilityMap, *, lang: str = "sv", files: int = 1)
     'substandard'
     """
     summary = capability_summary(cmap.assessments, levels=cmap.levels)
-    figures = {
-        "formagekarta_heatmap": FigureSpec(
-            "maturity.plots.capability:capability_heatmap", (cmap,), {"lang": lang}
-        ),
-    }
-    orgs = latest_wave(summary.organisations).dropna(subset=["mean"])
-    if len(orgs):
-        chosen = [
-            orgs.sort_values("mean", kind="stable").iloc[0]["organisation"],
-            orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"],
-        ]
-        for org in dict.fromkeys(chosen):
-            figures[f"formagekarta_radar_{_slug(org)}"] = FigureSpec(
-                "maturity.plots.capability:capability_radar",
-                (cmap,),
-                {"organisation": org, "lang": lang},
-            )
-    figures["formagekarta_staplar"] = FigureSpec(
-        "maturity.plots.capability:capability_bars",
-        (latest_wave(summary.capabilities),),
-        {"levels": cmap.levels, "lang": lang},
-    )
+    figures = _figures(cmap, summary, groups=organisations, lang=lang)
     return Section(
         name="capability",
         tables={
@@ -151,4 +200,6 @@ def build(
     """
     paths = [Path(p) for p in paths]
     maps = [read_capability_map(p, organisations=organisations) for p in paths]
-    return capability_section(_combine(maps, paths), lang=lang, files=len(paths))
+    return capability_section(
+        _combine(maps, paths), organisations=organisations, lang=lang, files=len(paths)
+    )

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from maturity import text
 from maturity.findings.risk import risk_findings
 from maturity.io.risk import RiskRegister, read_risk_register
 from maturity.plots.spec import FigureSpec
@@ -60,15 +61,29 @@ def risk_section(register: RiskRegister, *, lang: str = "sv", files: int = 1) ->
     figures = {}
     dates = [pd.Timestamp(d) for d in register.dates]
     if dates:
-        figures["riskmatris"] = FigureSpec(
-            "maturity.plots.risk:risk_matrix", (register,), {"lang": lang}
+        first, last = f"{min(dates):%Y-%m-%d}", f"{max(dates):%Y-%m-%d}"
+        figures["riskmatris"] = FigureSpec(  # the latest meeting (drawn once, saved twice)
+            "maturity.plots.risk:risk_matrix",
+            (register.risks,),
+            {"date": max(dates), "lang": lang},
+            caption=text.word("figure.caption.risk_matrix_latest", lang, date=last),
         )
         for date in dates:
             figures[f"riskmatris_{date:%Y-%m-%d}"] = FigureSpec(
-                "maturity.plots.risk:risk_matrix", (register,), {"date": date, "lang": lang}
+                "maturity.plots.risk:risk_matrix",
+                (register.risks,),
+                {"date": date, "lang": lang},
+                caption=text.word("figure.caption.risk_matrix", lang, date=f"{date:%Y-%m-%d}"),
             )
         figures["risktrend"] = FigureSpec(
-            "maturity.plots.risk:risk_trend", (summary,), {"lang": lang}
+            "maturity.plots.risk:risk_trend",
+            (summary,),
+            {"lang": lang},
+            caption=text.word(
+                "figure.caption.risk_trend",
+                lang,
+                period=first if first == last else f"{first}–{last}",
+            ),
         )
     return Section(
         name="risk",

@@ -17,6 +17,8 @@ from maturity.findings.finding import upper_first
 from maturity.findings.survey import same_statements, survey_findings
 from maturity.io.survey import read_survey
 from maturity.plots.spec import FigureSpec
+from maturity.plots.style import MAX_ROWS, with_wave
+from maturity.plots.survey import answer_distribution
 from maturity.privacy import organisation_suppression, suppression_ratio
 from maturity.sections import Section, read_parts
 
@@ -187,7 +189,7 @@ def _different_statements(role_gaps: pd.DataFrame, codebook) -> bool:
 
 
 def _role_gap_figures(
-    dimensions, roles, options, labels, plurals, *, role_gaps, codebook
+    dimensions, roles, options, labels, plurals, *, role_gaps, codebook, lang: str
 ) -> dict[str, FigureSpec]:
     """One dumbbell figure per pair of roles; two roles give the one figure ``enkat_roller``.
     Each says so when the pair's dimensions hold different statements for the two roles."""
@@ -203,12 +205,13 @@ def _role_gap_figures(
         ]
         labelled = _with_alpha_labels(pair_gaps, ["_1", "_2"], options["lang"])
         label_of = dict(zip(pair_gaps["dimension"].astype(str), labelled["dimension"], strict=True))
-        shown = dimensions.assign(
+        data = dimensions.assign(
             dimension=[label_of.get(str(d), d) for d in dimensions["dimension"]]
         )
+        shown = text.join([upper_first(plurals[pair[0]]), plurals[pair[1]]], lang)
         figures[name] = FigureSpec(
             "maturity.plots.survey:role_gap",
-            (shown,),
+            (data,),
             {
                 **options,
                 "roles": pair,
@@ -216,7 +219,71 @@ def _role_gap_figures(
                 "title_labels": plurals,
                 "different_statements": _different_statements(pair_gaps, codebook),
             },
+            caption=_caption("role_gap", lang, roles=shown, wave=options["wave"]),
         )
+    return figures
+
+
+def _caption(key: str, lang: str, wave=None, **fields) -> str:
+    """A figure's caption (its heading in the summary), naming the wave it shows."""
+    return with_wave(text.word(f"figure.caption.{key}", lang, **fields), wave)
+
+
+def _distribution_figures(
+    distribution, codebook, role, labels, plurals, *, wave, lang: str, min_n: int
+) -> dict[str, FigureSpec]:
+    """One distribution figure per dimension of a role (a slide each), drawn from the
+    answer counts computed once (:func:`maturity.plots.survey.answer_distribution`)."""
+    figures = {}
+    asked = codebook.statements[codebook.statements["role"] == role]
+    rows = distribution[distribution["role"] == role]
+    for dimension, group in asked.groupby("dimension", sort=True):
+        ids = group["statement"].tolist()
+        figures[f"enkat_fordelning_{_slug(role)}_{_slug(dimension, '_')}"] = FigureSpec(
+            "maturity.plots.survey:diverging_bars",
+            (rows[rows["statement"].isin(ids)].reset_index(drop=True),),
+            {
+                "codebook": codebook,
+                "min_n": min_n,
+                "role_labels": labels,
+                "lang": lang,
+                "title": f"{upper_first(labels[role])}: {dimension}",
+            },
+            caption=_caption(
+                "distribution", lang, role=plurals[role], dimension=dimension, wave=wave
+            ),
+        )
+    return figures
+
+
+def _change_figures(
+    tables, roles, labels, plurals, *, lang: str, min_n: int
+) -> dict[str, FigureSpec]:
+    """Change per dimension (one slide), and per statement one slide per role."""
+    changed = tables["survey_change"]
+    waves = f"{changed['from_wave'].iloc[0]}–{changed['to_wave'].iloc[0]}" if len(changed) else ""
+    options = {"lang": lang, "min_n": min_n, "role_labels": labels}
+    figures = {
+        "enkat_forandring": FigureSpec(
+            "maturity.plots.survey:wave_change",
+            (
+                _with_alpha_labels(
+                    tables["survey_change_dimensions"], ["_to"], lang, flags=["_from", "_to"]
+                ),
+            ),
+            options,
+            caption=_caption("change", lang, waves=waves),
+        )
+    }
+    for role in roles:
+        rows = changed[changed["role"].astype(str) == role].reset_index(drop=True)
+        if len(rows):
+            figures[f"enkat_forandring_pastaenden_{_slug(role)}"] = FigureSpec(
+                "maturity.plots.survey:wave_change",
+                (rows,),
+                options,
+                caption=_caption("change_statements", lang, role=plurals[role], waves=waves),
+            )
     return figures
 
 
@@ -228,39 +295,25 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     figures: dict[str, FigureSpec] = {}
     labels = text.role_names(codebook.roles, lang, codebook=codebook)
     plurals = text.role_names(codebook.roles, lang, codebook=codebook, form="plural")
-    present = {str(r) for r in latest["role"].dropna().unique()}
-    for role in [r for r in codebook.roles if r in present]:
-        slug = _slug(role)
-        figures[f"enkat_fordelning_{slug}"] = FigureSpec(
-            "maturity.plots.survey:diverging_bars",
-            (latest,),
-            {
-                "codebook": codebook,
-                "role": role,
-                "min_n": min_n,
-                "role_labels": labels,
-                "lang": lang,
-            },
-        )
-        # one slide per dimension: at most a handful of statements each
-        asked = codebook.statements[codebook.statements["role"] == role]
-        for dimension, group in asked.groupby("dimension", sort=True):
-            ids = group["statement"].tolist()
-            heading = f"{upper_first(labels[role])}: {dimension}"
-            figures[f"enkat_fordelning_{slug}_{_slug(dimension, '_')}"] = FigureSpec(
-                "maturity.plots.survey:diverging_bars",
-                (latest,),
-                {
-                    "codebook": codebook,
-                    "role": role,
-                    "statements": ids,
-                    "min_n": min_n,
-                    "role_labels": labels,
-                    "lang": lang,
-                    "title": heading,
-                },
+    present = set(latest["role"].dropna().astype(str))
+    roles = [r for r in codebook.roles if r in present]
+    distribution = answer_distribution(
+        latest, min_n=min_n, codebook=codebook, described=tables["survey_statements"]
+    )
+    for role in roles:
+        figures.update(
+            _distribution_figures(
+                distribution,
+                codebook,
+                role,
+                labels,
+                plurals,
+                wave=waves[-1],
+                lang=lang,
+                min_n=min_n,
             )
-        figures[f"enkat_medel_{slug}"] = FigureSpec(
+        )
+        figures[f"enkat_medel_{_slug(role)}"] = FigureSpec(
             "maturity.plots.survey:mean_ci",
             (tables["survey_statements"],),
             {
@@ -270,42 +323,71 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
                 "min_n": min_n,
                 "scale": scale,
                 "role_labels": labels,
+                "wave": waves[-1],
             },
+            caption=_caption("means", lang, role=plurals[role], wave=waves[-1]),
         )
     if "survey_role_gap" in tables:
         figures.update(
             _role_gap_figures(
                 tables["survey_dimensions"],
-                [r for r in codebook.roles if r in present],
-                {"lang": lang, "min_n": min_n, "scale": scale, "midpoint": midpoint},
+                roles,
+                {
+                    "lang": lang,
+                    "min_n": min_n,
+                    "scale": scale,
+                    "midpoint": midpoint,
+                    "wave": waves[-1],
+                },
                 labels,
                 plurals,
                 role_gaps=tables["survey_role_gap"],
                 codebook=codebook,
+                lang=lang,
             )
         )
+    by_organisation = tables["survey_organisations"]
+    many = by_organisation["organisation"].nunique() > MAX_ROWS
     figures["enkat_organisationer"] = FigureSpec(
         "maturity.plots.survey:organisation_heatmap",
-        (_role_alpha_labels(tables["survey_organisations"], tables["survey_dimensions"], lang),),
-        {"lang": lang, "min_n": min_n, "scale": scale, "role_labels": labels},
+        (_role_alpha_labels(by_organisation, tables["survey_dimensions"], lang),),
+        {
+            "lang": lang,
+            "min_n": min_n,
+            "scale": scale,
+            "role_labels": labels,
+            "wave": waves[-1],
+        },
+        caption=_caption(
+            "organisation_distribution" if many else "organisations", lang, wave=waves[-1]
+        ),
     )
+    groups = _groups(codebook.organisations)
+    if groups is not None:
+        figures["enkat_grupper"] = FigureSpec(
+            "maturity.plots.survey:group_means",
+            (by_organisation,),
+            {
+                "groups": groups,
+                "lang": lang,
+                "min_n": min_n,
+                "scale": scale,
+                "role_labels": labels,
+                "wave": waves[-1],
+            },
+            caption=_caption("groups", lang, wave=waves[-1]),
+        )
     if "survey_change" in tables:
-        # per dimension fits a slide; per statement is the full page behind it
-        figures["enkat_forandring"] = FigureSpec(
-            "maturity.plots.survey:wave_change",
-            (
-                _with_alpha_labels(
-                    tables["survey_change_dimensions"], ["_to"], lang, flags=["_from", "_to"]
-                ),
-            ),
-            {"lang": lang, "min_n": min_n, "role_labels": labels},
-        )
-        figures["enkat_forandring_pastaenden"] = FigureSpec(
-            "maturity.plots.survey:wave_change",
-            (tables["survey_change"],),
-            {"lang": lang, "min_n": min_n, "role_labels": labels},
-        )
+        figures.update(_change_figures(tables, roles, labels, plurals, lang=lang, min_n=min_n))
     return figures
+
+
+def _groups(organisations: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The organisations' comparison groups (the codebook's optional ``grupp`` column), or
+    None when no organisation has one."""
+    if organisations is None or "group" not in organisations or organisations["group"].isna().all():
+        return None
+    return organisations[["organisation", "group"]].dropna().drop_duplicates("organisation")
 
 
 def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -> Section:
