@@ -1598,6 +1598,10 @@ _SLIDE_FIGURES: dict[str, dict[str, str]] = {
         "{role}: medelvärde per påstående",
         "{role}: mean per statement",
     ),
+    "figure.caption.priorities": _both(
+        "Förmågor under målnivån och aktiviteterna som bidrar till dem",
+        "Capabilities below target and the activities that serve them",
+    ),
     "figure.caption.role_gap": _both("{roles} per dimension", "{roles} by dimension"),
     "figure.caption.organisations": _both(
         "Medelvärde per organisation och dimension",
@@ -1932,31 +1936,37 @@ _DELIVERABLE: dict[str, dict[str, str]] = {
 #: Reliability of the survey's dimensions (Cronbach's alpha beside every dimension score), the
 #: midpoint, ranking and organisation-tie columns, and their findings.
 _RELIABILITY: dict[str, dict[str, str]] = {
-    "column.alpha_low": _both("Alfa KI 95 % nedre", "alpha_low"),
-    "column.alpha_high": _both("Alfa KI 95 % övre", "alpha_high"),
-    "column.n_alpha": _both("Antal svarande för alfa", "n_alpha"),
-    "column.reliable": _both("Tillförlitlig skala (alfa minst 0,6)", "reliable"),
+    "column.alpha_low": _both("Alfa KI 95 % nedre", "Alpha 95 % CI low"),
+    "column.alpha_high": _both("Alfa KI 95 % övre", "Alpha 95 % CI high"),
+    "column.n_alpha": _both("Antal svarande för alfa", "Respondents for alpha"),
+    "column.reliable": _both("Tillförlitlig skala (alfa minst 0,6)", "Reliable scale (alpha 0.6+)"),
     **{
-        f"column.{name}{suffix}": _both(f"{sv} {where}", f"{name}{suffix}")
-        for suffix, where in (
-            ("_1", "roll 1"),
-            ("_2", "roll 2"),
-            ("_from", "före"),
-            ("_to", "efter"),
+        f"column.{name}{suffix}": _both(f"{sv} {where_sv}", f"{en} {where_en}")
+        for suffix, where_sv, where_en in (
+            ("_1", "roll 1", "role 1"),
+            ("_2", "roll 2", "role 2"),
+            ("_from", "före", "before"),
+            ("_to", "efter", "after"),
         )
-        for name, sv in (
-            ("alpha", "Cronbachs alfa"),
-            ("alpha_low", "Alfa KI 95 % nedre"),
-            ("alpha_high", "Alfa KI 95 % övre"),
-            ("n_alpha", "Antal svarande för alfa"),
-            ("reliable", "Tillförlitlig skala"),
+        for name, sv, en in (
+            ("alpha", "Cronbachs alfa", "Cronbach's alpha"),
+            ("alpha_low", "Alfa KI 95 % nedre", "Alpha 95 % CI low"),
+            ("alpha_high", "Alfa KI 95 % övre", "Alpha 95 % CI high"),
+            ("n_alpha", "Antal svarande för alfa", "Respondents for alpha"),
+            ("reliable", "Tillförlitlig skala", "Reliable scale"),
         )
     },
-    "column.n_below": _both("Antal under mittpunkten", "n_below"),
-    "column.n_not_different": _both("Antal inte säkert skilda från mittpunkten", "n_not_different"),
-    "column.n_lowest": _both("Antal med lägsta medelvärdet", "n_lowest"),
-    "column.n_min_organisations": _both("Antal lägst organisationer", "n_min_organisations"),
-    "column.n_max_organisations": _both("Antal högst organisationer", "n_max_organisations"),
+    "column.n_below": _both("Antal under mittpunkten", "Statements below the midpoint"),
+    "column.n_not_different": _both(
+        "Antal inte säkert skilda från mittpunkten", "Statements not clearly off the midpoint"
+    ),
+    "column.n_lowest": _both("Antal med lägsta medelvärdet", "Statements at the lowest mean"),
+    "column.n_min_organisations": _both(
+        "Antal lägst organisationer", "Organisations at the lowest mean"
+    ),
+    "column.n_max_organisations": _both(
+        "Antal högst organisationer", "Organisations at the highest mean"
+    ),
     "findings.survey.reliability_low": _both(
         "Påståendena i {dimension} mäter inte samma sak för {who} i {wave} (Cronbachs α = "
         "{alpha}, 95 % KI {low}–{high}, under {threshold}), så dimensionens medelvärde är inte "

@@ -78,7 +78,9 @@ def styled(
     for column in shown.columns:
         series = shown[column]
         if pd.api.types.is_bool_dtype(series):
-            shown[column] = [text.yes_no(bool(v), lang) for v in series]
+            shown[column] = [
+                text.MISSING if pd.isna(v) else text.yes_no(bool(v), lang) for v in series
+            ]
         elif pd.api.types.is_datetime64_any_dtype(series):
             shown[column] = [text.MISSING if pd.isna(v) else text.date(v, lang) for v in series]
         elif pd.api.types.is_float_dtype(series):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from maturity import text
 from maturity.findings.priorities import priorities_findings
 from maturity.plots.spec import FigureSpec
+from maturity.plots.style import with_wave
 from maturity.priorities import priorities, served
 from maturity.sections import Section
 
@@ -61,7 +63,10 @@ def priorities_section(sections: list[Section], *, lang: str = "sv") -> Section 
         table, n_capabilities=int(latest["target"].notna().sum()), linked=linked, lang=lang
     )
     figure = FigureSpec(
-        "maturity.plots.priorities:priority_gaps", (table,), {"wave": wave, "lang": lang}
+        "maturity.plots.priorities:priority_gaps",
+        (table,),
+        {"wave": wave, "lang": lang},
+        caption=with_wave(text.word("figure.caption.priorities", lang), wave),
     )
     return Section(
         name="priorities",
