@@ -1967,6 +1967,7 @@ _RELIABILITY: dict[str, dict[str, str]] = {
     "column.n_max_organisations": _both(
         "Antal högst organisationer", "Organisations at the highest mean"
     ),
+    "findings.survey.in_wave": _both("Enkäten {wave}:", "Survey {wave}:"),
     "findings.survey.reliability_low": _both(
         "Påståendena i {dimension} mäter inte samma sak för {who} i {wave} (Cronbachs α = "
         "{alpha}, 95 % KI {low}–{high}, under {threshold}), så dimensionens medelvärde är inte "

@@ -924,3 +924,16 @@ def test_zz_every_findings_key_is_rendered_by_these_tests():
     keys = {key for key in text.WORDS if key.startswith("findings.")}
     missing = sorted(keys - RENDERED)
     assert not missing, f"findings keys no test renders: {missing}"
+
+
+def test_latest_wave_sentences_name_their_wave():
+    tests = _tests(
+        [2.504, 2.496, 3.5, 1.0], [0.01, 0.01, 0.01, 0.001], suppressed=[False] * 3 + [True]
+    )
+    plain = survey_findings(_ranked().iloc[0:0], _across(), tests, codebook=CODEBOOK, lang="en")
+    named = survey_findings(
+        _ranked().iloc[0:0], _across(), tests, wave=2022, codebook=CODEBOOK, lang="en"
+    )
+    assert [f.sentence for f in named] == [f"Survey 2022: {f.sentence}" for f in plain]
+    swedish = survey_findings(_ranked().iloc[0:0], _across(), tests, wave=2022, codebook=CODEBOOK)
+    assert swedish[0].sentence.startswith("Enkäten 2022: Av ")

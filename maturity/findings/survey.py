@@ -10,6 +10,8 @@ otherwise *moderate*.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from maturity import text
@@ -478,6 +480,7 @@ def survey_findings(
     by_organisation: pd.DataFrame | None = None,
     suppression=None,
     reliability: pd.DataFrame | None = None,
+    wave=None,
     min_n: int = 5,
     codebook=None,
     lang: str = "sv",
@@ -514,6 +517,10 @@ def survey_findings(
         Cronbach's alpha below :data:`~maturity.stats.RELIABLE_ALPHA` (0.6) is flagged, "the
         statements of X do not measure the same thing"; when none is, one sentence gives the
         range of alpha.
+    wave : int or str, optional
+        The wave ``ranked``, ``across``, ``midpoints`` and ``role_gaps`` show (the report's
+        latest); each of their sentences then begins by naming it ("Enkäten 2022: …"). The
+        change and reliability sentences name their own waves.
     min_n : int
         The suppression limit the tables were made with (stated in the privacy note).
     codebook : Codebook, optional
@@ -537,10 +544,16 @@ def survey_findings(
     >>> found[0].sentence                                             # doctest: +SKIP
     'Förvaltningscheferna ger lägst medelvärde, 2,6 (sd 0,9, n = 100), för påståendet …'
     """
-    return [
+    latest = [
         *_extreme_findings(ranked, across, codebook=codebook, lang=lang),
         *_midpoint_findings(midpoints, codebook=codebook, lang=lang),
         *_role_gap_findings(role_gaps, codebook=codebook, lang=lang),
+    ]
+    if wave is not None:
+        prefix = text.word("findings.survey.in_wave", lang, wave=wave)
+        latest = [replace(f, sentence=f"{prefix} {f.sentence}") for f in latest]
+    return [
+        *latest,
         *_change_findings(changed, lang=lang),
         *_reliability_findings(reliability, codebook=codebook, lang=lang),
         *_suppression_findings(

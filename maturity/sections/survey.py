@@ -444,6 +444,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         by_organisation=tables["survey_organisations"],
         suppression=suppression_ratio(section.published(), min_n=min_n),
         reliability=tables["survey_alpha"],
+        wave=int(survey.responses["wave"].max()),
         min_n=min_n,
         codebook=codebook,
         lang=lang,
