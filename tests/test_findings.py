@@ -502,6 +502,72 @@ def test_role_gap_over_different_statements_and_no_comparison():
     assert [f.key for f in empty + hidden] == ["role_gap", "role_gap"]
 
 
+def _parallel(n_it: int = 8):
+    """Chefs answer F1, F2; IT-chefs answer I1, I2; the codebook pairs F1·I1 and F2·I2."""
+    from maturity.codebook import Codebook
+
+    statements = pd.DataFrame(
+        {
+            "statement": ["F1", "F2", "I1", "I2"],
+            "text": ["f1", "f2", "i1", "i2"],
+            "role": ["chef", "chef", "it", "it"],
+            "dimension": ["D", "E", "D", "E"],
+            "parallel": ["I1", "I2", "F1", "F2"],
+        }
+    )
+    cb = Codebook.from_frames(
+        statements, pd.DataFrame({"label": list("12345"), "value": range(1, 6)})
+    )
+    f1, f2 = [4.0, 5, 4, 5, 4, 4, 5, 4], [3.0, 3, 4, 3, 3, 2, 3, 3]
+    i1, i2 = [2.0, 3, 2, 3, 2, 2, 3, 2][:n_it], [3.0, 3, 3, 4, 3, 3, 2, 3][:n_it]
+    rows = [
+        (role, f"{role}{i}", s, v)
+        for role, s, values in (
+            ("chef", "F1", f1),
+            ("chef", "F2", f2),
+            ("it", "I1", i1),
+            ("it", "I2", i2),
+        )
+        for i, v in enumerate(values)
+    ]
+    r = pd.DataFrame(rows, columns=["role", "respondent", "statement", "score"]).assign(wave=2024)
+    return r, cb
+
+
+def test_roles_compared_on_parallel_statements_and_why_not():
+    from scipy import stats as sps
+
+    from maturity import stats as ms
+
+    none = _ranked().iloc[0:0], _across(), _tests([], [])
+    r, cb = _parallel()
+    pairs = ms.compare_parallel(r, codebook=cb, roles=("chef", "it"))
+    found = survey_findings(*none, role_gaps=_gaps("D"), role_pairs=pairs, codebook=cb)
+    p = sps.mannwhitneyu([4.0, 5, 4, 5, 4, 4, 5, 4], [2.0, 3, 2, 3, 2, 2, 3, 2]).pvalue
+    assert pairs["p"].iloc[0] == pytest.approx(p, rel=1e-12)
+    assert found[0].sentence == (
+        "Rollerna jämförs på jämförbara påståenden, som kodboken anger som parallella (F1 och "
+        "I1, F2 och I2). Störst skillnad gäller F1 och I1: chef 4,4 mot it 2,4 "
+        "(skillnad 2,0; p = 0,001 efter Holm-korrigering över 2 par)."
+    )
+    assert found[0].values["pairs"] == ["F1 · I1", "F2 · I2"]
+    en = survey_findings(*none, role_pairs=pairs, codebook=cb, lang="en")
+    assert en[0].sentence.startswith("The roles are compared on parallel statements")
+    few = ms.compare_parallel(_parallel(n_it=3)[0], codebook=cb, roles=("chef", "it"))
+    hidden = survey_findings(*none, role_pairs=few, codebook=cb)
+    assert hidden[0].sentence == (
+        "Rollerna jämförs inte på de jämförbara påståendena (F1 och I1, F2 och I2): i varje "
+        "par har en roll för få svarande för att redovisas."
+    )
+    unanswered = ms.compare_parallel(r[r["role"] == "chef"], codebook=cb, roles=("chef", "it"))
+    nothing = survey_findings(*none, role_pairs=unanswered, codebook=cb, lang="en")
+    assert nothing[0].sentence == (
+        "The roles are not compared on the parallel statements (F1 and I1, F2 and I2): no pair "
+        "has answers from both roles."
+    )
+    assert [f.key for f in found + hidden + nothing] == ["role_gap"] * 3
+
+
 def test_roles_hidden_by_secondary_suppression_are_not_called_few():
     per_org = pd.DataFrame(
         {

@@ -69,6 +69,14 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             ],
             ignore_index=True,
         )
+        if "parallel" in codebook.statements:  # like with like: the declared parallel statements
+            tables["survey_role_pairs"] = pd.concat(
+                [
+                    stats.compare_parallel(latest, roles=pair, min_n=min_n, codebook=codebook)
+                    for pair in pairs
+                ],
+                ignore_index=True,
+            )
     # alpha per wave, role and dimension (waves never pooled), beside every dimension score
     alpha = stats.reliability(
         responses, by=["wave", "role", "dimension"], min_n=min_n, codebook=codebook
@@ -440,6 +448,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         tables["survey_across_organisations"],
         tables["survey_midpoint_test"],
         role_gaps=tables.get("survey_role_gap"),
+        role_pairs=tables.get("survey_role_pairs"),
         changed=tables.get("survey_change"),
         by_organisation=tables["survey_organisations"],
         suppression=suppression_ratio(section.published(), min_n=min_n),
