@@ -2276,6 +2276,9 @@ _PARALLEL: dict[str, dict[str, str]] = {
     "figure.role_gap_title_pairs": _both(
         "{roles} på jämförbara påståenden", "{roles} on parallel statements"
     ),
+    "figure.caption.role_pairs": _both(
+        "{roles} på jämförbara påståenden", "{roles} on parallel statements"
+    ),
     "figure.role_gap_pairs": _both(
         "Jämförbara påståenden: varje rad jämför rollernas svar på två påståenden som kodboken "
         "anger som parallella",

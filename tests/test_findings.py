@@ -990,3 +990,37 @@ def test_zz_every_findings_key_is_rendered_by_these_tests():
     keys = {key for key in text.WORDS if key.startswith("findings.")}
     missing = sorted(keys - RENDERED)
     assert not missing, f"findings keys no test renders: {missing}"
+
+
+def test_the_survey_section_compares_roles_on_parallel_statements(tmp_path):
+    """A codebook declaring F1 ~ I1 and F2 ~ I2 (I2 on the IT-chef's side only): the section
+    publishes the pairs table, the sentence names the pairs, the figure draws them."""
+    from maturity.io.codebook import read_codebook
+    from maturity.io.survey import read_survey
+    from maturity.sections.survey import survey_section
+    from tests._workbooks import STATEMENTS, write_codebook, write_rows
+
+    parallel = STATEMENTS.assign(parallel=["I1", None, None, None, "F2"])
+    write_codebook(tmp_path / "kodbok.xlsx", statements=parallel, parallel_header="motsvarar")
+    rows = [["Respondent", "Kommun", "Roll", "F1", "F2", "F3", "I1", "I2"]]
+    for i in range(8):
+        rows.append([f"M{i}", "Åmål", "förvaltningschef", 4 + i % 2, 3, 2, None, None])
+    for i in range(6):
+        rows.append([f"IT{i}", "Tanum", "IT-chef", None, None, None, 2 + i % 2, 4])
+    write_rows(tmp_path / "enkat_2022.xlsx", {"Svar": rows})
+    section = survey_section(
+        read_survey([tmp_path / "enkat_2022.xlsx"], read_codebook(tmp_path / "kodbok.xlsx"))
+    )
+    pairs = section.tables["survey_role_pairs"]
+    assert pairs["pair"].tolist() == ["F1 · I1", "F2 · I2"]
+    assert pairs["mean_1"].tolist() == [4.5, 3.0] and pairs["mean_2"].tolist() == [2.5, 4.0]
+    found = next(f for f in section.findings if f.key == "role_gap")
+    assert found.sentence.startswith(
+        "Rollerna jämförs på jämförbara påståenden, som kodboken anger som parallella (F1 och "
+        "I1, F2 och I2). Störst skillnad gäller F1 och I1"
+    )
+    figure = section.figures["enkat_roller"]
+    assert figure.kwargs["parallel_statements"] and "jämförbara" in figure.caption
+    drawn = figure()
+    labels = [ax.get_xlabel() for ax in drawn.axes]
+    assert any("Jämförbara påståenden: varje rad" in label for label in labels)
