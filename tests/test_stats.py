@@ -754,5 +754,8 @@ def test_compare_parallel_privacy_and_no_pairs():
     assert t["suppressed"].all() and t[["mean_1", "mean_2", "p"]].isna().all().all()
     none = ms.compare_parallel(r, codebook=cb, roles=("A", "C"))
     assert len(none) == 0 and "p_holm" in none
+    two_waves = pd.concat([r, r.assign(wave=2026)])
     with pytest.raises(ValueError, match="wave"):
-        ms.compare_parallel(pd.concat([r, r.assign(wave=2026)]), codebook=cb, roles=("A", "B"))
+        ms.compare_parallel(two_waves, codebook=cb, roles=("A", "B"))
+    pooled = ms.compare_parallel(two_waves, codebook=cb, roles=("A", "B"), pool_waves=True)
+    assert pooled["waves"].tolist() == ["2024, 2026"] * 2
