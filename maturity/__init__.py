@@ -32,6 +32,7 @@ _LAZY = {
     "midpoint_summary": "maturity.stats",
     "holm": "maturity.stats",
     "compare_roles": "maturity.stats",
+    "compare_parallel": "maturity.stats",
     "reliability": "maturity.stats",
     "add_reliability": "maturity.stats",
     "dimension_scores": "maturity.stats",

@@ -31,7 +31,9 @@ class Codebook:
     ----------
     statements : DataFrame
         One row per statement: ``statement`` (id), ``text``, ``role``, ``dimension``,
-        ``scale_min``, ``scale_max`` (int) and ``reverse`` (bool).
+        ``scale_min``, ``scale_max`` (int) and ``reverse`` (bool); when the codebook declares
+        parallel statements, also ``parallel``: the id of the counterpart statement of another
+        role (symmetric; None where a statement has none).
     scale : DataFrame
         ``label`` and ``value``; a label whose value is NaN is a don't-know answer ("Vet ej").
     organisations : DataFrame
@@ -95,7 +97,8 @@ class Codebook:
         statements["reverse"] = statements["reverse"].fillna(False).astype(bool)
         statements["scale_min"] = lo
         statements["scale_max"] = hi
-        statements = statements[STATEMENT_COLUMNS].reset_index(drop=True)
+        optional = ["parallel"] if "parallel" in statements else []
+        statements = statements[STATEMENT_COLUMNS + optional].reset_index(drop=True)
         scale = pd.DataFrame({"label": scale["label"].astype(str), "value": values})
         if organisations is None:
             organisations = pd.DataFrame({"organisation": [], "alias": []}, dtype=object)
@@ -126,6 +129,31 @@ class Codebook:
     def dont_know_labels(self) -> list[str]:
         """The labels that mean "don't know" (their value is empty)."""
         return self.scale.loc[self.scale["value"].isna(), "label"].tolist()
+
+    def parallel_pairs(self, first: str, second: str) -> list[tuple[str, str]]:
+        """The declared parallel statements of two roles: ``(statement of first, statement of
+        second)`` in codebook order; empty when none are declared.
+
+        Examples
+        --------
+        >>> cb = Codebook.from_frames(
+        ...     statements=pd.DataFrame({"statement": ["F1", "I1"], "text": ["a", "b"],
+        ...                              "role": ["chef", "it"], "dimension": "D",
+        ...                              "parallel": ["I1", "F1"]}),
+        ...     scale=pd.DataFrame({"label": ["1", "2"], "value": [1, 2]}))
+        >>> cb.parallel_pairs("chef", "it")
+        [('F1', 'I1')]
+        """
+        if "parallel" not in self.statements:
+            return []
+        role_of = dict(zip(self.statements["statement"], self.statements["role"], strict=True))
+        return [
+            (str(row.statement), str(row.parallel))
+            for row in self.statements.itertuples(index=False)
+            if row.role == first
+            and isinstance(row.parallel, str)
+            and role_of.get(row.parallel) == second
+        ]
 
     @property
     def roles(self) -> list[str]:

@@ -2255,6 +2255,50 @@ DONT_KNOW_LABELS: tuple[str, ...] = (
 )
 
 
+#: Roles compared on the statements the codebook declares parallel (its ``parallel`` column).
+_PARALLEL: dict[str, dict[str, str]] = {
+    "sheet.survey_role_pairs": _both("Jämförbara påståenden", "Parallel statements"),
+    "column.pair": _both("Par av påståenden", "Pair of statements"),
+    "column.statement_1": _both("Påstående roll 1", "Statement role 1"),
+    "column.statement_2": _both("Påstående roll 2", "Statement role 2"),
+    "column.text_1": _both("Text roll 1", "Text role 1"),
+    "column.text_2": _both("Text roll 2", "Text role 2"),
+    "findings.survey.pair": _both("{first} och {second}", "{first} and {second}"),
+    "findings.survey.role_pairs": _both(
+        "Rollerna jämförs på jämförbara påståenden, som kodboken anger som parallella ({pairs}). "
+        "Störst skillnad gäller {where}: {first} {mean_1} mot {second} {mean_2} (skillnad "
+        "{difference}; {p} efter Holm-korrigering över {n_pairs} par).",
+        "The roles are compared on parallel statements, as the codebook declares them "
+        "({pairs}). The largest gap is in {where}: {first} {mean_1} against {second} {mean_2} "
+        "(gap {difference}; {p} after Holm correction over {n_pairs} pairs).",
+    ),
+    "findings.survey.role_pairs_suppressed": _both(
+        "Rollerna jämförs inte på de jämförbara påståendena ({pairs}): i varje par har en roll "
+        "för få svarande för att redovisas.",
+        "The roles are not compared on the parallel statements ({pairs}): in every pair one "
+        "role has too few respondents to be shown.",
+    ),
+    "findings.survey.role_pairs_unanswered": _both(
+        "Rollerna jämförs inte på de jämförbara påståendena ({pairs}): inget par har svar från "
+        "båda rollerna.",
+        "The roles are not compared on the parallel statements ({pairs}): no pair has answers "
+        "from both roles.",
+    ),
+    "figure.role_gap_title_pairs": _both(
+        "{roles} på jämförbara påståenden", "{roles} on parallel statements"
+    ),
+    "figure.caption.role_pairs": _both(
+        "{roles} på jämförbara påståenden", "{roles} on parallel statements"
+    ),
+    "figure.role_gap_pairs": _both(
+        "Jämförbara påståenden: varje rad jämför rollernas svar på två påståenden som kodboken "
+        "anger som parallella",
+        "Parallel statements: each row compares the roles' answers to two statements the "
+        "codebook declares parallel",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -2272,6 +2316,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_DELIVERABLE,
     **_RELIABILITY,
     **_SLIDE_FIGURES,
+    **_PARALLEL,
 }
 
 

@@ -92,14 +92,18 @@ def write_codebook(
     organisations=None,
     text_formulas: bool = False,
     roles: list[list] | None = None,
+    parallel_header: str = "parallell",
 ) -> Path:
-    """A codebook workbook; ``roles`` (header row first) adds a ``roles`` sheet."""
+    """A codebook workbook; ``roles`` (header row first) adds a ``roles`` sheet; a ``parallel``
+    column of ``statements`` is written under ``parallel_header``."""
     st = STATEMENTS if statements is None else statements
     sc = SCALE if scale is None else scale
+    extra = [parallel_header] if "parallel" in st else []
     sheets = {
-        "statements": [["statement", "text", "role", "dimension", "reverse"]]
+        "statements": [["statement", "text", "role", "dimension", "reverse", *extra]]
         + [
             [r.statement, r.text, r.role, r.dimension, "ja" if r.reverse else "nej"]
+            + ([None if pd.isna(r.parallel) else r.parallel] if extra else [])
             for r in st.itertuples()
         ],
         "scale": [["label", "value"]]

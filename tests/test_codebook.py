@@ -250,3 +250,46 @@ def test_organisation_headers_of_every_reader(tmp_path):
             },
         )
         assert mt.read_codebook(path).organisations["organisation"].tolist() == ["Åmål", "Åmål"]
+
+
+def _with_parallel(cells: list) -> pd.DataFrame:
+    return STATEMENTS.assign(parallel=cells)
+
+
+@pytest.mark.parametrize(
+    "header", ["parallell", "Motsvarar", "motsvarande påstående", "counterpart"]
+)
+def test_parallel_statements_are_read_and_made_symmetric(tmp_path, header):
+    # F1 names I1 (I1 leaves its cell empty); I2 and F2 name each other
+    path = write_codebook(
+        tmp_path / "kb.xlsx",
+        statements=_with_parallel(["i1", "I2", None, None, "F2"]),
+        parallel_header=header,
+    )
+    cb = mt.read_codebook(path)
+    found = [p if isinstance(p, str) else None for p in cb.statements["parallel"]]
+    assert found == ["I1", "I2", None, "F1", "F2"]
+    assert cb.parallel_pairs("förvaltningschef", "IT-chef") == [("F1", "I1"), ("F2", "I2")]
+    assert cb.parallel_pairs("IT-chef", "förvaltningschef") == [("I1", "F1"), ("I2", "F2")]
+
+
+def test_codebook_without_parallel_column_has_none(tmp_path):
+    cb = mt.read_codebook(write_codebook(tmp_path / "kb.xlsx"))
+    assert "parallel" not in cb.statements
+    assert cb.parallel_pairs("förvaltningschef", "IT-chef") == []
+
+
+@pytest.mark.parametrize(
+    "cells, expected",
+    [
+        (["X9", None, None, None, None], r"statements:F2.*'X9' is no statement id"),
+        (["F2", None, None, None, None], r"statements:F2.*same role"),
+        (["I1", "I1", None, None, None], r"statements:F3.*'I1' is already parallel to 'F1'"),
+        ([None, None, None, "F1", "F1"], r"statements:F6.*'F1' is already parallel to 'I1'"),
+        (["I1", None, None, "F2", None], r"statements:F5.*'I1' is already parallel to 'F1'"),
+    ],
+)
+def test_bad_parallel_cells_name_the_cell(tmp_path, cells, expected):
+    path = write_codebook(tmp_path / "kb.xlsx", statements=_with_parallel(cells))
+    with pytest.raises(InputError, match=expected):
+        mt.read_codebook(path)

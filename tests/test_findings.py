@@ -502,6 +502,72 @@ def test_role_gap_over_different_statements_and_no_comparison():
     assert [f.key for f in empty + hidden] == ["role_gap", "role_gap"]
 
 
+def _parallel(n_it: int = 8):
+    """Chefs answer F1, F2; IT-chefs answer I1, I2; the codebook pairs F1·I1 and F2·I2."""
+    from maturity.codebook import Codebook
+
+    statements = pd.DataFrame(
+        {
+            "statement": ["F1", "F2", "I1", "I2"],
+            "text": ["f1", "f2", "i1", "i2"],
+            "role": ["chef", "chef", "it", "it"],
+            "dimension": ["D", "E", "D", "E"],
+            "parallel": ["I1", "I2", "F1", "F2"],
+        }
+    )
+    cb = Codebook.from_frames(
+        statements, pd.DataFrame({"label": list("12345"), "value": range(1, 6)})
+    )
+    f1, f2 = [4.0, 5, 4, 5, 4, 4, 5, 4], [3.0, 3, 4, 3, 3, 2, 3, 3]
+    i1, i2 = [2.0, 3, 2, 3, 2, 2, 3, 2][:n_it], [3.0, 3, 3, 4, 3, 3, 2, 3][:n_it]
+    rows = [
+        (role, f"{role}{i}", s, v)
+        for role, s, values in (
+            ("chef", "F1", f1),
+            ("chef", "F2", f2),
+            ("it", "I1", i1),
+            ("it", "I2", i2),
+        )
+        for i, v in enumerate(values)
+    ]
+    r = pd.DataFrame(rows, columns=["role", "respondent", "statement", "score"]).assign(wave=2024)
+    return r, cb
+
+
+def test_roles_compared_on_parallel_statements_and_why_not():
+    from scipy import stats as sps
+
+    from maturity import stats as ms
+
+    none = _ranked().iloc[0:0], _across(), _tests([], [])
+    r, cb = _parallel()
+    pairs = ms.compare_parallel(r, codebook=cb, roles=("chef", "it"))
+    found = survey_findings(*none, role_gaps=_gaps("D"), role_pairs=pairs, codebook=cb)
+    p = sps.mannwhitneyu([4.0, 5, 4, 5, 4, 4, 5, 4], [2.0, 3, 2, 3, 2, 2, 3, 2]).pvalue
+    assert pairs["p"].iloc[0] == pytest.approx(p, rel=1e-12)
+    assert found[0].sentence == (
+        "Rollerna jämförs på jämförbara påståenden, som kodboken anger som parallella (F1 och "
+        "I1, F2 och I2). Störst skillnad gäller F1 och I1: chef 4,4 mot it 2,4 "
+        "(skillnad 2,0; p = 0,001 efter Holm-korrigering över 2 par)."
+    )
+    assert found[0].values["pairs"] == ["F1 · I1", "F2 · I2"]
+    en = survey_findings(*none, role_pairs=pairs, codebook=cb, lang="en")
+    assert en[0].sentence.startswith("The roles are compared on parallel statements")
+    few = ms.compare_parallel(_parallel(n_it=3)[0], codebook=cb, roles=("chef", "it"))
+    hidden = survey_findings(*none, role_pairs=few, codebook=cb)
+    assert hidden[0].sentence == (
+        "Rollerna jämförs inte på de jämförbara påståendena (F1 och I1, F2 och I2): i varje "
+        "par har en roll för få svarande för att redovisas."
+    )
+    unanswered = ms.compare_parallel(r[r["role"] == "chef"], codebook=cb, roles=("chef", "it"))
+    nothing = survey_findings(*none, role_pairs=unanswered, codebook=cb, lang="en")
+    assert nothing[0].sentence == (
+        "The roles are not compared on the parallel statements (F1 and I1, F2 and I2): no pair "
+        "has answers from both roles."
+    )
+    assert [f.key for f in found + hidden + nothing] == ["role_gap"] * 3
+
+
 def test_roles_hidden_by_secondary_suppression_are_not_called_few():
     per_org = pd.DataFrame(
         {
@@ -937,3 +1003,38 @@ def test_latest_wave_sentences_name_their_wave():
     assert [f.sentence for f in named] == [f"Survey 2022: {f.sentence}" for f in plain]
     swedish = survey_findings(_ranked().iloc[0:0], _across(), tests, wave=2022, codebook=CODEBOOK)
     assert swedish[0].sentence.startswith("Enkäten 2022: Av ")
+
+
+def test_the_survey_section_compares_roles_on_parallel_statements(tmp_path):
+    """A codebook declaring F1 ~ I1 and F2 ~ I2 (I2 on the IT-chef's side only): the section
+    publishes the pairs table, the sentence names the pairs, the figure draws them."""
+    from maturity.io.codebook import read_codebook
+    from maturity.io.survey import read_survey
+    from maturity.sections.survey import survey_section
+    from tests._workbooks import STATEMENTS, write_codebook, write_rows
+
+    parallel = STATEMENTS.assign(parallel=["I1", None, None, None, "F2"])
+    write_codebook(tmp_path / "kodbok.xlsx", statements=parallel, parallel_header="motsvarar")
+    rows = [["Respondent", "Kommun", "Roll", "F1", "F2", "F3", "I1", "I2"]]
+    for i in range(8):
+        rows.append([f"M{i}", "Åmål", "förvaltningschef", 4 + i % 2, 3, 2, None, None])
+    for i in range(6):
+        rows.append([f"IT{i}", "Tanum", "IT-chef", None, None, None, 2 + i % 2, 4])
+    write_rows(tmp_path / "enkat_2022.xlsx", {"Svar": rows})
+    section = survey_section(
+        read_survey([tmp_path / "enkat_2022.xlsx"], read_codebook(tmp_path / "kodbok.xlsx"))
+    )
+    pairs = section.tables["survey_role_pairs"]
+    assert pairs["pair"].tolist() == ["F1 · I1", "F2 · I2"]
+    assert pairs["mean_1"].tolist() == [4.5, 3.0] and pairs["mean_2"].tolist() == [2.5, 4.0]
+    found = next(f for f in section.findings if f.key == "role_gap")
+    assert found.sentence.startswith(
+        "Enkäten 2022: Rollerna jämförs på jämförbara påståenden, som kodboken anger som "
+        "parallella (F1 och "
+        "I1, F2 och I2). Störst skillnad gäller F1 och I1"
+    )
+    figure = section.figures["enkat_roller"]
+    assert figure.kwargs["parallel_statements"] and "jämförbara" in figure.caption
+    drawn = figure()
+    labels = [ax.get_xlabel() for ax in drawn.axes]
+    assert any("Jämförbara påståenden: varje rad" in label for label in labels)

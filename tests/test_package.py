@@ -27,6 +27,7 @@ def test_public_names_resolve():
         "rank_statements",
         "midpoint_test",
         "compare_roles",
+        "compare_parallel",
         "reliability",
         "dimension_scores",
         "change",

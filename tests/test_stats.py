@@ -691,3 +691,71 @@ def test_change_defaults_to_the_first_and_last_round():
     explicit = ms.change(r, from_wave=2018, to_wave=2022)
     pd.testing.assert_frame_equal(default, explicit, check_dtype=False)
     assert set(default["from_wave"]) == {2018} and set(default["to_wave"]) == {2022}
+
+
+# --------------------------------------------------------------------------- parallel statements
+
+
+def _parallel_case(n_a: int = 30, n_b: int = 25, seed: int = 3):
+    """Role A answers F1–F3, role B answers I1–I3; the codebook pairs F1·I1 and F2·I2."""
+    from maturity.codebook import Codebook
+
+    statements = pd.DataFrame(
+        {
+            "statement": ["F1", "F2", "F3", "I1", "I2", "I3"],
+            "text": ["f1", "f2", "f3", "i1", "i2", "i3"],
+            "role": ["A"] * 3 + ["B"] * 3,
+            "dimension": ["D1", "D2", "D2", "D1", "D2", "D2"],
+            "parallel": ["I1", "I2", None, "F1", "F2", None],
+        }
+    )
+    scale = pd.DataFrame({"label": list("12345"), "value": [1, 2, 3, 4, 5]})
+    cb = Codebook.from_frames(statements, scale)
+    rng = np.random.default_rng(seed)
+    rows = []
+    for role, n, ids in (("A", n_a, ["F1", "F2", "F3"]), ("B", n_b, ["I1", "I2", "I3"])):
+        for i in range(n):
+            for s in ids:
+                score = float(rng.integers(1, 6)) if rng.random() > 0.1 else np.nan
+                rows.append(
+                    {
+                        "wave": 2024,
+                        "role": role,
+                        "respondent": f"{role}{i}",
+                        "statement": s,
+                        "score": score,
+                    }
+                )
+    return pd.DataFrame(rows), cb
+
+
+def test_compare_parallel_equals_scipy_per_declared_pair():
+    r, cb = _parallel_case()
+    t = ms.compare_parallel(r, codebook=cb, roles=("A", "B"))
+    assert t["pair"].tolist() == ["F1 · I1", "F2 · I2"]
+    assert t[["statement_1", "statement_2", "dimension"]].values.tolist() == [
+        ["F1", "I1", "D1"],
+        ["F2", "I2", "D2"],
+    ]
+    for row in t.itertuples():
+        x = r.loc[r["statement"] == row.statement_1, "score"].dropna().to_numpy()
+        y = r.loc[r["statement"] == row.statement_2, "score"].dropna().to_numpy()
+        ref = sps.mannwhitneyu(x, y, alternative="two-sided")
+        assert row.u == ref.statistic and row.p == pytest.approx(ref.pvalue, rel=1e-12)
+        assert (row.n_1, row.n_2) == (len(x), len(y))
+        assert row.mean_1 == pytest.approx(x.mean()) and row.mean_2 == pytest.approx(y.mean())
+    np.testing.assert_allclose(t["p_holm"], ms.holm(t["p"]))  # Holm across the pairs
+    assert not t["suppressed"].any()
+
+
+def test_compare_parallel_privacy_and_no_pairs():
+    r, cb = _parallel_case(n_b=3)
+    t = ms.compare_parallel(r, codebook=cb, roles=("A", "B"), min_n=5)
+    assert t["suppressed"].all() and t[["mean_1", "mean_2", "p"]].isna().all().all()
+    none = ms.compare_parallel(r, codebook=cb, roles=("A", "C"))
+    assert len(none) == 0 and "p_holm" in none
+    two_waves = pd.concat([r, r.assign(wave=2026)])
+    with pytest.raises(ValueError, match="wave"):
+        ms.compare_parallel(two_waves, codebook=cb, roles=("A", "B"))
+    pooled = ms.compare_parallel(two_waves, codebook=cb, roles=("A", "B"), pool_waves=True)
+    assert pooled["waves"].tolist() == ["2024, 2026"] * 2

@@ -267,8 +267,62 @@ def _midpoint_findings(midpoints: pd.DataFrame, *, codebook, lang: str) -> list[
     return found
 
 
-def _role_gap_findings(role_gaps: pd.DataFrame | None, *, codebook, lang: str) -> list[Finding]:
-    """The largest gap between two roles (of the groups shown)."""
+def _declared_pairs(role_pairs: pd.DataFrame, codebook) -> list[tuple[str, str]]:
+    """The declared parallel statements: from the table, else (nothing answered) the codebook."""
+    if len(role_pairs):
+        return list(zip(role_pairs["statement_1"], role_pairs["statement_2"], strict=True))
+    roles = getattr(codebook, "roles", [])
+    return [
+        pair
+        for i, a in enumerate(roles)
+        for b in roles[i + 1 :]
+        for pair in codebook.parallel_pairs(a, b)
+    ]
+
+
+def _pair_names(pairs: list[tuple[str, str]], lang: str) -> str:
+    """ "F1 och I1, F2 och I2": the pairs named in a sentence."""
+    named = [text.word("findings.survey.pair", lang, first=a, second=b) for a, b in pairs]
+    return ", ".join(named)
+
+
+def _role_pair_findings(role_pairs: pd.DataFrame, *, codebook, lang: str) -> list[Finding]:
+    """The roles compared like with like: the largest gap over the declared parallel
+    statements (:func:`maturity.stats.compare_parallel`), or why none is compared."""
+    pairs = _declared_pairs(role_pairs, codebook)
+    shown = role_pairs[~role_pairs["suppressed"].astype(bool)].dropna(subset=["difference"])
+    values = {"pairs": [f"{a} · {b}" for a, b in pairs], "same_statements": False}
+    if not len(shown):
+        reason = "suppressed" if len(role_pairs) else "unanswered"
+        sentence = text.word(
+            f"findings.survey.role_pairs_{reason}", lang, pairs=_pair_names(pairs, lang)
+        )
+        return [Finding("survey", "role_gap", sentence, {**values, "compared": len(role_pairs)})]
+    row = shown.loc[shown["difference"].abs().idxmax()]
+    sentence = text.word(
+        "findings.survey.role_pairs",
+        lang,
+        pairs=_pair_names(pairs, lang),
+        n_pairs=len(shown),
+        where=_pair_names([(row["statement_1"], row["statement_2"])], lang),
+        first=lower_first(_roles(row["role_1"], codebook, lang)),
+        second=lower_first(_roles(row["role_2"], codebook, lang)),
+        mean_1=text.number(row["mean_1"], lang),
+        mean_2=text.number(row["mean_2"], lang),
+        difference=text.number(abs(row["difference"]), lang),
+        p=_p(row["p_holm"], lang),
+    )
+    keys = ["pair", "role_1", "role_2", "mean_1", "mean_2", "difference", "p_holm"]
+    return [Finding("survey", "role_gap", sentence, {**values, **row_values(row, keys)})]
+
+
+def _role_gap_findings(
+    role_gaps: pd.DataFrame | None, role_pairs: pd.DataFrame | None, *, codebook, lang: str
+) -> list[Finding]:
+    """The largest gap between two roles (of the groups shown): over the declared parallel
+    statements when the codebook declares any, else over the dimensions or statements."""
+    if role_pairs is not None:
+        return _role_pair_findings(role_pairs, codebook=codebook, lang=lang)
     if role_gaps is None:
         return []
     gaps = role_gaps[~role_gaps["suppressed"].astype(bool)].dropna(subset=["difference"])
@@ -476,6 +530,7 @@ def survey_findings(
     midpoints: pd.DataFrame,
     *,
     role_gaps: pd.DataFrame | None = None,
+    role_pairs: pd.DataFrame | None = None,
     changed: pd.DataFrame | None = None,
     by_organisation: pd.DataFrame | None = None,
     suppression=None,
@@ -503,6 +558,11 @@ def survey_findings(
         :func:`maturity.stats.compare_roles` by dimension (or statement); with a codebook, a
         comparison over dimensions whose statements differ between the roles says so; an
         empty table gives a sentence saying why nothing is compared.
+    role_pairs : DataFrame, optional
+        :func:`maturity.stats.compare_parallel` (the statements the codebook declares
+        parallel). When given, the roles are compared on these pairs ("jämförbara
+        påståenden", each pair named) instead of ``role_gaps``; when no pair can be shown the
+        sentence says why (too few respondents, or no pair answered by both roles).
     changed : DataFrame, optional
         :func:`maturity.stats.change` by role and statement.
     by_organisation : DataFrame, optional
@@ -547,7 +607,7 @@ def survey_findings(
     latest = [
         *_extreme_findings(ranked, across, codebook=codebook, lang=lang),
         *_midpoint_findings(midpoints, codebook=codebook, lang=lang),
-        *_role_gap_findings(role_gaps, codebook=codebook, lang=lang),
+        *_role_gap_findings(role_gaps, role_pairs, codebook=codebook, lang=lang),
     ]
     if wave is not None:
         prefix = text.word("findings.survey.in_wave", lang, wave=wave)

@@ -32,7 +32,7 @@ SHEETS = {
 }
 #: The fields of each sheet's header row (see :data:`maturity.io.kit.ALIASES`).
 _FIELDS = {
-    "statements": ("statement", "text", "role", "dimension", "reverse"),
+    "statements": ("statement", "text", "role", "dimension", "reverse", "parallel"),
     "scale": ("label", "value"),
     "organisations": ("organisation", "alias", "name", "group"),
     "roles": tuple(ROLE_LABEL_COLUMNS),
@@ -131,7 +131,49 @@ def _read_statements(sheet: Sheet) -> pd.DataFrame:
         records.append(record)
     if not records:
         raise InputError("has no statements", file=sheet.file, sheet=sheet.name)
-    return pd.DataFrame.from_records(records)
+    table = pd.DataFrame.from_records(records)
+    if "parallel" in cols:
+        table["parallel"] = _read_parallel(sheet, cols["parallel"], table, seen_ids)
+    return table
+
+
+def _read_parallel(sheet: Sheet, c: int, table: pd.DataFrame, rows: dict) -> list:
+    """The optional ``parallel`` column: the id of the counterpart statement of another role.
+
+    The named id must exist and belong to another role; a pair written on one side only is
+    made symmetric; a statement named by two others, or naming one that names a third, is
+    refused at its cell. Returns the counterpart id (or None) of each statement.
+    """
+    ids = {normalise(s): s for s in table["statement"]}
+    role_of = dict(zip(table["statement"], table["role"], strict=True))
+    row_of = {s: rows[normalise(s)] for s in table["statement"]}
+    partner: dict[str, str] = {}
+    for statement in table["statement"]:
+        r = row_of[statement]
+        raw = sheet.value(r, c)
+        if is_blank(raw):
+            continue
+        other = ids.get(normalise(as_text(raw)))
+        if other is None:
+            raise _fail(sheet, r, c, f"row {r + 1}: {as_text(raw)!r} is no statement id")
+        if normalise(role_of[other]) == normalise(role_of[statement]):
+            raise _fail(
+                sheet,
+                r,
+                c,
+                f"row {r + 1}: {other!r} is a statement of the same role ({role_of[other]}); "
+                "a parallel statement belongs to another role",
+            )
+        for a, b in ((statement, other), (other, statement)):
+            if partner.setdefault(a, b) != b:
+                raise _fail(
+                    sheet,
+                    r,
+                    c,
+                    f"row {r + 1}: {a!r} is already parallel to {partner[a]!r}; "
+                    "a statement has at most one parallel statement",
+                )
+    return [partner.get(s) for s in table["statement"]]
 
 
 #: Largest absolute value of a step of the answer scale (real scales: 1-5, 0-10, 1-7).
@@ -302,7 +344,10 @@ def read_codebook(path: str | Path) -> Codebook:
 
     Sheets (names and headers in Swedish or English, matched case-insensitively):
 
-    * ``statements`` — statement (id), text, role, dimension, reverse (ja/nej, optional);
+    * ``statements`` — statement (id), text, role, dimension, reverse (ja/nej, optional),
+      parallel (parallell, motsvarar; optional): the id of the statement of another role that
+      asks the same thing, so that the roles are compared on it; a pair written on one side
+      is read as written on both;
     * ``scale`` — label, value; a label with an empty value is a don't-know answer ("Vet ej");
     * ``organisations`` (optional) — organisation, alias; one row per alias;
     * ``roles`` (optional, ``roller``) — role (roll), name (benämning, namn), plural,
@@ -326,7 +371,8 @@ def read_codebook(path: str | Path) -> Codebook:
     ------
     InputError
         For an unreadable file, a missing sheet or column, a duplicate statement id or text,
-        a missing role, dimension or text, a scale with gaps or duplicate labels, an alias
+        a missing role, dimension or text, a parallel statement that does not exist, is of the
+        same role or pairs a statement twice, a scale with gaps or duplicate labels, an alias
         that names two organisations, or a roles sheet naming an unknown role or a role
         twice; the message names the sheet and the cell.
 

@@ -1062,7 +1062,9 @@ def _gap_roles(table: pd.DataFrame, roles) -> list[str]:
 def _gap_title(roles: Sequence[str], wave, lang: str, role_labels, item: str = "dimension") -> str:
     names = [role_name(r, role_labels) for r in roles]
     shown = text.join(names, lang) if names else _t("roles", lang)
-    key = "role_gap_title" if item == "dimension" else "role_gap_title_statement"
+    key = {"dimension": "role_gap_title", "pairs": "role_gap_title_pairs"}.get(
+        item, "role_gap_title_statement"
+    )
     return _with_wave(_t(key, lang, roles=shown), wave)
 
 
@@ -1163,6 +1165,7 @@ def role_gap(
     role_labels: Mapping[str, str] | None = None,
     title_labels: Mapping[str, str] | None = None,
     different_statements: bool = False,
+    parallel_statements: bool = False,
     ax=None,
     lang: str = "sv",
 ):
@@ -1198,6 +1201,10 @@ def role_gap(
         The roles answer different statements within a dimension (see
         :func:`maturity.findings.survey.same_statements`): the figure then says that it
         compares dimension scores over different statements.
+    parallel_statements : bool, default False
+        Each row is a pair of statements the codebook declares parallel (the ``statement``
+        column names the pair, e.g. the output of :func:`maturity.stats.compare_parallel`
+        with ``pair`` renamed ``statement``): the title and the note say so.
     ax : matplotlib Axes, optional
         Draw into this axes (title and legend on it); default a new figure.
     lang : {"sv", "en"}, default "sv"
@@ -1222,7 +1229,11 @@ def role_gap(
     item = "dimension" if "dimension" in table.columns else _item_column(table, "role_gap")
     roles = _gap_roles(table, roles)
     title = _gap_title(
-        roles if len(roles) == 2 else [], wave, lang, title_labels or role_labels, item
+        roles if len(roles) == 2 else [],
+        wave,
+        lang,
+        title_labels or role_labels,
+        "pairs" if parallel_statements else item,
     )
     if table.empty:
         return message_figure(title, _t("no_data", lang), ax=ax)
@@ -1243,6 +1254,7 @@ def role_gap(
         lang=lang,
         role_labels=role_labels,
         different_statements=different_statements,
+        parallel_statements=parallel_statements,
     )
     handles = _gap_handles(frame, roles, midpoint, lang, role_labels)
     _finish(fig, title, legend_ax, handles, ax)
@@ -1250,7 +1262,17 @@ def role_gap(
 
 
 def _draw_gap_panel(
-    ax, wide, roles, *, midpoint, scale, min_n, lang, role_labels, different_statements
+    ax,
+    wide,
+    roles,
+    *,
+    midpoint,
+    scale,
+    min_n,
+    lang,
+    role_labels,
+    different_statements,
+    parallel_statements=False,
 ):
     """The dumbbell rows, the gap column, the axes and the x-axis note of :func:`role_gap`;
     returns ``(figure, legend axes, axes)``."""
@@ -1272,6 +1294,8 @@ def _draw_gap_panel(
     lines = [_t("mean", lang), _t("gap_note", lang, a=names[1], b=names[0])]
     if different_statements:
         lines.append(_t("role_gap_different", lang))
+    if parallel_statements:
+        lines.append(_t("role_gap_pairs", lang))
     ax.set_xlabel("\n".join(lines), fontsize=ROW_FONT)
     return fig, legend_ax, ax
 

@@ -69,6 +69,14 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             ],
             ignore_index=True,
         )
+        if "parallel" in codebook.statements:  # like with like: the declared parallel statements
+            tables["survey_role_pairs"] = pd.concat(
+                [
+                    stats.compare_parallel(latest, roles=pair, min_n=min_n, codebook=codebook)
+                    for pair in pairs
+                ],
+                ignore_index=True,
+            )
     # alpha per wave, role and dimension (waves never pooled), beside every dimension score
     alpha = stats.reliability(
         responses, by=["wave", "role", "dimension"], min_n=min_n, codebook=codebook
@@ -188,17 +196,53 @@ def _different_statements(role_gaps: pd.DataFrame, codebook) -> bool:
     )
 
 
+def _parallel_figure(role_pairs: pd.DataFrame, pair, options, labels, plurals, lang: str):
+    """The role figure over the statements the codebook declares parallel: one row per pair."""
+    rows = role_pairs[
+        (role_pairs["role_1"].astype(str) == pair[0])
+        & (role_pairs["role_2"].astype(str) == pair[1])
+    ]
+    keep = ["pair", "role_1", "role_2", "mean_1", "mean_2", "n_respondents_1", "n_respondents_2"]
+    data = rows[[*keep, "suppressed"]].rename(columns={"pair": "statement"})
+    shown = text.join([upper_first(plurals[pair[0]]), plurals[pair[1]]], lang)
+    return FigureSpec(
+        "maturity.plots.survey:role_gap",
+        (data,),
+        {
+            **options,
+            "roles": pair,
+            "role_labels": labels,
+            "title_labels": plurals,
+            "parallel_statements": True,
+        },
+        caption=_caption("role_pairs", lang, roles=shown, wave=options["wave"]),
+    )
+
+
 def _role_gap_figures(
-    dimensions, roles, options, labels, plurals, *, role_gaps, codebook, lang: str
+    dimensions,
+    roles,
+    options,
+    labels,
+    plurals,
+    *,
+    role_gaps,
+    codebook,
+    role_pairs=None,
+    lang: str,
 ) -> dict[str, FigureSpec]:
     """One dumbbell figure per pair of roles; two roles give the one figure ``enkat_roller``.
-    Each says so when the pair's dimensions hold different statements for the two roles."""
+    Each says so when the pair's dimensions hold different statements for the two roles; a
+    pair of roles with statements the codebook declares parallel is compared on those."""
     pairs = [(a, b) for i, a in enumerate(roles) for b in roles[i + 1 :]]
     figures = {}
     for pair in pairs:
         name = "enkat_roller"
         if len(pairs) > 1:
             name = f"enkat_roller_{_slug(pair[0])}_{_slug(pair[1])}"
+        if role_pairs is not None and codebook.parallel_pairs(*pair):
+            figures[name] = _parallel_figure(role_pairs, pair, options, labels, plurals, lang)
+            continue
         pair_gaps = role_gaps[
             (role_gaps["role_1"].astype(str) == pair[0])
             & (role_gaps["role_2"].astype(str) == pair[1])
@@ -343,6 +387,7 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
                 plurals,
                 role_gaps=tables["survey_role_gap"],
                 codebook=codebook,
+                role_pairs=tables.get("survey_role_pairs"),
                 lang=lang,
             )
         )
@@ -440,6 +485,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         tables["survey_across_organisations"],
         tables["survey_midpoint_test"],
         role_gaps=tables.get("survey_role_gap"),
+        role_pairs=tables.get("survey_role_pairs"),
         changed=tables.get("survey_change"),
         by_organisation=tables["survey_organisations"],
         suppression=suppression_ratio(section.published(), min_n=min_n),

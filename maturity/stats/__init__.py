@@ -72,7 +72,14 @@ Examples
 from __future__ import annotations
 
 from maturity.stats.descriptive import across_organisations, describe, rank_statements
-from maturity.stats.inference import change, compare_roles, holm, midpoint_summary, midpoint_test
+from maturity.stats.inference import (
+    change,
+    compare_parallel,
+    compare_roles,
+    holm,
+    midpoint_summary,
+    midpoint_test,
+)
 from maturity.stats.scales import (
     RELIABLE_ALPHA,
     Reliability,
@@ -88,6 +95,7 @@ __all__ = [
     "midpoint_test",
     "midpoint_summary",
     "compare_roles",
+    "compare_parallel",
     "reliability",
     "Reliability",
     "add_reliability",

@@ -38,6 +38,7 @@ __all__ = [
     "midpoint_test",
     "midpoint_summary",
     "compare_roles",
+    "compare_parallel",
     "change",
     "two_groups",
     "SIGNIFICANCE",
@@ -411,6 +412,99 @@ def compare_roles(
     if pooled is not None:
         out.insert(out.columns.get_loc("role_1"), "waves", _pooled_lists(scored, out, by))
     return out
+
+
+def compare_parallel(
+    responses: pd.DataFrame,
+    *,
+    min_n: int = DEFAULT_MIN_N,
+    codebook: Codebook,
+    roles: Sequence[str],
+    pool_waves: bool = False,
+) -> pd.DataFrame:
+    """Compare two roles on the statements the codebook declares parallel, pair by pair.
+
+    Each declared pair (:meth:`~maturity.codebook.Codebook.parallel_pairs`) is one row: the
+    first role's answers to its statement against the second role's answers to the paired
+    statement, with the statistics of :func:`compare_roles` (Mann–Whitney U, rank-biserial r,
+    Holm-adjusted over the published pairs, suppressed under ``min_n`` people per role).
+
+    Parameters
+    ----------
+    responses : DataFrame
+        The tidy ``responses`` table (one wave, unless ``pool_waves``).
+    min_n : int, default 5
+        A pair is suppressed when either role has fewer respondents.
+    codebook : Codebook
+        Declares the pairs (its ``parallel`` column) and gives the statements' texts.
+    roles : (str, str)
+        The two roles compared.
+    pool_waves : bool, default False
+        As in :func:`compare_roles`.
+
+    Returns
+    -------
+    DataFrame
+        ``pair``, ``statement_1``, ``statement_2``, ``text_1``, ``text_2``, ``dimension``,
+        then the columns of :func:`compare_roles`. Empty (same columns) when no pair is
+        declared or answered.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from maturity.codebook import Codebook
+    >>> cb = Codebook.from_frames(
+    ...     statements=pd.DataFrame({"statement": ["F1", "I1"], "text": ["a", "b"],
+    ...                              "role": ["A", "B"], "dimension": "D",
+    ...                              "parallel": ["I1", "F1"]}),
+    ...     scale=pd.DataFrame({"label": list("12345"), "value": [1, 2, 3, 4, 5]}))
+    >>> r = pd.DataFrame({"role": ["A"] * 5 + ["B"] * 5,
+    ...                   "statement": ["F1"] * 5 + ["I1"] * 5,
+    ...                   "respondent": list("abcdefghij"),
+    ...                   "score": [4.0, 5, 4, 5, 4, 2, 3, 2, 3, 4]})
+    >>> compare_parallel(r, codebook=cb, roles=("A", "B"))[["pair", "mean_1", "mean_2", "u"]]
+          pair  mean_1  mean_2     u
+    0  F1 · I1     4.4     2.8  23.5
+    """
+    first, second = roles
+    pairs = codebook.parallel_pairs(first, second)
+    label = {a: f"{a} · {b}" for a, b in pairs}
+    label.update({b: f"{a} · {b}" for a, b in pairs})
+    require(responses, ["role", "statement"], "compare_parallel")
+    role = responses["role"].astype(str)
+    statement = responses["statement"].astype(str)
+    keep = (role == first) & statement.isin([a for a, _ in pairs])
+    keep |= (role == second) & statement.isin([b for _, b in pairs])
+    chosen = responses[keep]
+    chosen = chosen.assign(pair=chosen["statement"].astype(str).map(label))
+    compared = compare_roles(
+        chosen.drop(columns=["statement"]),
+        by="pair",
+        min_n=min_n,
+        roles=(first, second),
+        pool_waves=pool_waves,
+    )
+    return _pair_columns(compared, pairs, codebook)
+
+
+def _pair_columns(compared: pd.DataFrame, pairs: list, codebook: Codebook) -> pd.DataFrame:
+    """The rows of ``compared`` (by ``pair``) in codebook order, with the pair's statements,
+    their texts and the first statement's dimension."""
+    texts = codebook.statement_texts()
+    dims = codebook.statements.set_index("statement")["dimension"]
+    info = pd.DataFrame(
+        {
+            "pair": [f"{a} · {b}" for a, b in pairs],
+            "statement_1": [a for a, _ in pairs],
+            "statement_2": [b for _, b in pairs],
+            "text_1": [texts[a] for a, _ in pairs],
+            "text_2": [texts[b] for _, b in pairs],
+            "dimension": [dims[a] for a, _ in pairs],
+        },
+        dtype=object,
+    )
+    merged = info.merge(compared.astype({"pair": object}), on="pair", how="inner")
+    return merged.reset_index(drop=True)
 
 
 def _pooled_lists(scored: pd.DataFrame, out: pd.DataFrame, by: list[str]) -> list[str]:
