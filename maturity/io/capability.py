@@ -63,7 +63,7 @@ from maturity.io.kit import (
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
-from maturity.io.personal import mask
+from maturity.io.personal import excerpt, mask
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 
@@ -238,13 +238,14 @@ class _Reader:
         if number is not None:
             if number.is_integer() and int(number) in self.valid:
                 return int(number), True
+            shown = excerpt(as_text(value))  # a phone number typed as a level: masked
             self.problem(
                 source,
                 "out_of_scale",
-                value,
+                shown,
                 "problem.capability.level_off_scale",
                 what=what,
-                value=as_text(value),
+                value=shown,
                 scale=self.scale_text(),
             )
             return None, False
@@ -257,13 +258,14 @@ class _Reader:
                 level = int(match.group(1))
                 if not match.group(2) or self.by_label.get(match.group(2)) == level:
                     return level, True
+            shown = excerpt(value, self.by_label)  # a name or a comment: masked
             self.problem(
                 source,
                 "unknown_label",
-                value,
+                shown,
                 "problem.capability.level_unknown_label",
                 what=what,
-                value=value,
+                value=shown,
                 scale=self.scale_text(),
             )
             return None, False
@@ -517,7 +519,7 @@ class _Reader:
             self.problem(
                 sheet.source(r, c),
                 "missing_value",
-                sheet.value(r, c),
+                excerpt(sheet.value(r, c), self.by_label),
                 "problem.capability.row_unnamed",
                 row=r + 1,
             )
@@ -540,7 +542,7 @@ class _Reader:
             self.problem(
                 sheet.source(r, c),
                 "duplicate",
-                sheet.value(r, c),
+                excerpt(sheet.value(r, c), self.by_label),
                 "problem.capability.level_of_duplicate",
                 capability=name,
             )
@@ -563,7 +565,7 @@ class _Reader:
                 self.problem(
                     source,
                     kind,
-                    value,
+                    mask(value),  # a column of unknown content: quoted only masked
                     "problem.capability.level_unknown_column",
                     column=column_letter(c),
                 )

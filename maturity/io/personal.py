@@ -24,6 +24,16 @@ may reach an output (``data/processed/``, ``reports/``):
   stray cell) are quoted in problems only as a masked excerpt (:func:`mask`: ``"Anna"`` →
   ``"A***"``), and any personnummer, e-mail address or phone number inside any problem text is
   masked the same way (:func:`scrub`).
+* **Answers off the scale** (a survey answer or a capability level that is no label of its
+  scale) can be a name or a comment typed into the wrong cell. They are quoted as written only
+  when they look like a mistyped label (:func:`excerpt`): at most 20 characters, no e-mail
+  address, no run of five digits or more, nothing :func:`is_personal`, and either close to a
+  label of the scale (``"Instämer helt"``) or not written like a name (``"Karin Lindqvist"``,
+  ``"Anna"``: every word capitalised). Anything else is masked.
+* **Columns of the registers** (capability map, risk register, action plan) whose header
+  matches no field: the risk register and the action plan read them past (``Ansvarig``,
+  ``Kommentar`` …: never read, never quoted); a capability-map column whose header is no known
+  organisation is reported once at its header, and each of its values only masked.
 """
 
 from __future__ import annotations
@@ -34,7 +44,9 @@ import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
 
 __all__ = [
@@ -42,6 +54,7 @@ __all__ = [
     "SECRET_ENV",
     "Pseudonyms",
     "is_personal",
+    "excerpt",
     "mask",
     "project_secret",
     "scrub",
@@ -136,6 +149,53 @@ def mask(value: object) -> str:
     if len(text) <= 4 and _SHORT_NUMBER.fullmatch(text):
         return text
     return text[:1] + "***" if text else ""
+
+
+_DIGIT_RUN = re.compile(r"\d[\d \u00a0\-–+./()]{3,}\d")
+_NAME_LIKE = re.compile(r"[A-ZÅÄÖÉÜ][^\W\d_]*(?:[\s\-][A-ZÅÄÖÉÜ][^\W\d_]*)*")
+
+
+def excerpt(value: object, labels: Iterable[str] = ()) -> str:
+    """An off-scale answer as written when it looks like a mistyped label, else :func:`mask`.
+
+    Parameters
+    ----------
+    value : object
+        The answer as read.
+    labels : iterable of str
+        The labels of the scale; an answer close to one of them is quoted even when every word
+        of it is capitalised.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> labels = ["Instämmer inte alls", "Instämmer helt"]
+    >>> [excerpt(v, labels) for v in ["Instämer helt", "vet ej", "x", "7", "Instämer"]]
+    ['Instämer helt', 'vet ej', 'x', '7', 'Instämer']
+    >>> [excerpt(v, labels) for v in ["Karin Lindqvist", "Anna", "0701234567", "a@b.se"]]
+    ['K***', 'A***', '0***', 'a***']
+    """
+    text = "" if value is None else str(value).strip()
+    if (
+        len(text) > 20
+        or "@" in text
+        or _DIGIT_RUN.search(text)
+        or re.search(r"\d{5}", text)
+        or is_personal(text)
+    ):
+        return mask(text)
+    if not _NAME_LIKE.fullmatch(text):
+        return text
+    folded = text.casefold()
+    for label in labels:
+        label = str(label).casefold()
+        for known in (label, *label.split()):
+            if SequenceMatcher(None, folded, known).ratio() >= 0.75:
+                return text
+    return mask(text)
 
 
 def scrub(text: object) -> str:

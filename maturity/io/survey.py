@@ -63,7 +63,7 @@ from maturity.io.kit import (
 )
 from maturity.io.opener import TableSheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
-from maturity.io.personal import Pseudonyms, mask, project_secret
+from maturity.io.personal import Pseudonyms, excerpt, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.tabular import TextOptions
 from maturity.io.values import as_text, is_blank, normalise, parse_number
@@ -1120,7 +1120,10 @@ def _report_answers(
         answer = uniques[a_codes[k, j]]
         kind = _VALUE_KINDS[int(outcome[k, j])]
         key = _VALUE_MESSAGES[kind]
-        ctx.problem(where(k, j), kind, answer, key, value=as_text(answer), lo=ctx.lo, hi=ctx.hi)
+        shown = as_text(answer)
+        if kind != "invalid_value":  # a name or comment in an answer cell: masked
+            shown = excerpt(shown, ctx.labels)
+        ctx.problem(where(k, j), kind, shown, key, value=shown, lo=ctx.lo, hi=ctx.hi)
 
 
 def _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx) -> None:
