@@ -764,7 +764,7 @@ def _report_outside_statements(
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "duplicate_column",
-                value if not _is_comment(value, ctx) else "…",
+                excerpt(as_text(value), ctx.labels) if not _is_comment(value, ctx) else "…",
                 "problem.survey.duplicate_column",
                 column=column_letter(c),
                 first=column_letter(first),
@@ -1093,7 +1093,8 @@ def _report_answers(
     """One problem per answer cell that is not accepted, by the first reason that applies."""
     for k, j in zip(*np.nonzero(bad_row), strict=True):
         kind, key, fields = people.statuses[k]
-        ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], key, **fields)
+        shown = excerpt(as_text(uniques[a_codes[k, j]]), ctx.labels)  # a name: masked
+        ctx.problem(where(k, j), kind, shown, key, **fields)
     for k, j in zip(*np.nonzero(formula), strict=True):
         error = where.error(k, j)
         if error is not None:  # an Excel error value (#N/A …), never a blank answer
