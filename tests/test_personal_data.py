@@ -12,7 +12,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from maturity.io.personal import SECRET_ENV, SECRET_FILE, Pseudonyms, is_personal, mask, scrub
+from maturity.io.personal import (
+    SECRET_ENV,
+    SECRET_FILE,
+    Pseudonyms,
+    excerpt,
+    is_personal,
+    mask,
+    scrub,
+)
 from maturity.io.survey import read_survey
 from maturity.report import build_report
 from tests._workbooks import codebook, write_codebook, write_rows
@@ -268,6 +276,35 @@ def test_personal_values_are_recognised_and_scrubbed(value):
 @pytest.mark.parametrize("value", ["R001", "17", "2024", "Instämmer helt", "3,5", "F12"])
 def test_ordinary_values_are_not_personal(value):
     assert not is_personal(value) and scrub(value) == value
+
+
+SCALE_LABELS = ["Instämmer inte alls", "Instämmer i låg grad", "Instämmer helt", "Vet ej"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Instämer helt", "instämmer  helt!", "Instämmer nästan", "Vet inte", "x", "?", "6", "2,5"],
+)
+def test_a_mistyped_label_is_quoted_as_written(value):
+    assert excerpt(value, SCALE_LABELS) == value.strip()
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("Karin Lindqvist", "K***"),
+        ("karin lindqvist", "k***"),
+        ("Eva", "E***"),
+        ("070-123 45 67", "0***"),
+        ("0701234567", "0***"),
+        ("a@b.se", "a***"),
+        ("19720315-4321", "1***"),
+        ("Instämmer helt men ring mig", "I***"),  # over 20 characters: a comment
+        ("12345", "1***"),
+    ],
+)
+def test_anything_else_off_the_scale_is_masked(value, shown):
+    assert excerpt(value, SCALE_LABELS) == shown
 
 
 def test_mask_keeps_one_character():
