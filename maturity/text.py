@@ -2243,6 +2243,15 @@ DONT_KNOW_LABELS: tuple[str, ...] = (
     "Prefer not to say",
 )
 
+_MASK: dict[str, dict[str, str]] = {
+    "problem.mask.capability_free_text": _both(
+        "kolumnen {header!r} ({column}) är fritext, ingen organisation, och läses inte; "
+        "dess {n} värden visas aldrig",
+        "the column {header!r} ({column}) is free text, no organisation, and is not read; "
+        "its {n} values are never shown",
+    ),
+}
+
 
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
@@ -2257,6 +2266,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_HOSTILE2,
     **_DEMO_DATA,
     **_EXPORTS_HEADERS,
+    **_MASK,
     **_EXPORTS_INPUT,
     **_DELIVERABLE,
     **_RELIABILITY,

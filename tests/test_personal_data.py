@@ -108,9 +108,9 @@ def _registers(raw: Path) -> None:
         [2, "Grundläggande", "ja"],
     ]
     levels += [[3, "Definierad", "ja"], [4, "Etablerad", "ja"], [5, "Ledande", "ja"]]
-    karta = [["Förmåga", "Mål", "Målnivå", "Tanum", "Kontaktperson"]]
-    karta += [[f"Förmåga {i}", "Styrning", 3, 2 + i % 2, v] for i, v in enumerate(planted)]
-    karta.append(["Förmåga 9", "Styrning", 3, "Sven Nilsson", None])  # a name as a level
+    karta = [["Förmåga", "Mål", "Målnivå", "Tanum", "Kontaktperson", "Dals-Ed"]]
+    karta += [[f"Förmåga {i}", "Styrning", 3, 2 + i % 2, v, 3] for i, v in enumerate(planted)]
+    karta.append(["Förmåga 9", "Styrning", 3, "Sven Nilsson", None, "0731-11 22 33"])
     write_rows(raw / "formagekarta.xlsx", {"Karta": karta, "levels": levels})
     risk = [["ID", "Hot", "Sårbarhet", "Konsekvens", "S", "K", "R", "Åtgärd", "Kontaktperson"]]
     risk += [
@@ -190,10 +190,13 @@ def test_register_values_and_off_scale_answers_are_masked_at_their_cells(report)
         "K***",
     ]
     assert kinds[f"{survey}G2"] == kinds[f"{survey}G6"] == "unknown_label"
-    # capability map: the unknown column reported at its header, each value masked
+    # capability map: a column of free text reported once at its header, never with a value;
+    # an unknown organisation's column reported at its header and each value masked
     karta = "formagekarta.xlsx:Karta:"
-    assert kinds[f"{karta}E1"] == "unknown_organisation"
-    assert [at[f"{karta}E{r}"] for r in range(2, 6)] == ["S***", "0***", "s***", "1***"]
+    assert kinds[f"{karta}E1"] == "skipped_column" and at[f"{karta}E1"] == ""
+    assert not problems["source"].str.contains(r"formagekarta\.xlsx:Karta:E[2-9]$").any()
+    assert kinds[f"{karta}F1"] == "unknown_organisation"
+    assert [at[f"{karta}F{r}"] for r in range(2, 7)] == ["3"] * 4 + ["0***"]
     assert kinds[f"{karta}D6"] == "unknown_label" and at[f"{karta}D6"] == "S***"
     # risk register and action plan: unknown columns are read past, never quoted
     assert not problems["source"].str.contains(r"riskregister\.xlsx:.*:I\d+$").any()

@@ -27,7 +27,11 @@ What counts as a *cell read* (the invariant of :mod:`maturity.io.kit`,
 
 * every **level cell** of an accepted capability row under an accepted organisation column,
   blank ones included (a blank cell is accepted as a row with ``level`` missing: not assessed);
-* every non-blank level cell under a header that is no known organisation, and that header;
+* every non-blank level cell under a header that is no known organisation, and that header
+  (each such value is quoted only masked: ``"Anna"`` → ``"A***"``); but a column under such a
+  header (or under any header, when no organisations are given) whose cells are mostly text
+  that is no level (names, contact details, comments) is **free text**: reported once at its
+  header (``skipped_column``, never with a value) and its cells not read;
 * every non-blank level cell of a duplicate capability row, and that row's capability cell;
 * a goal or target cell that is missing or unreadable (the capability's levels are still
   accepted, with the goal or target missing);
@@ -473,6 +477,9 @@ class _Reader:
                     org_cols[c] = None  # data without a header: reported cell by cell
                 continue
             org_cols[c] = self.resolve(head)
+        for c in [c for c, org in org_cols.items() if org is None or not self.resolve.checks]:
+            if self.free_text_column(sheet, header, c):
+                del org_cols[c]
         for c, org in org_cols.items():
             if org is None and not is_blank(sheet.value(header, c)):
                 self.problem(
@@ -484,6 +491,39 @@ class _Reader:
                     header=_clean(sheet.value(header, c)),
                 )
         return org_cols
+
+    def free_text_column(self, sheet: Sheet, header: int, c: int) -> bool:
+        """True (and reported once, at the header, never with a value) when the cells below an
+        unknown header are mostly text that is no level: comments, names, contact details."""
+        head = sheet.value(header, c)
+        if is_blank(head):
+            return False
+        values = [sheet.value(r, c) for r in range(header + 1, sheet.n_rows)]
+        values = [v for v in values if not is_blank(v)]
+        text = sum(
+            isinstance(v, str)
+            and len(v.strip()) > 3
+            and parse_number(v) is None
+            and normalise(v) not in self.by_label
+            and not self.numbered_level(v)
+            for v in values
+        )
+        if not values or text * 2 <= len(values):
+            return False
+        self.tally.notice(  # by design, so no error in strict mode; never with a value
+            sheet.source(header, c),
+            "skipped_column",
+            "problem.mask.capability_free_text",
+            header=_clean(head),
+            column=column_letter(c),
+            n=len(values),
+        )
+        return True
+
+    def numbered_level(self, value: object) -> bool:
+        """Whether a text starts with the number of a level ("4 Etablerad", "3 -")."""
+        match = _NUMBER_LABEL.match(normalise(value))
+        return bool(match) and int(match.group(1)) in self.valid
 
     def read_matrix_row(
         self, sheet: Sheet, header: int, r: int, cols: dict, fixed: list, org_cols: dict
@@ -565,7 +605,7 @@ class _Reader:
                 self.problem(
                     source,
                     kind,
-                    mask(value),  # a column of unknown content: quoted only masked
+                    mask(as_text(value)),  # a column of unknown content: quoted only masked
                     "problem.capability.level_unknown_column",
                     column=column_letter(c),
                 )

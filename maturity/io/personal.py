@@ -34,7 +34,9 @@ may reach an output (``data/processed/``, ``reports/``):
 * **Columns of the registers** (capability map, risk register, action plan) whose header
   matches no field: the risk register and the action plan read them past (``Ansvarig``,
   ``Kommentar`` …: never read, never quoted); a capability-map column whose header is no known
-  organisation is reported once at its header, and each of its values only masked.
+  organisation is reported once at its header and each of its values only masked, or, when
+  its cells are mostly text that is no level, reported once at its header as free text
+  (``skipped_column``) and not read at all.
 """
 
 from __future__ import annotations
