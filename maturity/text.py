@@ -2254,6 +2254,15 @@ DONT_KNOW_LABELS: tuple[str, ...] = (
     "Prefer not to say",
 )
 
+_MASK: dict[str, dict[str, str]] = {
+    "problem.mask.capability_free_text": _both(
+        "kolumnen {header!r} ({column}) är fritext, ingen organisation, och läses inte; "
+        "dess {n} värden visas aldrig",
+        "the column {header!r} ({column}) is free text, no organisation, and is not read; "
+        "its {n} values are never shown",
+    ),
+}
+
 
 #: Roles compared on the statements the codebook declares parallel (its ``parallel`` column).
 _PARALLEL: dict[str, dict[str, str]] = {
@@ -2312,6 +2321,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_HOSTILE2,
     **_DEMO_DATA,
     **_EXPORTS_HEADERS,
+    **_MASK,
     **_EXPORTS_INPUT,
     **_DELIVERABLE,
     **_RELIABILITY,

@@ -313,6 +313,32 @@ def test_stray_cell_is_reported(tmp_path):
     assert cmap.assessments["level"].tolist() == [2]
 
 
+@pytest.mark.parametrize("organisations", [ORGS, None])
+def test_a_column_of_contact_details_is_reported_once_never_with_a_value(tmp_path, organisations):
+    rows = [["Förmåga", "Mål", "Målnivå", "Åmål", "Kontaktperson"]]
+    contacts = ["Anna Svensson", "070-123 45 67", "anna@kommun.se", "3", None]
+    rows += [[f"F{i}", "G", 3, 2, v] for i, v in enumerate(contacts)]
+    path = make_book(tmp_path / "k.xlsx", {"K": rows, "levels": LEVELS})
+    cmap = read_capability_map(path, organisations=organisations)
+    invariant(cmap)
+    assert cmap.problems[["source", "kind", "value"]].values.tolist() == [
+        ["k.xlsx:K:E1", "skipped_column", ""]
+    ]
+    assert "4 " in cmap.problems["message"].iloc[0]  # four values, none of them shown
+    assert cmap.organisations == ["Åmål"] and len(cmap.assessments) == 5
+    read_capability_map(path, organisations=organisations, strict=True)  # by design: no error
+
+
+def test_levels_under_an_unknown_organisation_are_quoted_only_masked(tmp_path):
+    rows = [["Förmåga", "Mål", "Målnivå", "Åmål", "Okänd kommun"]]
+    rows += [[f"F{i}", "G", 3, 2, v] for i, v in enumerate([3, "4", "Anna Svensson", 2])]
+    path = make_book(tmp_path / "k.xlsx", {"K": rows, "levels": LEVELS})
+    cmap = read_capability_map(path, organisations=ORGS)
+    invariant(cmap)
+    assert kinds(cmap) == ["unknown_organisation"] * 5
+    assert cmap.problems["value"].tolist() == ["Okänd kommun", "3", "4", "A***", "2"]
+
+
 def test_strict_raises_at_first_problem_naming_the_cell(tmp_path):
     path = make_book(tmp_path / "k.xlsx", {"K": matrix(["A", "G", 3, 1, 6, 2]), "levels": LEVELS})
     with pytest.raises(InputError) as err:

@@ -75,7 +75,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
-from maturity.io.personal import mask
+from maturity.io.personal import excerpt, mask
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
@@ -715,12 +715,14 @@ def _read_status(sheet, r, c, activity, tally) -> str | None:
         )
         return None
     if status is None:
+        labels = [*STATUSES, *(a for aliases in STATUS_ALIASES.values() for a in aliases)]
+        shown = excerpt(as_text(raw), labels)  # a name or a comment: masked
         tally.problem(
             sheet.source(r, c),
             "unknown_status",
-            raw,
+            shown,
             "problem.actionplan.status_unknown",
-            value=as_text(raw),
+            value=shown,
             statuses=", ".join(STATUSES),
         )
         return None

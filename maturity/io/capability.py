@@ -27,7 +27,11 @@ What counts as a *cell read* (the invariant of :mod:`maturity.io.kit`,
 
 * every **level cell** of an accepted capability row under an accepted organisation column,
   blank ones included (a blank cell is accepted as a row with ``level`` missing: not assessed);
-* every non-blank level cell under a header that is no known organisation, and that header;
+* every non-blank level cell under a header that is no known organisation, and that header
+  (each such value is quoted only masked: ``"Anna"`` → ``"A***"``); but a column under such a
+  header (or under any header, when no organisations are given) whose cells are mostly text
+  that is no level (names, contact details, comments) is **free text**: reported once at its
+  header (``skipped_column``, never with a value) and its cells not read;
 * every non-blank level cell of a duplicate capability row, and that row's capability cell;
 * a goal or target cell that is missing or unreadable (the capability's levels are still
   accepted, with the goal or target missing);
@@ -63,7 +67,7 @@ from maturity.io.kit import (
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
-from maturity.io.personal import mask
+from maturity.io.personal import excerpt, mask
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 
@@ -238,13 +242,14 @@ class _Reader:
         if number is not None:
             if number.is_integer() and int(number) in self.valid:
                 return int(number), True
+            shown = excerpt(as_text(value))  # a phone number typed as a level: masked
             self.problem(
                 source,
                 "out_of_scale",
-                value,
+                shown,
                 "problem.capability.level_off_scale",
                 what=what,
-                value=as_text(value),
+                value=shown,
                 scale=self.scale_text(),
             )
             return None, False
@@ -257,13 +262,14 @@ class _Reader:
                 level = int(match.group(1))
                 if not match.group(2) or self.by_label.get(match.group(2)) == level:
                     return level, True
+            shown = excerpt(value, self.by_label)  # a name or a comment: masked
             self.problem(
                 source,
                 "unknown_label",
-                value,
+                shown,
                 "problem.capability.level_unknown_label",
                 what=what,
-                value=value,
+                value=shown,
                 scale=self.scale_text(),
             )
             return None, False
@@ -471,6 +477,9 @@ class _Reader:
                     org_cols[c] = None  # data without a header: reported cell by cell
                 continue
             org_cols[c] = self.resolve(head)
+        for c in [c for c, org in org_cols.items() if org is None or not self.resolve.checks]:
+            if self.free_text_column(sheet, header, c):
+                del org_cols[c]
         for c, org in org_cols.items():
             if org is None and not is_blank(sheet.value(header, c)):
                 self.problem(
@@ -482,6 +491,39 @@ class _Reader:
                     header=_clean(sheet.value(header, c)),
                 )
         return org_cols
+
+    def free_text_column(self, sheet: Sheet, header: int, c: int) -> bool:
+        """True (and reported once, at the header, never with a value) when the cells below an
+        unknown header are mostly text that is no level: comments, names, contact details."""
+        head = sheet.value(header, c)
+        if is_blank(head):
+            return False
+        values = [sheet.value(r, c) for r in range(header + 1, sheet.n_rows)]
+        values = [v for v in values if not is_blank(v)]
+        text = sum(
+            isinstance(v, str)
+            and len(v.strip()) > 3
+            and parse_number(v) is None
+            and normalise(v) not in self.by_label
+            and not self.numbered_level(v)
+            for v in values
+        )
+        if not values or text * 2 <= len(values):
+            return False
+        self.tally.notice(  # by design, so no error in strict mode; never with a value
+            sheet.source(header, c),
+            "skipped_column",
+            "problem.mask.capability_free_text",
+            header=_clean(head),
+            column=column_letter(c),
+            n=len(values),
+        )
+        return True
+
+    def numbered_level(self, value: object) -> bool:
+        """Whether a text starts with the number of a level ("4 Etablerad", "3 -")."""
+        match = _NUMBER_LABEL.match(normalise(value))
+        return bool(match) and int(match.group(1)) in self.valid
 
     def read_matrix_row(
         self, sheet: Sheet, header: int, r: int, cols: dict, fixed: list, org_cols: dict
@@ -517,7 +559,7 @@ class _Reader:
             self.problem(
                 sheet.source(r, c),
                 "missing_value",
-                sheet.value(r, c),
+                excerpt(sheet.value(r, c), self.by_label),
                 "problem.capability.row_unnamed",
                 row=r + 1,
             )
@@ -540,7 +582,7 @@ class _Reader:
             self.problem(
                 sheet.source(r, c),
                 "duplicate",
-                sheet.value(r, c),
+                excerpt(sheet.value(r, c), self.by_label),
                 "problem.capability.level_of_duplicate",
                 capability=name,
             )
@@ -563,7 +605,7 @@ class _Reader:
                 self.problem(
                     source,
                     kind,
-                    value,
+                    mask(as_text(value)),  # a column of unknown content: quoted only masked
                     "problem.capability.level_unknown_column",
                     column=column_letter(c),
                 )

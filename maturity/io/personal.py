@@ -24,6 +24,19 @@ may reach an output (``data/processed/``, ``reports/``):
   stray cell) are quoted in problems only as a masked excerpt (:func:`mask`: ``"Anna"`` →
   ``"A***"``), and any personnummer, e-mail address or phone number inside any problem text is
   masked the same way (:func:`scrub`).
+* **Answers off the scale** (a survey answer or a capability level that is no label of its
+  scale) can be a name or a comment typed into the wrong cell. They are quoted as written only
+  when they look like a mistyped label (:func:`excerpt`): a short number, a mark (``x``), or
+  at most 20 characters with no e-mail address, no run of five digits,
+  nothing :func:`is_personal`, close to a label of the scale or sharing a word with one
+  (``"Instämer helt"``, ``"Instämmer nästan"``). Anything else (``"Karin Lindqvist"``) is
+  masked.
+* **Columns of the registers** (capability map, risk register, action plan) whose header
+  matches no field: the risk register and the action plan read them past (``Ansvarig``,
+  ``Kommentar`` …: never read, never quoted); a capability-map column whose header is no known
+  organisation is reported once at its header and each of its values only masked, or, when
+  its cells are mostly text that is no level, reported once at its header as free text
+  (``skipped_column``) and not read at all.
 """
 
 from __future__ import annotations
@@ -34,7 +47,9 @@ import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
 
 __all__ = [
@@ -42,6 +57,7 @@ __all__ = [
     "SECRET_ENV",
     "Pseudonyms",
     "is_personal",
+    "excerpt",
     "mask",
     "project_secret",
     "scrub",
@@ -136,6 +152,67 @@ def mask(value: object) -> str:
     if len(text) <= 4 and _SHORT_NUMBER.fullmatch(text):
         return text
     return text[:1] + "***" if text else ""
+
+
+_DIGIT_RUN = re.compile(r"\d[\d \u00a0\-–+./()]{3,}\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d{1,4}(?:[.,]\d{1,2})?")
+
+
+def _like_a_label(text: str, labels: Iterable[str]) -> bool:
+    """Whether ``text`` is close to a label, or one of its words (three letters or more) is
+    close to a word of a label: ``"Instämer helt"``, ``"Instämmer nästan"``, ``"Pågåend"``."""
+    folded = text.casefold()
+    words = [w for w in _LETTERS.findall(folded) if len(w) >= 3]
+    for label in labels:
+        label = str(label).casefold()
+        if SequenceMatcher(None, folded, label).ratio() >= 0.75:
+            return True
+        for known in _LETTERS.findall(label):
+            if any(SequenceMatcher(None, w, known).ratio() >= 0.8 for w in words):
+                return True
+    return False
+
+
+def excerpt(value: object, labels: Iterable[str] = ()) -> str:
+    """An off-scale answer as written when it looks like a mistyped label, else :func:`mask`.
+
+    Quoted as written: a short number (``6``, ``2,5``, ``100``), a mark (``x``, ``?``, ``-``,
+    at most two characters, or three that are not all letters), and text of at most 20 characters with no e-mail address, no
+    run of five digits and nothing :func:`is_personal` that is close to a label of the scale or
+    shares a word with one. Anything else (a name, a comment, a phone number) is masked.
+
+    Parameters
+    ----------
+    value : object
+        The answer as read.
+    labels : iterable of str
+        The labels (or accepted spellings) of the scale.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> labels = ["Instämmer inte alls", "Instämmer helt", "Vet ej"]
+    >>> [excerpt(v, labels) for v in ["Instämer helt", "vet inte", "x", "6", "Instämer"]]
+    ['Instämer helt', 'vet inte', 'x', '6', 'Instämer']
+    >>> [excerpt(v, labels) for v in ["Karin Lindqvist", "anna", "0701234567", "a@b.se"]]
+    ['K***', 'a***', '0***', 'a***']
+    """
+    text = "" if value is None else str(value).strip()
+    if _PLAIN_NUMBER.fullmatch(text) or len(text) <= 2 or (len(text) == 3 and not text.isalpha()):
+        return text
+    if (
+        len(text) > 20
+        or "@" in text
+        or _DIGIT_RUN.search(text)
+        or re.search(r"\d{5}", text)
+        or is_personal(text)
+    ):
+        return mask(text)
+    return text if _like_a_label(text, labels) else mask(text)
 
 
 def scrub(text: object) -> str:

@@ -71,7 +71,7 @@ PROBLEM_KINDS: dict[str, str] = {
     "excel_error": "an Excel error value (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!)",
     "file_not_read": "a file in the raw folder that is not read (.xls, .csv, .ods, other)",
     "duplicate_export": "a file or sheet that is a copy of one read before (not read again)",
-    "skipped_column": "a survey column of free text (comments), reported once and never shown",
+    "skipped_column": "a column of free text (comments, names), reported once and never shown",
     "header_mismatch": "a header whose statement id and text name different statements",
 }
 

@@ -78,7 +78,7 @@ from maturity.io.kit import (
     workbook_paths,
 )
 from maturity.io.opener import Sheet, Workbook, open_workbook
-from maturity.io.personal import mask
+from maturity.io.personal import excerpt, mask
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
@@ -588,23 +588,15 @@ def _read_level(sheet, r, c, name, tally) -> int | None:
         return None
     number = parse_number(raw)
     if number is None or not number.is_integer():
+        shown = excerpt(as_text(raw))  # a name or a phone number in a level cell: masked
         tally.problem(
-            source,
-            "invalid_value",
-            raw,
-            "problem.risk.level_invalid",
-            label=label,
-            value=as_text(raw),
+            source, "invalid_value", shown, "problem.risk.level_invalid", label=label, value=shown
         )
         return None
     if not 1 <= number <= 5:
+        shown = excerpt(as_text(raw))
         tally.problem(
-            source,
-            "out_of_scale",
-            raw,
-            "problem.risk.level_off_scale",
-            label=label,
-            value=as_text(raw),
+            source, "out_of_scale", shown, "problem.risk.level_off_scale", label=label, value=shown
         )
         return None
     tally.accept()

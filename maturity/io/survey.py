@@ -63,7 +63,7 @@ from maturity.io.kit import (
 )
 from maturity.io.opener import TableSheet, Workbook, open_workbook
 from maturity.io.organisations import OrganisationResolver
-from maturity.io.personal import Pseudonyms, mask, project_secret
+from maturity.io.personal import Pseudonyms, excerpt, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.tabular import TextOptions
 from maturity.io.values import as_text, is_blank, normalise, parse_number
@@ -764,7 +764,7 @@ def _report_outside_statements(
             ctx.problem(
                 sheet.source(h + 1 + i, c),
                 "duplicate_column",
-                value if not _is_comment(value, ctx) else "…",
+                excerpt(as_text(value), ctx.labels) if not _is_comment(value, ctx) else "…",
                 "problem.survey.duplicate_column",
                 column=column_letter(c),
                 first=column_letter(first),
@@ -1093,7 +1093,8 @@ def _report_answers(
     """One problem per answer cell that is not accepted, by the first reason that applies."""
     for k, j in zip(*np.nonzero(bad_row), strict=True):
         kind, key, fields = people.statuses[k]
-        ctx.problem(where(k, j), kind, uniques[a_codes[k, j]], key, **fields)
+        shown = excerpt(as_text(uniques[a_codes[k, j]]), ctx.labels)  # a name: masked
+        ctx.problem(where(k, j), kind, shown, key, **fields)
     for k, j in zip(*np.nonzero(formula), strict=True):
         error = where.error(k, j)
         if error is not None:  # an Excel error value (#N/A …), never a blank answer
@@ -1120,7 +1121,10 @@ def _report_answers(
         answer = uniques[a_codes[k, j]]
         kind = _VALUE_KINDS[int(outcome[k, j])]
         key = _VALUE_MESSAGES[kind]
-        ctx.problem(where(k, j), kind, answer, key, value=as_text(answer), lo=ctx.lo, hi=ctx.hi)
+        shown = as_text(answer)
+        if kind != "invalid_value":  # a name or comment in an answer cell: masked
+            shown = excerpt(shown, ctx.labels)
+        ctx.problem(where(k, j), kind, shown, key, value=shown, lo=ctx.lo, hi=ctx.hi)
 
 
 def _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx) -> None:
