@@ -2075,6 +2075,24 @@ DONT_KNOW_LABELS: tuple[str, ...] = (
 )
 
 
+_INTEGRATE: dict[str, dict[str, str]] = {
+    # maturity init: the role of an export without a role column, in one sheet
+    "integrate.single_role": _both("svarande", "respondent"),
+    "integrate.note.single_role": _both(
+        "ingen rollkolumn: alla svar får en och samma roll ({role}); byt namn på rollen i både "
+        "påståenden och roller om du vill, och lägg till rollens benämningar",
+        "no role column: every answer gets one and the same role ({role}); rename it in "
+        "statements and roles if you like, and add its display names",
+    ),
+    "integrate.note.organisation_question": _both(
+        "ingen kolumn heter kommun eller organisation; frågan läses som organisationen (se "
+        "bladet identity); kontrollera att det stämmer",
+        "no column is named organisation; this question is read as the organisation (see the "
+        "identity sheet); check that this is right",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -2090,6 +2108,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_EXPORTS_HEADERS,
     **_EXPORTS_INPUT,
     **_DELIVERABLE,
+    **_INTEGRATE,
 }
 
 

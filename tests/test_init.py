@@ -40,13 +40,14 @@ EXPORTS = {
     "spss": ("svar_2024.sav", write_spss, SV_TEXTS, SV_STEPS, "Vet ej"),
 }
 
-#: Columns the draft leaves out (never statements); metadata the kit knows are not listed.
+#: Columns the draft leaves out and names in its notes (the tools' own columns, such as
+#: "Tidstämpel" or "Slutförandetid", are read past by both the draft and the reader).
 LEFT_OUT = {
     "ms_forms": set(),
-    "ms_forms_sv": {"Slutförandetid"},  # the kit does not know it as metadata yet
-    "google_csv": {"Tidstämpel"},
+    "ms_forms_sv": set(),
+    "google_csv": set(),
     "swedish_csv": {"Andel klar"},
-    "bom_csv": {"Tidstämpel"},
+    "bom_csv": set(),
     "spss": set(),
 }
 
@@ -181,7 +182,8 @@ def test_init_on_several_exports_merges_them(tmp_path):
     b = write_spss(tmp_path / "svar_2024.sav")
     draft = draft_codebook([a, b], lang="sv")
     assert sorted(draft.statements["text"].unique()) == sorted(SV_TEXTS)
-    assert sorted(draft.roles["role"]) == ["svar_2023", "svar_2024"]
+    # no role column, one sheet each: one role, never the file names
+    assert draft.roles["role"].tolist() == ["svarande"]
 
 
 def test_a_question_on_another_scale_is_left_out(tmp_path):

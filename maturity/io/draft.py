@@ -46,8 +46,9 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import MaturityError
-from maturity.io.kit import HEADER_SEARCH_ROWS, field_of, find_header
+from maturity.io.kit import HEADER_SEARCH_ROWS
 from maturity.io.opener import open_workbook
+from maturity.io.survey import survey_columns
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = ["Draft", "draft_codebook", "write_codebook", "NOTE_COLUMNS"]
@@ -64,7 +65,6 @@ MIN_SCALE_SHARE = 0.8
 ASKED_SHARE = 0.25
 #: Least similarity (difflib ratio, 0-1) of two organisation names proposed as one.
 ALIAS_SIMILARITY = 0.85
-_KINDS = ("organisation", "role", "respondent", "wave", "personal")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][\w.]{0,11}(?:\[[\w.]{1,12}\])?$")
 _NUMBERED_LABEL = re.compile(r"^(\d{1,3})\s*[-–—.:=)]\s*(\S.*)$")
 _TIME = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d\d(:\d\d)?)?")
@@ -89,6 +89,9 @@ class Draft:
     notes : DataFrame
         ``topic, where, note`` in the draft's language: what to check before use.
     files : list of str
+    identity : DataFrame
+        ``header, field``: questions that name an identity column ("Vilken kommun arbetar du
+        i?" → organisation), written to the codebook's ``identity`` sheet.
     """
 
     statements: pd.DataFrame
@@ -97,6 +100,9 @@ class Draft:
     roles: pd.DataFrame
     notes: pd.DataFrame
     files: list[str] = field(default_factory=list)
+    identity: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["header", "field"], dtype=object)
+    )
 
 
 @dataclass
@@ -120,7 +126,9 @@ class _Notes:
             {
                 "topic": text.word(f"exports.topic.{topic}", self.lang),
                 "where": where,
-                "note": text.word(f"exports.note.{key}", self.lang, **fields),
+                "note": text.word(
+                    key if "." in key else f"exports.note.{key}", self.lang, **fields
+                ),
             }
         )
 
@@ -128,28 +136,29 @@ class _Notes:
         return pd.DataFrame(self.rows, columns=NOTE_COLUMNS)
 
 
-# -- the one adapter over the header recognition of the reading kit --------------------------
+# -- the one adapter over the header recognition of the survey reader ------------------------
 def _survey_columns(rows: list[list]) -> tuple[int, int, list[tuple[int, str, str, str | None]]]:
     """(header row, first data row, columns) of a sheet, from its first rows.
 
     Each column is ``(index, kind, header text, group)``: kind is ``organisation``, ``role``,
-    ``respondent``, ``wave``, ``personal`` (read past) or ``statement``; group is the title of a
-    grid the statement belongs to, or None. This is the only place the drafter asks the
-    reading kit what a header means.
+    ``respondent``, ``wave``, ``personal`` (the tools' own columns, read past), ``free_text``
+    or ``statement``; header text is the statement as written (without a grid's title) and
+    group the title of the grid it belongs to, or None. The header recognition is the survey
+    reader's own (:func:`maturity.io.survey.survey_columns`): what the draft proposes is what
+    the reader will find.
     """
-    head = rows[:HEADER_SEARCH_ROWS]
-    row, _, _ = find_header(head, lambda v: field_of(v, _KINDS[:3]), lambda found: len(found) >= 1)
-    if row is None:
-        widths = [sum(not is_blank(v) for v in r) for r in head]
-        widest = max(widths, default=0)
-        row = next((r for r, w in enumerate(widths) if w >= max(2, widest / 2)), 0)
+    found = survey_columns(rows[:HEADER_SEARCH_ROWS])
+    if found.empty:
+        return 0, 1, []
     columns = []
-    for c, value in enumerate(rows[row] if rows else []):
-        if is_blank(value):
-            continue
-        header = " ".join(as_text(value).split())
-        columns.append((c, field_of(value, _KINDS) or "statement", header, None))
-    return row, row + 1, columns
+    for col in found.itertuples(index=False):
+        kind = {"identity": col.field, "metadata": "personal"}.get(col.kind, col.kind)
+        if kind == "unknown":
+            kind = "statement"
+        text = col.text if kind == "statement" else col.header
+        columns.append((col.column, kind, " ".join(as_text(text).split()), col.title or None))
+    first = int(found["first_data_row"].iloc[0])
+    return first - 1, first, columns
 
 
 # -- reading the exports ------------------------------------------------------------------------
@@ -182,21 +191,74 @@ def _looks_like_time(values: list) -> bool:
     )
 
 
+def _sheet_role(book, name: str, notes: _Notes, where: str) -> str:
+    """The role of a sheet without a role column: its name when the workbook has one sheet
+    per role, else (a lone "Sheet1", or a CSV or SPSS file named after its organisation) the
+    one role of a single-role questionnaire, which the survey reader gives every row."""
+    if len(book.sheet_names) > 1:
+        notes.add("roles", where, "role_from_sheet", role=name)
+        return name
+    role = text.word("integrate.single_role", notes.lang)
+    notes.add("roles", where, "integrate.note.single_role", role=role)
+    return role
+
+
+#: Words of a question that asks for the organisation ("Vilken kommun arbetar du i?").
+_ORG_WORDS = re.compile(
+    r"\b(?:kommun\w*|organisation\w*|organization\w*|municipality|förvaltning\w*|region)\b",
+    re.IGNORECASE,
+)
+
+
+def _organisation_question(columns: list, data: list, found: dict, notes: _Notes, where: str):
+    """Without an organisation column, the question that asks for it: the first statement
+    column whose header names an organisation, else the first before the statements on a
+    scale whose answers are all words off every built-in scale (``G01Q01``: Tanum, Åmål).
+    Its header goes to the codebook's identity sheet, so the reader finds it too."""
+    if any(kind == "organisation" for _, kind, _, _ in columns):
+        return columns
+    scales = {_key(step) for scale in text.ANSWER_SCALES for step in scale}
+    chosen = None
+    for c, kind, header, _ in columns:
+        if kind == "statement" and _ORG_WORDS.search(header):
+            chosen = c
+            break
+    for c, kind, _, _ in columns if chosen is None else ():
+        if kind != "statement":
+            continue
+        answers = {as_text(r[c]).strip() for r in data if c < len(r) and not is_blank(r[c])}
+        words = _words(answers)
+        if not answers or words != answers or any(_key(a) in scales for a in answers):
+            break  # the statements start: an organisation question stands before them
+        chosen = c
+        break
+    if chosen is None:
+        return columns
+    out = []
+    for c, kind, header, group in columns:
+        if c == chosen:
+            kind, header = "organisation", header
+            found["identity"].append(header)
+            notes.add("organisations", f"{where}:{header}", "integrate.note.organisation_question")
+        out.append((c, kind, header, group))
+    return out
+
+
 def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
     sheet = book.sheet(name)
     if sheet.is_empty():
         return
     _, first, columns = _survey_columns(sheet.rows)
-    kinds = {kind: c for c, kind, _, _ in columns if kind in ("organisation", "role")}
     data = sheet.rows[first:]
     where = f"{book.name}:{name}"
+    columns = _organisation_question(columns, data, found, notes, where)
+    kinds = {kind: c for c, kind, _, _ in columns if kind in ("organisation", "role")}
     roles = [
         as_text(r[kinds["role"]]).strip() if "role" in kinds and kinds["role"] < len(r) else ""
         for r in data
     ]
     if "role" not in kinds:
-        roles = [name] * len(data)
-        notes.add("roles", where, "role_from_sheet", role=name)
+        roles = [_sheet_role(book, name, notes, where)] * len(data)
     found["roles"].update(r for r in roles if r)
     found["role_rows"].update(r for r in roles if r)
     if "organisation" in kinds:
@@ -208,6 +270,8 @@ def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
         found["no_organisation"].append(where)
     labels = getattr(book, "value_labels", {})
     for c, kind, header, group in columns:
+        if kind == "free_text":  # by name, or its first answers are comments
+            notes.add("left_out", f"{where}:{header}", "left_out_free_text")
         if kind != "statement":
             continue
         values = [r[c] if c < len(r) else "" for r in data]
@@ -236,6 +300,7 @@ def _read_exports(paths: list[Path], notes: _Notes) -> dict:
         "role_rows": Counter(),
         "organisations": Counter(),
         "no_organisation": [],
+        "identity": [],
     }
     for path in paths:
         book = open_workbook(path)
@@ -526,6 +591,11 @@ def draft_codebook(paths, *, lang: str = "sv") -> Draft:
         pd.DataFrame({"role": [r for r in roles if r in set(statements["role"])]}),
         notes.frame(),
         [str(p) for p in paths],
+        pd.DataFrame(
+            {"header": list(dict.fromkeys(found["identity"])), "field": "organisation"},
+            columns=["header", "field"],
+            dtype=object,
+        ),
     )
 
 
@@ -534,6 +604,7 @@ _HEADERS = {
     "statements": ["statement", "text", "role", "dimension", "reverse"],
     "scale": ["label", "value"],
     "organisations": ["organisation", "alias"],
+    "identity": ["header", "field"],
     "roles": [
         "roll",
         "benämning",
@@ -589,6 +660,8 @@ def write_codebook(draft: Draft, path: str | Path, *, lang: str = "sv") -> Path:
         "organisations": draft.organisations.values.tolist(),
         "roles": [[role] for role in draft.roles["role"]],
     }
+    if len(draft.identity):
+        sheets["identity"] = draft.identity.values.tolist()
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():

@@ -1,0 +1,183 @@
+"""maturity init, then maturity report, on every export shape of issue 12: every answer read
+and right, no false problems, the invariant, nothing of the tools' own or free-text columns
+carried, and a single-role export without a role column read with the draft's one role."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from maturity.cli import main
+from maturity.io.codebook import read_codebook
+from maturity.report import build_report
+from tests import _exports as ex
+from tests import _exports_text as et
+
+#: The exports of the survey tools (tests/_exports.py): (writer, planted free-text column?)
+TOOLS = {
+    "ms_forms_en": lambda d: ex.ms_forms(d, lang="en"),
+    "ms_forms_sv": lambda d: ex.ms_forms(d, lang="sv"),
+    "google_forms_grid": lambda d: ex.google_forms(d, grid=True),
+    "google_forms_plain": lambda d: ex.google_forms(d, grid=False),
+    "surveymonkey_matrix": lambda d: ex.surveymonkey(d, matrix=True),
+    "surveymonkey_single": lambda d: ex.surveymonkey(d, matrix=False),
+    "qualtrics": ex.qualtrics,
+    "limesurvey_texts": lambda d: ex.limesurvey(d, texts=True),
+    "limesurvey_codes": lambda d: ex.limesurvey(d, texts=False),
+}
+#: Text and SPSS exports (tests/_exports_text.py): (file name, writer, texts).
+TEXT = {
+    "google_csv": ("svar_2024.csv", et.write_google_csv, et.SV_TEXTS),
+    "swedish_csv": ("enkat_2024.csv", et.write_swedish_csv, et.SV_TEXTS),
+    "bom_csv": ("svar_2024.csv", et.write_bom_csv, et.SV_TEXTS),
+    "spss": ("svar_2024.sav", et.write_spss, et.SV_TEXTS),
+}
+#: Headers the draft leaves out that the reader reports once as an unknown column.
+LEFT_OUT = {"swedish_csv": "Andel klar"}
+
+
+def _tool_expected(name: str, expected: pd.DataFrame) -> pd.DataFrame:
+    """The answers a tool export holds, by statement text, scores as answered (a drafted
+    codebook reverses no statement)."""
+    codes = name == "limesurvey_codes"
+    ids = ex.LIME_CODES[1:] if codes else list(ex.SINGLE["statement"])
+    text = dict(zip(ids, ids if codes else ex.SINGLE["text"], strict=True))
+    reverse = dict(zip(ids, ex.SINGLE["reverse"], strict=True))
+    out = expected.copy()
+    out["score"] = [
+        6 - s if reverse[sid] and not np.isnan(s) else s
+        for sid, s in zip(out["statement"], out["score"].astype(float), strict=True)
+    ]
+    out["text"] = out["statement"].map(text)
+    return out[["source", "organisation", "text", "score"]]
+
+
+def _text_expected(name: str, file: str, texts: list[str]) -> pd.DataFrame:
+    """The scored answers of a text or SPSS export, by organisation and statement text."""
+    records = []
+    for i, org in et.respondents():
+        for j in range(5):
+            if name == "swedish_csv" and (j < 3) != (i % 2 == 0):
+                continue  # not asked of this role
+            s = et.step(i, j)
+            records.append((org, texts[j], np.nan if s is None else float(s)))
+    return pd.DataFrame(records, columns=["organisation", "text", "score"])
+
+
+def _init_and_report(tmp_path, export):
+    raw = export.parent
+    out = raw / "kodbok.xlsx"
+    assert main(["init", str(export), "--out", str(out)]) == 0
+    build_report(raw, tmp_path / "r", tmp_path / "p", progress=None, figures=False)
+    responses = pd.read_csv(tmp_path / "p" / "responses.csv", keep_default_na=False)
+    responses["score"] = pd.to_numeric(responses["score"].replace("", np.nan))
+    problems = pd.read_csv(tmp_path / "p" / "problems.csv", keep_default_na=False)
+    codebook = read_codebook(out)
+    text = dict(zip(codebook.statements["statement"], codebook.statements["text"], strict=True))
+    responses["text"] = responses["statement"].map(text)
+    return codebook, responses, problems
+
+
+def _no_planted(folder) -> None:
+    """None of the personal data planted in the tools' columns in any file written (the
+    drafted codebook and the report; not the export itself)."""
+    import zipfile
+
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.suffix not in (".csv", ".xlsx", ".md", ".parquet"):
+            continue
+        if path.parent.name == "raw" and path.name != "kodbok.xlsx":
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as z:
+                data = b"".join(z.read(n) for n in z.namelist())
+        for secret in (*ex.PLANTED, "Lindqvist"):
+            assert secret.encode() not in data, (secret, path)
+
+
+@pytest.mark.parametrize("name", sorted(TOOLS))
+def test_init_then_report_on_every_tool_export(tmp_path, name):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path, expected = TOOLS[name](raw)
+    codebook, responses, problems = _init_and_report(tmp_path, path)
+    assert codebook.roles == [codebook.roles[0]] and len(codebook.roles) == 1
+    assert sorted(codebook.organisations["organisation"].unique()) == sorted(ex.ORGANISATIONS)
+    mine = problems[problems["source"].str.startswith(path.name)]
+    # the free-text column, once, by its header; the tools' own columns are read past
+    assert mine["kind"].tolist() == ["skipped_column"], mine.to_string()
+    want = _tool_expected(name, expected).sort_values("source").reset_index(drop=True)
+    got = responses[responses["source"].str.startswith(path.name)]
+    got = got.sort_values("source").reset_index(drop=True)
+    assert got["source"].tolist() == want["source"].tolist()
+    assert got["organisation"].tolist() == want["organisation"].tolist()
+    assert got["text"].tolist() == want["text"].tolist()
+    np.testing.assert_array_equal(got["score"].to_numpy(float), want["score"].to_numpy(float))
+    assert set(got["role"]) == set(codebook.roles)  # the one role, never a sheet's name
+    _no_planted(tmp_path)
+
+
+@pytest.mark.parametrize("name", sorted(TEXT))
+def test_init_then_report_on_every_text_export(tmp_path, name):
+    file, writer, texts = TEXT[name]
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    export = writer(raw / file)
+    codebook, responses, problems = _init_and_report(tmp_path, export)
+    mine = problems[problems["source"].str.startswith(file)]
+    if name in LEFT_OUT:
+        header = LEFT_OUT[name]
+        assert mine["message"].str.contains(f"'{header}'").all(), mine.to_string()
+        assert mine["value"].tolist()[0] == header
+    else:
+        assert mine.empty, mine.to_string()
+    got = responses.groupby(["organisation", "text"])["score"].agg(["sum", "count", "size"])
+    want = _text_expected(name, file, texts)
+    want = want.groupby(["organisation", "text"])["score"].agg(["sum", "count", "size"])
+    pd.testing.assert_frame_equal(got.sort_index(), want.sort_index(), check_dtype=False)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".sav"])
+def test_a_single_role_export_named_after_its_organisation(tmp_path, suffix):
+    """One file per organisation, no role column: the draft proposes one role (not the file
+    name), and every answer of every file gets it; the organisation comes from the file name."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    files = []
+    for k, org in enumerate(("Tanum", "Åmål")):
+        answers = [et.SV_STEPS[(k + i) % 5] for i in range(6)]
+        if suffix == ".csv":
+            rows = [["Respondent", *et.SV_TEXTS[:2]]]
+            rows += [[f"r{i}", a, et.SV_STEPS[i % 5]] for i, a in enumerate(answers)]
+            files.append(et.write_csv(raw / f"{org}{suffix}", rows))
+        else:
+            steps = {float(n): label for n, label in enumerate(et.SV_STEPS, start=1)}
+            files.append(
+                et.write_sav(
+                    raw / f"{org}{suffix}",
+                    {
+                        "resp": [f"r{i}" for i in range(6)],
+                        "q1": [float(et.SV_STEPS.index(a) + 1) for a in answers],
+                        "q2": [float(i % 5 + 1) for i in range(6)],
+                    },
+                    labels={"resp": "Respondent", "q1": et.SV_TEXTS[0], "q2": et.SV_TEXTS[1]},
+                    value_labels={"q1": steps, "q2": steps},
+                )
+            )
+    out = raw / "kodbok.xlsx"
+    assert main(["init", *map(str, files), "--out", str(out)]) == 0
+    codebook = read_codebook(out)
+    assert codebook.roles == ["svarande"]
+    assert set(codebook.statements["role"]) == {"svarande"}
+    import maturity as mt
+
+    survey = mt.read_survey(files, codebook, organisation=None)
+    assert survey.cells_read == len(survey.responses) + len(survey.problems)
+    assert survey.problems.empty, survey.problems
+    assert len(survey.responses) == 2 * 6 * 2
+    assert set(survey.responses["role"]) == {"svarande"}
+    assert sorted(set(survey.responses["organisation"])) == ["Tanum", "Åmål"]
+    assert set(survey.sources["role_from"]) == {"single_role"}
+    assert set(survey.sources["organisation_from"]) == {"file_name"}
