@@ -2090,6 +2090,28 @@ _INTEGRATE: dict[str, dict[str, str]] = {
         "no column is named organisation; this question is read as the organisation (see the "
         "identity sheet); check that this is right",
     ),
+    # where each survey file's wave, organisation and role came from (survey_sources)
+    "sheet.survey_sources": _both("Enkätfilernas källor", "Survey file sources"),
+    "header.survey_sources.source": _both("Källa (fil:blad)", "Source (file:sheet)"),
+    "column.wave_from": _both("Vågen från", "Wave from"),
+    "column.organisation_from": _both("Organisationen från", "Organisation from"),
+    "column.role_from": _both("Rollen från", "Role from"),
+    "value.source_from.column": _both("en kolumn i filen", "a column of the file"),
+    "value.source_from.option": _both("angivet vid läsningen", "given when read"),
+    "value.source_from.file_name": _both("filnamnet", "the file name"),
+    "value.source_from.sheet_name": _both("bladets namn", "the sheet name"),
+    "value.source_from.single_role": _both("kodbokens enda roll", "the codebook's only role"),
+    "value.source_from.default": _both("förval: ingen fil har våg", "default: no file has a wave"),
+    "value.source_from.missing": _both("saknas", "missing"),
+    "integrate.wave": _both("våg", "wave"),
+    "integrate.organisation": _both("organisation", "organisation"),
+    "integrate.role": _both("roll", "role"),
+    "integrate.source_with_value": _both("{what} {value} ({how})", "{what} {value} ({how})"),
+    "integrate.source_without_value": _both("{what} från {how}", "{what} from {how}"),
+    "integrate.sources_heading": _both(
+        "Varifrån varje enkätfils våg, organisation och roll kommer:",
+        "Where each survey file's wave, organisation and role came from:",
+    ),
 }
 
 

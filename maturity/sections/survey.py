@@ -20,7 +20,7 @@ from maturity.plots.spec import FigureSpec
 from maturity.privacy import organisation_suppression, suppression_ratio
 from maturity.sections import Section, read_parts
 
-__all__ = ["build", "survey_section", "survey_tables"]
+__all__ = ["build", "survey_section", "survey_tables", "source_table", "source_lines"]
 
 
 def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[str, pd.DataFrame]:
@@ -258,6 +258,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         unpublished=frozenset({"responses", "statements"}),
     )
     if len(survey.responses) == 0:
+        section.tables["survey_sources"] = source_table(survey.sources)
         return section
     tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
     section.tables.update(tables)
@@ -280,7 +281,69 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         lang=lang,
     )
     section.figures = _figures(survey.responses, tables, codebook, lang=lang, min_n=min_n)
+    section.tables["survey_sources"] = source_table(survey.sources)  # after the statistics
     return section
+
+
+def source_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """The published ``survey_sources`` table: one row per sheet read (``source`` is
+    ``file:sheet``, as in the problem log), where its wave, organisation and role came from
+    (:attr:`maturity.io.survey.Survey.sources`); the wave a whole number, empty when each
+    row's own column gives it.
+
+    Examples
+    --------
+    >>> from maturity.io.survey import SOURCE_COLUMNS
+    >>> row = ["a.csv", "a", 2024.0, "file_name", None, "column", "chef", "single_role"]
+    >>> table = source_table(pd.DataFrame([row], columns=SOURCE_COLUMNS))
+    >>> table[["source", "wave"]].values.tolist()
+    [['a.csv:a', 2024]]
+    """
+    table = sources.reset_index(drop=True).drop(columns=["file", "sheet"])
+    table.insert(0, "source", (sources["file"] + ":" + sources["sheet"]).tolist())
+    table["wave"] = pd.array(table["wave"], dtype="Int64")
+    return table
+
+
+def source_lines(table: pd.DataFrame, *, lang: str = "sv") -> list[str]:
+    """One line per file read: where its wave, organisation and role came from (one line per
+    sheet when the sheets of a file differ), from the table of :func:`source_table`.
+
+    Examples
+    --------
+    >>> from maturity.io.survey import SOURCE_COLUMNS
+    >>> row = ["a.csv", "a", 2024, "file_name", "Tanum", "file_name", None, "column"]
+    >>> source_lines(source_table(pd.DataFrame([row], columns=SOURCE_COLUMNS)), lang="en")
+    ['a.csv: wave 2024 (the file name), organisation Tanum (the file name), role from a column of the file']
+    """
+    lines = []
+    files = table["source"].str.rsplit(":", n=1).str[0]  # no sheet name holds a colon
+    for file, rows in table.groupby(files, sort=False):
+        parts = rows.drop(columns=["source"]).astype(str).drop_duplicates()
+        for _, row in (rows.iloc[:1] if len(parts) == 1 else rows).iterrows():
+            where = file if len(parts) == 1 else row["source"]
+            said = [_source_part(row, name, lang) for name in ("wave", "organisation", "role")]
+            lines.append(f"{where}: " + ", ".join(said))
+    return lines
+
+
+def _source_part(row: pd.Series, name: str, lang: str) -> str:
+    origin = row[f"{name}_from"]
+    how = text.word(f"value.source_from.{origin}", lang)
+    if origin in ("column", "missing") or pd.isna(row[name]):
+        return text.word(
+            "integrate.source_without_value",
+            lang,
+            what=text.word(f"integrate.{name}", lang),
+            how=how,
+        )
+    return text.word(
+        "integrate.source_with_value",
+        lang,
+        what=text.word(f"integrate.{name}", lang),
+        value=row[name],
+        how=how,
+    )
 
 
 def build(
