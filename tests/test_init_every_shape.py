@@ -181,3 +181,46 @@ def test_a_single_role_export_named_after_its_organisation(tmp_path, suffix):
     assert sorted(set(survey.responses["organisation"])) == ["Tanum", "Åmål"]
     assert set(survey.sources["role_from"]) == {"single_role"}
     assert set(survey.sources["organisation_from"]) == {"file_name"}
+
+
+def test_the_report_says_where_each_file_got_its_wave_organisation_and_role(tmp_path):
+    """The survey_sources table (processed CSV and Parquet, a workbook sheet) and one line
+    per file in summary.md."""
+    import openpyxl
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    forms, _ = ex.ms_forms(raw, lang="sv")  # no year standing alone: wave 1 by default
+    texts = list(ex.SINGLE["text"][:2])
+    rows = [["Respondent", *texts], ["r1", "Instämmer helt", "Vet ej"], ["r2", "Vet ej", None]]
+    csv = et.write_csv(raw / "Tanum.csv", rows)
+    ex.codebook(raw / "kodbok.xlsx")
+    build_report(raw, tmp_path / "r", tmp_path / "p", progress=None, figures=False)
+    table = pd.read_csv(tmp_path / "p" / "survey_sources.csv", keep_default_na=False)
+    parquet = pd.read_parquet(tmp_path / "p" / "survey_sources.parquet")
+    assert parquet["source"].tolist() == table["source"].tolist()
+    got = table.set_index("source")
+    assert got.loc[
+        f"{forms.name}:Sheet1", ["wave_from", "organisation_from", "role_from"]
+    ].tolist() == [
+        "default",
+        "column",
+        "single_role",
+    ]
+    row = got.loc[f"{csv.name}:Tanum"]
+    assert (row["organisation"], row["organisation_from"]) == ("Tanum", "file_name")
+    assert (row["role"], row["role_from"]) == (ex.ROLE, "single_role")
+    summary = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    assert (
+        f"- {csv.name}: våg 1 (förval: ingen fil har våg), organisation Tanum (filnamnet), "
+        f"roll {ex.ROLE} (kodbokens enda roll)"
+    ) in summary
+    assert (
+        f"- {forms.name}: våg 1 (förval: ingen fil har våg), organisation från en kolumn i filen"
+        in summary
+    )
+    book = openpyxl.load_workbook(tmp_path / "r" / "nulagesanalys.xlsx")
+    rows = list(book["Enkätfilernas källor"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Källa (fil:blad)", "Våg", "Vågen från")
+    assert any("filnamnet" in r for r in rows[1:])
+    assert {r[2] for r in rows[1:]} == {"förval: ingen fil har våg"}

@@ -222,7 +222,7 @@ def test_report_is_a_list_of_stages(two_runs):
         ), stage.name
         assert set(stage.options) <= set(StageOptions.__dataclass_fields__)
     survey = result.sections[0]
-    assert survey.unpublished == {"responses", "statements"}
+    assert survey.unpublished == {"responses", "statements", "survey_organisation_suppression"}
     assert "responses" not in survey.published()
 
 

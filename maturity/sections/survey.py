@@ -306,44 +306,40 @@ def source_table(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def source_lines(table: pd.DataFrame, *, lang: str = "sv") -> list[str]:
-    """One line per file read: where its wave, organisation and role came from (one line per
-    sheet when the sheets of a file differ), from the table of :func:`source_table`.
+    """One line per file read: where its wave, organisation and role came from (the values of
+    its sheets together: one role per sheet), from the table of :func:`source_table`.
 
     Examples
     --------
     >>> from maturity.io.survey import SOURCE_COLUMNS
-    >>> row = ["a.csv", "a", 2024, "file_name", "Tanum", "file_name", None, "column"]
-    >>> source_lines(source_table(pd.DataFrame([row], columns=SOURCE_COLUMNS)), lang="en")
-    ['a.csv: wave 2024 (the file name), organisation Tanum (the file name), role from a column of the file']
+    >>> rows = [["a.xlsx", s, 2024, "file_name", "Tanum", "file_name", s, "sheet_name"]
+    ...         for s in ("chef", "IT-chef")]
+    >>> source_lines(source_table(pd.DataFrame(rows, columns=SOURCE_COLUMNS)), lang="en")
+    ['a.xlsx: wave 2024 (the file name), organisation Tanum (the file name), role chef, IT-chef (the sheet name)']
     """
     lines = []
     files = table["source"].str.rsplit(":", n=1).str[0]  # no sheet name holds a colon
     for file, rows in table.groupby(files, sort=False):
-        parts = rows.drop(columns=["source"]).astype(str).drop_duplicates()
-        for _, row in (rows.iloc[:1] if len(parts) == 1 else rows).iterrows():
-            where = file if len(parts) == 1 else row["source"]
-            said = [_source_part(row, name, lang) for name in ("wave", "organisation", "role")]
-            lines.append(f"{where}: " + ", ".join(said))
+        said = [_source_part(rows, name, lang) for name in ("wave", "organisation", "role")]
+        lines.append(f"{file}: " + ", ".join(said))
     return lines
 
 
-def _source_part(row: pd.Series, name: str, lang: str) -> str:
-    origin = row[f"{name}_from"]
-    how = text.word(f"value.source_from.{origin}", lang)
-    if origin in ("column", "missing") or pd.isna(row[name]):
-        return text.word(
-            "integrate.source_without_value",
-            lang,
-            what=text.word(f"integrate.{name}", lang),
-            how=how,
-        )
-    return text.word(
-        "integrate.source_with_value",
-        lang,
-        what=text.word(f"integrate.{name}", lang),
-        value=row[name],
-        how=how,
-    )
+def _source_part(rows: pd.DataFrame, name: str, lang: str) -> str:
+    """``role chef, IT-chef (the sheet name)``, ``role from a column of the file``."""
+    what = text.word(f"integrate.{name}", lang)
+    parts = []
+    for origin, same in rows.groupby(f"{name}_from", sort=False):
+        how = text.word(f"value.source_from.{origin}", lang)
+        values = [str(v) for v in dict.fromkeys(same[name]) if not pd.isna(v)]
+        if origin in ("column", "missing") or not values:
+            parts.append(text.word("integrate.source_without_value", lang, what=what, how=how))
+        else:
+            value = ", ".join(values)
+            parts.append(
+                text.word("integrate.source_with_value", lang, what=what, value=value, how=how)
+            )
+    return "; ".join(parts)
 
 
 def build(
