@@ -2090,6 +2090,12 @@ _INTEGRATE: dict[str, dict[str, str]] = {
         "no column is named organisation; this question is read as the organisation (see the "
         "identity sheet); check that this is right",
     ),
+    "problem.integrate.column_skipped": _both(
+        "kolumnen {header!r} läses inte (kodbokens identitetsblad säger hoppa över); dess {n} "
+        "värden visas aldrig",
+        "the column {header!r} is not read (the codebook's identity sheet says skip); its {n} "
+        "values are never shown",
+    ),
     # where each survey file's wave, organisation and role came from (survey_sources)
     "sheet.survey_sources": _both("Enkätfilernas källor", "Survey file sources"),
     "header.survey_sources.source": _both("Källa (fil:blad)", "Source (file:sheet)"),

@@ -114,6 +114,7 @@ class _Column:
     answers: Counter = field(default_factory=Counter)  # answer text -> count
     roles: Counter = field(default_factory=Counter)  # role -> answers given
     labels: dict = field(default_factory=dict)  # SPSS code -> label
+    cell: str = ""  # the header cell as written
 
 
 class _Notes:
@@ -137,19 +138,21 @@ class _Notes:
 
 
 # -- the one adapter over the header recognition of the survey reader ------------------------
-def _survey_columns(rows: list[list]) -> tuple[int, int, list[tuple[int, str, str, str | None]]]:
-    """(header row, first data row, columns) of a sheet, from its first rows.
+def _survey_columns(rows: list[list]) -> tuple[int, int, list[tuple], dict[int, str]]:
+    """(header row, first data row, columns, header cells) of a sheet, from its first rows.
 
     Each column is ``(index, kind, header text, group)``: kind is ``organisation``, ``role``,
     ``respondent``, ``wave``, ``personal`` (the tools' own columns, read past), ``free_text``
     or ``statement``; header text is the statement as written (without a grid's title) and
-    group the title of the grid it belongs to, or None. The header recognition is the survey
-    reader's own (:func:`maturity.io.survey.survey_columns`): what the draft proposes is what
-    the reader will find.
+    group the title of the grid it belongs to, or None. Header cells are the cells as written
+    (``Title [statement]``), by column index: what the codebook's identity sheet names. The
+    header recognition is the survey reader's own
+    (:func:`maturity.io.survey.survey_columns`): what the draft proposes is what the reader
+    will find.
     """
     found = survey_columns(rows[:HEADER_SEARCH_ROWS])
     if found.empty:
-        return 0, 1, []
+        return 0, 1, [], {}
     columns = []
     for col in found.itertuples(index=False):
         kind = {"identity": col.field, "metadata": "personal"}.get(col.kind, col.kind)
@@ -158,7 +161,8 @@ def _survey_columns(rows: list[list]) -> tuple[int, int, list[tuple[int, str, st
         text = col.text if kind == "statement" else col.header
         columns.append((col.column, kind, " ".join(as_text(text).split()), col.title or None))
     first = int(found["first_data_row"].iloc[0])
-    return first - 1, first, columns
+    cells = {col.column: " ".join(as_text(col.header).split()) for col in found.itertuples()}
+    return first - 1, first, columns, cells
 
 
 # -- reading the exports ------------------------------------------------------------------------
@@ -210,7 +214,9 @@ _ORG_WORDS = re.compile(
 )
 
 
-def _organisation_question(columns: list, data: list, found: dict, notes: _Notes, where: str):
+def _organisation_question(
+    columns: list, data: list, found: dict, notes: _Notes, where: str, cells: dict
+):
     """Without an organisation column, the question that asks for it: the first statement
     column whose header names an organisation, else the first before the statements on a
     scale whose answers are all words off every built-in scale (``G01Q01``: Tanum, Åmål).
@@ -238,7 +244,7 @@ def _organisation_question(columns: list, data: list, found: dict, notes: _Notes
     for c, kind, header, group in columns:
         if c == chosen:
             kind, header = "organisation", header
-            found["identity"].append(header)
+            found["identity"].append((cells[c], "organisation"))
             notes.add("organisations", f"{where}:{header}", "integrate.note.organisation_question")
         out.append((c, kind, header, group))
     return out
@@ -248,10 +254,10 @@ def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
     sheet = book.sheet(name)
     if sheet.is_empty():
         return
-    _, first, columns = _survey_columns(sheet.rows)
+    _, first, columns, cells = _survey_columns(sheet.rows)
     data = sheet.rows[first:]
     where = f"{book.name}:{name}"
-    columns = _organisation_question(columns, data, found, notes, where)
+    columns = _organisation_question(columns, data, found, notes, where, cells)
     kinds = {kind: c for c, kind, _, _ in columns if kind in ("organisation", "role")}
     roles = [
         as_text(r[kinds["role"]]).strip() if "role" in kinds and kinds["role"] < len(r) else ""
@@ -271,26 +277,33 @@ def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
     labels = getattr(book, "value_labels", {})
     for c, kind, header, group in columns:
         if kind == "free_text":  # by name, or its first answers are comments
-            notes.add("left_out", f"{where}:{header}", "left_out_free_text")
+            _left_out(found, notes, f"{where}:{header}", "left_out_free_text", cells[c])
         if kind != "statement":
             continue
         values = [r[c] if c < len(r) else "" for r in data]
         if _looks_like_time(values):
-            notes.add("left_out", f"{where}:{header}", "left_out_time")
+            _left_out(found, notes, f"{where}:{header}", "left_out_time", cells[c])
             continue
-        column = _Column(header, group, labels=labels.get(c, {}))
+        column = _Column(header, group, labels=labels.get(c, {}), cell=cells[c])
         for value, role in zip(values, roles, strict=True):
             if not is_blank(value):
                 column.answers[as_text(value).strip()] += 1
                 if role:  # a row without a role tells nothing about the statement's role
                     column.roles[role] += 1
         if len(column.answers) > MAX_ANSWER_LABELS:
-            notes.add("left_out", f"{where}:{header}", "left_out_free_text")
+            _left_out(found, notes, f"{where}:{header}", "left_out_free_text", cells[c])
             continue
         if any(_is_fraction(a) for a in column.answers):
-            notes.add("left_out", f"{where}:{header}", "left_out_numbers")
+            _left_out(found, notes, f"{where}:{header}", "left_out_numbers", cells[c])
             continue
         found["columns"].append((where, column))
+
+
+def _left_out(found: dict, notes: _Notes, where: str, key: str, cell: str) -> None:
+    """A column the draft leaves out: a note, and a ``skip`` row of the identity sheet, so
+    the survey reader reports it once by its header, never cell by cell."""
+    notes.add("left_out", where, key)
+    found["identity"].append((cell, "skip"))
 
 
 def _read_exports(paths: list[Path], notes: _Notes) -> dict:
@@ -461,7 +474,7 @@ def _keep_one_scale(found: dict, notes: _Notes) -> None:
         if _share(column.answers, scale) >= MIN_SCALE_SHARE:
             kept.append((where, column))
         else:
-            notes.add("left_out", f"{where}:{column.text}", "left_out_other_scale")
+            _left_out(found, notes, f"{where}:{column.text}", "left_out_other_scale", column.cell)
     found["columns"] = kept
 
 
@@ -549,6 +562,14 @@ def _organisations(found: dict, notes: _Notes) -> pd.DataFrame:
     return pd.DataFrame(sorted(rows), columns=["organisation", "alias"])
 
 
+def _identity(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    """The identity sheet: each header once (by its key), the first field given it."""
+    first: dict[str, tuple[str, str]] = {}
+    for header, name in rows:
+        first.setdefault(_key(header), (header, name))
+    return pd.DataFrame(list(first.values()), columns=["header", "field"], dtype=object)
+
+
 # -- the API -----------------------------------------------------------------------------------
 def draft_codebook(paths, *, lang: str = "sv") -> Draft:
     """Draft a codebook from survey exports (see the module docstring).
@@ -591,11 +612,7 @@ def draft_codebook(paths, *, lang: str = "sv") -> Draft:
         pd.DataFrame({"role": [r for r in roles if r in set(statements["role"])]}),
         notes.frame(),
         [str(p) for p in paths],
-        pd.DataFrame(
-            {"header": list(dict.fromkeys(found["identity"])), "field": "organisation"},
-            columns=["header", "field"],
-            dtype=object,
-        ),
+        _identity(found["identity"]),
     )
 
 
