@@ -249,3 +249,15 @@ def test_a_column_the_codebook_says_to_skip_is_reported_once(tmp_path):
     assert "2 values are never shown" in survey.problems["message"].iloc[0]
     assert len(survey.responses) == 4
     assert read_codebook(cb).identity["field"].tolist() == ["organisation", "skip"]
+
+
+def test_a_yes_no_question_is_never_taken_for_the_organisation(tmp_path):
+    from maturity.io.draft import draft_codebook
+
+    rows = [["Har ni en e-tjänst?", *et.SV_TEXTS[:2]]]
+    rows += [[("Ja", "Nej")[k % 2], et.SV_STEPS[k % 5], et.SV_STEPS[(k + 1) % 5]] for k in range(8)]
+    draft = draft_codebook(et.write_csv(tmp_path / "Tanum.csv", rows), lang="en")
+    assert draft.identity[draft.identity["field"] == "organisation"].empty
+    assert draft.organisations.empty
+    assert draft.statements["text"].tolist() == et.SV_TEXTS[:2]  # the yes/no question: skip
+    assert draft.identity["header"].tolist() == ["Har ni en e-tjänst?"]

@@ -214,12 +214,16 @@ _ORG_WORDS = re.compile(
 )
 
 
+#: Answers of a yes/no question, never organisations.
+_YES_NO = frozenset({"ja", "nej", "yes", "no", "vet ej", "don't know"})
+
+
 def _organisation_question(
     columns: list, data: list, found: dict, notes: _Notes, where: str, cells: dict
 ):
     """Without an organisation column, the question that asks for it: the first statement
-    column whose header names an organisation, else the first before the statements on a
-    scale whose answers are all words off every built-in scale (``G01Q01``: Tanum, Åmål).
+    column whose header names an organisation, else the first question when its answers are
+    names: two or more words off every built-in scale, not yes/no (``G01Q01``: Tanum, Åmål).
     Its header goes to the codebook's identity sheet, so the reader finds it too."""
     if any(kind == "organisation" for _, kind, _, _ in columns):
         return columns
@@ -234,7 +238,8 @@ def _organisation_question(
             continue
         answers = {as_text(r[c]).strip() for r in data if c < len(r) and not is_blank(r[c])}
         words = _words(answers)
-        if not answers or words != answers or any(_key(a) in scales for a in answers):
+        off = words == answers and not any(_key(a) in scales | _YES_NO for a in answers)
+        if len(answers) < 2 or not off:
             break  # the statements start: an organisation question stands before them
         chosen = c
         break
