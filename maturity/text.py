@@ -2104,7 +2104,7 @@ _INTEGRATE: dict[str, dict[str, str]] = {
     "column.role_from": _both("Rollen från", "Role from"),
     "value.source_from.column": _both("en kolumn i filen", "a column of the file"),
     "value.source_from.option": _both("angivet vid läsningen", "given when read"),
-    "value.source_from.file_name": _both("filnamnet", "the file name"),
+    "value.source_from.file_name": _both("filens eller mappens namn", "the file or folder name"),
     "value.source_from.sheet_name": _both("bladets namn", "the sheet name"),
     "value.source_from.single_role": _both("kodbokens enda roll", "the codebook's only role"),
     "value.source_from.default": _both("förval: ingen fil har våg", "default: no file has a wave"),

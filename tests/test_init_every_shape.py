@@ -212,7 +212,7 @@ def test_the_report_says_where_each_file_got_its_wave_organisation_and_role(tmp_
     assert (row["role"], row["role_from"]) == (ex.ROLE, "single_role")
     summary = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
     assert (
-        f"- {csv.name}: våg 1 (förval: ingen fil har våg), organisation Tanum (filnamnet), "
+        f"- {csv.name}: våg 1 (förval: ingen fil har våg), organisation Tanum (filens eller mappens namn), "
         f"roll {ex.ROLE} (kodbokens enda roll)"
     ) in summary
     assert (
@@ -222,7 +222,7 @@ def test_the_report_says_where_each_file_got_its_wave_organisation_and_role(tmp_
     book = openpyxl.load_workbook(tmp_path / "r" / "nulagesanalys.xlsx")
     rows = list(book["Enkätfilernas källor"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Källa (fil:blad)", "Våg", "Vågen från")
-    assert any("filnamnet" in r for r in rows[1:])
+    assert any("filens eller mappens namn" in r for r in rows[1:])
     assert {r[2] for r in rows[1:]} == {"förval: ingen fil har våg"}
 
 

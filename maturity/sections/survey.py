@@ -315,7 +315,7 @@ def source_lines(table: pd.DataFrame, *, lang: str = "sv") -> list[str]:
     >>> rows = [["a.xlsx", s, 2024, "file_name", "Tanum", "file_name", s, "sheet_name"]
     ...         for s in ("chef", "IT-chef")]
     >>> source_lines(source_table(pd.DataFrame(rows, columns=SOURCE_COLUMNS)), lang="en")
-    ['a.xlsx: wave 2024 (the file name), organisation Tanum (the file name), role chef, IT-chef (the sheet name)']
+    ['a.xlsx: wave 2024 (the file or folder name), organisation Tanum (the file or folder name), role chef, IT-chef (the sheet name)']
     """
     lines = []
     files = table["source"].str.rsplit(":", n=1).str[0]  # no sheet name holds a colon
