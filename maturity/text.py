@@ -2308,6 +2308,52 @@ _PARALLEL: dict[str, dict[str, str]] = {
 }
 
 
+_INTEGRATE: dict[str, dict[str, str]] = {
+    # maturity init: the role of an export without a role column, in one sheet
+    "integrate.single_role": _both("svarande", "respondent"),
+    "integrate.note.single_role": _both(
+        "ingen rollkolumn: alla svar får en och samma roll ({role}); byt namn på rollen i både "
+        "påståenden och roller om du vill, och lägg till rollens benämningar",
+        "no role column: every answer gets one and the same role ({role}); rename it in "
+        "statements and roles if you like, and add its display names",
+    ),
+    "integrate.note.organisation_question": _both(
+        "ingen kolumn heter kommun eller organisation; frågan läses som organisationen (se "
+        "bladet identity); kontrollera att det stämmer",
+        "no column is named organisation; this question is read as the organisation (see the "
+        "identity sheet); check that this is right",
+    ),
+    "problem.integrate.column_skipped": _both(
+        "kolumnen {header!r} läses inte (kodbokens identitetsblad säger hoppa över); dess {n} "
+        "värden visas aldrig",
+        "the column {header!r} is not read (the codebook's identity sheet says skip); its {n} "
+        "values are never shown",
+    ),
+    # where each survey file's wave, organisation and role came from (survey_sources)
+    "sheet.survey_sources": _both("Enkätfilernas källor", "Survey file sources"),
+    "header.survey_sources.source": _both("Källa (fil:blad)", "Source (file:sheet)"),
+    "column.wave_from": _both("Vågen från", "Wave from"),
+    "column.organisation_from": _both("Organisationen från", "Organisation from"),
+    "column.role_from": _both("Rollen från", "Role from"),
+    "value.source_from.column": _both("en kolumn i filen", "a column of the file"),
+    "value.source_from.option": _both("angivet vid läsningen", "given when read"),
+    "value.source_from.file_name": _both("filens eller mappens namn", "the file or folder name"),
+    "value.source_from.sheet_name": _both("bladets namn", "the sheet name"),
+    "value.source_from.single_role": _both("kodbokens enda roll", "the codebook's only role"),
+    "value.source_from.default": _both("förval: ingen fil har våg", "default: no file has a wave"),
+    "value.source_from.missing": _both("saknas", "missing"),
+    "integrate.wave": _both("våg", "wave"),
+    "integrate.organisation": _both("organisation", "organisation"),
+    "integrate.role": _both("roll", "role"),
+    "integrate.source_with_value": _both("{what} {value} ({how})", "{what} {value} ({how})"),
+    "integrate.source_without_value": _both("{what} från {how}", "{what} from {how}"),
+    "integrate.sources_heading": _both(
+        "Varifrån varje enkätfils våg, organisation och roll kommer:",
+        "Where each survey file's wave, organisation and role came from:",
+    ),
+}
+
+
 WORDS: dict[str, dict[str, str]] = {
     **_CLAIMS,
     **_REPORT,
@@ -2327,6 +2373,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_RELIABILITY,
     **_SLIDE_FIGURES,
     **_PARALLEL,
+    **_INTEGRATE,
 }
 
 

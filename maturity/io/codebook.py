@@ -39,7 +39,7 @@ _FIELDS = {
     "identity": ("identity_header", "identity_field"),
 }
 #: What an ``identity`` row may say a header is (see :data:`maturity.io.kit.ALIASES`).
-IDENTITY_FIELDS = ("organisation", "role", "respondent", "wave")
+IDENTITY_FIELDS = ("organisation", "role", "respondent", "wave", "skip")
 
 
 def detect(book: Workbook) -> bool:
@@ -328,7 +328,8 @@ def _read_identity(sheet: Sheet) -> pd.DataFrame:
                 sheet,
                 r,
                 cols["identity_field"],
-                f"row {r + 1}: {as_text(raw)!r} is none of organisation, role, respondent, wave",
+                f"row {r + 1}: {as_text(raw)!r} is none of organisation, role, respondent, wave, "
+                "skip",
             )
         key = normalise(as_text(text))
         if key in seen:
@@ -357,7 +358,9 @@ def read_codebook(path: str | Path) -> Codebook:
     * ``identity`` (optional, ``identitet``) — header (rubrik, fråga), field (fält, betyder):
       a header of the survey exports that names an identity column, and which (organisation,
       role, respondent or wave; Swedish words too: kommun, roll, våg), e.g. "Vilken kommun
-      arbetar du i?" → organisation.
+      arbetar du i?" → organisation; or ``skip`` (hoppa över): a column the survey reader
+      reads past, reported once by its header (``maturity init`` names so the columns it
+      leaves out).
 
     Parameters
     ----------

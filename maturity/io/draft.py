@@ -46,8 +46,9 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import MaturityError
-from maturity.io.kit import HEADER_SEARCH_ROWS, field_of, find_header
+from maturity.io.kit import HEADER_SEARCH_ROWS
 from maturity.io.opener import open_workbook
+from maturity.io.survey import survey_columns
 from maturity.io.values import as_text, is_blank, normalise, parse_number
 
 __all__ = ["Draft", "draft_codebook", "write_codebook", "NOTE_COLUMNS"]
@@ -64,7 +65,6 @@ MIN_SCALE_SHARE = 0.8
 ASKED_SHARE = 0.25
 #: Least similarity (difflib ratio, 0-1) of two organisation names proposed as one.
 ALIAS_SIMILARITY = 0.85
-_KINDS = ("organisation", "role", "respondent", "wave", "personal")
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z][\w.]{0,11}(?:\[[\w.]{1,12}\])?$")
 _NUMBERED_LABEL = re.compile(r"^(\d{1,3})\s*[-–—.:=)]\s*(\S.*)$")
 _TIME = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d\d(:\d\d)?)?")
@@ -89,6 +89,9 @@ class Draft:
     notes : DataFrame
         ``topic, where, note`` in the draft's language: what to check before use.
     files : list of str
+    identity : DataFrame
+        ``header, field``: questions that name an identity column ("Vilken kommun arbetar du
+        i?" → organisation), written to the codebook's ``identity`` sheet.
     """
 
     statements: pd.DataFrame
@@ -97,6 +100,9 @@ class Draft:
     roles: pd.DataFrame
     notes: pd.DataFrame
     files: list[str] = field(default_factory=list)
+    identity: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["header", "field"], dtype=object)
+    )
 
 
 @dataclass
@@ -108,6 +114,7 @@ class _Column:
     answers: Counter = field(default_factory=Counter)  # answer text -> count
     roles: Counter = field(default_factory=Counter)  # role -> answers given
     labels: dict = field(default_factory=dict)  # SPSS code -> label
+    cell: str = ""  # the header cell as written
 
 
 class _Notes:
@@ -120,7 +127,9 @@ class _Notes:
             {
                 "topic": text.word(f"exports.topic.{topic}", self.lang),
                 "where": where,
-                "note": text.word(f"exports.note.{key}", self.lang, **fields),
+                "note": text.word(
+                    key if "." in key else f"exports.note.{key}", self.lang, **fields
+                ),
             }
         )
 
@@ -128,28 +137,32 @@ class _Notes:
         return pd.DataFrame(self.rows, columns=NOTE_COLUMNS)
 
 
-# -- the one adapter over the header recognition of the reading kit --------------------------
-def _survey_columns(rows: list[list]) -> tuple[int, int, list[tuple[int, str, str, str | None]]]:
-    """(header row, first data row, columns) of a sheet, from its first rows.
+# -- the one adapter over the header recognition of the survey reader ------------------------
+def _survey_columns(rows: list[list]) -> tuple[int, int, list[tuple], dict[int, str]]:
+    """(header row, first data row, columns, header cells) of a sheet, from its first rows.
 
     Each column is ``(index, kind, header text, group)``: kind is ``organisation``, ``role``,
-    ``respondent``, ``wave``, ``personal`` (read past) or ``statement``; group is the title of a
-    grid the statement belongs to, or None. This is the only place the drafter asks the
-    reading kit what a header means.
+    ``respondent``, ``wave``, ``personal`` (the tools' own columns, read past), ``free_text``
+    or ``statement``; header text is the statement as written (without a grid's title) and
+    group the title of the grid it belongs to, or None. Header cells are the cells as written
+    (``Title [statement]``), by column index: what the codebook's identity sheet names. The
+    header recognition is the survey reader's own
+    (:func:`maturity.io.survey.survey_columns`): what the draft proposes is what the reader
+    will find.
     """
-    head = rows[:HEADER_SEARCH_ROWS]
-    row, _, _ = find_header(head, lambda v: field_of(v, _KINDS[:3]), lambda found: len(found) >= 1)
-    if row is None:
-        widths = [sum(not is_blank(v) for v in r) for r in head]
-        widest = max(widths, default=0)
-        row = next((r for r, w in enumerate(widths) if w >= max(2, widest / 2)), 0)
+    found = survey_columns(rows[:HEADER_SEARCH_ROWS])
+    if found.empty:
+        return 0, 1, [], {}
     columns = []
-    for c, value in enumerate(rows[row] if rows else []):
-        if is_blank(value):
-            continue
-        header = " ".join(as_text(value).split())
-        columns.append((c, field_of(value, _KINDS) or "statement", header, None))
-    return row, row + 1, columns
+    for col in found.itertuples(index=False):
+        kind = {"identity": col.field, "metadata": "personal"}.get(col.kind, col.kind)
+        if kind == "unknown":
+            kind = "statement"
+        text = col.text if kind == "statement" else col.header
+        columns.append((col.column, kind, " ".join(as_text(text).split()), col.title or None))
+    first = int(found["first_data_row"].iloc[0])
+    cells = {col.column: " ".join(as_text(col.header).split()) for col in found.itertuples()}
+    return first - 1, first, columns, cells
 
 
 # -- reading the exports ------------------------------------------------------------------------
@@ -182,21 +195,81 @@ def _looks_like_time(values: list) -> bool:
     )
 
 
+def _sheet_role(book, name: str, notes: _Notes, where: str) -> str:
+    """The role of a sheet without a role column: its name when the workbook has one sheet
+    per role, else (a lone "Sheet1", or a CSV or SPSS file named after its organisation) the
+    one role of a single-role questionnaire, which the survey reader gives every row."""
+    if len(book.sheet_names) > 1:
+        notes.add("roles", where, "role_from_sheet", role=name)
+        return name
+    role = text.word("integrate.single_role", notes.lang)
+    notes.add("roles", where, "integrate.note.single_role", role=role)
+    return role
+
+
+#: Words of a question that asks for the organisation ("Vilken kommun arbetar du i?").
+_ORG_WORDS = re.compile(
+    r"\b(?:kommun\w*|organisation\w*|organization\w*|municipality|förvaltning\w*|region)\b",
+    re.IGNORECASE,
+)
+
+
+#: Answers of a yes/no question, never organisations.
+_YES_NO = frozenset({"ja", "nej", "yes", "no", "vet ej", "don't know"})
+
+
+def _organisation_question(
+    columns: list, data: list, found: dict, notes: _Notes, where: str, cells: dict
+):
+    """Without an organisation column, the question that asks for it: the first statement
+    column whose header names an organisation, else the first question when its answers are
+    names: two or more words off every built-in scale, not yes/no (``G01Q01``: Tanum, Åmål).
+    Its header goes to the codebook's identity sheet, so the reader finds it too."""
+    if any(kind == "organisation" for _, kind, _, _ in columns):
+        return columns
+    scales = {_key(step) for scale in text.ANSWER_SCALES for step in scale}
+    chosen = None
+    for c, kind, header, _ in columns:
+        if kind == "statement" and _ORG_WORDS.search(header):
+            chosen = c
+            break
+    for c, kind, _, _ in columns if chosen is None else ():
+        if kind != "statement":
+            continue
+        answers = {as_text(r[c]).strip() for r in data if c < len(r) and not is_blank(r[c])}
+        words = _words(answers)
+        off = words == answers and not any(_key(a) in scales | _YES_NO for a in answers)
+        if len(answers) < 2 or not off:
+            break  # the statements start: an organisation question stands before them
+        chosen = c
+        break
+    if chosen is None:
+        return columns
+    out = []
+    for c, kind, header, group in columns:
+        if c == chosen:
+            kind, header = "organisation", header
+            found["identity"].append((cells[c], "organisation"))
+            notes.add("organisations", f"{where}:{header}", "integrate.note.organisation_question")
+        out.append((c, kind, header, group))
+    return out
+
+
 def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
     sheet = book.sheet(name)
     if sheet.is_empty():
         return
-    _, first, columns = _survey_columns(sheet.rows)
-    kinds = {kind: c for c, kind, _, _ in columns if kind in ("organisation", "role")}
+    _, first, columns, cells = _survey_columns(sheet.rows)
     data = sheet.rows[first:]
     where = f"{book.name}:{name}"
+    columns = _organisation_question(columns, data, found, notes, where, cells)
+    kinds = {kind: c for c, kind, _, _ in columns if kind in ("organisation", "role")}
     roles = [
         as_text(r[kinds["role"]]).strip() if "role" in kinds and kinds["role"] < len(r) else ""
         for r in data
     ]
     if "role" not in kinds:
-        roles = [name] * len(data)
-        notes.add("roles", where, "role_from_sheet", role=name)
+        roles = [_sheet_role(book, name, notes, where)] * len(data)
     found["roles"].update(r for r in roles if r)
     found["role_rows"].update(r for r in roles if r)
     if "organisation" in kinds:
@@ -208,25 +281,34 @@ def _read_sheet(book, name: str, found: dict, notes: _Notes) -> None:
         found["no_organisation"].append(where)
     labels = getattr(book, "value_labels", {})
     for c, kind, header, group in columns:
+        if kind == "free_text":  # by name, or its first answers are comments
+            _left_out(found, notes, f"{where}:{header}", "left_out_free_text", cells[c])
         if kind != "statement":
             continue
         values = [r[c] if c < len(r) else "" for r in data]
         if _looks_like_time(values):
-            notes.add("left_out", f"{where}:{header}", "left_out_time")
+            _left_out(found, notes, f"{where}:{header}", "left_out_time", cells[c])
             continue
-        column = _Column(header, group, labels=labels.get(c, {}))
+        column = _Column(header, group, labels=labels.get(c, {}), cell=cells[c])
         for value, role in zip(values, roles, strict=True):
             if not is_blank(value):
                 column.answers[as_text(value).strip()] += 1
                 if role:  # a row without a role tells nothing about the statement's role
                     column.roles[role] += 1
         if len(column.answers) > MAX_ANSWER_LABELS:
-            notes.add("left_out", f"{where}:{header}", "left_out_free_text")
+            _left_out(found, notes, f"{where}:{header}", "left_out_free_text", cells[c])
             continue
         if any(_is_fraction(a) for a in column.answers):
-            notes.add("left_out", f"{where}:{header}", "left_out_numbers")
+            _left_out(found, notes, f"{where}:{header}", "left_out_numbers", cells[c])
             continue
         found["columns"].append((where, column))
+
+
+def _left_out(found: dict, notes: _Notes, where: str, key: str, cell: str) -> None:
+    """A column the draft leaves out: a note, and a ``skip`` row of the identity sheet, so
+    the survey reader reports it once by its header, never cell by cell."""
+    notes.add("left_out", where, key)
+    found["identity"].append((cell, "skip"))
 
 
 def _read_exports(paths: list[Path], notes: _Notes) -> dict:
@@ -236,6 +318,7 @@ def _read_exports(paths: list[Path], notes: _Notes) -> dict:
         "role_rows": Counter(),
         "organisations": Counter(),
         "no_organisation": [],
+        "identity": [],
     }
     for path in paths:
         book = open_workbook(path)
@@ -396,7 +479,7 @@ def _keep_one_scale(found: dict, notes: _Notes) -> None:
         if _share(column.answers, scale) >= MIN_SCALE_SHARE:
             kept.append((where, column))
         else:
-            notes.add("left_out", f"{where}:{column.text}", "left_out_other_scale")
+            _left_out(found, notes, f"{where}:{column.text}", "left_out_other_scale", column.cell)
     found["columns"] = kept
 
 
@@ -484,6 +567,14 @@ def _organisations(found: dict, notes: _Notes) -> pd.DataFrame:
     return pd.DataFrame(sorted(rows), columns=["organisation", "alias"])
 
 
+def _identity(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    """The identity sheet: each header once (by its key), the first field given it."""
+    first: dict[str, tuple[str, str]] = {}
+    for header, name in rows:
+        first.setdefault(_key(header), (header, name))
+    return pd.DataFrame(list(first.values()), columns=["header", "field"], dtype=object)
+
+
 # -- the API -----------------------------------------------------------------------------------
 def draft_codebook(paths, *, lang: str = "sv") -> Draft:
     """Draft a codebook from survey exports (see the module docstring).
@@ -526,6 +617,7 @@ def draft_codebook(paths, *, lang: str = "sv") -> Draft:
         pd.DataFrame({"role": [r for r in roles if r in set(statements["role"])]}),
         notes.frame(),
         [str(p) for p in paths],
+        _identity(found["identity"]),
     )
 
 
@@ -534,6 +626,7 @@ _HEADERS = {
     "statements": ["statement", "text", "role", "dimension", "reverse"],
     "scale": ["label", "value"],
     "organisations": ["organisation", "alias"],
+    "identity": ["header", "field"],
     "roles": [
         "roll",
         "benämning",
@@ -589,6 +682,8 @@ def write_codebook(draft: Draft, path: str | Path, *, lang: str = "sv") -> Path:
         "organisations": draft.organisations.values.tolist(),
         "roles": [[role] for role in draft.roles["role"]],
     }
+    if len(draft.identity):
+        sheets["identity"] = draft.identity.values.tolist()
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():

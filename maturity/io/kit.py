@@ -97,6 +97,8 @@ ALIASES: dict[str, frozenset[str]] = {
             "svars id",
         ),
         "wave": ("wave", "våg", "omgång", "mätomgång", "undersökningsår"),
+        #: the codebook's identity sheet: a column of the exports that is read past
+        "skip": ("skip", "hoppa över", "läs inte", "do not read", "ignore", "ignorera"),
         #: columns of a survey export read past and never carried (names, contacts, times)
         "personal": (
             "namn",

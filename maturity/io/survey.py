@@ -268,6 +268,7 @@ class _Header:
     duplicate: list[tuple[int, int]] = field(default_factory=list)  # (column, first column)
     ignored: set = field(default_factory=set)
     free_text: list[int] = field(default_factory=list)  # comment columns, reported once
+    skipped: list[int] = field(default_factory=list)  # read past by the codebook, likewise
     mismatch: list[tuple[int, tuple[int, int]]] = field(default_factory=list)  # F1: text of F2
     titles: dict[int, tuple[int, str]] = field(default_factory=dict)  # column: (row, header)
     first: int = 0  # the first header row
@@ -309,7 +310,10 @@ def _find_header(sheet: TableSheet, ctx: _Context) -> _Header | None:
     first_column: dict[int, int] = {}
     for col in block.columns:
         c = col.column
-        if col.kind == "identity" and getattr(header, col.field) is None:
+        if col.kind == "identity" and col.field == "skip":  # named so by the codebook
+            header.titles[c] = (col.row, col.text)
+            header.skipped.append(c)
+        elif col.kind == "identity" and getattr(header, col.field) is None:
             setattr(header, col.field, c)
         elif col.kind == "statement":
             seen = [first_column[i] for i in col.statements if i in first_column]
@@ -376,7 +380,8 @@ def survey_columns(
         One row per column with a header (columns :data:`COLUMN_COLUMNS`): ``column``
         (0-based) and ``letter``; ``kind`` — ``statement``, ``identity`` (``field`` is
         organisation, role, respondent or wave), ``metadata`` (the tool's own columns: times,
-        IP address, e-mail, names, status …; never carried), ``free_text`` (comments, by
+        IP address, e-mail, names, status …, and those the codebook's identity sheet says to
+        skip; never carried), ``free_text`` (comments, by
         name or because its values are mostly text off the scale; never published) or
         ``unknown``; ``statement`` (the codebook's id(s), comma-separated when roles share a
         text); ``title`` (a grid's question title), ``text`` (the statement text as written),
@@ -405,7 +410,9 @@ def survey_columns(
     n_rows = block.last - block.first + 1
     taken = _Header(block.last)  # identity fields named by a header
     for col in block.columns:
-        if col.kind == "identity" and getattr(taken, col.field) is None:
+        if col.kind == "identity" and col.field == "skip":
+            col.kind = "metadata"  # the codebook reads it past, as a tool's own column
+        elif col.kind == "identity" and getattr(taken, col.field) is None:
             setattr(taken, col.field, col.column)
     records = []
     for col in block.columns:
@@ -635,7 +642,7 @@ def _read_body(
     _find_free_text(header, cells, ctx)
     _report_outside_statements(sheet, header, cells, ctx)
     if not header.statements:
-        if not header.unknown and not header.free_text and not header.mismatch:
+        if not (header.unknown or header.free_text or header.mismatch or header.skipped):
             ctx.problem(
                 sheet.source(header.row, 0),
                 "missing_column",
@@ -793,6 +800,18 @@ def _report_skipped(
             sheet.source(row, c),
             "skipped_column",
             "problem.exports.free_text_skipped",
+            header=title,
+            n=n,
+        )
+        if c < len(used):
+            used[c] = True
+    for c in header.skipped:
+        row, title = header.titles[c]
+        n = int(cells.content[:, c].sum()) if c < len(used) else 0
+        ctx.tally.notice(
+            sheet.source(row, c),
+            "skipped_column",
+            "problem.integrate.column_skipped",
             header=title,
             n=n,
         )

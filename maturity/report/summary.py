@@ -9,6 +9,7 @@ from maturity import text
 from maturity.findings import key_findings
 from maturity.privacy import SuppressionRatio, suppression_ratio
 from maturity.sections import Section
+from maturity.sections.survey import source_lines
 
 __all__ = [
     "write_summary",
@@ -127,6 +128,10 @@ def _read_lines(sections: list[Section], min_n: int, lang: str) -> list[str]:
                 "- " + text.word("report.counts_see_log", lang, counts=counts, log=PROBLEM_LOG)
             )
     lines += ["- " + line for line in privacy_lines(sections, min_n=min_n, lang=lang)]
+    sources = [s.tables["survey_sources"] for s in sections if "survey_sources" in s.tables]
+    if sources and len(sources[0]):
+        lines += ["", text.word("integrate.sources_heading", lang), ""]
+        lines += ["- " + markdown_text(line) for line in source_lines(sources[0], lang=lang)]
     return lines
 
 

@@ -34,6 +34,9 @@ VALUE_COLUMNS = {
     "reason": "value.reason",
     "kind": "value.problem",
     "section": "value.section",
+    "wave_from": "value.source_from",
+    "organisation_from": "value.source_from",
+    "role_from": "value.source_from",
 }
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -22,7 +22,7 @@ from maturity.plots.survey import answer_distribution
 from maturity.privacy import organisation_suppression, suppression_ratio
 from maturity.sections import Section, read_parts
 
-__all__ = ["build", "survey_section", "survey_tables"]
+__all__ = ["build", "survey_section", "survey_tables", "source_table", "source_lines"]
 
 
 def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[str, pd.DataFrame]:
@@ -471,6 +471,7 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         unpublished=frozenset({"responses", "statements"}),
     )
     if len(survey.responses) == 0:
+        section.tables["survey_sources"] = source_table(survey.sources)
         return section
     tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
     section.tables.update(tables)
@@ -496,7 +497,65 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
         lang=lang,
     )
     section.figures = _figures(survey.responses, tables, codebook, lang=lang, min_n=min_n)
+    section.tables["survey_sources"] = source_table(survey.sources)  # after the statistics
     return section
+
+
+def source_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """The published ``survey_sources`` table: one row per sheet read (``source`` is
+    ``file:sheet``, as in the problem log), where its wave, organisation and role came from
+    (:attr:`maturity.io.survey.Survey.sources`); the wave a whole number, empty when each
+    row's own column gives it.
+
+    Examples
+    --------
+    >>> from maturity.io.survey import SOURCE_COLUMNS
+    >>> row = ["a.csv", "a", 2024.0, "file_name", None, "column", "chef", "single_role"]
+    >>> table = source_table(pd.DataFrame([row], columns=SOURCE_COLUMNS))
+    >>> table[["source", "wave"]].values.tolist()
+    [['a.csv:a', 2024]]
+    """
+    table = sources.reset_index(drop=True).drop(columns=["file", "sheet"])
+    table.insert(0, "source", (sources["file"] + ":" + sources["sheet"]).tolist())
+    table["wave"] = pd.array(table["wave"], dtype="Int64")
+    return table
+
+
+def source_lines(table: pd.DataFrame, *, lang: str = "sv") -> list[str]:
+    """One line per file read: where its wave, organisation and role came from (the values of
+    its sheets together: one role per sheet), from the table of :func:`source_table`.
+
+    Examples
+    --------
+    >>> from maturity.io.survey import SOURCE_COLUMNS
+    >>> rows = [["a.xlsx", s, 2024, "file_name", "Tanum", "file_name", s, "sheet_name"]
+    ...         for s in ("chef", "IT-chef")]
+    >>> source_lines(source_table(pd.DataFrame(rows, columns=SOURCE_COLUMNS)), lang="en")
+    ['a.xlsx: wave 2024 (the file or folder name), organisation Tanum (the file or folder name), role chef, IT-chef (the sheet name)']
+    """
+    lines = []
+    files = table["source"].str.rsplit(":", n=1).str[0]  # no sheet name holds a colon
+    for file, rows in table.groupby(files, sort=False):
+        said = [_source_part(rows, name, lang) for name in ("wave", "organisation", "role")]
+        lines.append(f"{file}: " + ", ".join(said))
+    return lines
+
+
+def _source_part(rows: pd.DataFrame, name: str, lang: str) -> str:
+    """``role chef, IT-chef (the sheet name)``, ``role from a column of the file``."""
+    what = text.word(f"integrate.{name}", lang)
+    parts = []
+    for origin, same in rows.groupby(f"{name}_from", sort=False):
+        how = text.word(f"value.source_from.{origin}", lang)
+        values = [str(v) for v in dict.fromkeys(same[name]) if not pd.isna(v)]
+        if origin in ("column", "missing") or not values:
+            parts.append(text.word("integrate.source_without_value", lang, what=what, how=how))
+        else:
+            value = ", ".join(values)
+            parts.append(
+                text.word("integrate.source_with_value", lang, what=what, value=value, how=how)
+            )
+    return "; ".join(parts)
 
 
 def build(
