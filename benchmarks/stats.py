@@ -33,6 +33,14 @@ BY = ["role", "statement"]
 BY_ORG = ["organisation", *BY]
 
 
+def _tied(shown: pd.Series, levels: list[str], extreme: str) -> pd.Series:
+    """Every organisation at the lowest (highest) mean of its group, ", "-joined, sorted."""
+    rounded = shown.round(10)  # equal fractions of different n are equal means
+    at = shown[rounded == rounded.groupby(level=levels, observed=True).transform(extreme)]
+    names = at.reset_index("organisation")["organisation"].astype(str)
+    return names.groupby(level=levels, observed=True).agg(lambda s: ", ".join(sorted(s)))
+
+
 def national_responses(seed: int = 2024) -> pd.DataFrame:
     """The tidy ``responses`` table of a synthetic national survey."""
     rng = np.random.default_rng(seed)
@@ -107,8 +115,8 @@ def plain_pandas(responses: pd.DataFrame, min_n: int = 5) -> tuple[pd.DataFrame,
         min_mean="min",
         max_mean="max",
     )
-    across["min_organisation"] = shown.groupby(level=levels, observed=True).idxmin().str[0]
-    across["max_organisation"] = shown.groupby(level=levels, observed=True).idxmax().str[0]
+    across["min_organisation"] = _tied(shown, levels, "min")
+    across["max_organisation"] = _tied(shown, levels, "max")
     pooled = scored.groupby(BY, observed=True)["score"].mean()
     across = across.reindex(pooled.index)
     across["n_organisations"] = across["n_organisations"].fillna(0)
