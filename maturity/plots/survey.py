@@ -296,6 +296,37 @@ def _facets(fig, heights: Sequence[float], sharex: bool = True, legend: float = 
     return legend_ax, axes
 
 
+def _item_panels(
+    frame,
+    item: str,
+    value: str,
+    *,
+    ax,
+    fixed: float,
+    where: str,
+    min_n,
+    lang,
+    role_labels,
+    least=0.0,
+):
+    """The panels (one per role) of a figure with one row per statement or dimension, the
+    notes on empty panels, whether labels are compact, and ``(fig, legend_ax, axes)`` sized
+    so that every row fits (:func:`_fits`)."""
+    panels = _split_panels(frame, item, value)
+    panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
+    fixed = fixed + 0.2 * len(empty_notes)
+    compact, row_h = _fits(
+        lambda c: [lab for _, shown, _ in panels for lab in _item_label(shown, item, compact=c)],
+        [len(shown) for _, shown, _ in panels],
+        per_panel=0.75,
+        fixed=fixed,
+        least=least,
+    )
+    heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
+    layout = _panel_axes(ax, heights, (12.6, sum(heights) + fixed), where)
+    return panels, empty_notes, compact, layout
+
+
 def _panel_axes(ax, heights: Sequence[float], size: tuple[float, float], where: str):
     """(figure, legend row, one axes per panel): a new figure of ``size`` inches, or the
     caller's ``ax`` (and no legend row) when there is exactly one panel to draw."""
@@ -992,17 +1023,16 @@ def mean_ci(
     if frame["_hidden"].all():
         return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
-    panels = _split_panels(frame, item, "mean")
-    panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
-    compact, row_h = _fits(
-        lambda c: [lab for _, shown, _ in panels for lab in _item_label(shown, item, compact=c)],
-        [len(shown) for _, shown, _ in panels],
-        per_panel=0.75,
-        fixed=1.6 + 0.2 * len(empty_notes),
-    )
-    heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
-    fig, legend_ax, axes = _panel_axes(
-        ax, heights, (12.6, sum(heights) + 1.6 + 0.2 * len(empty_notes)), "mean_ci"
+    panels, empty_notes, compact, (fig, legend_ax, axes) = _item_panels(
+        frame,
+        item,
+        "mean",
+        ax=ax,
+        fixed=1.6,
+        where="mean_ci",
+        min_n=min_n,
+        lang=lang,
+        role_labels=role_labels,
     )
     n_column = "n_respondents" if "n_respondents" in frame.columns else None
     n_column = n_column or ("n" if "n" in frame.columns else None)
@@ -1816,18 +1846,17 @@ def wave_change(
     if frame["_hidden"].all():
         return message_figure(title, _t("all_suppressed", lang, min_n=min_n), ax=ax)
 
-    panels = _split_panels(frame, item, "difference")
-    panels, empty_notes = _drop_empty_panels(panels, item, min_n, lang, role_labels)
-    compact, row_h = _fits(
-        lambda c: [lab for _, shown, _ in panels for lab in _item_label(shown, item, compact=c)],
-        [len(shown) for _, shown, _ in panels],
-        per_panel=0.75,
-        fixed=1.7 + 0.2 * len(empty_notes),
+    panels, empty_notes, compact, (fig, legend_ax, axes) = _item_panels(
+        frame,
+        item,
+        "difference",
+        ax=ax,
+        fixed=1.7,
+        where="wave_change",
+        min_n=min_n,
+        lang=lang,
+        role_labels=role_labels,
         least=0.5 if item == "dimension" else 0,
-    )
-    heights = [max(len(shown), 1) * row_h + 0.75 for _, shown, _ in panels]
-    fig, legend_ax, axes = _panel_axes(
-        ax, heights, (12.6, sum(heights) + 1.7 + 0.2 * len(empty_notes)), "wave_change"
     )
     extent = 0.25
     notes: list[str] = []
