@@ -206,3 +206,17 @@ def limesurvey(folder: Path, texts: bool = True) -> tuple[Path, pd.DataFrame]:
     path = write_rows(folder / name, {"results": rows})
     ids = None if texts else LIME_CODES[1:]
     return path, _expected(path.name, "results", 1, len(meta) + 1, answers, orgs, ids)
+
+
+#: Every tool shape above by name: a function of the folder that writes the export there.
+WRITERS = {
+    "ms_forms_en": lambda d: ms_forms(d, lang="en"),
+    "ms_forms_sv": lambda d: ms_forms(d, lang="sv"),
+    "google_forms_grid": lambda d: google_forms(d, grid=True),
+    "google_forms_plain": lambda d: google_forms(d, grid=False),
+    "surveymonkey_matrix": lambda d: surveymonkey(d, matrix=True),
+    "surveymonkey_single": lambda d: surveymonkey(d, matrix=False),
+    "qualtrics": qualtrics,
+    "limesurvey_texts": lambda d: limesurvey(d, texts=True),
+    "limesurvey_codes": lambda d: limesurvey(d, texts=False),
+}

@@ -12,17 +12,7 @@ from maturity.io.survey import survey_columns
 from tests import _exports as ex
 from tests._workbooks import STATEMENTS, write_codebook, write_rows
 
-WRITERS = {
-    "ms_forms_en": lambda d: ex.ms_forms(d, lang="en"),
-    "ms_forms_sv": lambda d: ex.ms_forms(d, lang="sv"),
-    "google_forms_grid": lambda d: ex.google_forms(d, grid=True),
-    "google_forms_plain": lambda d: ex.google_forms(d, grid=False),
-    "surveymonkey_matrix": lambda d: ex.surveymonkey(d, matrix=True),
-    "surveymonkey_single": lambda d: ex.surveymonkey(d, matrix=False),
-    "qualtrics": ex.qualtrics,
-    "limesurvey_texts": lambda d: ex.limesurvey(d, texts=True),
-    "limesurvey_codes": lambda d: ex.limesurvey(d, texts=False),
-}
+WRITERS = ex.WRITERS
 
 
 def _codebook(tmp_path, name):

@@ -15,17 +15,7 @@ from tests import _exports as ex
 from tests import _exports_text as et
 
 #: The exports of the survey tools (tests/_exports.py): (writer, planted free-text column?)
-TOOLS = {
-    "ms_forms_en": lambda d: ex.ms_forms(d, lang="en"),
-    "ms_forms_sv": lambda d: ex.ms_forms(d, lang="sv"),
-    "google_forms_grid": lambda d: ex.google_forms(d, grid=True),
-    "google_forms_plain": lambda d: ex.google_forms(d, grid=False),
-    "surveymonkey_matrix": lambda d: ex.surveymonkey(d, matrix=True),
-    "surveymonkey_single": lambda d: ex.surveymonkey(d, matrix=False),
-    "qualtrics": ex.qualtrics,
-    "limesurvey_texts": lambda d: ex.limesurvey(d, texts=True),
-    "limesurvey_codes": lambda d: ex.limesurvey(d, texts=False),
-}
+TOOLS = ex.WRITERS
 #: Text and SPSS exports (tests/_exports_text.py): (file name, writer, texts).
 TEXT = {
     "google_csv": ("svar_2024.csv", et.write_google_csv, et.SV_TEXTS),
