@@ -36,6 +36,8 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
     """
     waves = sorted(int(w) for w in responses["wave"].unique())
     latest = responses[responses["wave"] == waves[-1]] if waves else responses
+    # the one decision per organisation and role, made once for both per-organisation tables
+    units = organisation_suppression(latest, by=["role"], min_n=min_n)
     tables = {
         "survey_statements": stats.describe(
             latest, by=["role", "statement"], min_n=min_n, codebook=codebook
@@ -47,10 +49,14 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             latest, by=["role", "dimension"], min_n=min_n, codebook=codebook
         ),
         "survey_across_organisations": stats.across_organisations(
-            latest, by=["role", "statement"], min_n=min_n, codebook=codebook
+            latest, by=["role", "statement"], min_n=min_n, codebook=codebook, units=units
         ),
         "survey_organisations": stats.describe(
-            latest, by=["organisation", "role", "dimension"], min_n=min_n, codebook=codebook
+            latest,
+            by=["organisation", "role", "dimension"],
+            min_n=min_n,
+            codebook=codebook,
+            units=units,
         ),
         "survey_ranking": stats.rank_statements(latest, k=3, min_n=min_n, codebook=codebook),
         "survey_midpoint_test": stats.midpoint_test(latest, codebook=codebook, min_n=min_n),
