@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import reference_stats as ref
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from maturity import stats as ms
@@ -303,3 +303,36 @@ def test_organisation_suppression_equals_reference_with_secondary(sizes, gaps):
     expected = ref.organisation_decision(frame, ["role"], min_n=5)
     for column in ("organisation", "n_respondents", "suppressed", "secondary"):
         assert ours[column].tolist() == expected[column].tolist(), column
+
+
+@SETTINGS
+@given(frame=tidy_tables(), min_n=st.integers(1, 3))
+def test_tables_passed_on_give_the_same_tests_and_rankings(frame, min_n):
+    """midpoint_test and rank_statements with the describe table the caller has, and
+    midpoint_summary with the test the caller has, give what they compute themselves (and
+    leave what they were given unchanged)."""
+    assume(len(frame) > 0)  # an empty table has no midpoint test to make
+    options = {"min_n": min_n, "pool_waves": True}
+    described = ms.describe(frame, by=["role", "statement"], **options)
+    before = described.copy()
+    tested = ms.midpoint_test(frame, **options, described=described)
+    pd.testing.assert_frame_equal(tested, ms.midpoint_test(frame, **options))
+    kept = tested.copy()
+    pd.testing.assert_frame_equal(
+        ms.midpoint_summary(frame, **options, tested=tested), ms.midpoint_summary(frame, **options)
+    )
+    pd.testing.assert_frame_equal(
+        ms.rank_statements(frame, **options, described=described),
+        ms.rank_statements(frame, **options),
+    )
+    pd.testing.assert_frame_equal(described, before)
+    pd.testing.assert_frame_equal(tested, kept)
+
+
+def test_a_describe_table_of_other_groups_is_refused():
+    frame = pd.DataFrame(
+        {"role": ["a", "b"], "statement": "S1", "respondent": [1, 2], "score": [4.0, 2.0]}
+    )
+    other = ms.describe(frame, by=["statement"], min_n=1)
+    with pytest.raises(ValueError, match="described"):
+        ms.midpoint_test(frame, min_n=1, described=other)

@@ -35,13 +35,13 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
     ['survey_across_organisations', 'survey_alpha', ...]
     """
     waves = sorted(int(w) for w in responses["wave"].unique())
-    latest = responses[responses["wave"] == waves[-1]] if waves else responses
+    latest = responses[responses["wave"] == waves[-1]] if len(waves) > 1 else responses
     # the one decision per organisation and role, made once for both per-organisation tables
     units = organisation_suppression(latest, by=["role"], min_n=min_n)
+    statements = stats.describe(latest, by=["role", "statement"], min_n=min_n, codebook=codebook)
+    tested = stats.midpoint_test(latest, codebook=codebook, min_n=min_n, described=statements)
     tables = {
-        "survey_statements": stats.describe(
-            latest, by=["role", "statement"], min_n=min_n, codebook=codebook
-        ),
+        "survey_statements": statements,
         "survey_statements_by_wave": stats.describe(
             responses, by=["wave", "role", "statement"], min_n=min_n, codebook=codebook
         ),
@@ -58,9 +58,13 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             codebook=codebook,
             units=units,
         ),
-        "survey_ranking": stats.rank_statements(latest, k=3, min_n=min_n, codebook=codebook),
-        "survey_midpoint_test": stats.midpoint_test(latest, codebook=codebook, min_n=min_n),
-        "survey_midpoint_summary": stats.midpoint_summary(latest, codebook=codebook, min_n=min_n),
+        "survey_ranking": stats.rank_statements(
+            latest, k=3, min_n=min_n, codebook=codebook, described=statements
+        ),
+        "survey_midpoint_test": tested,
+        "survey_midpoint_summary": stats.midpoint_summary(
+            latest, codebook=codebook, min_n=min_n, tested=tested
+        ),
     }
     roles_found = {str(r) for r in latest["role"].dropna().unique()}  # not per row: 1.2 M rows
     present = [r for r in codebook.roles if r in roles_found]

@@ -418,6 +418,7 @@ def rank_statements(
     item: str = "statement",
     k: int = 3,
     pool_waves: bool = False,
+    described: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The ``k`` lowest and ``k`` highest statements by mean, per ``by`` group.
 
@@ -446,6 +447,9 @@ def rank_statements(
     pool_waves : bool, default False
         Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
         several waves without ``wave`` in ``by`` are an error.
+    described : DataFrame, optional
+        ``describe(responses, by=[*by, item], min_n=min_n, codebook=codebook, scale=scale,
+        pool_waves=pool_waves)`` when the caller has it already: it is not computed again.
 
     Returns
     -------
@@ -479,14 +483,16 @@ def rank_statements(
     by = as_list(by)
     if item in by:
         raise ValueError(f"rank_statements: {item!r} is what is ranked; it cannot be in by")
-    table = describe(
-        responses,
-        by=[*by, item],
-        min_n=min_n,
-        codebook=codebook,
-        scale=scale,
-        pool_waves=pool_waves,
-    )
+    table = described
+    if table is None:
+        table = describe(
+            responses,
+            by=[*by, item],
+            min_n=min_n,
+            codebook=codebook,
+            scale=scale,
+            pool_waves=pool_waves,
+        )
     table = table[~table["suppressed"] & table["mean"].notna()]
     columns = [
         *by,
