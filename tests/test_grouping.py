@@ -243,6 +243,29 @@ def test_people_through_the_group_columns_equals_people(frame, by, scored, dense
     assert ours.tolist() == expected
 
 
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns(), scored=st.booleans(), full=st.booleans())
+def test_people_of_rows_in_person_order_equal_people(frame, by, scored, full):
+    """Rows sorted by person and statement, as an export is read: the same counts."""
+    person = ["wave", "organisation", "role", "respondent"]
+    frame = frame.drop_duplicates([*person, "statement"])  # each answer once: rows are people
+    order = [*person, "statement"] if full else ["respondent", "statement"]
+    frame = frame.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)
+    groups = grouping.group(frame, by)
+    rows = frame["score"].notna().to_numpy() if scored else None
+    expected = grouping.people(frame, groups.codes, groups.size, rows)
+    ours = grouping.people(frame, groups.codes, groups.size, rows, {}, columns=by)
+    assert ours.tolist() == expected.tolist()
+
+
+def test_each_once():
+    assert grouping._each_once(np.array([1, 4, 7]), 8)
+    assert grouping._each_once(np.array([4, 1, 7]), 8)
+    assert not grouping._each_once(np.array([1, 4, 4]), 8)
+    assert not grouping._each_once(np.array([4, 1, 4]), 8)
+    assert not grouping._each_once(np.array([0, 0, 0]), 2)
+
+
 def test_a_person_answering_a_statement_twice_is_one_person():
     frame = pd.DataFrame(
         {"statement": ["S1", "S1", "S1"], "respondent": ["a", "a", "b"], "score": 3.0}

@@ -574,8 +574,7 @@ def _people_by_value(frame, codes, n_groups, keep, columns, cache) -> np.ndarray
     name = ("one row per person and value", others[0] if others else None)
     if name not in cache:
         key = person.astype(np.int64, copy=False) * n_values + values
-        once = len(key) <= space and np.bincount(key, minlength=space).max(initial=0) <= 1
-        cache[name] = (key, once)
+        cache[name] = (key, _each_once(key, space))
     key, once = cache[name]
     if once:  # every row is a person of its own in its group
         return np.bincount(codes[keep], minlength=n_groups)
@@ -584,6 +583,16 @@ def _people_by_value(frame, codes, n_groups, keep, columns, cache) -> np.ndarray
     owner = np.empty(space, dtype=rows.dtype)  # only written cells are read
     owner[key] = rows
     return np.bincount(codes[keep][owner[key] == rows], minlength=n_groups)
+
+
+def _each_once(key: np.ndarray, space: int) -> bool:
+    """Does every code of ``key`` (below ``space``) occur at most once? Rows in key order (an
+    export read respondent by respondent) tell it in one comparison of neighbours."""
+    if len(key) > space:
+        return False
+    if len(key) < 2 or bool((key[1:] > key[:-1]).all()):
+        return True
+    return bool(np.bincount(key, minlength=space).max(initial=0) <= 1)
 
 
 def _attributes(frame, columns, cache, keep, space) -> tuple[np.ndarray, int] | None:
