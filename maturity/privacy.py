@@ -223,9 +223,22 @@ def _hidden_units(table: pd.DataFrame, units: pd.DataFrame) -> np.ndarray:
     hidden = units.loc[units["suppressed"].to_numpy(dtype=bool), keys]
     if not keys or hidden.empty or table.empty:
         return np.zeros(len(table), dtype=bool)
-    left = pd.MultiIndex.from_frame(table[keys].astype(str))
-    right = pd.MultiIndex.from_frame(hidden.astype(str))
-    return left.isin(right)
+    both = np.zeros(len(table) + len(hidden), dtype=np.int64)
+    for key in keys:  # keys compared as text, each distinct value converted once
+        codes = [_text_codes(side[key]) for side in (table, hidden)]
+        texts = {}
+        ids = [np.array([texts.setdefault(t, len(texts)) for t in names]) for _, names in codes]
+        column = np.concatenate([i[c] for i, (c, _) in zip(ids, codes, strict=True)])
+        both = pd.factorize(both * len(texts) + column)[0]
+    return np.isin(both[: len(table)], both[len(table) :])
+
+
+def _text_codes(values: pd.Series) -> tuple[np.ndarray, list]:
+    """Codes of ``values`` and the text of each code (``astype(str)``; missing: None), the
+    last code being the missing value's."""
+    codes, uniques = pd.factorize(values)
+    names = [None if pd.isna(t) else t for t in pd.Series(uniques).astype(str)]
+    return np.where(codes < 0, len(names), codes), [*names, None]
 
 
 #: The value columns of :func:`organisation_suppression` (the rest are its keys).
@@ -276,7 +289,7 @@ def organisation_suppression(
     1  chef            B              6        True       True
     2  chef            C              7       False      False
     """
-    from maturity.stats.grouping import group, people  # stats imports this module
+    from maturity.stats.grouping import cached_codes, group, people  # stats imports this module
 
     min_n = check_min_n(min_n)
     keys = [c for c in ("wave", "role") if c in by and c in responses.columns]
@@ -286,16 +299,12 @@ def organisation_suppression(
     units = group(responses, keys, cache)
     columns = []
     for level in (c for c in levels if c in responses.columns):
-        cells = group(responses, [*keys, level], cache)  # (unit, statement) …
-        values = group(responses, [level], cache)  # … and the statement alone
-        n = people(responses, cells.codes, cells.size, scored, cache)
-        unit_of_cell = np.zeros(cells.size, dtype=np.int64)
-        unit_of_cell[cells.codes] = units.codes
-        value_of_cell = np.zeros(cells.size, dtype=np.int64)
-        value_of_cell[cells.codes] = values.codes
-        matrix = np.zeros((units.size, values.size))
-        matrix[unit_of_cell, value_of_cell] = n
-        columns.append(matrix)
+        # people per (unit, value of the level), every code of the level a column (an unused
+        # one stays empty and changes nothing)
+        values, n_values, _ = cached_codes(responses, level, cache)
+        cells = units.codes * n_values + values
+        n = people(responses, cells, units.size * n_values, scored, cache, columns=[*keys, level])
+        columns.append(n.reshape(units.size, n_values).astype(float))
     counts = np.hstack(columns) if columns else np.zeros((units.size, 0))
     table = units.keys.copy()
     fewest = np.where(counts > 0, counts, np.inf).min(axis=1, initial=np.inf)

@@ -268,3 +268,48 @@ def reliability(responses: pd.DataFrame, by: list[str], *, min_n: int = 1) -> pd
     columns = [*by, "n_respondents", "n_items", "alpha", "ci95_low", "ci95_high"]
     table = pd.DataFrame(rows, columns=columns)
     return suppress(table, min_n=min_n, stat_columns=columns[len(by) + 1 :], group_columns=by)
+
+
+def organisation_decision(
+    responses: pd.DataFrame, by: list[str], *, min_n: int, levels=("statement", "dimension")
+) -> pd.DataFrame:
+    """The one decision per organisation, the plain way: people per unit and level value
+    with groupby, then hide units (fewest people first, then name) while a value holds 1 to
+    ``min_n`` − 1 hidden people."""
+    keys = [c for c in ("wave", "role") if c in by and c in responses.columns]
+    keys.append("organisation")
+    table, _ = group_keys(responses, keys)
+    scored = responses[responses["score"].notna()]
+    counts = []
+    for key in table.itertuples(index=False, name=None):
+        mine = np.ones(len(scored), dtype=bool)
+        for column, value in zip(keys, key, strict=True):
+            mine &= (scored[column].isna() if pd.isna(value) else scored[column] == value).to_numpy(
+                dtype=bool, na_value=False
+            )
+        part, row = scored[mine], {}
+        for level in (c for c in levels if c in responses.columns):
+            for value, cell in _grouped(part, [level]):
+                row[(level, value)] = n_persons(cell, responses)
+        counts.append(row)
+    cells = sorted({cell for row in counts for cell in row}, key=str)
+    matrix = np.array([[row.get(cell, 0) for cell in cells] for row in counts], dtype=float)
+    matrix = matrix.reshape(len(table), len(cells))
+    fewest = [min((n for n in row.values() if n > 0), default=0) for row in counts]
+    table["n_respondents"] = np.asarray(fewest, dtype=np.int64)
+    hidden = table["n_respondents"].to_numpy() < min_n
+    primary = hidden.copy()
+    _, parents = group_keys(table, keys[:-1])
+    for parent in np.unique(parents):
+        rows = np.flatnonzero(parents == parent)
+        order = sorted(rows, key=lambda i: (fewest[i], str(table["organisation"].iloc[i])))
+        while True:
+            total = matrix[rows[hidden[rows]]].sum(axis=0)
+            short = (total > 0) & (total < min_n)
+            helps = [i for i in order if not hidden[i] and (matrix[i, short] > 0).any()]
+            if not short.any() or not helps:
+                break
+            hidden[helps[0]] = True
+    table["suppressed"] = hidden
+    table["secondary"] = hidden & ~primary
+    return table

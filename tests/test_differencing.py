@@ -175,3 +175,18 @@ def test_suppress_applies_a_decision_made_once():
         True,
         False,
     ]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=surveys(), second=surveys())
+def test_the_decision_of_every_wave_gives_the_latest_waves_tables(first, second):
+    """The section's decision per wave, passed on, gives the tables survey_tables gives when
+    it makes the latest wave's decision itself."""
+    responses = pd.concat([first, second.assign(wave=2026)], ignore_index=True)
+    decision = organisation_suppression(responses, by=["wave", "role"], min_n=MIN_N)
+    book = codebook()
+    given_on = survey_tables(responses, min_n=MIN_N, codebook=book, decision=decision)
+    made_here = survey_tables(responses, min_n=MIN_N, codebook=book)
+    assert list(given_on) == list(made_here)
+    for name, table in made_here.items():
+        pd.testing.assert_frame_equal(given_on[name], table, obj=name)

@@ -12,10 +12,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import reference_stats as ref
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from maturity import stats as ms
+from maturity.privacy import organisation_suppression
 from maturity.stats import grouping
 
 KEYS = ["wave", "organisation", "role", "statement", "dimension"]
@@ -220,3 +221,141 @@ def test_reliability_equals_reference(frame, extra):
     ours = ours[ours["n_respondents"] > 0].reset_index(drop=True)
     expected = expected[expected["n_respondents"] > 0].reset_index(drop=True)
     assert_same(ours, expected, by, ["n_respondents", "n_items", "alpha", "ci95_low", "ci95_high"])
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns(), scored=st.booleans(), dense=st.booleans())
+def test_people_through_the_group_columns_equals_people(frame, by, scored, dense):
+    """Counting people through (person, the one group column not a person's attribute) —
+    or, when nobody answers a value twice, counting rows — gives the general count."""
+    groups = grouping.group(frame, by)
+    rows = frame["score"].notna().to_numpy() if scored else None
+    expected = grouping.people(frame, groups.codes, groups.size, rows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grouping, "_dense_within", lambda space, n_rows: dense)
+        ours = grouping.people(frame, groups.codes, groups.size, rows, {}, columns=by)
+    assert ours.tolist() == expected.tolist()
+    once = frame.drop_duplicates(["wave", "organisation", "role", "respondent", "statement"])
+    once = once.reset_index(drop=True)  # nobody answers a statement twice: rows are people
+    groups = grouping.group(once, by)
+    expected = [ref.n_persons(once[groups.codes == i], once) for i in range(groups.size)]
+    ours = grouping.people(once, groups.codes, groups.size, None, {}, columns=by)
+    assert ours.tolist() == expected
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns(), scored=st.booleans(), full=st.booleans())
+def test_people_of_rows_in_person_order_equal_people(frame, by, scored, full):
+    """Rows sorted by person and statement, as an export is read: the same counts."""
+    person = ["wave", "organisation", "role", "respondent"]
+    frame = frame.drop_duplicates([*person, "statement"])  # each answer once: rows are people
+    order = [*person, "statement"] if full else ["respondent", "statement"]
+    frame = frame.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)
+    groups = grouping.group(frame, by)
+    rows = frame["score"].notna().to_numpy() if scored else None
+    expected = grouping.people(frame, groups.codes, groups.size, rows)
+    ours = grouping.people(frame, groups.codes, groups.size, rows, {}, columns=by)
+    assert ours.tolist() == expected.tolist()
+
+
+def test_each_once():
+    assert grouping._each_once(np.array([1, 4, 7]), 8)
+    assert grouping._each_once(np.array([4, 1, 7]), 8)
+    assert not grouping._each_once(np.array([1, 4, 4]), 8)
+    assert not grouping._each_once(np.array([4, 1, 4]), 8)
+    assert not grouping._each_once(np.array([0, 0, 0]), 2)
+
+
+def test_a_person_answering_a_statement_twice_is_one_person():
+    frame = pd.DataFrame(
+        {"statement": ["S1", "S1", "S1"], "respondent": ["a", "a", "b"], "score": 3.0}
+    )
+    groups = grouping.group(frame, ["statement"])
+    counted = grouping.people(frame, groups.codes, 1, None, {}, columns=["statement"])
+    assert counted.tolist() == [2]
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns(["wave", "role"]), min_n=st.integers(1, 4))
+def test_organisation_suppression_equals_reference(frame, by, min_n):
+    ours = organisation_suppression(frame, by=by, min_n=min_n)
+    expected = ref.organisation_decision(frame, by, min_n=min_n)
+    keys = [c for c in ("wave", "role") if c in by] + ["organisation"]
+    assert len(ours) == len(expected)
+    for column in keys:
+        assert plain(ours[column]) == plain(expected[column]), column
+    for column in ("n_respondents", "suppressed", "secondary"):
+        assert ours[column].tolist() == expected[column].tolist(), column
+
+
+@SETTINGS
+@given(frame=tidy_tables(), by=group_columns(), min_n=st.integers(1, 3))
+def test_a_decision_passed_on_gives_the_same_tables(frame, by, min_n):
+    """describe and across_organisations with the decision made once by the caller give what
+    they give when they make it themselves."""
+    with_org = ["organisation", *[c for c in by if c != "organisation"]]
+    units = organisation_suppression(frame, by=with_org, min_n=min_n)
+    for function, columns in ((ms.describe, with_org), (ms.across_organisations, with_org[1:])):
+        ours = function(frame, by=columns, min_n=min_n, pool_waves=True, units=units)
+        expected = function(frame, by=columns, min_n=min_n, pool_waves=True)
+        pd.testing.assert_frame_equal(ours, expected)
+
+
+@SETTINGS
+@given(
+    sizes=st.lists(st.integers(1, 9), min_size=2, max_size=5),
+    gaps=st.lists(st.tuples(st.integers(0, 8), st.integers(0, 1)), max_size=6),
+)
+def test_organisation_suppression_equals_reference_with_secondary(sizes, gaps):
+    """Organisations of 1–9 people, some missing a statement: secondary suppression at work."""
+    rows = [
+        {
+            "role": "chef",
+            "organisation": f"O{o}",
+            "respondent": f"O{o}-{i}",
+            "statement": statement,
+            "dimension": "D1" if statement == "S1" else "D2",
+            "score": np.nan if (i, int(statement[1]) - 1) in gaps else 3.0,
+        }
+        for o, size in enumerate(sizes)
+        for i in range(size)
+        for statement in ("S1", "S2")
+    ]
+    frame = pd.DataFrame(rows)
+    ours = organisation_suppression(frame, by=["role"], min_n=5)
+    expected = ref.organisation_decision(frame, ["role"], min_n=5)
+    for column in ("organisation", "n_respondents", "suppressed", "secondary"):
+        assert ours[column].tolist() == expected[column].tolist(), column
+
+
+@SETTINGS
+@given(frame=tidy_tables(), min_n=st.integers(1, 3))
+def test_tables_passed_on_give_the_same_tests_and_rankings(frame, min_n):
+    """midpoint_test and rank_statements with the describe table the caller has, and
+    midpoint_summary with the test the caller has, give what they compute themselves (and
+    leave what they were given unchanged)."""
+    assume(len(frame) > 0)  # an empty table has no midpoint test to make
+    options = {"min_n": min_n, "pool_waves": True}
+    described = ms.describe(frame, by=["role", "statement"], **options)
+    before = described.copy()
+    tested = ms.midpoint_test(frame, **options, described=described)
+    pd.testing.assert_frame_equal(tested, ms.midpoint_test(frame, **options))
+    kept = tested.copy()
+    pd.testing.assert_frame_equal(
+        ms.midpoint_summary(frame, **options, tested=tested), ms.midpoint_summary(frame, **options)
+    )
+    pd.testing.assert_frame_equal(
+        ms.rank_statements(frame, **options, described=described),
+        ms.rank_statements(frame, **options),
+    )
+    pd.testing.assert_frame_equal(described, before)
+    pd.testing.assert_frame_equal(tested, kept)
+
+
+def test_a_describe_table_of_other_groups_is_refused():
+    frame = pd.DataFrame(
+        {"role": ["a", "b"], "statement": "S1", "respondent": [1, 2], "score": [4.0, 2.0]}
+    )
+    other = ms.describe(frame, by=["statement"], min_n=1)
+    with pytest.raises(ValueError, match="described"):
+        ms.midpoint_test(frame, min_n=1, described=other)

@@ -194,3 +194,34 @@ def test_no_group_can_be_recovered(sizes, min_n):
         hidden = part.loc[part["suppressed"], "n_respondents"].sum()
         everything_hidden = part["suppressed"].all()
         assert hidden == 0 or hidden >= min_n or everything_hidden
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from([2020, 2022]), st.sampled_from(["a", "b", None])), max_size=12
+    ),
+    units=st.lists(
+        st.tuples(st.sampled_from([2020, 2022]), st.sampled_from(["a", "b", "c", None])),
+        min_size=1,
+        max_size=6,
+    ),
+    categorical=st.booleans(),
+    hidden=st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_a_decision_hides_the_rows_of_its_suppressed_units(rows, units, categorical, hidden):
+    """Rows match a unit on the text of every key (missing matches missing)."""
+    t = pd.DataFrame(rows, columns=["wave", "organisation"], dtype=object)
+    t["wave"] = t["wave"].astype(np.int64)
+    if categorical:
+        t["organisation"] = t["organisation"].astype(pd.CategoricalDtype(["b", "a", "x"]))
+    t["n_respondents"] = 9
+    decision = pd.DataFrame(units, columns=["wave", "organisation"]).assign(
+        n_respondents=9, suppressed=hidden[: len(units)], secondary=False
+    )
+    out = suppress(t, stat_columns=[], group_columns=["wave", "organisation"], units=decision)
+    shown = decision[decision["suppressed"]][["wave", "organisation"]].astype(str)
+    expected = pd.MultiIndex.from_frame(t[["wave", "organisation"]].astype(str)).isin(
+        pd.MultiIndex.from_frame(shown)
+    )
+    assert out["suppressed"].tolist() == expected.tolist()

@@ -25,8 +25,14 @@ from maturity.sections import Section, read_parts
 __all__ = ["build", "survey_section", "survey_tables", "source_table", "source_lines"]
 
 
-def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[str, pd.DataFrame]:
+def survey_tables(
+    responses: pd.DataFrame, *, min_n: int = 5, codebook, decision: pd.DataFrame | None = None
+) -> dict[str, pd.DataFrame]:
     """The published survey statistics (all suppressed under ``min_n``).
+
+    ``decision``, optional, is the one decision per organisation, wave and role,
+    ``organisation_suppression(responses, by=["wave", "role"], min_n=min_n)``, when the caller
+    has it: its latest wave is the decision the per-organisation tables apply (else made here).
 
     Examples
     --------
@@ -35,11 +41,16 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
     ['survey_across_organisations', 'survey_alpha', ...]
     """
     waves = sorted(int(w) for w in responses["wave"].unique())
-    latest = responses[responses["wave"] == waves[-1]] if waves else responses
+    latest = responses[responses["wave"] == waves[-1]] if len(waves) > 1 else responses
+    # the one decision per organisation and role, made once for both per-organisation tables
+    if decision is not None and waves:
+        units = decision[decision["wave"] == waves[-1]].drop(columns="wave")
+    else:
+        units = organisation_suppression(latest, by=["role"], min_n=min_n)
+    statements = stats.describe(latest, by=["role", "statement"], min_n=min_n, codebook=codebook)
+    tested = stats.midpoint_test(latest, codebook=codebook, min_n=min_n, described=statements)
     tables = {
-        "survey_statements": stats.describe(
-            latest, by=["role", "statement"], min_n=min_n, codebook=codebook
-        ),
+        "survey_statements": statements,
         "survey_statements_by_wave": stats.describe(
             responses, by=["wave", "role", "statement"], min_n=min_n, codebook=codebook
         ),
@@ -47,14 +58,22 @@ def survey_tables(responses: pd.DataFrame, *, min_n: int = 5, codebook) -> dict[
             latest, by=["role", "dimension"], min_n=min_n, codebook=codebook
         ),
         "survey_across_organisations": stats.across_organisations(
-            latest, by=["role", "statement"], min_n=min_n, codebook=codebook
+            latest, by=["role", "statement"], min_n=min_n, codebook=codebook, units=units
         ),
         "survey_organisations": stats.describe(
-            latest, by=["organisation", "role", "dimension"], min_n=min_n, codebook=codebook
+            latest,
+            by=["organisation", "role", "dimension"],
+            min_n=min_n,
+            codebook=codebook,
+            units=units,
         ),
-        "survey_ranking": stats.rank_statements(latest, k=3, min_n=min_n, codebook=codebook),
-        "survey_midpoint_test": stats.midpoint_test(latest, codebook=codebook, min_n=min_n),
-        "survey_midpoint_summary": stats.midpoint_summary(latest, codebook=codebook, min_n=min_n),
+        "survey_ranking": stats.rank_statements(
+            latest, k=3, min_n=min_n, codebook=codebook, described=statements
+        ),
+        "survey_midpoint_test": tested,
+        "survey_midpoint_summary": stats.midpoint_summary(
+            latest, codebook=codebook, min_n=min_n, tested=tested
+        ),
     }
     roles_found = {str(r) for r in latest["role"].dropna().unique()}  # not per row: 1.2 M rows
     present = [r for r in codebook.roles if r in roles_found]
@@ -473,13 +492,12 @@ def survey_section(survey, *, min_n: int = 5, codebook=None, lang: str = "sv") -
     if len(survey.responses) == 0:
         section.tables["survey_sources"] = source_table(survey.sources)
         return section
-    tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook)
-    section.tables.update(tables)
     # the one decision per organisation, wave and role (what every per-organisation table
     # applies), kept for the profiles' per-wave figures; keys and counts only
-    section.tables["survey_organisation_suppression"] = organisation_suppression(
-        survey.responses, by=["wave", "role"], min_n=min_n
-    )
+    decision = organisation_suppression(survey.responses, by=["wave", "role"], min_n=min_n)
+    tables = survey_tables(survey.responses, min_n=min_n, codebook=codebook, decision=decision)
+    section.tables.update(tables)
+    section.tables["survey_organisation_suppression"] = decision
     section.unpublished = section.unpublished | {"survey_organisation_suppression"}
     section.findings = survey_findings(
         tables["survey_statements"],

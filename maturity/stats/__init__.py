@@ -51,7 +51,11 @@ Conventions
 - Speed: the group-by runs on column codes (:mod:`maturity.stats.grouping`, no string
   hashing), and everything per group follows from ``np.bincount`` over those codes.
   ``category`` columns are fastest; plain string columns work too but must be factorised first
-  (about 0.1 s per million rows and column).
+  (about 0.1 s per million rows and column). People per group are counted through the pairs
+  (person, statement) — as rows when nobody answers a statement twice — not by sorting; a
+  caller publishing several per-organisation tables makes the one suppression decision once
+  and passes it on (``units=``), and passes the ``describe`` table on to the midpoint test
+  and the ranking (``described=``).
 
 Modules: :mod:`~maturity.stats.grouping` (the engine), :mod:`~maturity.stats.descriptive`
 (describe, across_organisations, rank_statements), :mod:`~maturity.stats.inference` (midpoint

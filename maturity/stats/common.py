@@ -153,7 +153,12 @@ def pooled_waves(
     """
     if "wave" not in frame.columns or "wave" in by:
         return None
-    waves = sorted(frame["wave"].dropna().unique().tolist())
+    column = frame["wave"]
+    values = column.to_numpy() if column.dtype.kind in "iu" else None
+    if values is not None and len(values) and values.min() == values.max():
+        waves = [values[0].item()]  # one survey round: no hashing of every row
+    else:
+        waves = sorted(column.dropna().unique().tolist())
     if pool_waves:
         return waves
     if len(waves) > 1:

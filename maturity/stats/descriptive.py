@@ -76,10 +76,14 @@ def default_margins(by: Sequence[str]) -> list[str]:
 
 
 def organisation_units(
-    responses: pd.DataFrame, by: Sequence[str], min_n: int
+    responses: pd.DataFrame,
+    by: Sequence[str],
+    min_n: int,
+    units: pd.DataFrame | None = None,
 ) -> pd.DataFrame | None:
     """The one decision per organisation (:func:`maturity.privacy.organisation_suppression`)
-    that a table grouped by ``by`` applies; None when ``by`` has no ``organisation``.
+    that a table grouped by ``by`` applies: ``units`` when the caller made it already, else
+    made here; None when ``by`` has no ``organisation``.
 
     Examples
     --------
@@ -88,6 +92,8 @@ def organisation_units(
     """
     if "organisation" not in by:
         return None
+    if units is not None:
+        return units
     return organisation_suppression(responses, by=by, min_n=min_n)
 
 
@@ -103,6 +109,7 @@ def describe(
     scale: tuple[float, float] = (1, 5),
     margins: Sequence[str] | None = None,
     pool_waves: bool = False,
+    units: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Descriptive statistics of the scores per group.
 
@@ -127,6 +134,14 @@ def describe(
         to per-organisation ones). Add ``"role"`` when figures pooling the roles of an
         organisation are published too: otherwise the single IT-chef of an organisation
         could be worked out as the pooled figure minus the other role's.
+    pool_waves : bool, default False
+        Pool the waves (when ``wave`` is not in ``by``), adding a ``waves`` column.
+    units : DataFrame, optional
+        The one decision per organisation,
+        ``maturity.privacy.organisation_suppression(responses, by=by, min_n=min_n)``, when the
+        caller has made it already (it is the same for every table of the same responses with
+        the same wave and role columns): passed on, it is not made again. Used only with
+        ``organisation`` in ``by``.
 
     Returns
     -------
@@ -166,7 +181,7 @@ def describe(
         answer = responses["answer"].iloc[rows].to_numpy(dtype=object)
         dont_know[rows] = ~pd.isna(answer) & (answer != "")
     n_dont_know = np.bincount(g[dont_know], minlength=n_groups)
-    n_respondents = people(responses, g, n_groups, scored, cache)
+    n_respondents = people(responses, g, n_groups, scored, cache, columns=by)
 
     table = groups.keys.copy()
     if pooled is not None:
@@ -184,7 +199,7 @@ def describe(
         stat_columns=DESCRIBE_STATS,
         group_columns=by,
         margins=margins,
-        units=organisation_units(responses, by, min_n),
+        units=organisation_units(responses, by, min_n, units),
     )
 
 
@@ -199,6 +214,7 @@ def across_organisations(
     codebook: Codebook | None = None,
     scale: tuple[float, float] = (1, 5),
     pool_waves: bool = False,
+    units: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """How organisations differ: per-organisation means first, then statistics across them.
 
@@ -234,6 +250,10 @@ def across_organisations(
         Pool the waves (when ``wave`` is not in ``by``), adding a ``waves`` column; without
         it, several waves without ``wave`` in ``by`` are an error. People are counted as in
         :func:`describe`.
+    units : DataFrame, optional
+        The one decision per organisation,
+        ``maturity.privacy.organisation_suppression(responses, by=[*by, "organisation"],
+        min_n=min_n)``, when the caller has made it already; made here otherwise.
 
     Returns
     -------
@@ -275,7 +295,7 @@ def across_organisations(
     cache = {}  # column codes, computed once per call
     groups = group(responses, by, cache)
     cells = _organisation_cells(responses, groups, score, cache)
-    units = organisation_units(responses, [*by, "organisation"], min_n)
+    units = organisation_units(responses, [*by, "organisation"], min_n, units)
     shown = _published_organisations(groups, cells, by, min_n, units)
     table = _between_organisations(groups, cells, shown)
     table = add_text(table, codebook)
@@ -299,7 +319,9 @@ def _organisation_cells(
     n_answers = np.bincount(cell, minlength=size).reshape(n_groups, n_orgs)
     sums = np.bincount(cell, weights=x, minlength=size).reshape(n_groups, n_orgs)
     # people per (group, organisation): a respondent's identity includes the organisation
-    n_resp = people(responses, all_cells, size, scored, cache).reshape(n_groups, n_orgs)
+    n_resp = people(
+        responses, all_cells, size, scored, cache, columns=[*groups.keys.columns, "organisation"]
+    ).reshape(n_groups, n_orgs)
     real = np.arange(n_orgs) < n_orgs - 1  # the last code is "no organisation"
     return {
         "n_answers": n_answers,
@@ -396,6 +418,7 @@ def rank_statements(
     item: str = "statement",
     k: int = 3,
     pool_waves: bool = False,
+    described: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The ``k`` lowest and ``k`` highest statements by mean, per ``by`` group.
 
@@ -424,6 +447,9 @@ def rank_statements(
     pool_waves : bool, default False
         Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
         several waves without ``wave`` in ``by`` are an error.
+    described : DataFrame, optional
+        ``describe(responses, by=[*by, item], min_n=min_n, codebook=codebook, scale=scale,
+        pool_waves=pool_waves)`` when the caller has it already: it is not computed again.
 
     Returns
     -------
@@ -457,14 +483,16 @@ def rank_statements(
     by = as_list(by)
     if item in by:
         raise ValueError(f"rank_statements: {item!r} is what is ranked; it cannot be in by")
-    table = describe(
-        responses,
-        by=[*by, item],
-        min_n=min_n,
-        codebook=codebook,
-        scale=scale,
-        pool_waves=pool_waves,
-    )
+    table = described
+    if table is None:
+        table = describe(
+            responses,
+            by=[*by, item],
+            min_n=min_n,
+            codebook=codebook,
+            scale=scale,
+            pool_waves=pool_waves,
+        )
     table = table[~table["suppressed"] & table["mean"].notna()]
     columns = [
         *by,

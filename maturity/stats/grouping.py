@@ -457,19 +457,24 @@ def persons(frame: pd.DataFrame, cache: dict | None = None) -> tuple[np.ndarray,
     >>> codes.tolist()
     [0, 1, 0]
     """
+    if cache is not None and ("persons",) in cache:
+        return cache[("persons",)]
     columns = person_columns(frame)
     ids, n_ids, _ = cached_codes(frame, "respondent", cache)
-    ids = ids.astype(np.intp)
+    coded = ids.astype(np.intp), n_ids
     for column in (c for c in columns if c != "respondent"):
         codes, size, _ = cached_codes(frame, column, cache)
         if size == 2 and codes.max(initial=0) == 0:
             continue  # one value throughout, e.g. a single survey round
         seen = np.zeros(n_ids, dtype=codes.dtype)
-        seen[ids] = codes
-        if not np.array_equal(seen[ids], codes):
+        seen[coded[0]] = codes
+        if not np.array_equal(seen[coded[0]], codes):
             groups = group(frame, columns, cache)
-            return groups.codes, groups.size
-    return ids, n_ids
+            coded = groups.codes, groups.size
+            break
+    if cache is not None:
+        cache[("persons",)] = coded
+    return coded
 
 
 def _wave_codes(frame: pd.DataFrame, cache: dict | None):
@@ -488,6 +493,8 @@ def people(
     n_groups: int,
     rows: np.ndarray | None = None,
     cache: dict | None = None,
+    *,
+    columns: Sequence[str] | None = None,
 ) -> np.ndarray:
     """Distinct *people* per group: the count the suppression rule uses.
 
@@ -500,6 +507,11 @@ def people(
     people as its largest wave, organisation by organisation and role by role (people of
     different organisations or roles are different people). Either way the count never
     exceeds the number of people.
+
+    ``columns``, optional, names the group columns behind ``codes``. When at most one of them
+    is not a person's attribute (e.g. ``statement``), a person and that column's value fix the
+    group, so counting goes through the small space (person, value) — or, when no person
+    answers a value twice, is the number of rows — instead of (group, person).
 
     Examples
     --------
@@ -520,6 +532,9 @@ def people(
         waves is None
         or distinct(codes[keep], n_groups, waves[0][keep], waves[1]).max(initial=0) <= 1
     ):
+        counts = _people_by_value(frame, codes, n_groups, keep, columns, cache)
+        if counts is not None:
+            return counts
         within = _attributes(frame, attributes, cache, keep, n_groups * n_persons)
         return distinct(codes[keep], n_groups, person[keep], n_persons, within=within)
     wave, n_waves = waves
@@ -536,6 +551,48 @@ def people(
     per_wave = distinct(cell, len(seen) * n_waves, person[keep], n_persons)
     largest = per_wave.reshape(len(seen), n_waves).max(axis=1)
     return np.bincount(seen // places.size, weights=largest, minlength=n_groups).astype(np.int64)
+
+
+def _people_by_value(frame, codes, n_groups, keep, columns, cache) -> np.ndarray | None:
+    """:func:`people` (one wave per group) through the pairs (person, value of the one group
+    column that is not a person's attribute); None when ``columns`` does not allow it or the
+    space of the pairs is too large."""
+    if columns is None:
+        return None
+    others = [c for c in columns if c not in PERSON]
+    if len(others) > 1:
+        return None
+    person, n_persons = persons(frame, cache)
+    if others:
+        values, n_values, _ = cached_codes(frame, others[0], cache)
+    else:
+        values, n_values = np.zeros(len(frame), dtype=np.int8), 1
+    space = n_persons * n_values
+    if not _dense_within(space, len(frame)):
+        return None
+    cache = {} if cache is None else cache
+    name = ("one row per person and value", others[0] if others else None)
+    if name not in cache:
+        key = person.astype(np.int64, copy=False) * n_values + values
+        cache[name] = (key, _each_once(key, space))
+    key, once = cache[name]
+    if once:  # every row is a person of its own in its group
+        return np.bincount(codes[keep], minlength=n_groups)
+    key = key[keep]
+    rows = np.arange(len(key), dtype=np.int32 if len(key) < 1 << 31 else np.int64)
+    owner = np.empty(space, dtype=rows.dtype)  # only written cells are read
+    owner[key] = rows
+    return np.bincount(codes[keep][owner[key] == rows], minlength=n_groups)
+
+
+def _each_once(key: np.ndarray, space: int) -> bool:
+    """Does every code of ``key`` (below ``space``) occur at most once? Rows in key order (an
+    export read respondent by respondent) tell it in one comparison of neighbours."""
+    if len(key) > space:
+        return False
+    if len(key) < 2 or bool((key[1:] > key[:-1]).all()):
+        return True
+    return bool(np.bincount(key, minlength=space).max(initial=0) <= 1)
 
 
 def _attributes(frame, columns, cache, keep, space) -> tuple[np.ndarray, int] | None:

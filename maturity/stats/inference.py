@@ -121,6 +121,7 @@ def midpoint_test(
     scale: tuple[float, float] = (1, 5),
     midpoint: float | None = None,
     pool_waves: bool = False,
+    described: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Is each statement's score above the scale midpoint? One-sample Wilcoxon per group.
 
@@ -146,6 +147,9 @@ def midpoint_test(
         Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
         several waves without ``wave`` in ``by`` are an error. Pooled answers of a person in
         two waves enter the test as two answers.
+    described : DataFrame, optional
+        ``describe(responses, by=by, min_n=min_n, codebook=codebook, scale=scale,
+        pool_waves=pool_waves)`` when the caller has it already: it is not computed again.
 
     Returns
     -------
@@ -165,13 +169,17 @@ def midpoint_test(
     """
     by = as_list(by)
     mid = midpoint_of(codebook, midpoint, scale)
-    table = describe(
-        responses, by=by, min_n=min_n, codebook=codebook, scale=scale, pool_waves=pool_waves
-    )
+    table = described
+    if table is None:
+        table = describe(
+            responses, by=by, min_n=min_n, codebook=codebook, scale=scale, pool_waves=pool_waves
+        )
     lo, hi = scale_limits(codebook, scale)
     score = checked_scores(responses, lo, hi)
     scored = ~np.isnan(score)
     groups = group(responses, by)
+    if len(table) != groups.size:
+        raise ValueError("midpoint_test: described is not describe(responses, by=by) of these")
     statistic = np.full(groups.size, np.nan)
     p = np.full(groups.size, np.nan)
     published = ~table["suppressed"].to_numpy()
@@ -202,6 +210,7 @@ def midpoint_summary(
     item: str = "statement",
     level: float = SIGNIFICANCE,
     pool_waves: bool = False,
+    tested: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per ``by`` group: how many statements are reliably above, reliably below or not
     reliably different from the midpoint, and which is lowest?
@@ -232,6 +241,9 @@ def midpoint_summary(
     pool_waves : bool, default False
         Pool the waves (when ``wave`` is not in ``by``), as in :func:`describe`; without it,
         several waves without ``wave`` in ``by`` are an error.
+    tested : DataFrame, optional
+        ``midpoint_test(responses, by=[*by, item], …)`` with the same arguments, when the
+        caller has it already: it is not computed again (nor changed).
 
     Returns
     -------
@@ -254,15 +266,18 @@ def midpoint_summary(
     by = as_list(by)
     if item in by:
         raise ValueError(f"midpoint_summary: {item!r} is what is judged; it cannot be in by")
-    table = midpoint_test(
-        responses,
-        by=[*by, item],
-        min_n=min_n,
-        codebook=codebook,
-        scale=scale,
-        midpoint=midpoint,
-        pool_waves=pool_waves,
-    )
+    if tested is not None:
+        table = tested.copy()
+    else:
+        table = midpoint_test(
+            responses,
+            by=[*by, item],
+            min_n=min_n,
+            codebook=codebook,
+            scale=scale,
+            midpoint=midpoint,
+            pool_waves=pool_waves,
+        )
     mid = midpoint_of(codebook, midpoint, scale)
     table["_published"] = ~table["suppressed"].astype(bool) & table["mean"].notna()
     significant = table["_published"] & (table["p_holm"] < level).fillna(False)

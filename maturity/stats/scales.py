@@ -26,6 +26,7 @@ from maturity.privacy import DEFAULT_MIN_N, check_min_n, suppress
 from maturity.stats.common import add_text, as_list, pooled_waves, require
 from maturity.stats.grouping import (
     column_codes,
+    densify,
     group,
     people,
     person_columns,
@@ -323,12 +324,13 @@ def _scale_matrices(responses: pd.DataFrame, by: list[str], item: str, missing: 
         dtype=float, na_value=np.nan
     )
     groups = group(responses, by)
-    person = persons(responses)[0]
-    item_codes, _, decode_item = column_codes(responses[item])
+    person, n_persons = persons(responses)
+    item_codes, n_items, decode_item = column_codes(responses[item])
     for i, rows in enumerate(split(groups.codes, groups.size, np.arange(len(responses)))):
         key = groups.keys.iloc[i].to_dict()
-        items, item_index = np.unique(item_codes[rows], return_inverse=True)
-        people, person_index = np.unique(person[rows], return_inverse=True)
+        # the scale's items and people, numbered in order by counting (no sorting)
+        item_index, items = densify(item_codes[rows], n_items)
+        person_index, people = densify(person[rows], n_persons)
         wide = np.full((len(people), len(items)), np.nan)
         wide[person_index, item_index] = score[rows]
         wide = wide[~np.isnan(wide).all(axis=1)]
