@@ -69,9 +69,9 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # an attribute r="123" belongs to a row, r="AB123" to a cell (no other sheet element has r=)
-_ROW_REF = re.compile(rb' r="(\d+)"')
 _CELL_COL = re.compile(rb' r="([A-Z]+)(\d+)"')
-_WIDE_COLUMN = re.compile(rb' r="[A-Z]{3}')
+# a row reference r="123" (its number), or a cell reference with three letters (nothing)
+_ROW_OR_WIDE = re.compile(rb' r="(?:(\d+)"|[A-Z]{3})')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
@@ -669,9 +669,10 @@ def _dense_extent(xml: bytes) -> int:
     the first cells, confirmed by one search for any reference beyond it. Only when that search
     finds something are all cell references scanned.
     """
-    row_refs = _ROW_REF.findall(xml)
+    found = _ROW_OR_WIDE.findall(xml)  # one pass: the row numbers, b"" for a wide column
+    row_refs = [ref for ref in found if ref]
     n_rows = max(map(int, row_refs), default=0) if row_refs else xml.count(b"<row")
-    if n_rows * 702 <= MAX_SHEET_CELLS and _WIDE_COLUMN.search(xml) is None:
+    if n_rows * 702 <= MAX_SHEET_CELLS and len(row_refs) == len(found):
         return n_rows * 702  # no column beyond ZZ: a bound good enough
     first = _CELL_COL.findall(xml, 0, 200_000)
     widest = max((c.decode() for c, _ in first), key=lambda c: (len(c), c), default="A")

@@ -199,7 +199,7 @@ class _Context:
         self.any_wave = wave is not None  # some sheet read so far has a wave
         self.deferred: list[tuple] = []  # sheets without a wave, read when all others are
         self.sources: list[dict] = []
-        self.seen: dict[tuple, Phrase] = {}  # respondent -> the row of the first answer
+        self.seen: dict[tuple, tuple] = {}  # respondent -> (file, sheet, row) first answered
         self.parts: list[dict[str, np.ndarray]] = []
         self.names: dict[str, dict[object, int]] = {
             "organisation": {},
@@ -466,12 +466,6 @@ def detect(book: Workbook) -> bool:
     return False
 
 
-def _pseudonym(value: str, ctx: _Context) -> str:
-    """Never carry a personnummer, e-mail address, phone number or name as respondent id: the
-    keyed pseudonym of :class:`maturity.io.personal.Pseudonyms` (short codes stay as written)."""
-    return ctx.pseudonyms(value)
-
-
 def _resolve_from_name(text: str, ctx: _Context) -> str | tuple[str, ...] | None:
     """An organisation from a file name such as 'Åmåls kommun.xlsx' or 'svar_Tanum_2022';
     a tuple when the name's parts name several organisations of the codebook."""
@@ -605,10 +599,7 @@ class _Respondents:
     roles: np.ndarray  # index into ctx.roles, -1 when unknown
     respondents: np.ndarray
     waves: np.ndarray
-
-    @property
-    def ok(self) -> np.ndarray:
-        return np.array([s is None for s in self.statuses], dtype=bool)
+    ok: np.ndarray | None = None  # per row: no status (set by :func:`_mark_repeated`)
 
 
 def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
@@ -859,60 +850,128 @@ def _identify(
     ctx: _Context,
     wave_missing: bool = False,
 ) -> _Respondents:
-    """Who answered in each respondent row; distinct names are resolved once."""
-    h, codes, uniques, blank_u = header.row, cells.codes, cells.uniques, cells.blank_u
+    """Who answered in each respondent row, column by column: each distinct organisation,
+    role, wave and respondent id is judged once and spread to its rows; only the rows with a
+    problem are looked at one by one (:func:`_identity_status`)."""
+    h, uniques = header.row, cells.uniques
     rows_idx = np.flatnonzero(cells.content.any(axis=1))
-    org_u = (
-        {
-            k: ctx.resolve(uniques[k])
-            for k in np.unique(codes[rows_idx, header.organisation])
-            if not blank_u[k]
-        }
-        if header.organisation is not None
-        else None
-    )
-    role_u = (
-        {
-            k: ctx.role_key.get(normalise(as_text(uniques[k])))
-            for k in np.unique(codes[rows_idx, header.role])
-        }
-        if header.role is not None
-        else None
-    )
     file_org, sheet_role, default_wave, wave_status = _sheet_identity(
         sheet, path, header, ctx, wave_missing
     )
     n = len(rows_idx)
-    people = _Respondents(
-        rows_idx,
-        [None] * n,
-        np.empty(n, dtype=object),
-        np.full(n, -1, dtype=np.int64),
-        np.empty(n, dtype=object),
-        np.full(n, default_wave, dtype=np.int64),
+    org_u, organisations = _by_distinct(
+        cells, rows_idx, header.organisation, _each(ctx.resolve), file_org, skip_blank=True
     )
-    role_index = {role: k for k, role in enumerate(ctx.roles)}
-    for k, i in enumerate(rows_idx):
+    role_index = {name: k for k, name in enumerate(ctx.roles)}
+    role_u, role_names = _by_distinct(
+        cells,
+        rows_idx,
+        header.role,
+        _each(lambda value: ctx.role_key.get(normalise(as_text(value)))),
+        sheet_role,
+    )
+    roles = np.fromiter((role_index.get(r, -1) for r in role_names), dtype=np.int64, count=n)
+    _, wave_cells = _by_distinct(cells, rows_idx, header.wave, _each(_wave_number), None)
+    waves = np.full(n, default_wave, dtype=np.int64)
+    wave_bad = np.zeros(n, dtype=bool)
+    if header.wave is not None:
+        kinds = np.fromiter((type(w) is int for w in wave_cells), dtype=bool, count=n)
+        waves[kinds] = wave_cells[kinds].astype(np.int64)
+        wave_bad = _is(wave_cells, False)  # neither blank nor a whole number
+    _, ids = _by_distinct(
+        cells, rows_idx, header.respondent,
+        lambda values: ctx.pseudonyms.many([as_text(v).strip() for v in values]), None,
+        skip_blank=True,
+    )  # fmt: skip
+    for k in np.flatnonzero(_is(ids, None)).tolist():  # no id: where the row stands
+        ids[k] = f"{path.stem}:{sheet.name}:{h + 2 + int(rows_idx[k])}"
+    people = _Respondents(rows_idx, [None] * n, organisations, roles, ids, waves)
+    bad = _is(organisations, None) | (roles < 0) | wave_bad
+    if isinstance(file_org, tuple) and header.organisation is None:
+        bad[:] = True
+    for k in np.flatnonzero(bad).tolist():  # the rows with a problem, by the first reason
+        i = int(rows_idx[k])
         r = h + 1 + i
-        org, role, status = _identity_status(
-            i, r, codes, blank_u, uniques, header, ctx, sheet, file_org, org_u, role_u, sheet_role
-        )
-        wave_problem = _read_wave(sheet, header, cells, i, r, people, k)
-        status = status or wave_problem or wave_status
-        respondent = _respondent(sheet, path, header, cells, i, r, ctx)
-        if status is None:
-            status = _first_answer(
-                ctx,
-                (people.waves[k], org, role, respondent),
-                Phrase(
-                    "problem.survey.row_of", {"file": sheet.file, "sheet": sheet.name, "row": r + 1}
-                ),
-            )
-        people.statuses[k] = status
-        people.organisations[k] = org
-        people.roles[k] = role_index.get(role, -1)
-        people.respondents[k] = respondent
+        _, _, status = _identity_status(
+            i, r, cells.codes, cells.blank_u, uniques, header, ctx, sheet, file_org, org_u,
+            role_u, sheet_role,
+        )  # fmt: skip
+        people.statuses[k] = status or _read_wave(sheet, header, cells, i, r, people, k)
+    if wave_status is not None:
+        people.statuses = [status or wave_status for status in people.statuses]
+    _mark_repeated(sheet, header, people, ctx)
     return people
+
+
+def _is(values: np.ndarray, what: object) -> np.ndarray:
+    """Element-wise ``value is what`` of an object array (None, False …)."""
+    return np.fromiter((v is what for v in values), dtype=bool, count=len(values))
+
+
+def _each(judge: Callable[[object], object]) -> Callable[[list], list]:
+    """A judge of one value as a judge of a list of values."""
+    return lambda values: [judge(value) for value in values]
+
+
+def _wave_number(value: object) -> int | bool | None:
+    """A Våg cell's wave: the whole number, None when blank, False when it is no whole
+    number."""
+    if is_blank(value):
+        return None
+    number = parse_number(value)
+    if number is None or not number.is_integer():
+        return False
+    return int(number)
+
+
+def _by_distinct(
+    cells: _Cells,
+    rows: np.ndarray,
+    column: int | None,
+    judge: Callable[[list], list],
+    default: object,
+    skip_blank: bool = False,
+) -> tuple[dict, np.ndarray]:
+    """Each distinct value of ``column`` in the respondent ``rows`` judged once (``judge``
+    takes the list of distinct values): ``({code: judged}, judged value per row)``. A blank
+    cell is None when ``skip_blank``; every row is ``default`` when the sheet has no such
+    column."""
+    per_row = np.empty(len(rows), dtype=object)
+    if column is None:
+        per_row.fill(default)
+        return {}, per_row
+    distinct, inverse = np.unique(cells.codes[rows, column], return_inverse=True)
+    codes = [k for k in distinct.tolist() if not (skip_blank and cells.blank_u[k])]
+    judged = dict(zip(codes, judge([cells.uniques[k] for k in codes]), strict=True))
+    per_code = np.empty(len(distinct), dtype=object)
+    for j, k in enumerate(distinct.tolist()):
+        per_code[j] = judged.get(k)
+    return judged, per_code[inverse.ravel()]
+
+
+def _mark_repeated(sheet: TableSheet, header: _Header, people: _Respondents, ctx: _Context):
+    """A ``duplicate_respondent`` status for each row without a problem whose respondent (in
+    the same wave, organisation and role) answered in an earlier row, file or sheet."""
+    fine = [k for k, status in enumerate(people.statuses) if status is None]
+    names = np.array([*ctx.roles, None], dtype=object)
+    keys = list(
+        zip(
+            people.waves[fine].tolist(),
+            people.organisations[fine].tolist(),
+            names[people.roles[fine]].tolist(),
+            people.respondents[fine].tolist(),
+            strict=True,
+        )
+    )
+    rows = (header.row + 2 + people.index[fine]).tolist()
+    if len(set(keys)) == len(keys) and ctx.seen.keys().isdisjoint(keys):  # no one twice
+        ctx.seen.update(zip(keys, ((sheet.file, sheet.name, r) for r in rows), strict=True))
+    else:
+        for k, key, row in zip(fine, keys, rows, strict=True):
+            people.statuses[k] = _first_answer(ctx, key, (sheet.file, sheet.name, row))
+    people.ok = np.fromiter(
+        (s is None for s in people.statuses), dtype=bool, count=len(people.statuses)
+    )
 
 
 def _sheet_identity(sheet: TableSheet, path: Path, header: _Header, ctx: _Context, wave_missing):
@@ -982,21 +1041,16 @@ def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str, dict] |
     return None
 
 
-def _respondent(sheet, path, header, cells, i, r, ctx) -> str:
-    """The respondent id of a row (pseudonymised), or one made from where the row stands."""
-    if header.respondent is not None and not cells.blank_u[cells.codes[i, header.respondent]]:
-        value = as_text(cells.uniques[cells.codes[i, header.respondent]]).strip()
-        return _pseudonym(value, ctx)
-    return f"{path.stem}:{sheet.name}:{r + 1}"
-
-
-def _first_answer(ctx: _Context, key: tuple, where: Phrase) -> tuple[str, str, dict] | None:
-    """None the first time a respondent answers; the duplicate problem after that."""
+def _first_answer(ctx: _Context, key: tuple, row: tuple) -> tuple[str, str, dict] | None:
+    """None the first time a respondent answers; the duplicate problem after that. ``row``
+    is where: (file, sheet, row number)."""
     first = ctx.seen.get(key)
     if first is None:
-        ctx.seen[key] = where
+        ctx.seen[key] = row
         return None
     _wave, org, role, respondent = key
+    file, sheet, number = first
+    first = Phrase("problem.survey.row_of", {"file": file, "sheet": sheet, "row": number})
     return (
         "duplicate_respondent",
         "problem.survey.duplicate_respondent",
@@ -1158,7 +1212,7 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
     kk = np.repeat(np.arange(len(per_row), dtype=np.int32), per_row)
     jj = np.broadcast_to(np.arange(accepted.shape[1], dtype=np.int32), accepted.shape)[accepted]
     prefix = f"{where.sheet.file}:{where.sheet.name}:"
-    column_prefix = pa.array([prefix + column_letter(c) for c in where.columns], pa.string())
+    letters = pa.array([column_letter(c) for c in where.columns], pa.string())
     row_numbers = pc.cast(pa.array(where.header_row + 2 + where.rows), pa.string())
     answer_code = np.zeros(len(u_text), dtype=np.int32)
     answer_code[present] = ctx.codes("answer", u_text[present])
@@ -1176,14 +1230,17 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
             "statement": st_index.astype(np.int32)[jj],
             "score": score[accepted],
             "answer": answer_code[a_codes[accepted]],
-            "source": _join_sources(column_prefix, row_numbers, jj, kk),
+            "source": _join_sources(prefix, letters, row_numbers, jj, kk),
         }
     )
 
 
-def _join_sources(column_prefix, row_numbers, jj, kk):
-    """``file:sheet:`` + column letters + row number, for every accepted cell."""
-    return pc.binary_join_element_wise(column_prefix.take(jj), row_numbers.take(kk), "")
+def _join_sources(prefix, letters, row_numbers, jj, kk):
+    """``file:sheet:`` + column letters + row number, for every accepted cell: the prefix
+    given once, so that the only large string array made is the result."""
+    return pc.binary_join_element_wise(
+        pa.scalar(prefix), letters.take(jj), row_numbers.take(kk), ""
+    )
 
 
 def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categorical:
