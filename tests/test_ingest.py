@@ -443,3 +443,24 @@ def test_discover_refuses_a_second_codebook(tmp_path):
     write_codebook(raw / "b.xlsx")
     with pytest.raises(InputError, match="second codebook"):
         mt.discover(raw)
+
+
+def test_blank_texts_finds_exactly_the_blank_values():
+    """The one-pass blank test over an Arrow column gives :func:`is_blank` of every value,
+    for every kind of whitespace Python knows (the list of them is complete)."""
+    import random
+    import sys
+
+    import pyarrow as pa
+
+    from maturity.io.values import WHITESPACE, blank_texts, is_blank
+
+    assert WHITESPACE == "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    rng = random.Random(5)
+    alphabet = WHITESPACE + "ax4Å\u200b"
+    values = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(3000)
+    ] + [None]
+    found = blank_texts(pa.array(values, pa.string()))
+    assert found.tolist() == [is_blank(v) for v in values]
+    assert found.sum() > 100 and (~found).sum() > 100

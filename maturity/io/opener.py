@@ -301,7 +301,7 @@ class Workbook:
     _heads: dict = field(default_factory=dict, repr=False)
     _strings: list = field(default_factory=list, repr=False)
     _strings_done: bool = False
-    #: Worksheet XML inflated by the checks at open (member -> (chunks, stated CRC)): read
+    #: Worksheet XML inflated by the checks at open (member -> (bytes, stated CRC)): read
     #: from here once instead of inflating the member a second time.
     _inflated: dict = field(default_factory=dict, repr=False)
 
@@ -467,7 +467,7 @@ class Workbook:
     def _read_member(self, member: str, sheet: str | None = None) -> bytes:
         kept = self._inflated.pop(member, None)
         if kept is not None:
-            data = b"".join(kept[0])
+            data = kept[0]
             if zlib.crc32(data) != kept[1]:
                 raise InputError(
                     f"is damaged (Bad CRC-32 for file {member!r}); ask the sender for a new copy "
@@ -772,7 +772,7 @@ def _sniff(path: Path) -> None:
 
 def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
     """Refuse an archive whose sizes or members cannot be trusted; return the inflated
-    worksheet members (member -> (chunks, stated CRC)), which the checks had to inflate."""
+    worksheet members (member -> (bytes, stated CRC)), which the checks had to inflate."""
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if "content.xml" in names and "mimetype" in names:
@@ -803,36 +803,37 @@ def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
     inflated = {}
     for info in infos:
         sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
-        chunks = _check_inflated(archive, info, name, keep=sheet)
-        if chunks is not None:
-            inflated[info.filename] = (chunks, info.CRC)
+        data = _check_inflated(archive, info, name, keep=sheet)
+        if data is not None:
+            inflated[info.filename] = (data, info.CRC)
     _check_string_counts(archive, name, total)
     return inflated
 
 
 def _check_inflated(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, *, keep: bool = False
-) -> list[bytes] | None:
+) -> bytes | None:
     """Refuse a member that inflates to more bytes than the zip directory states.
 
     The sizes above come from the zip directory, which the file itself writes; the readers
     behind the opener inflate until the compressed stream ends. So each member is inflated
     here once, streaming, with a cap of one byte more than the stated size: a member that
     reaches the cap lies about its size (a disguised zip bomb) and the file is refused before
-    any parser sees it. Memory stays at one chunk, unless ``keep``: then the chunks are
-    returned (a worksheet, read again soon: see ``Workbook._read_member``).
+    any parser sees it. Memory stays at one chunk, unless ``keep``: then the member is
+    inflated in one piece and returned (a worksheet, read again soon: see
+    ``Workbook._read_member``), never copied from parts.
     """
     probe = copy.copy(info)
     probe.file_size = info.file_size + 1  # the stream stops after this many bytes
     probe.CRC = None  # the stated checksum is of the stated bytes: checked by the readers
-    inflated = 0
-    chunks = []
+    inflated, data = 0, None
     try:
         with archive.open(probe) as stream:
+            if keep:
+                data = stream.read(probe.file_size)
+                inflated = len(data)
             while chunk := stream.read(_INFLATE_CHUNK):
                 inflated += len(chunk)
-                if keep:
-                    chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
         raise InputError(
             f"is damaged ({err}) in {info.filename}; ask the sender for a new copy or save it "
@@ -845,7 +846,7 @@ def _check_inflated(
             "zip directory states (a disguised zip bomb?); ask the sender for a new copy",
             file=name,
         )
-    return chunks if keep else None
+    return data
 
 
 #: Bytes inflated at a time when members are measured.

@@ -66,7 +66,7 @@ from maturity.io.organisations import OrganisationResolver
 from maturity.io.personal import Pseudonyms, excerpt, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.tabular import TextOptions
-from maturity.io.values import as_text, is_blank, normalise, parse_number
+from maturity.io.values import as_text, blank_texts, is_blank, normalise, parse_number
 
 __all__ = [
     "Survey",
@@ -210,9 +210,11 @@ class _Context:
     def codes(self, column: str, values) -> np.ndarray:
         """Integer codes of ``values`` in a table of distinct values shared by all sheets."""
         table = self.names[column]
-        return np.fromiter(
-            (table.setdefault(v, len(table)) for v in values), dtype=np.int64, count=len(values)
-        )
+        inverse, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+        codes = np.fromiter(
+            (table.setdefault(v, len(table)) for v in distinct), dtype=np.int64, count=len(distinct)
+        )  # in order of first appearance, as one value at a time would give them
+        return codes[inverse]
 
     def problem(self, source: str, kind: str, value: object, key: str, /, **fields) -> None:
         self.tally.problem(source, kind, value, key, **fields)
@@ -502,8 +504,9 @@ def _take(array: np.ndarray, rows: np.ndarray, cols: list[int]) -> np.ndarray:
     return sub[:, cols]
 
 
-def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list]:
-    """Codes (rows x columns) of the cells from ``first_row`` on, and the distinct texts.
+def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list, np.ndarray]:
+    """Codes (rows x columns) of the cells from ``first_row`` on, the distinct texts, and
+    which of them are blank.
 
     One dictionary encoding over all columns (Arrow, in C++); the last code is the empty cell.
     """
@@ -512,9 +515,10 @@ def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list]:
     columns = [c.slice(first_row) for c in sheet.columns] or [pa.nulls(n_rows, pa.string())]
     encoded = pc.dictionary_encode(pa.concat_arrays(columns))
     uniques = [*encoded.dictionary.to_pylist(), ""]
+    blank_u = np.append(blank_texts(encoded.dictionary), True)
     filled = pc.fill_null(encoded.indices, len(uniques) - 1)
     codes = filled.to_numpy(zero_copy_only=False)  # 32-bit: half the memory traffic
-    return np.ascontiguousarray(codes.reshape(width, n_rows).T), uniques  # row-major
+    return np.ascontiguousarray(codes.reshape(width, n_rows).T), uniques, blank_u  # row-major
 
 
 def _identity_status(
@@ -701,12 +705,11 @@ def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
 
 def _encode(sheet: TableSheet, header: _Header) -> _Cells:
     h = header.row
-    codes, uniques = _cell_codes(sheet, h + 1)
+    codes, uniques, blank_u = _cell_codes(sheet, h + 1)
     formula = np.zeros(codes.shape, dtype=bool)
     for r, c in sheet.formula_cells:
         if r > h:
             formula[r - h - 1, c] = True
-    blank_u = np.array([is_blank(v) for v in uniques], dtype=bool)
     return _Cells(codes, uniques, blank_u, formula, ~blank_u[codes] | formula)
 
 
@@ -1244,14 +1247,16 @@ def _join_sources(prefix, letters, row_numbers, jj, kk):
 
 
 def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categorical:
-    """A categorical from codes into ``table``, with the categories sorted."""
-    names = np.empty(len(table), dtype=object)
-    for name, code in table.items():
-        names[code] = name
+    """A categorical from codes into ``table``, with the categories sorted.
+
+    The codes of ``table`` are its insertion order (see :meth:`_Context.codes`); the new codes
+    are made in the smallest integer type, as pandas keeps them, and not checked again."""
+    names = np.fromiter(table, dtype=object, count=len(table))
     order = np.argsort(names.astype(str), kind="stable")
-    remap = np.empty(len(order), dtype=np.int32)
+    remap = np.empty(len(order), dtype=np.min_scalar_type(-max(len(order), 1)))
     remap[order] = np.arange(len(order))
-    return pd.Categorical.from_codes(remap[codes], categories=pd.Index(names[order], dtype=object))
+    categories = pd.Index(names[order], dtype=object)
+    return pd.Categorical.from_codes(remap[codes], categories=categories, validate=False)
 
 
 def _fingerprint(sheet: TableSheet) -> str | None:
@@ -1333,7 +1338,8 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
                 pa.chunked_array([p["source"] for p in ctx.parts]),
                 dtype=pd.StringDtype("pyarrow", na_value=np.nan),
             ),
-        }
+        },
+        copy=False,  # every column is new: kept as made, not copied into blocks
     )
     return frame
 
