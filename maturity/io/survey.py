@@ -1204,14 +1204,18 @@ def _report_answers(
 
 
 def _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx) -> None:
-    """Add the accepted cells to ``ctx.parts`` as column arrays (row-major order)."""
+    """Add the accepted cells to ``ctx.parts`` (row-major order).
+
+    Per respondent row: its wave, organisation, role and respondent and how many of its cells
+    were accepted (``per_row``), spread to the cells only when the table is assembled; per
+    cell: statement, score, answer and source.
+    """
     per_row = np.count_nonzero(accepted, axis=1)
     n_accepted = int(per_row.sum())
     if n_accepted == 0:
         return
     ctx.tally.accept(n_accepted)
     # row-major order, as np.nonzero gives it, without 2-D fancy indexing
-    # 32-bit codes throughout: every array here has a value per accepted cell
     kk = np.repeat(np.arange(len(per_row), dtype=np.int32), per_row)
     jj = np.broadcast_to(np.arange(accepted.shape[1], dtype=np.int32), accepted.shape)[accepted]
     prefix = f"{where.sheet.file}:{where.sheet.name}:"
@@ -1226,11 +1230,12 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
     person_codes[row_ok] = ctx.codes("respondent", people.respondents[row_ok])
     ctx.parts.append(
         {
-            "wave": np.repeat(people.waves, per_row),
-            "organisation": np.repeat(org_codes, per_row),
-            "role": np.repeat(people.roles.astype(np.int32), per_row),
-            "respondent": np.repeat(person_codes, per_row),
-            "statement": st_index.astype(np.int32)[jj],
+            "per_row": per_row,
+            "wave": people.waves,
+            "organisation": org_codes,
+            "role": people.roles,
+            "respondent": person_codes,
+            "statement": st_index.astype(_code_type(len(ctx.statement_ids)))[jj],
             "score": score[accepted],
             "answer": answer_code[a_codes[accepted]],
             "source": _join_sources(prefix, letters, row_numbers, jj, kk),
@@ -1246,17 +1251,21 @@ def _join_sources(prefix, letters, row_numbers, jj, kk):
     )
 
 
-def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categorical:
-    """A categorical from codes into ``table``, with the categories sorted.
+def _code_type(n: int) -> np.dtype:
+    """The integer type of codes into ``n`` categories: the smallest that holds them (pandas
+    makes them so)."""
+    return np.min_scalar_type(-max(n, 1))
 
-    The codes of ``table`` are its insertion order (see :meth:`_Context.codes`); the new codes
-    are made in the smallest integer type, as pandas keeps them, and not checked again."""
+
+def _sorted_codes(table: dict[object, int]) -> tuple[np.ndarray, pd.Index]:
+    """``(new code of each code, categories)``: the values of ``table`` sorted.
+
+    The codes of ``table`` are its insertion order (see :meth:`_Context.codes`)."""
     names = np.fromiter(table, dtype=object, count=len(table))
     order = np.argsort(names.astype(str), kind="stable")
-    remap = np.empty(len(order), dtype=np.min_scalar_type(-max(len(order), 1)))
+    remap = np.empty(len(order), dtype=_code_type(len(order)))
     remap[order] = np.arange(len(order))
-    categories = pd.Index(names[order], dtype=object)
-    return pd.Categorical.from_codes(remap[codes], categories=categories, validate=False)
+    return remap, pd.Index(names[order], dtype=object)
 
 
 def _fingerprint(sheet: TableSheet) -> str | None:
@@ -1308,34 +1317,42 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
         frame["source"] = frame["source"].astype(str)
         return frame
 
-    def cat(key):
-        if len(ctx.parts) == 1:
-            return ctx.parts[0][key]
-        return np.concatenate([p[key] for p in ctx.parts])
+    parts = ctx.parts
 
-    statement_idx = cat("statement")
-    statement_codes = pd.Categorical.from_codes(
-        statement_idx, categories=pd.Index(st["statement"], dtype=object)
-    )
+    def cells(key: str) -> np.ndarray:
+        """A column of every part, per accepted cell."""
+        return parts[0][key] if len(parts) == 1 else np.concatenate([p[key] for p in parts])
+
+    def spread(key: str, remap: np.ndarray | None = None) -> np.ndarray:
+        """A per-row column of every part (through ``remap``), spread to the accepted cells."""
+        rows = [p[key] if remap is None else remap[p[key]] for p in parts]
+        pieces = [np.repeat(row, p["per_row"]) for row, p in zip(rows, parts, strict=True)]
+        return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+
+    def categorical(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
+        return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+
+    statement_idx = cells("statement")
     dims = pd.Index(sorted(set(st["dimension"])), dtype=object)
-    dim_of_statement = dims.get_indexer(st["dimension"]).astype(np.int32)
-    role_idx = cat("role")
+    dim_of_statement = dims.get_indexer(st["dimension"]).astype(_code_type(len(dims)))
+    roles = pd.Index(ctx.roles, dtype=object)
+    organisations, organisation_names = _sorted_codes(ctx.names["organisation"])
+    respondents, respondent_names = _sorted_codes(ctx.names["respondent"])
+    answers, answer_names = _sorted_codes(ctx.names["answer"])
     frame = pd.DataFrame(
         {
-            "wave": cat("wave").astype("int64"),
-            "organisation": _sorted_categorical(cat("organisation"), ctx.names["organisation"]),
-            "role": pd.Categorical.from_codes(
-                role_idx, categories=pd.Index(ctx.roles, dtype=object)
+            "wave": spread("wave"),
+            "organisation": categorical(spread("organisation", organisations), organisation_names),
+            "role": categorical(
+                spread("role", np.arange(len(roles), dtype=_code_type(len(roles)))), roles
             ),
-            "respondent": _sorted_categorical(cat("respondent"), ctx.names["respondent"]),
-            "statement": statement_codes,
-            "dimension": pd.Categorical.from_codes(
-                dim_of_statement[statement_idx], categories=dims
-            ),
-            "score": cat("score").astype(float),
-            "answer": _sorted_categorical(cat("answer"), ctx.names["answer"]),
+            "respondent": categorical(spread("respondent", respondents), respondent_names),
+            "statement": categorical(statement_idx, pd.Index(st["statement"], dtype=object)),
+            "dimension": categorical(dim_of_statement[statement_idx], dims),
+            "score": cells("score"),
+            "answer": categorical(answers[cells("answer")], answer_names),
             "source": pd.array(
-                pa.chunked_array([p["source"] for p in ctx.parts]),
+                pa.chunked_array([p["source"] for p in parts]),
                 dtype=pd.StringDtype("pyarrow", na_value=np.nan),
             ),
         },
