@@ -1281,29 +1281,81 @@ def _fingerprint(sheet: TableSheet) -> str | None:
     return digest.hexdigest()
 
 
+@dataclass
+class _Seen:
+    """A file or sheet read before, for :func:`_copy_of_earlier`; its content hash is made
+    only when a later one looks alike (``digest`` None until then)."""
+
+    key: str
+    shown: str
+    path: Path
+    sheet: str | None = None
+    digest: str | None = None
+
+
 def _copy_of_earlier(
-    item: TableSheet | None, path: Path, copies: dict[str, tuple[str, str]], ctx: _Context
+    item: TableSheet | None,
+    path: Path,
+    copies: dict[tuple, list[_Seen]],
+    ctx: _Context,
+    reopen: Callable[[Path, str], TableSheet],
 ) -> bool:
     """True (and a ``duplicate_export`` problem naming both) when the file ``path``
     (``item`` None) has the same bytes as an earlier file, or the sheet ``item`` the same cells
     as an earlier sheet: the same export saved twice ("Tanum.xlsx", "Tanum (1).xlsx") would
-    count its respondents twice."""
+    count its respondents twice.
+
+    Contents are hashed only when an earlier file has the same size, or an earlier sheet the
+    same shape and first and last rows (the earlier sheet is then read again with
+    ``reopen``): most reads hash nothing."""
     if item is None:
-        with open(path, "rb") as file:
-            digest = "file:" + hashlib.file_digest(file, "sha256").hexdigest()
-        where, shown, key = f"{path.name}::A1", path.name, str(path)
+        look = ("file", path.stat().st_size)
+        seen = _Seen(str(path), path.name, path)
+        where = f"{path.name}::A1"
     else:
-        found = _fingerprint(item)
-        if found is None:
+        if item.n_rows < 2 or item.is_empty():
             return False
-        digest, where = "sheet:" + found, f"{item.file}:{item.name}:A1"
-        shown = f"{item.file}:{item.name}"
-        key = f"{path}:{item.name}"
-    first_key, first = copies.setdefault(digest, (key, shown))
-    if first_key == key:
-        return False
-    ctx.problem(where, "duplicate_export", "", "problem.survey.copy_of_earlier", first=first)
-    return True
+        look = ("sheet", item.n_rows, item.n_cols, _ends(item))
+        seen = _Seen(f"{path}:{item.name}", f"{item.file}:{item.name}", path, item.name)
+        where = f"{item.file}:{item.name}:A1"
+    earlier = copies.setdefault(look, [])
+    if earlier:
+        seen.digest = _digest(seen, item)
+        for first in earlier:
+            if first.digest is None:
+                first.digest = _digest(
+                    first, None if first.sheet is None else reopen(first.path, first.sheet)
+                )
+            if first.digest == seen.digest:
+                if first.key == seen.key:
+                    return False
+                ctx.problem(
+                    where,
+                    "duplicate_export",
+                    "",
+                    "problem.survey.copy_of_earlier",
+                    first=first.shown,
+                )
+                return True
+    earlier.append(seen)
+    return False
+
+
+def _ends(sheet: TableSheet) -> tuple:
+    """The first and last two rows of a sheet: alike in every copy of it."""
+    n = sheet.n_rows
+    return tuple(
+        tuple(column.slice(0, 2).to_pylist() + column.slice(max(n - 2, 0)).to_pylist())
+        for column in sheet.columns
+    )
+
+
+def _digest(seen: _Seen, sheet: TableSheet | None) -> str:
+    """The content hash of a file (its bytes) or a sheet (its cells)."""
+    if seen.sheet is None:
+        with open(seen.path, "rb") as file:
+            return "file:" + hashlib.file_digest(file, "sha256").hexdigest()
+    return "sheet:" + str(_fingerprint(sheet))
 
 
 def _assemble(ctx: _Context) -> pd.DataFrame:
@@ -1432,9 +1484,13 @@ def read_survey(
     else:
         where = files[0] if files else Path(".")
         ctx.pseudonyms = Pseudonyms(lambda: project_secret(where, secret=secret))
-    copies: dict[str, tuple[str, str]] = {}  # content hash -> the file or sheet first with it
+    copies: dict[tuple, list[_Seen]] = {}  # files and sheets read, by size or shape
+
+    def reopen(path: Path, name: str) -> TableSheet:
+        return open_workbook(path, text=text).table(name)
+
     for path in files:
-        if _copy_of_earlier(None, Path(path), copies, ctx):
+        if _copy_of_earlier(None, Path(path), copies, ctx, reopen):
             continue
         book = open_workbook(path, text=text)
         sheets = [book.table(name) for name in book.sheet_names]
@@ -1447,7 +1503,7 @@ def read_survey(
             )
             continue
         for sheet in sheets:
-            if not _copy_of_earlier(sheet, Path(path), copies, ctx):
+            if not _copy_of_earlier(sheet, Path(path), copies, ctx, reopen):
                 _read_sheet(sheet, path, ctx)
     for sheet, path, header in ctx.deferred:  # no wave: wave 1 unless another file has one
         _read_body(sheet, path, header, ctx, wave_missing=ctx.any_wave)
