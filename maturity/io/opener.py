@@ -10,7 +10,9 @@ Workbooks arrive by e-mail and from shared drives, so nothing is trusted:
   size and compression ratio: a zip bomb is refused at once); the directory is not trusted
   either: every member is inflated once, streaming, and refused when it inflates to more than
   the directory states, and the shared strings' ``count``/``uniqueCount`` are checked against
-  the bytes before a reader can allocate by them;
+  the bytes before a reader can allocate by them; a worksheet is measured in the same pass
+  (extent, entity declarations, formulas, error cells: :class:`_SheetScan`), so that a sound
+  one is never inflated by the opener a second time;
 * every failure of the Rust readers behind the opener (calamine, fastexcel), a panic
   included, ends as an :class:`~maturity.errors.InputError` naming the file and sheet;
 * Excel error values (``#N/A`` …) are listed per sheet (``error_cells``), so that readers

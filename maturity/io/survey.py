@@ -603,7 +603,7 @@ class _Respondents:
     roles: np.ndarray  # index into ctx.roles, -1 when unknown
     respondents: np.ndarray
     waves: np.ndarray
-    ok: np.ndarray | None = None  # per row: no status (set by :func:`_mark_repeated`)
+    ok: np.ndarray  # per row: no status
 
 
 def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
@@ -873,7 +873,7 @@ def _identify(
         _each(lambda value: ctx.role_key.get(normalise(as_text(value)))),
         sheet_role,
     )
-    roles = np.fromiter((role_index.get(r, -1) for r in role_names), dtype=np.int64, count=n)
+    roles = pd.Index(list(role_index), dtype=object).get_indexer(role_names).astype(np.int64)
     _, wave_cells = _by_distinct(cells, rows_idx, header.wave, _each(_wave_number), None)
     waves = np.full(n, default_wave, dtype=np.int64)
     wave_bad = np.zeros(n, dtype=bool)
@@ -883,15 +883,15 @@ def _identify(
         wave_bad = _is(wave_cells, False)  # neither blank nor a whole number
     _, ids = _by_distinct(
         cells, rows_idx, header.respondent,
-        lambda values: ctx.pseudonyms.many([as_text(v).strip() for v in values]), None,
+        lambda values: ctx.pseudonyms.many([_stripped(v) for v in values]), None,
         skip_blank=True,
     )  # fmt: skip
-    for k in np.flatnonzero(_is(ids, None)).tolist():  # no id: where the row stands
+    for k in np.flatnonzero(pd.isna(ids)).tolist():  # no id: where the row stands
         ids[k] = f"{path.stem}:{sheet.name}:{h + 2 + int(rows_idx[k])}"
-    people = _Respondents(rows_idx, [None] * n, organisations, roles, ids, waves)
-    bad = _is(organisations, None) | (roles < 0) | wave_bad
+    bad = pd.isna(organisations) | (roles < 0) | wave_bad
     if isinstance(file_org, tuple) and header.organisation is None:
         bad[:] = True
+    people = _Respondents(rows_idx, [None] * n, organisations, roles, ids, waves, ~bad)
     for k in np.flatnonzero(bad).tolist():  # the rows with a problem, by the first reason
         i = int(rows_idx[k])
         r = h + 1 + i
@@ -900,10 +900,17 @@ def _identify(
             role_u, sheet_role,
         )  # fmt: skip
         people.statuses[k] = status or _read_wave(sheet, header, cells, i, r, people, k)
+        people.ok[k] = people.statuses[k] is None
     if wave_status is not None:
         people.statuses = [status or wave_status for status in people.statuses]
+        people.ok[:] = False
     _mark_repeated(sheet, header, people, ctx)
     return people
+
+
+def _stripped(value: object) -> str:
+    """A cell's text without the spaces around it."""
+    return value.strip() if type(value) is str else as_text(value).strip()
 
 
 def _is(values: np.ndarray, what: object) -> np.ndarray:
@@ -955,7 +962,7 @@ def _by_distinct(
 def _mark_repeated(sheet: TableSheet, header: _Header, people: _Respondents, ctx: _Context):
     """A ``duplicate_respondent`` status for each row without a problem whose respondent (in
     the same wave, organisation and role) answered in an earlier row, file or sheet."""
-    fine = [k for k, status in enumerate(people.statuses) if status is None]
+    fine = np.flatnonzero(people.ok)
     names = np.array([*ctx.roles, None], dtype=object)
     keys = list(
         zip(
@@ -970,11 +977,9 @@ def _mark_repeated(sheet: TableSheet, header: _Header, people: _Respondents, ctx
     if len(set(keys)) == len(keys) and ctx.seen.keys().isdisjoint(keys):  # no one twice
         ctx.seen.update(zip(keys, ((sheet.file, sheet.name, r) for r in rows), strict=True))
     else:
-        for k, key, row in zip(fine, keys, rows, strict=True):
+        for k, key, row in zip(fine.tolist(), keys, rows, strict=True):
             people.statuses[k] = _first_answer(ctx, key, (sheet.file, sheet.name, row))
-    people.ok = np.fromiter(
-        (s is None for s in people.statuses), dtype=bool, count=len(people.statuses)
-    )
+            people.ok[k] = people.statuses[k] is None
 
 
 def _sheet_identity(sheet: TableSheet, path: Path, header: _Header, ctx: _Context, wave_missing):
@@ -1219,8 +1224,9 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
     kk = np.repeat(np.arange(len(per_row), dtype=np.int32), per_row)
     jj = np.broadcast_to(np.arange(accepted.shape[1], dtype=np.int32), accepted.shape)[accepted]
     prefix = f"{where.sheet.file}:{where.sheet.name}:"
-    letters = pa.array([column_letter(c) for c in where.columns], pa.string())
-    row_numbers = pc.cast(pa.array(where.header_row + 2 + where.rows), pa.string())
+    # large strings, as pandas keeps them: the sources are never cast (copied) again
+    letters = pa.array([column_letter(c) for c in where.columns], pa.large_string())
+    row_numbers = pc.cast(pa.array(where.header_row + 2 + where.rows), pa.large_string())
     answer_code = np.zeros(len(u_text), dtype=np.int32)
     answer_code[present] = ctx.codes("answer", u_text[present])
     row_ok = people.ok
@@ -1247,7 +1253,10 @@ def _join_sources(prefix, letters, row_numbers, jj, kk):
     """``file:sheet:`` + column letters + row number, for every accepted cell: the prefix
     given once, so that the only large string array made is the result."""
     return pc.binary_join_element_wise(
-        pa.scalar(prefix), letters.take(jj), row_numbers.take(kk), ""
+        pa.scalar(prefix, pa.large_string()),
+        letters.take(jj),
+        row_numbers.take(kk),
+        pa.scalar("", pa.large_string()),
     )
 
 
