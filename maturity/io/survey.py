@@ -1080,7 +1080,7 @@ def _read_answers(
     known_role = people.roles >= 0
     asked[known_role] = ctx.asks[people.roles[known_role]][:, st_index]
     elsewhere = _asked_elsewhere(statement_cols, asked)
-    score, outcome, u_text, present = _classify_answers(sheet, cells, a_codes, st_index, ctx)
+    u_score, outcome, u_text, present = _classify_answers(sheet, cells, a_codes, ctx)
 
     ok = people.ok[:, None]
     filled = ~a_blank
@@ -1110,12 +1110,13 @@ def _read_answers(
         mismatch=ok & filled & ~asked,
         value=ok & asked & ~usable,
     )
-    _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx)
+    _collect(where, accepted, a_codes, u_score, st_index, u_text, present, people, ctx)
 
 
-def _classify_answers(sheet, cells, a_codes, st_index, ctx):
-    """(score, outcome) per answer cell, each distinct value judged once; reversed items
-    flipped. Also the text of each distinct value and the codes present."""
+def _classify_answers(sheet, cells, a_codes, ctx):
+    """The score (before reversal) of each distinct value and the outcome of each answer
+    cell, each distinct value judged once. Also the text of each distinct value and the codes
+    present."""
     uniques, blank_u = cells.uniques, cells.blank_u
     u_score = np.full(len(uniques), np.nan)
     u_outcome = np.zeros(len(uniques), dtype=np.int8)
@@ -1128,11 +1129,7 @@ def _classify_answers(sheet, cells, a_codes, st_index, ctx):
             u_score[k], u_outcome[k] = ctx.classify(
                 value, value in ("true", "false") and sheet.has_booleans
             )
-    score = u_score[a_codes]
-    reverse = ctx.reverse[st_index]
-    if reverse.any():
-        score[:, reverse] = ctx.lo + ctx.hi - score[:, reverse]
-    return score, u_outcome[a_codes], u_text, present
+    return u_score, u_outcome[a_codes], u_text, present
 
 
 @dataclass
@@ -1208,12 +1205,12 @@ def _report_answers(
         ctx.problem(where(k, j), kind, shown, key, value=shown, lo=ctx.lo, hi=ctx.hi)
 
 
-def _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx) -> None:
+def _collect(where, accepted, a_codes, u_score, st_index, u_text, present, people, ctx) -> None:
     """Add the accepted cells to ``ctx.parts`` (row-major order).
 
     Per respondent row: its wave, organisation, role and respondent and how many of its cells
     were accepted (``per_row``), spread to the cells only when the table is assembled; per
-    cell: statement, score, answer and source.
+    cell: statement, score (reverse-keyed statements flipped), answer and source.
     """
     per_row = np.count_nonzero(accepted, axis=1)
     n_accepted = int(per_row.sum())
@@ -1234,6 +1231,12 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
     org_codes[row_ok] = ctx.codes("organisation", people.organisations[row_ok])
     person_codes = np.full(len(where.rows), -1, dtype=np.int32)
     person_codes[row_ok] = ctx.codes("respondent", people.respondents[row_ok])
+    codes = a_codes[accepted]
+    score = u_score[codes]
+    reverse = ctx.reverse[st_index]
+    if reverse.any():
+        flip = reverse[jj]
+        score[flip] = ctx.lo + ctx.hi - score[flip]
     ctx.parts.append(
         {
             "per_row": per_row,
@@ -1242,8 +1245,8 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
             "role": people.roles,
             "respondent": person_codes,
             "statement": st_index.astype(_code_type(len(ctx.statement_ids)))[jj],
-            "score": score[accepted],
-            "answer": answer_code[a_codes[accepted]],
+            "score": score,
+            "answer": answer_code[codes],
             "source": _join_sources(prefix, letters, row_numbers, jj, kk),
         }
     )
