@@ -517,6 +517,21 @@ def test_the_same_export_saved_twice_is_read_once(tmp_path):
     assert survey.cells_read == len(survey.responses) + len(survey.problems)
 
 
+def test_exports_alike_but_in_one_cell_are_both_read(tmp_path):
+    """Same shape, same first and last rows, one answer different in the middle: no copy."""
+    from maturity.io.survey import read_survey
+    from tests._workbooks import codebook
+
+    rows = [[f"R{i}", "Tanum", "förvaltningschef", 1 + i % 5, 2, 3] for i in range(6)]
+    write_rows(tmp_path / "a.xlsx", {"Svar": [_HEAD, *rows]})
+    rows[3] = [*rows[3][:3], 5, 5, 5]
+    rows = [[f"S{i}", *row[1:]] if 1 < i < 4 else row for i, row in enumerate(rows)]
+    write_rows(tmp_path / "b.xlsx", {"Svar": [_HEAD, *rows]})
+    survey = read_survey(tmp_path, codebook())
+    assert "duplicate_export" not in set(survey.problems["kind"])
+    assert len(survey.responses) == 2 * 6 * 3 - 4 * 3  # R0, R1, R4, R5 twice: duplicates
+
+
 def test_the_same_export_in_two_folders_is_a_copy_too(tmp_path):
     from maturity.io.survey import read_survey
     from tests._workbooks import codebook

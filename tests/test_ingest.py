@@ -443,3 +443,115 @@ def test_discover_refuses_a_second_codebook(tmp_path):
     write_codebook(raw / "b.xlsx")
     with pytest.raises(InputError, match="second codebook"):
         mt.discover(raw)
+
+
+def test_blank_texts_finds_exactly_the_blank_values():
+    """The one-pass blank test over an Arrow column gives :func:`is_blank` of every value,
+    for every kind of whitespace Python knows (the list of them is complete)."""
+    import random
+    import sys
+
+    import pyarrow as pa
+
+    from maturity.io.values import WHITESPACE, blank_texts, is_blank
+
+    assert WHITESPACE == "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    rng = random.Random(5)
+    alphabet = WHITESPACE + "ax4Å\u200b"
+    values = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(3000)
+    ] + [None]
+    found = blank_texts(pa.array(values, pa.string()))
+    assert found.tolist() == [is_blank(v) for v in values]
+    assert found.sum() > 100 and (~found).sum() > 100
+
+
+def _expected_rows(rows, statements):
+    """What the reader should accept, computed row by row in the plainest way: a row counts
+    when its organisation and role are known and its respondent has not answered before (in
+    the same organisation and role); then each asked statement's cell is accepted when blank or
+    on the scale (reverse-keyed flipped)."""
+    labels = {"vet ej": None, "instämmer helt": 5.0, "instämmer delvis": 3.0}
+    orgs = {"Åmål": "Åmål", "Åmåls kommun": "Åmål", "Tanum": "Tanum", "SML-IT": "SML-IT"}
+    roles = {"förvaltningschef", "IT-chef"}
+    seen, out = set(), []
+    for r, (respondent, org, role, *answers) in enumerate(rows):
+        key = (orgs.get(org), role, respondent)
+        if key[0] is None or role not in roles or key in seen:
+            continue
+        seen.add(key)
+        for (statement, asked_role, reverse), answer in zip(statements, answers, strict=True):
+            if asked_role != role:
+                continue
+            text = "" if answer is None else str(answer)
+            if text.strip().lower() in labels:
+                score = labels[text.strip().lower()]
+            elif text.strip() in {"1", "2", "3", "4", "5"}:
+                score = float(text)
+            elif not text.strip():
+                score = None
+            else:
+                continue  # off the scale: a problem, not a response
+            if score is not None and reverse:
+                score = 6 - score
+            letter = "DEFGH"[statements.index((statement, asked_role, reverse))]
+            out.append(
+                (key[0], role, respondent, statement, score, text, f"x.xlsx:Svar:{letter}{r + 2}")
+            )
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_exports_read_as_row_by_row(tmp_path, seed):
+    """Organisations (names, aliases, unknown, blank), roles, repeated and blank respondent
+    ids, answers on and off the scale, at random: the responses are what a row-by-row reading
+    gives, and every cell is accepted or reported."""
+    rng = np.random.default_rng(seed)
+    statements = list(
+        zip(STATEMENTS["statement"], STATEMENTS["role"], STATEMENTS["reverse"], strict=True)
+    )
+    orgs = ["Åmål", "Åmåls kommun", "Tanum", "SML-IT", "Okänd", None]
+    roles = ["förvaltningschef", "IT-chef", "rektor", None]
+    answers = [
+        1,
+        2,
+        3,
+        4,
+        5,
+        "4",
+        "Vet ej",
+        "instämmer helt",
+        "Instämmer delvis",
+        None,
+        7,
+        "kanske",
+    ]
+    rows = [
+        [
+            f"R{rng.integers(0, 40)}",
+            orgs[rng.choice(len(orgs), p=[0.3, 0.1, 0.3, 0.2, 0.05, 0.05])],
+            roles[rng.choice(len(roles), p=[0.5, 0.4, 0.05, 0.05])],
+            *(answers[i] for i in rng.integers(0, len(answers), size=len(statements))),
+        ]
+        for _ in range(120)
+    ]
+    header = ["Respondent", "Kommun", "Roll", *STATEMENTS["statement"]]
+    path = write_rows(tmp_path / "x.xlsx", {"Svar": [header, *rows]})
+    survey = mt.read_survey(path, codebook())
+    assert survey.cells_read == len(survey.responses) + len(survey.problems)
+    got = survey.responses.sort_values("source", key=lambda s: s.map(_source_order))
+    got = [
+        (o, ro, re, st, None if np.isnan(sc) else sc, a, so)
+        for o, ro, re, st, sc, a, so in zip(
+            got["organisation"], got["role"], got["respondent"], got["statement"],
+            got["score"], got["answer"], got["source"], strict=True,
+        )
+    ]  # fmt: skip
+    expected = sorted(_expected_rows(rows, statements), key=lambda row: _source_order(row[-1]))
+    assert got == expected
+    assert len(expected) > 100
+
+
+def _source_order(source: str) -> tuple[int, str]:
+    cell = source.rsplit(":", 1)[1]
+    return int(cell.lstrip("ABCDEFGH")), cell

@@ -267,6 +267,28 @@ def test_same_person_same_pseudonym_across_spellings():
     assert ids("R001") == "R001" and ids("17") == "17" and ids("resp-0042") == "resp-0042"
 
 
+def test_many_ids_at_once_are_carried_as_one_by_one():
+    """The batch path (plain codes recognised in one pass) gives what calling with each
+    id gives, on random ids built from the characters that decide: small and capital
+    letters, digits, separators, non-ASCII letters, spaces and "@"."""
+    import random
+
+    rng = random.Random(13)
+    alphabet = "abcdefxyzABCXYZÅäö0123456789-_.:/ @+"
+    values = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(3000)]
+    values += ["R001", "resp-0042", "abc1", "abcd", "abcde1", "1234567", "12345678", "a-it"]
+    values += ["850709-9805", "0701234567", "anna@kommun.se", "FÄR-IT", " R002 ", "x" * 21]
+    batch = Pseudonyms(b"k" * 32).many(values)
+    one_by_one = Pseudonyms(b"k" * 32)
+    assert batch == [one_by_one(v) for v in values]
+    kept = dict(zip(values, batch, strict=True))
+    assert [kept[v] for v in ("R001", "resp-0042", "abc1", "1234567")] == values[-14:-12] + [
+        "abc1",
+        "1234567",
+    ]
+    assert all(kept[v].startswith("p") for v in ("abcd", "abcde1", "0701234567", "anna@kommun.se"))
+
+
 @pytest.mark.parametrize(
     "value",
     ["850709-9805", "850709+9805", "19850709-9805", "8507699805", "a.b@c.se", "+46701234567"],

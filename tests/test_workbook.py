@@ -247,3 +247,66 @@ def test_head_of_a_missing_sheet(tmp_path):
     book = open_workbook(good_workbook(tmp_path))
     with pytest.raises(InputError, match="no sheet named 'Nej'"):
         book.head("Nej", 5)
+
+
+def _pieces_workbook(tmp_path, name, *, formula=False, error=False, doctype=False, far=False):
+    """A sheet of a hundred rows with text, numbers and "!" in its cells, one TRUE, and (as
+    asked) one formula saved without a value, one error cell, an entity declaration half-way
+    or a cell far away: each of them once, so that some piece cuts it in two."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Svar"
+    sheet.append(["Kommun", "Roll", "F1", "Kommentar"])
+    for r in range(100):
+        sheet.append([f"Kommun {r % 7}", "chef", r % 5 + 1, "Bra! t=" if r != 50 else True])
+    if formula:
+        sheet["F9"] = "=C9*2"  # saved without a value
+    if far:
+        sheet["XFD1048576"] = "far"
+    path = tmp_path / name
+    book.save(path)
+
+    def edit(parts):
+        xml = parts["xl/worksheets/sheet1.xml"]
+        if error:
+            cell = b'<c r="G101" t="e"><v>#N/A</v></c></row></sheetData>'
+            xml = xml.replace(b"</row></sheetData>", cell)
+        if doctype:
+            middle = xml.index(b"<row", len(xml) // 2)
+            xml = xml[:middle] + b'<!DOCTYPE x [<!ENTITY a "aa">]>' + xml[middle:]
+        parts["xl/worksheets/sheet1.xml"] = xml
+        return parts
+
+    return rewrite(path, edit)
+
+
+@pytest.mark.parametrize("kind", ["plain", "formula", "error", "far"])
+def test_a_sheet_measured_in_small_pieces_reads_as_measured_whole(tmp_path, monkeypatch, kind):
+    """The checks at open inflate a sheet in chunks and measure it on the way (extent,
+    formulas, error and TRUE/FALSE cells): cut anywhere, it reads as when measured whole."""
+    path = _pieces_workbook(tmp_path, "p.xlsx", **({kind: True} if kind != "plain" else {}))
+
+    def read():
+        book = open_workbook(path)
+        table, sheet = book.table("Svar"), book.sheet("Svar")
+        assert table.formula_cells == sheet.formula_cells
+        columns = [c.to_pylist() for c in table.columns]
+        found = (sheet.rows, sheet.formula_cells, sheet.error_cells, sheet.stray_cells)
+        return found, (columns, table.has_booleans, sheet.has_booleans)
+
+    whole = read()
+    assert whole[1][1] is True and (kind != "far" or whole[0][3] == [(1048575, 16383, "far")])
+    assert (kind == "formula") == ((8, 5) in whole[0][1])
+    assert (kind == "error") == (whole[0][2] == {(100, 6): "#N/A"})
+    for size in [*range(1, 30), 64, 1000]:
+        monkeypatch.setattr("maturity.io.opener._INFLATE_CHUNK", size)
+        assert read() == whole, size
+
+
+@pytest.mark.parametrize("size", [1, 3, 7, 1 << 20])
+def test_an_entity_declaration_deep_in_a_sheet_is_refused_in_any_piece(tmp_path, monkeypatch, size):
+    monkeypatch.setattr("maturity.io.opener._INFLATE_CHUNK", size)
+    book = open_workbook(_pieces_workbook(tmp_path, "d.xlsx", doctype=True))
+    for read in (book.table, book.sheet):
+        with pytest.raises(InputError, match="entity declarations"):
+            read("Svar")

@@ -10,7 +10,9 @@ Workbooks arrive by e-mail and from shared drives, so nothing is trusted:
   size and compression ratio: a zip bomb is refused at once); the directory is not trusted
   either: every member is inflated once, streaming, and refused when it inflates to more than
   the directory states, and the shared strings' ``count``/``uniqueCount`` are checked against
-  the bytes before a reader can allocate by them;
+  the bytes before a reader can allocate by them; a worksheet is measured in the same pass
+  (extent, entity declarations, formulas, error cells: :class:`_SheetScan`), so that a sound
+  one is never inflated by the opener a second time;
 * every failure of the Rust readers behind the opener (calamine, fastexcel), a panic
   included, ends as an :class:`~maturity.errors.InputError` naming the file and sheet;
 * Excel error values (``#N/A`` …) are listed per sheet (``error_cells``), so that readers
@@ -69,9 +71,9 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # an attribute r="123" belongs to a row, r="AB123" to a cell (no other sheet element has r=)
-_ROW_REF = re.compile(rb' r="(\d+)"')
 _CELL_COL = re.compile(rb' r="([A-Z]+)(\d+)"')
-_WIDE_COLUMN = re.compile(rb' r="[A-Z]{3}')
+# a row reference r="123" (its number), or a cell reference with three letters (nothing)
+_ROW_OR_WIDE = re.compile(rb' r="(?:(\d+)"|[A-Z]{3})')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
@@ -301,9 +303,9 @@ class Workbook:
     _heads: dict = field(default_factory=dict, repr=False)
     _strings: list = field(default_factory=list, repr=False)
     _strings_done: bool = False
-    #: Worksheet XML inflated by the checks at open (member -> (chunks, stated CRC)): read
-    #: from here once instead of inflating the member a second time.
-    _inflated: dict = field(default_factory=dict, repr=False)
+    #: What the checks at open learned of each worksheet while inflating it (member ->
+    #: :class:`_SheetScan`): a sound sheet is read without inflating its XML a second time.
+    _scans: dict = field(default_factory=dict, repr=False)
 
     def sheet(self, name: str) -> Sheet:
         """Read one sheet, measuring its extent first (see the module docstring).
@@ -313,10 +315,8 @@ class Workbook:
         InputError
             If the sheet does not exist, is refused, or cannot be read.
         """
-        xml, formula_cells = self._checked_xml(name)
-        errors = _error_cells(xml)
-        formula_cells = formula_cells | frozenset(errors)
-        if _dense_extent(xml) > MAX_SHEET_CELLS:
+        formula_cells, errors, extent, booleans = self._facts(name)
+        if extent > MAX_SHEET_CELLS:
             return _with_errors(self._read_sparse(name, formula_cells), errors)
         try:
             rows = self._calamine().get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -328,7 +328,7 @@ class Workbook:
             if r < len(rows) and c < len(rows[r]):
                 rows[r][c] = ""
         return Sheet(
-            self.name, name, rows, formula_cells, has_booleans=b't="b"' in xml, error_cells=errors
+            self.name, name, rows, formula_cells, has_booleans=booleans, error_cells=errors
         )
 
     def table(self, name: str) -> TableSheet:
@@ -338,10 +338,8 @@ class Workbook:
         Arrow output) with every column as text, so no type is guessed from the first rows and
         a late "Vet ej" in a numeric column survives.
         """
-        xml, formula_cells = self._checked_xml(name)
-        errors = _error_cells(xml)
-        formula_cells = formula_cells | frozenset(errors)
-        if _dense_extent(xml) > MAX_SHEET_CELLS:
+        formula_cells, errors, extent, booleans = self._facts(name)
+        if extent > MAX_SHEET_CELLS:
             sparse = _with_errors(self._read_sparse(name, formula_cells), errors)
             return TableSheet.from_sheet(sparse)
         try:
@@ -365,7 +363,7 @@ class Workbook:
                 column.combine_chunks() if hasattr(column, "combine_chunks") else column
             )
         return TableSheet(
-            self.name, name, columns, n_rows, formula_cells, xml=xml, error_cells=errors
+            self.name, name, columns, n_rows, formula_cells, booleans=booleans, error_cells=errors
         )
 
     def sheets(self):
@@ -441,16 +439,36 @@ class Workbook:
         return "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in names else None
 
     # -- internals -------------------------------------------------------------------------
-    def _checked_xml(self, name: str) -> tuple[bytes, frozenset]:
-        """The sheet's XML (refused if unsafe) and its formulas saved without a value."""
+    def _facts(self, name: str) -> tuple[frozenset, dict, int, bool]:
+        """What a sheet's XML says before a reader sees it (refused if unsafe): the cells a
+        reader takes for blanks although they are not (formulas saved without a value, Excel
+        errors), the error values, the dense extent and whether it has TRUE/FALSE cells.
+
+        From the scan made at open when it settles all of them (no formula, no error cell,
+        row references within the limit); else from the XML, inflated again.
+        """
         if name not in self._members:
             raise InputError(
                 f"has no sheet named {name!r} (sheets: {', '.join(self.sheet_names)})",
                 file=self.name,
             )
-        xml = self._read_member(self._members[name], sheet=name)
+        member = self._members[name]
+        scan = self._scans.get(member)
+        if scan is not None and scan.settled:
+            if scan.crc != scan.stated_crc:
+                raise InputError(
+                    f"is damaged (Bad CRC-32 for file {member!r}); ask the sender for a new copy "
+                    "or save it again as .xlsx",
+                    file=self.name,
+                    sheet=name,
+                )
+            if scan.doctype:
+                raise _doctype_refused(self.name, member)
+            return frozenset(), {}, scan.rows * 702, scan.booleans
+        xml = self._read_member(member, sheet=name)
         formula_cells = _formulas_without_value(xml) if _has_formula(xml) else frozenset()
-        return xml, formula_cells
+        errors = _error_cells(xml)
+        return formula_cells | frozenset(errors), errors, _dense_extent(xml), b't="b"' in xml
 
     def _calamine(self):
         if self._book is None:
@@ -465,18 +483,6 @@ class Workbook:
         return self._book
 
     def _read_member(self, member: str, sheet: str | None = None) -> bytes:
-        kept = self._inflated.pop(member, None)
-        if kept is not None:
-            data = b"".join(kept[0])
-            if zlib.crc32(data) != kept[1]:
-                raise InputError(
-                    f"is damaged (Bad CRC-32 for file {member!r}); ask the sender for a new copy "
-                    "or save it again as .xlsx",
-                    file=self.name,
-                    sheet=sheet,
-                )
-            _refuse_doctype(data, self.name, member)
-            return data
         try:
             with zipfile.ZipFile(self.path) as archive:
                 data = archive.read(member)
@@ -644,11 +650,15 @@ def _cell_value(book: Workbook, cell) -> object:
 def _refuse_doctype(data: bytes, file: str, member: str) -> None:
     # '!' is rare in XML, so the full search only runs when one is present
     if b"!" in data and _DOCTYPE.search(data):
-        raise InputError(
-            f"contains XML entity declarations (DOCTYPE) in {member}, which real workbooks never "
-            "have; refused as unsafe (possible 'billion laughs' attack). Save it again from Excel.",
-            file=file,
-        )
+        raise _doctype_refused(file, member)
+
+
+def _doctype_refused(file: str, member: str) -> InputError:
+    return InputError(
+        f"contains XML entity declarations (DOCTYPE) in {member}, which real workbooks never "
+        "have; refused as unsafe (possible 'billion laughs' attack). Save it again from Excel.",
+        file=file,
+    )
 
 
 def _columns_after(letters: str) -> re.Pattern:
@@ -669,9 +679,10 @@ def _dense_extent(xml: bytes) -> int:
     the first cells, confirmed by one search for any reference beyond it. Only when that search
     finds something are all cell references scanned.
     """
-    row_refs = _ROW_REF.findall(xml)
+    found = _ROW_OR_WIDE.findall(xml)  # one pass: the row numbers, b"" for a wide column
+    row_refs = [ref for ref in found if ref]
     n_rows = max(map(int, row_refs), default=0) if row_refs else xml.count(b"<row")
-    if n_rows * 702 <= MAX_SHEET_CELLS and _WIDE_COLUMN.search(xml) is None:
+    if n_rows * 702 <= MAX_SHEET_CELLS and len(row_refs) == len(found):
         return n_rows * 702  # no column beyond ZZ: a bound good enough
     first = _CELL_COL.findall(xml, 0, 200_000)
     widest = max((c.decode() for c, _ in first), key=lambda c: (len(c), c), default="A")
@@ -771,7 +782,7 @@ def _sniff(path: Path) -> None:
 
 def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
     """Refuse an archive whose sizes or members cannot be trusted; return the inflated
-    worksheet members (member -> (chunks, stated CRC)), which the checks had to inflate."""
+    worksheets' scans (member -> :class:`_SheetScan`), made while the checks inflate them."""
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if "content.xml" in names and "mimetype" in names:
@@ -799,39 +810,42 @@ def _check_archive(archive: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
             f"{max_bytes / 1e6:.0f} MB; split it into smaller files",
             file=name,
         )
-    inflated = {}
+    scans = {}
     for info in infos:
         sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
-        chunks = _check_inflated(archive, info, name, keep=sheet)
-        if chunks is not None:
-            inflated[info.filename] = (chunks, info.CRC)
+        scan = _SheetScan(info.CRC) if sheet else None
+        _check_inflated(archive, info, name, scan=scan)
+        if scan is not None:
+            scans[info.filename] = scan
     _check_string_counts(archive, name, total)
-    return inflated
+    return scans
 
 
 def _check_inflated(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, *, keep: bool = False
-) -> list[bytes] | None:
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, *, scan: _SheetScan | None = None
+) -> None:
     """Refuse a member that inflates to more bytes than the zip directory states.
 
     The sizes above come from the zip directory, which the file itself writes; the readers
     behind the opener inflate until the compressed stream ends. So each member is inflated
     here once, streaming, with a cap of one byte more than the stated size: a member that
     reaches the cap lies about its size (a disguised zip bomb) and the file is refused before
-    any parser sees it. Memory stays at one chunk, unless ``keep``: then the chunks are
-    returned (a worksheet, read again soon: see ``Workbook._read_member``).
+    any parser sees it. Memory stays at one chunk; a worksheet's chunks are scanned on the
+    way (``scan``, see :class:`_SheetScan`), so that its XML need not be kept or inflated
+    again.
     """
     probe = copy.copy(info)
     probe.file_size = info.file_size + 1  # the stream stops after this many bytes
     probe.CRC = None  # the stated checksum is of the stated bytes: checked by the readers
     inflated = 0
-    chunks = []
     try:
         with archive.open(probe) as stream:
             while chunk := stream.read(_INFLATE_CHUNK):
                 inflated += len(chunk)
-                if keep:
-                    chunks.append(chunk)
+                if scan is not None:
+                    scan.add(chunk)
+            if scan is not None:
+                scan.finish()
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
         raise InputError(
             f"is damaged ({err}) in {info.filename}; ask the sender for a new copy or save it "
@@ -844,7 +858,72 @@ def _check_inflated(
             "zip directory states (a disguised zip bomb?); ask the sender for a new copy",
             file=name,
         )
-    return chunks if keep else None
+
+
+class _SheetScan:
+    """What a worksheet's XML says, learned chunk by chunk while the checks inflate it.
+
+    Each chunk is scanned up to its last ``>`` and the rest carried to the next, so that no
+    pattern looked for (none holds a ``>`` but as its last byte) is cut in two: the largest
+    row reference and whether a cell reference has three letters (the dense extent, as
+    :func:`_dense_extent` measures it), whether an entity declaration, a formula, an error
+    cell or a TRUE/FALSE cell is there, and the CRC of all bytes. ``settled`` when that is all
+    a reader needs: row references within the limit, no column beyond ZZ, no formula and no
+    error cell; otherwise the sheet's XML is inflated again and measured whole.
+    """
+
+    def __init__(self, stated_crc: int) -> None:
+        self.stated_crc = stated_crc
+        self.crc = 0
+        self.rows = 0
+        self.row_refs = self.wide = self.formula = self.errors = False
+        self.booleans = self.doctype = False
+        self.whole = True  # every byte was scanned
+        self.carry = b""
+
+    @property
+    def settled(self) -> bool:
+        """True when the scan answers everything a reader asks of the XML."""
+        within = self.row_refs and not self.wide and self.rows * 702 <= MAX_SHEET_CELLS
+        return self.whole and within and not (self.formula or self.errors)
+
+    def add(self, chunk: bytes) -> None:
+        """Scan the next inflated chunk."""
+        self.crc = zlib.crc32(chunk, self.crc)
+        if not self.whole:
+            return
+        data = self.carry + chunk if self.carry else chunk
+        end = data.rfind(b">") + 1
+        self.carry = data[end:]
+        if len(self.carry) > _MAX_CARRY:  # no ">" for megabytes: measured whole instead
+            self.whole, self.carry = False, b""
+        elif end:
+            self._scan(data, end)
+
+    def finish(self) -> None:
+        """Scan what is left after the last chunk."""
+        if self.whole and self.carry:
+            self._scan(self.carry, len(self.carry))
+        self.carry = b""
+
+    def _scan(self, data: bytes, end: int) -> None:
+        refs = _ROW_OR_WIDE.findall(data, 0, end)
+        numbers = [ref for ref in refs if ref]
+        if numbers:
+            self.rows = max(self.rows, *map(int, numbers))
+            self.row_refs = True
+        self.wide = self.wide or len(numbers) < len(refs)
+        self.formula = self.formula or _FORMULA_TAG.search(data, 0, end) is not None
+        kinds = set(_ERROR_OR_BOOLEAN.findall(data, 0, end))
+        self.errors = self.errors or b"e" in kinds
+        self.booleans = self.booleans or b"b" in kinds
+        if data.find(b"!", 0, end) >= 0 and _DOCTYPE.search(data, 0, end):
+            self.doctype = True
+
+
+#: Most bytes carried from one inflated chunk to the next while looking for a ``>``.
+_MAX_CARRY = 8 << 20
+_ERROR_OR_BOOLEAN = re.compile(rb't="([eb])"')
 
 
 #: Bytes inflated at a time when members are measured.
@@ -981,7 +1060,7 @@ def open_workbook(
     _sniff(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            inflated = _check_archive(archive, path.name, max_bytes)
+            scans = _check_archive(archive, path.name, max_bytes)
             for member in ("[Content_Types].xml", "xl/sharedStrings.xml", "xl/styles.xml"):
                 if member in archive.NameToInfo:
                     _refuse_doctype(archive.read(member), path.name, member)
@@ -999,7 +1078,7 @@ def open_workbook(
             f"could not be opened ({type(err).__name__}: {err}); save it again as .xlsx",
             file=path.name,
         ) from None
-    return Workbook(path, path.name, list(members), members, _inflated=inflated)
+    return Workbook(path, path.name, list(members), members, _scans=scans)
 
 
 #: File suffixes opened as delimited text by :mod:`maturity.io.tabular`.

@@ -66,7 +66,7 @@ from maturity.io.organisations import OrganisationResolver
 from maturity.io.personal import Pseudonyms, excerpt, mask, project_secret
 from maturity.io.problems import Phrase, ProblemLog, ReadProblems, column_letter
 from maturity.io.tabular import TextOptions
-from maturity.io.values import as_text, is_blank, normalise, parse_number
+from maturity.io.values import as_text, blank_texts, is_blank, normalise, parse_number
 
 __all__ = [
     "Survey",
@@ -199,7 +199,7 @@ class _Context:
         self.any_wave = wave is not None  # some sheet read so far has a wave
         self.deferred: list[tuple] = []  # sheets without a wave, read when all others are
         self.sources: list[dict] = []
-        self.seen: dict[tuple, Phrase] = {}  # respondent -> the row of the first answer
+        self.seen: dict[tuple, tuple] = {}  # respondent -> (file, sheet, row) first answered
         self.parts: list[dict[str, np.ndarray]] = []
         self.names: dict[str, dict[object, int]] = {
             "organisation": {},
@@ -210,9 +210,11 @@ class _Context:
     def codes(self, column: str, values) -> np.ndarray:
         """Integer codes of ``values`` in a table of distinct values shared by all sheets."""
         table = self.names[column]
-        return np.fromiter(
-            (table.setdefault(v, len(table)) for v in values), dtype=np.int64, count=len(values)
-        )
+        inverse, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+        codes = np.fromiter(
+            (table.setdefault(v, len(table)) for v in distinct), dtype=np.int64, count=len(distinct)
+        )  # in order of first appearance, as one value at a time would give them
+        return codes[inverse]
 
     def problem(self, source: str, kind: str, value: object, key: str, /, **fields) -> None:
         self.tally.problem(source, kind, value, key, **fields)
@@ -466,12 +468,6 @@ def detect(book: Workbook) -> bool:
     return False
 
 
-def _pseudonym(value: str, ctx: _Context) -> str:
-    """Never carry a personnummer, e-mail address, phone number or name as respondent id: the
-    keyed pseudonym of :class:`maturity.io.personal.Pseudonyms` (short codes stay as written)."""
-    return ctx.pseudonyms(value)
-
-
 def _resolve_from_name(text: str, ctx: _Context) -> str | tuple[str, ...] | None:
     """An organisation from a file name such as 'Åmåls kommun.xlsx' or 'svar_Tanum_2022';
     a tuple when the name's parts name several organisations of the codebook."""
@@ -508,8 +504,9 @@ def _take(array: np.ndarray, rows: np.ndarray, cols: list[int]) -> np.ndarray:
     return sub[:, cols]
 
 
-def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list]:
-    """Codes (rows x columns) of the cells from ``first_row`` on, and the distinct texts.
+def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list, np.ndarray]:
+    """Codes (rows x columns) of the cells from ``first_row`` on, the distinct texts, and
+    which of them are blank.
 
     One dictionary encoding over all columns (Arrow, in C++); the last code is the empty cell.
     """
@@ -518,9 +515,10 @@ def _cell_codes(sheet: TableSheet, first_row: int) -> tuple[np.ndarray, list]:
     columns = [c.slice(first_row) for c in sheet.columns] or [pa.nulls(n_rows, pa.string())]
     encoded = pc.dictionary_encode(pa.concat_arrays(columns))
     uniques = [*encoded.dictionary.to_pylist(), ""]
+    blank_u = np.append(blank_texts(encoded.dictionary), True)
     filled = pc.fill_null(encoded.indices, len(uniques) - 1)
     codes = filled.to_numpy(zero_copy_only=False)  # 32-bit: half the memory traffic
-    return np.ascontiguousarray(codes.reshape(width, n_rows).T), uniques  # row-major
+    return np.ascontiguousarray(codes.reshape(width, n_rows).T), uniques, blank_u  # row-major
 
 
 def _identity_status(
@@ -605,10 +603,7 @@ class _Respondents:
     roles: np.ndarray  # index into ctx.roles, -1 when unknown
     respondents: np.ndarray
     waves: np.ndarray
-
-    @property
-    def ok(self) -> np.ndarray:
-        return np.array([s is None for s in self.statuses], dtype=bool)
+    ok: np.ndarray  # per row: no status
 
 
 def _read_sheet(sheet: TableSheet, path: Path, ctx: _Context) -> None:
@@ -710,12 +705,11 @@ def _has_data(sheet: TableSheet, ctx: _Context) -> bool:
 
 def _encode(sheet: TableSheet, header: _Header) -> _Cells:
     h = header.row
-    codes, uniques = _cell_codes(sheet, h + 1)
+    codes, uniques, blank_u = _cell_codes(sheet, h + 1)
     formula = np.zeros(codes.shape, dtype=bool)
     for r, c in sheet.formula_cells:
         if r > h:
             formula[r - h - 1, c] = True
-    blank_u = np.array([is_blank(v) for v in uniques], dtype=bool)
     return _Cells(codes, uniques, blank_u, formula, ~blank_u[codes] | formula)
 
 
@@ -859,60 +853,133 @@ def _identify(
     ctx: _Context,
     wave_missing: bool = False,
 ) -> _Respondents:
-    """Who answered in each respondent row; distinct names are resolved once."""
-    h, codes, uniques, blank_u = header.row, cells.codes, cells.uniques, cells.blank_u
+    """Who answered in each respondent row, column by column: each distinct organisation,
+    role, wave and respondent id is judged once and spread to its rows; only the rows with a
+    problem are looked at one by one (:func:`_identity_status`)."""
+    h, uniques = header.row, cells.uniques
     rows_idx = np.flatnonzero(cells.content.any(axis=1))
-    org_u = (
-        {
-            k: ctx.resolve(uniques[k])
-            for k in np.unique(codes[rows_idx, header.organisation])
-            if not blank_u[k]
-        }
-        if header.organisation is not None
-        else None
-    )
-    role_u = (
-        {
-            k: ctx.role_key.get(normalise(as_text(uniques[k])))
-            for k in np.unique(codes[rows_idx, header.role])
-        }
-        if header.role is not None
-        else None
-    )
     file_org, sheet_role, default_wave, wave_status = _sheet_identity(
         sheet, path, header, ctx, wave_missing
     )
     n = len(rows_idx)
-    people = _Respondents(
-        rows_idx,
-        [None] * n,
-        np.empty(n, dtype=object),
-        np.full(n, -1, dtype=np.int64),
-        np.empty(n, dtype=object),
-        np.full(n, default_wave, dtype=np.int64),
+    org_u, organisations = _by_distinct(
+        cells, rows_idx, header.organisation, _each(ctx.resolve), file_org, skip_blank=True
     )
-    role_index = {role: k for k, role in enumerate(ctx.roles)}
-    for k, i in enumerate(rows_idx):
+    role_index = {name: k for k, name in enumerate(ctx.roles)}
+    role_u, role_names = _by_distinct(
+        cells,
+        rows_idx,
+        header.role,
+        _each(lambda value: ctx.role_key.get(normalise(as_text(value)))),
+        sheet_role,
+    )
+    roles = pd.Index(list(role_index), dtype=object).get_indexer(role_names).astype(np.int64)
+    _, wave_cells = _by_distinct(cells, rows_idx, header.wave, _each(_wave_number), None)
+    waves = np.full(n, default_wave, dtype=np.int64)
+    wave_bad = np.zeros(n, dtype=bool)
+    if header.wave is not None:
+        kinds = np.fromiter((type(w) is int for w in wave_cells), dtype=bool, count=n)
+        waves[kinds] = wave_cells[kinds].astype(np.int64)
+        wave_bad = _is(wave_cells, False)  # neither blank nor a whole number
+    _, ids = _by_distinct(
+        cells, rows_idx, header.respondent,
+        lambda values: ctx.pseudonyms.many([_stripped(v) for v in values]), None,
+        skip_blank=True,
+    )  # fmt: skip
+    for k in np.flatnonzero(pd.isna(ids)).tolist():  # no id: where the row stands
+        ids[k] = f"{path.stem}:{sheet.name}:{h + 2 + int(rows_idx[k])}"
+    bad = pd.isna(organisations) | (roles < 0) | wave_bad
+    if isinstance(file_org, tuple) and header.organisation is None:
+        bad[:] = True
+    people = _Respondents(rows_idx, [None] * n, organisations, roles, ids, waves, ~bad)
+    for k in np.flatnonzero(bad).tolist():  # the rows with a problem, by the first reason
+        i = int(rows_idx[k])
         r = h + 1 + i
-        org, role, status = _identity_status(
-            i, r, codes, blank_u, uniques, header, ctx, sheet, file_org, org_u, role_u, sheet_role
-        )
-        wave_problem = _read_wave(sheet, header, cells, i, r, people, k)
-        status = status or wave_problem or wave_status
-        respondent = _respondent(sheet, path, header, cells, i, r, ctx)
-        if status is None:
-            status = _first_answer(
-                ctx,
-                (people.waves[k], org, role, respondent),
-                Phrase(
-                    "problem.survey.row_of", {"file": sheet.file, "sheet": sheet.name, "row": r + 1}
-                ),
-            )
-        people.statuses[k] = status
-        people.organisations[k] = org
-        people.roles[k] = role_index.get(role, -1)
-        people.respondents[k] = respondent
+        _, _, status = _identity_status(
+            i, r, cells.codes, cells.blank_u, uniques, header, ctx, sheet, file_org, org_u,
+            role_u, sheet_role,
+        )  # fmt: skip
+        people.statuses[k] = status or _read_wave(sheet, header, cells, i, r, people, k)
+        people.ok[k] = people.statuses[k] is None
+    if wave_status is not None:
+        people.statuses = [status or wave_status for status in people.statuses]
+        people.ok[:] = False
+    _mark_repeated(sheet, header, people, ctx)
     return people
+
+
+def _stripped(value: object) -> str:
+    """A cell's text without the spaces around it."""
+    return value.strip() if type(value) is str else as_text(value).strip()
+
+
+def _is(values: np.ndarray, what: object) -> np.ndarray:
+    """Element-wise ``value is what`` of an object array (None, False …)."""
+    return np.fromiter((v is what for v in values), dtype=bool, count=len(values))
+
+
+def _each(judge: Callable[[object], object]) -> Callable[[list], list]:
+    """A judge of one value as a judge of a list of values."""
+    return lambda values: [judge(value) for value in values]
+
+
+def _wave_number(value: object) -> int | bool | None:
+    """A Våg cell's wave: the whole number, None when blank, False when it is no whole
+    number."""
+    if is_blank(value):
+        return None
+    number = parse_number(value)
+    if number is None or not number.is_integer():
+        return False
+    return int(number)
+
+
+def _by_distinct(
+    cells: _Cells,
+    rows: np.ndarray,
+    column: int | None,
+    judge: Callable[[list], list],
+    default: object,
+    skip_blank: bool = False,
+) -> tuple[dict, np.ndarray]:
+    """Each distinct value of ``column`` in the respondent ``rows`` judged once (``judge``
+    takes the list of distinct values): ``({code: judged}, judged value per row)``. A blank
+    cell is None when ``skip_blank``; every row is ``default`` when the sheet has no such
+    column."""
+    per_row = np.empty(len(rows), dtype=object)
+    if column is None:
+        per_row.fill(default)
+        return {}, per_row
+    distinct, inverse = np.unique(cells.codes[rows, column], return_inverse=True)
+    codes = [k for k in distinct.tolist() if not (skip_blank and cells.blank_u[k])]
+    judged = dict(zip(codes, judge([cells.uniques[k] for k in codes]), strict=True))
+    per_code = np.empty(len(distinct), dtype=object)
+    for j, k in enumerate(distinct.tolist()):
+        per_code[j] = judged.get(k)
+    return judged, per_code[inverse.ravel()]
+
+
+def _mark_repeated(sheet: TableSheet, header: _Header, people: _Respondents, ctx: _Context):
+    """A ``duplicate_respondent`` status for each row without a problem whose respondent (in
+    the same wave, organisation and role) answered in an earlier row, file or sheet."""
+    fine = np.flatnonzero(people.ok)
+    names = np.array([*ctx.roles, None], dtype=object)
+    keys = list(
+        zip(
+            people.waves[fine].tolist(),
+            people.organisations[fine].tolist(),
+            names[people.roles[fine]].tolist(),
+            people.respondents[fine].tolist(),
+            strict=True,
+        )
+    )
+    rows = (header.row + 2 + people.index[fine]).tolist()
+    if len(set(keys)) == len(keys) and ctx.seen.keys().isdisjoint(keys):  # no one twice
+        ctx.seen.update(zip(keys, ((sheet.file, sheet.name, r) for r in rows), strict=True))
+    else:
+        for k, key, row in zip(fine.tolist(), keys, rows, strict=True):
+            people.statuses[k] = _first_answer(ctx, key, (sheet.file, sheet.name, row))
+            people.ok[k] = people.statuses[k] is None
 
 
 def _sheet_identity(sheet: TableSheet, path: Path, header: _Header, ctx: _Context, wave_missing):
@@ -982,21 +1049,16 @@ def _read_wave(sheet, header, cells, i, r, people, k) -> tuple[str, str, dict] |
     return None
 
 
-def _respondent(sheet, path, header, cells, i, r, ctx) -> str:
-    """The respondent id of a row (pseudonymised), or one made from where the row stands."""
-    if header.respondent is not None and not cells.blank_u[cells.codes[i, header.respondent]]:
-        value = as_text(cells.uniques[cells.codes[i, header.respondent]]).strip()
-        return _pseudonym(value, ctx)
-    return f"{path.stem}:{sheet.name}:{r + 1}"
-
-
-def _first_answer(ctx: _Context, key: tuple, where: Phrase) -> tuple[str, str, dict] | None:
-    """None the first time a respondent answers; the duplicate problem after that."""
+def _first_answer(ctx: _Context, key: tuple, row: tuple) -> tuple[str, str, dict] | None:
+    """None the first time a respondent answers; the duplicate problem after that. ``row``
+    is where: (file, sheet, row number)."""
     first = ctx.seen.get(key)
     if first is None:
-        ctx.seen[key] = where
+        ctx.seen[key] = row
         return None
     _wave, org, role, respondent = key
+    file, sheet, number = first
+    first = Phrase("problem.survey.row_of", {"file": file, "sheet": sheet, "row": number})
     return (
         "duplicate_respondent",
         "problem.survey.duplicate_respondent",
@@ -1018,7 +1080,7 @@ def _read_answers(
     known_role = people.roles >= 0
     asked[known_role] = ctx.asks[people.roles[known_role]][:, st_index]
     elsewhere = _asked_elsewhere(statement_cols, asked)
-    score, outcome, u_text, present = _classify_answers(sheet, cells, a_codes, st_index, ctx)
+    u_score, outcome, u_text, present = _classify_answers(sheet, cells, a_codes, ctx)
 
     ok = people.ok[:, None]
     filled = ~a_blank
@@ -1048,12 +1110,13 @@ def _read_answers(
         mismatch=ok & filled & ~asked,
         value=ok & asked & ~usable,
     )
-    _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx)
+    _collect(where, accepted, a_codes, u_score, st_index, u_text, present, people, ctx)
 
 
-def _classify_answers(sheet, cells, a_codes, st_index, ctx):
-    """(score, outcome) per answer cell, each distinct value judged once; reversed items
-    flipped. Also the text of each distinct value and the codes present."""
+def _classify_answers(sheet, cells, a_codes, ctx):
+    """The score (before reversal) of each distinct value and the outcome of each answer
+    cell, each distinct value judged once. Also the text of each distinct value and the codes
+    present."""
     uniques, blank_u = cells.uniques, cells.blank_u
     u_score = np.full(len(uniques), np.nan)
     u_outcome = np.zeros(len(uniques), dtype=np.int8)
@@ -1066,11 +1129,7 @@ def _classify_answers(sheet, cells, a_codes, st_index, ctx):
             u_score[k], u_outcome[k] = ctx.classify(
                 value, value in ("true", "false") and sheet.has_booleans
             )
-    score = u_score[a_codes]
-    reverse = ctx.reverse[st_index]
-    if reverse.any():
-        score[:, reverse] = ctx.lo + ctx.hi - score[:, reverse]
-    return score, u_outcome[a_codes], u_text, present
+    return u_score, u_outcome[a_codes], u_text, present
 
 
 @dataclass
@@ -1146,20 +1205,25 @@ def _report_answers(
         ctx.problem(where(k, j), kind, shown, key, value=shown, lo=ctx.lo, hi=ctx.hi)
 
 
-def _collect(where, accepted, a_codes, score, st_index, u_text, present, people, ctx) -> None:
-    """Add the accepted cells to ``ctx.parts`` as column arrays (row-major order)."""
+def _collect(where, accepted, a_codes, u_score, st_index, u_text, present, people, ctx) -> None:
+    """Add the accepted cells to ``ctx.parts`` (row-major order).
+
+    Per respondent row: its wave, organisation, role and respondent and how many of its cells
+    were accepted (``per_row``), spread to the cells only when the table is assembled; per
+    cell: statement, score (reverse-keyed statements flipped), answer and source.
+    """
     per_row = np.count_nonzero(accepted, axis=1)
     n_accepted = int(per_row.sum())
     if n_accepted == 0:
         return
     ctx.tally.accept(n_accepted)
     # row-major order, as np.nonzero gives it, without 2-D fancy indexing
-    # 32-bit codes throughout: every array here has a value per accepted cell
     kk = np.repeat(np.arange(len(per_row), dtype=np.int32), per_row)
     jj = np.broadcast_to(np.arange(accepted.shape[1], dtype=np.int32), accepted.shape)[accepted]
     prefix = f"{where.sheet.file}:{where.sheet.name}:"
-    column_prefix = pa.array([prefix + column_letter(c) for c in where.columns], pa.string())
-    row_numbers = pc.cast(pa.array(where.header_row + 2 + where.rows), pa.string())
+    # large strings, as pandas keeps them: the sources are never cast (copied) again
+    letters = pa.array([column_letter(c) for c in where.columns], pa.large_string())
+    row_numbers = pc.cast(pa.array(where.header_row + 2 + where.rows), pa.large_string())
     answer_code = np.zeros(len(u_text), dtype=np.int32)
     answer_code[present] = ctx.codes("answer", u_text[present])
     row_ok = people.ok
@@ -1167,34 +1231,53 @@ def _collect(where, accepted, a_codes, score, st_index, u_text, present, people,
     org_codes[row_ok] = ctx.codes("organisation", people.organisations[row_ok])
     person_codes = np.full(len(where.rows), -1, dtype=np.int32)
     person_codes[row_ok] = ctx.codes("respondent", people.respondents[row_ok])
+    codes = a_codes[accepted]
+    score = u_score[codes]
+    reverse = ctx.reverse[st_index]
+    if reverse.any():
+        flip = reverse[jj]
+        score[flip] = ctx.lo + ctx.hi - score[flip]
     ctx.parts.append(
         {
-            "wave": np.repeat(people.waves, per_row),
-            "organisation": np.repeat(org_codes, per_row),
-            "role": np.repeat(people.roles.astype(np.int32), per_row),
-            "respondent": np.repeat(person_codes, per_row),
-            "statement": st_index.astype(np.int32)[jj],
-            "score": score[accepted],
-            "answer": answer_code[a_codes[accepted]],
-            "source": _join_sources(column_prefix, row_numbers, jj, kk),
+            "per_row": per_row,
+            "wave": people.waves,
+            "organisation": org_codes,
+            "role": people.roles,
+            "respondent": person_codes,
+            "statement": st_index.astype(_code_type(len(ctx.statement_ids)))[jj],
+            "score": score,
+            "answer": answer_code[codes],
+            "source": _join_sources(prefix, letters, row_numbers, jj, kk),
         }
     )
 
 
-def _join_sources(column_prefix, row_numbers, jj, kk):
-    """``file:sheet:`` + column letters + row number, for every accepted cell."""
-    return pc.binary_join_element_wise(column_prefix.take(jj), row_numbers.take(kk), "")
+def _join_sources(prefix, letters, row_numbers, jj, kk):
+    """``file:sheet:`` + column letters + row number, for every accepted cell: the prefix
+    given once, so that the only large string array made is the result."""
+    return pc.binary_join_element_wise(
+        pa.scalar(prefix, pa.large_string()),
+        letters.take(jj),
+        row_numbers.take(kk),
+        pa.scalar("", pa.large_string()),
+    )
 
 
-def _sorted_categorical(codes: np.ndarray, table: dict[object, int]) -> pd.Categorical:
-    """A categorical from codes into ``table``, with the categories sorted."""
-    names = np.empty(len(table), dtype=object)
-    for name, code in table.items():
-        names[code] = name
+def _code_type(n: int) -> np.dtype:
+    """The integer type of codes into ``n`` categories: the smallest that holds them (pandas
+    makes them so)."""
+    return np.min_scalar_type(-max(n, 1))
+
+
+def _sorted_codes(table: dict[object, int]) -> tuple[np.ndarray, pd.Index]:
+    """``(new code of each code, categories)``: the values of ``table`` sorted.
+
+    The codes of ``table`` are its insertion order (see :meth:`_Context.codes`)."""
+    names = np.fromiter(table, dtype=object, count=len(table))
     order = np.argsort(names.astype(str), kind="stable")
-    remap = np.empty(len(order), dtype=np.int32)
+    remap = np.empty(len(order), dtype=_code_type(len(order)))
     remap[order] = np.arange(len(order))
-    return pd.Categorical.from_codes(remap[codes], categories=pd.Index(names[order], dtype=object))
+    return remap, pd.Index(names[order], dtype=object)
 
 
 def _fingerprint(sheet: TableSheet) -> str | None:
@@ -1210,29 +1293,81 @@ def _fingerprint(sheet: TableSheet) -> str | None:
     return digest.hexdigest()
 
 
+@dataclass
+class _Seen:
+    """A file or sheet read before, for :func:`_copy_of_earlier`; its content hash is made
+    only when a later one looks alike (``digest`` None until then)."""
+
+    key: str
+    shown: str
+    path: Path
+    sheet: str | None = None
+    digest: str | None = None
+
+
 def _copy_of_earlier(
-    item: TableSheet | None, path: Path, copies: dict[str, tuple[str, str]], ctx: _Context
+    item: TableSheet | None,
+    path: Path,
+    copies: dict[tuple, list[_Seen]],
+    ctx: _Context,
+    reopen: Callable[[Path, str], TableSheet],
 ) -> bool:
     """True (and a ``duplicate_export`` problem naming both) when the file ``path``
     (``item`` None) has the same bytes as an earlier file, or the sheet ``item`` the same cells
     as an earlier sheet: the same export saved twice ("Tanum.xlsx", "Tanum (1).xlsx") would
-    count its respondents twice."""
+    count its respondents twice.
+
+    Contents are hashed only when an earlier file has the same size, or an earlier sheet the
+    same shape and first and last rows (the earlier sheet is then read again with
+    ``reopen``): most reads hash nothing."""
     if item is None:
-        with open(path, "rb") as file:
-            digest = "file:" + hashlib.file_digest(file, "sha256").hexdigest()
-        where, shown, key = f"{path.name}::A1", path.name, str(path)
+        look = ("file", path.stat().st_size)
+        seen = _Seen(str(path), path.name, path)
+        where = f"{path.name}::A1"
     else:
-        found = _fingerprint(item)
-        if found is None:
+        if item.n_rows < 2 or item.is_empty():
             return False
-        digest, where = "sheet:" + found, f"{item.file}:{item.name}:A1"
-        shown = f"{item.file}:{item.name}"
-        key = f"{path}:{item.name}"
-    first_key, first = copies.setdefault(digest, (key, shown))
-    if first_key == key:
-        return False
-    ctx.problem(where, "duplicate_export", "", "problem.survey.copy_of_earlier", first=first)
-    return True
+        look = ("sheet", item.n_rows, item.n_cols, _ends(item))
+        seen = _Seen(f"{path}:{item.name}", f"{item.file}:{item.name}", path, item.name)
+        where = f"{item.file}:{item.name}:A1"
+    earlier = copies.setdefault(look, [])
+    if earlier:
+        seen.digest = _digest(seen, item)
+        for first in earlier:
+            if first.digest is None:
+                first.digest = _digest(
+                    first, None if first.sheet is None else reopen(first.path, first.sheet)
+                )
+            if first.digest == seen.digest:
+                if first.key == seen.key:
+                    return False
+                ctx.problem(
+                    where,
+                    "duplicate_export",
+                    "",
+                    "problem.survey.copy_of_earlier",
+                    first=first.shown,
+                )
+                return True
+    earlier.append(seen)
+    return False
+
+
+def _ends(sheet: TableSheet) -> tuple:
+    """The first and last two rows of a sheet: alike in every copy of it."""
+    n = sheet.n_rows
+    return tuple(
+        tuple(column.slice(0, 2).to_pylist() + column.slice(max(n - 2, 0)).to_pylist())
+        for column in sheet.columns
+    )
+
+
+def _digest(seen: _Seen, sheet: TableSheet | None) -> str:
+    """The content hash of a file (its bytes) or a sheet (its cells)."""
+    if seen.sheet is None:
+        with open(seen.path, "rb") as file:
+            return "file:" + hashlib.file_digest(file, "sha256").hexdigest()
+    return "sheet:" + str(_fingerprint(sheet))
 
 
 def _assemble(ctx: _Context) -> pd.DataFrame:
@@ -1246,37 +1381,46 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
         frame["source"] = frame["source"].astype(str)
         return frame
 
-    def cat(key):
-        if len(ctx.parts) == 1:
-            return ctx.parts[0][key]
-        return np.concatenate([p[key] for p in ctx.parts])
+    parts = ctx.parts
 
-    statement_idx = cat("statement")
-    statement_codes = pd.Categorical.from_codes(
-        statement_idx, categories=pd.Index(st["statement"], dtype=object)
-    )
+    def cells(key: str) -> np.ndarray:
+        """A column of every part, per accepted cell."""
+        return parts[0][key] if len(parts) == 1 else np.concatenate([p[key] for p in parts])
+
+    def spread(key: str, remap: np.ndarray | None = None) -> np.ndarray:
+        """A per-row column of every part (through ``remap``), spread to the accepted cells."""
+        rows = [p[key] if remap is None else remap[p[key]] for p in parts]
+        pieces = [np.repeat(row, p["per_row"]) for row, p in zip(rows, parts, strict=True)]
+        return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+
+    def categorical(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
+        return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+
+    statement_idx = cells("statement")
     dims = pd.Index(sorted(set(st["dimension"])), dtype=object)
-    dim_of_statement = dims.get_indexer(st["dimension"]).astype(np.int32)
-    role_idx = cat("role")
+    dim_of_statement = dims.get_indexer(st["dimension"]).astype(_code_type(len(dims)))
+    roles = pd.Index(ctx.roles, dtype=object)
+    organisations, organisation_names = _sorted_codes(ctx.names["organisation"])
+    respondents, respondent_names = _sorted_codes(ctx.names["respondent"])
+    answers, answer_names = _sorted_codes(ctx.names["answer"])
     frame = pd.DataFrame(
         {
-            "wave": cat("wave").astype("int64"),
-            "organisation": _sorted_categorical(cat("organisation"), ctx.names["organisation"]),
-            "role": pd.Categorical.from_codes(
-                role_idx, categories=pd.Index(ctx.roles, dtype=object)
+            "wave": spread("wave"),
+            "organisation": categorical(spread("organisation", organisations), organisation_names),
+            "role": categorical(
+                spread("role", np.arange(len(roles), dtype=_code_type(len(roles)))), roles
             ),
-            "respondent": _sorted_categorical(cat("respondent"), ctx.names["respondent"]),
-            "statement": statement_codes,
-            "dimension": pd.Categorical.from_codes(
-                dim_of_statement[statement_idx], categories=dims
-            ),
-            "score": cat("score").astype(float),
-            "answer": _sorted_categorical(cat("answer"), ctx.names["answer"]),
+            "respondent": categorical(spread("respondent", respondents), respondent_names),
+            "statement": categorical(statement_idx, pd.Index(st["statement"], dtype=object)),
+            "dimension": categorical(dim_of_statement[statement_idx], dims),
+            "score": cells("score"),
+            "answer": categorical(answers[cells("answer")], answer_names),
             "source": pd.array(
-                pa.chunked_array([p["source"] for p in ctx.parts]),
+                pa.chunked_array([p["source"] for p in parts]),
                 dtype=pd.StringDtype("pyarrow", na_value=np.nan),
             ),
-        }
+        },
+        copy=False,  # every column is new: kept as made, not copied into blocks
     )
     return frame
 
@@ -1352,9 +1496,13 @@ def read_survey(
     else:
         where = files[0] if files else Path(".")
         ctx.pseudonyms = Pseudonyms(lambda: project_secret(where, secret=secret))
-    copies: dict[str, tuple[str, str]] = {}  # content hash -> the file or sheet first with it
+    copies: dict[tuple, list[_Seen]] = {}  # files and sheets read, by size or shape
+
+    def reopen(path: Path, name: str) -> TableSheet:
+        return open_workbook(path, text=text).table(name)
+
     for path in files:
-        if _copy_of_earlier(None, Path(path), copies, ctx):
+        if _copy_of_earlier(None, Path(path), copies, ctx, reopen):
             continue
         book = open_workbook(path, text=text)
         sheets = [book.table(name) for name in book.sheet_names]
@@ -1367,7 +1515,7 @@ def read_survey(
             )
             continue
         for sheet in sheets:
-            if not _copy_of_earlier(sheet, Path(path), copies, ctx):
+            if not _copy_of_earlier(sheet, Path(path), copies, ctx, reopen):
                 _read_sheet(sheet, path, ctx)
     for sheet, path, header in ctx.deferred:  # no wave: wave 1 unless another file has one
         _read_body(sheet, path, header, ctx, wave_missing=ctx.any_wave)
