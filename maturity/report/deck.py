@@ -20,6 +20,7 @@ import math
 import re
 import unicodedata
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -220,7 +221,8 @@ def _organisations(tables: dict[str, pd.DataFrame]) -> list[str]:
     names: set[str] = set()
     for name in ("responses", "capability_organisations"):
         if name in tables and "organisation" in tables[name]:
-            names |= set(tables[name]["organisation"].dropna().astype(str))
+            # each name once before it is made a string: not 1.2 M strings one at a time
+            names |= set(tables[name]["organisation"].dropna().drop_duplicates().astype(str))
     return sorted(names)
 
 
@@ -236,7 +238,7 @@ def _title_lines(tables: dict[str, pd.DataFrame], lang: str) -> list[str]:
             lines.append(text.word("deck.organisations_many", lang, n=len(organisations)))
     responses = tables.get("responses")
     if responses is not None and len(responses):
-        waves = sorted({str(w) for w in responses["wave"].dropna()})
+        waves = sorted({str(w) for w in responses["wave"].dropna().drop_duplicates()})
         lines.append(text.word("deck.survey_waves", lang, waves=text.join(waves, lang)))
         dates += waves
     capability = tables.get("capability_organisations")
@@ -617,17 +619,111 @@ def _latest(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _capability_rows(tables, organisation: str, lang: str) -> list[list[str]]:
-    assessments = _latest(tables["capability_assessments"])
-    mine = assessments[assessments["organisation"] == organisation].set_index("capability")
-    summary = _latest(tables["capability_summary"])
+def _by_organisation(frame: pd.DataFrame) -> dict:
+    """Each organisation's rows of ``frame`` (in the frame's order), from one groupby: the
+    same rows as ``frame[frame["organisation"] == name]`` for each name."""
+    groups = frame.groupby("organisation", observed=True, sort=False)
+    return {key: rows for key, rows in groups}
+
+
+@dataclass
+class _Profiles:
+    """What the profiles share, computed once per :func:`write_profiles` call: the title
+    lines and each organisation's rows of the tables the profiles show."""
+
+    title_lines: list[str]
+    capability: dict | None = None  # name -> (its capability_organisations row(s), levels)
+    summary: pd.DataFrame | None = None  # the latest capability_summary
+    survey: dict | None = None  # name -> its survey_organisations rows
+    survey_none: pd.DataFrame | None = None  # no rows (an organisation without answers)
+    everyone: pd.Series | None = None  # the mean of all organisations by role, dimension
+    wave: object = None  # the latest survey wave
+    change: dict = field(default_factory=dict)  # name -> its change since the first wave
+    change_none: pd.DataFrame | None = None
+    waves: list = field(default_factory=list)  # the survey waves (change only with two)
+    hidden: dict = field(default_factory=dict)  # name -> roles hidden in the two waves
+
+
+def _profile_data(tables, names: list[str] | None, min_n: int, lang: str) -> _Profiles:
+    """The shared part of the profiles of ``names`` (None: every organisation)."""
+    data = _Profiles(title_lines=_title_lines(tables, lang)[1:])
+    names_ = ("capability_assessments", "capability_summary", "capability_organisations")
+    if all(name in tables for name in names_):
+        found = _by_organisation(_latest(tables["capability_organisations"]))
+        levels = _by_organisation(_latest(tables["capability_assessments"]))
+        empty = tables["capability_assessments"].iloc[:0]
+        data.capability = {
+            key: (rows, levels.get(key, empty).set_index("capability"))
+            for key, rows in found.items()
+        }
+        data.summary = _latest(tables["capability_summary"])
+    groups, responses = tables.get("survey_organisations"), tables.get("responses")
+    if responses is None:
+        return data
+    if groups is not None and len(responses):
+        data.survey, data.survey_none = _by_organisation(groups), groups.iloc[:0]
+        data.everyone = tables["survey_dimensions"].set_index(["role", "dimension"])["mean"]
+        data.wave = responses["wave"].max()
+    waves = responses["wave"].drop_duplicates()
+    if waves.nunique() >= 2:
+        data.waves = sorted(waves.dropna())
+        data.change, data.change_none = _changes(responses, names, data.waves, min_n)
+        data.hidden = _hidden_roles(tables, (data.waves[0], data.waves[-1]))
+    return data
+
+
+def _changes(responses, names, waves, min_n: int) -> tuple[dict, pd.DataFrame]:
+    """Each organisation's change by role and dimension from the first wave to the last: one
+    :func:`maturity.stats.change` with ``organisation`` among its groups, suppressed as each
+    organisation alone (fewer than ``min_n`` respondents in either wave; no margins)."""
+    from maturity import stats
+
+    if names is not None:
+        responses = responses[responses["organisation"].isin(names)]
+    by = ["organisation", "role", "dimension"]
+    change = stats.change(responses, from_wave=waves[0], to_wave=waves[-1], by=by, min_n=1)
+    alone = _partial_organisations(responses, waves)
+    for name in alone:  # their own statements count (see _partial_organisations)
+        mine = responses[responses["organisation"] == name]
+        change = pd.concat(
+            [
+                change[change["organisation"] != name],
+                stats.change(mine, from_wave=waves[0], to_wave=waves[-1], by=by, min_n=1),
+            ]
+        )
+    fewest = change[["n_respondents_from", "n_respondents_to"]].min(axis=1)
+    change["suppressed"] = fewest.to_numpy() < min_n
+    parts = {
+        key: rows.drop(columns="organisation") for key, rows in _by_organisation(change).items()
+    }
+    return parts, change.iloc[:0].drop(columns="organisation")
+
+
+def _partial_organisations(responses, waves) -> list:
+    """Organisations that lack a statement which others have in the same wave, role and
+    dimension. A respondent's dimension score needs half the dimension's statements *seen in
+    the data* (:func:`maturity.stats.dimension_scores`), so for these organisations alone the
+    count differs from the one over all organisations: their change is computed alone."""
+    from maturity.stats.grouping import group
+
+    pair = responses[responses["wave"].isin([waves[0], waves[-1]])]
+    context = [c for c in ("wave", "role", "dimension") if c in pair.columns]
+    seen = group(pair, ["organisation", *context, "statement"]).keys
+    mine = seen.groupby(["organisation", *context], observed=True, dropna=False).size()
+    overall = seen.drop_duplicates([*context, "statement"])
+    overall = overall.groupby(context, observed=True, dropna=False).size()
+    short = mine.reset_index(name="n").merge(overall.reset_index(name="all"), on=context)
+    return sorted(set(short.loc[short["n"] < short["all"], "organisation"]))
+
+
+def _capability_rows(data: _Profiles, levels: pd.DataFrame, lang: str) -> list[list[str]]:
     header = [
         text.word(f"deck.profile_{k}", lang)
         for k in ("capability", "level", "target", "group_mean")
     ]
     rows = [header]
-    for row in summary.itertuples():
-        level = mine["level"].get(row.capability) if row.capability in mine.index else None
+    for row in data.summary.itertuples():
+        level = levels["level"].get(row.capability) if row.capability in levels.index else None
         shown = (
             text.word("figure.not_assessed", lang)
             if level is None or pd.isna(level)
@@ -638,15 +734,12 @@ def _capability_rows(tables, organisation: str, lang: str) -> list[list[str]]:
     return rows
 
 
-def _capability_profile(prs, tables, organisation: str, lang: str) -> None:
-    if "capability_assessments" not in tables or "capability_summary" not in tables:
+def _capability_profile(prs, data: _Profiles, organisation: str, lang: str) -> None:
+    if data.capability is None or organisation not in data.capability:
         return
-    organisations = _latest(tables["capability_organisations"])
-    found = organisations[organisations["organisation"] == organisation]
-    if not len(found):
-        return
+    found, levels = data.capability[organisation]
     slide = _slide(prs, text.word("deck.profile_capability_title", lang, organisation=organisation))
-    rows = _capability_rows(tables, organisation, lang)
+    rows = _capability_rows(data, levels, lang)
     _table(slide, (_MARGIN, _TOP, 8.0, _BODY_H), rows, [5.0, 1.1, 0.9, 1.2])
     row = found.iloc[0]
     lines = [
@@ -674,21 +767,17 @@ def _capability_profile(prs, tables, organisation: str, lang: str) -> None:
     _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
 
 
-def _survey_profile(prs, tables, organisation: str, min_n: int, lang: str) -> None:
-    groups = tables.get("survey_organisations")
-    responses = tables.get("responses")
-    if groups is None or responses is None or not len(responses):
+def _survey_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: str) -> None:
+    if data.survey is None:
         return
-    wave = responses["wave"].max()
-    title = text.word("deck.profile_survey_title", lang, organisation=organisation, wave=wave)
+    title = text.word("deck.profile_survey_title", lang, organisation=organisation, wave=data.wave)
     slide = _slide(prs, title)
-    mine = groups[groups["organisation"] == organisation]
-    everyone = tables["survey_dimensions"].set_index(["role", "dimension"])["mean"]
+    mine = data.survey.get(organisation, data.survey_none)
     header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension", "mean_n", "all")]
     rows = [header]
     for row in mine[~mine["suppressed"].astype(bool)].itertuples():
         mean = f"{text.number(row.mean, lang)} ({int(row.n_respondents)})"
-        overall = everyone.get((row.role, row.dimension))
+        overall = data.everyone.get((row.role, row.dimension))
         rows.append([str(row.role), str(row.dimension), mean, text.number(overall, lang)])
     lines = [
         upper_first(
@@ -707,14 +796,10 @@ def _survey_profile(prs, tables, organisation: str, min_n: int, lang: str) -> No
     _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
 
 
-def _change_profile(prs, tables, organisation: str, min_n: int, lang: str) -> None:
-    from maturity import stats
-
-    responses = tables.get("responses")
-    if responses is None or responses["wave"].nunique() < 2:
+def _change_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: str) -> None:
+    waves = data.waves
+    if len(waves) < 2:
         return
-    mine = responses[responses["organisation"] == organisation]
-    waves = sorted(responses["wave"].dropna().unique())
     title = text.word(
         "deck.profile_change_title",
         lang,
@@ -723,11 +808,9 @@ def _change_profile(prs, tables, organisation: str, min_n: int, lang: str) -> No
         to_wave=waves[-1],
     )
     slide = _slide(prs, title)
-    change = stats.change(
-        mine, from_wave=waves[0], to_wave=waves[-1], by=["role", "dimension"], min_n=min_n
-    )
+    change = data.change.get(organisation, data.change_none).copy()
     change["suppressed"] = change["suppressed"].astype(bool) | change["role"].astype(str).isin(
-        _hidden_roles(tables, organisation, (waves[0], waves[-1]))
+        data.hidden.get(organisation, set())
     )
     shown = change[~change["suppressed"].astype(bool)]
     header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension")]
@@ -761,18 +844,34 @@ def _change_profile(prs, tables, organisation: str, min_n: int, lang: str) -> No
     _notes(slide, [" | ".join(r) for r in rows])
 
 
-def _hidden_roles(tables, organisation: str, waves) -> set[str]:
-    """Roles whose answers in ``organisation`` are hidden in one of ``waves`` by the report's
+def _hidden_roles(tables, waves) -> dict[str, set[str]]:
+    """By organisation: the roles whose answers are hidden in one of ``waves`` by the report's
     one decision per organisation (:func:`maturity.privacy.organisation_suppression`)."""
     decision = tables.get("survey_organisation_suppression")
     if decision is None or not len(decision):
-        return set()
-    hidden = decision[
-        decision["suppressed"].astype(bool)
-        & (decision["organisation"].astype(str) == organisation)
-        & decision["wave"].isin(list(waves))
-    ]
-    return set(hidden["role"].astype(str))
+        return {}
+    hidden = decision[decision["suppressed"].astype(bool) & decision["wave"].isin(list(waves))]
+    roles = hidden["role"].astype(str).groupby(hidden["organisation"].astype(str))
+    return {name: set(values) for name, values in roles}
+
+
+def _write_profile(data: _Profiles, path: Path, organisation: str, min_n: int, lang: str):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    width = SLIDE_WIDTH_IN - 2 * _MARGIN
+    title = text.word("deck.profile_title", lang, organisation=organisation)
+    _text_box(slide, (_MARGIN, 1.2, width, 1.2), [title], size=40, bold=True, color=_ACCENT)
+    _text_box(slide, (_MARGIN, 2.4, width, 0.9), [text.word("deck.profile_subtitle", lang)])
+    _text_box(slide, (_MARGIN, 3.4, width, 3.6), data.title_lines)
+    _capability_profile(prs, data, organisation, lang)
+    _survey_profile(prs, data, organisation, min_n, lang)
+    _change_profile(prs, data, organisation, min_n, lang)
+    _fixed_core_properties(prs, lang)
+    return _save_stable(prs, path)
 
 
 def write_profile(
@@ -788,30 +887,17 @@ def write_profile(
     survey results per dimension against all organisations (only groups of at least ``min_n``
     respondents; a sentence for the others) and its change since the first wave.
 
+    For many organisations :func:`write_profiles` is faster: it computes what the profiles
+    share once.
+
     Examples
     --------
     >>> write_profile(sections, "reports/organisationer/Tanum.pptx", organisation="Tanum")  # doctest: +SKIP
     PosixPath('reports/organisationer/Tanum.pptx')
     """
-    from pptx import Presentation
-    from pptx.util import Inches
-
     text.check_lang(lang)
-    tables = _tables(sections)
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN)
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    width = SLIDE_WIDTH_IN - 2 * _MARGIN
-    title = text.word("deck.profile_title", lang, organisation=organisation)
-    _text_box(slide, (_MARGIN, 1.2, width, 1.2), [title], size=40, bold=True, color=_ACCENT)
-    _text_box(slide, (_MARGIN, 2.4, width, 0.9), [text.word("deck.profile_subtitle", lang)])
-    lines = _title_lines(tables, lang)[1:]
-    _text_box(slide, (_MARGIN, 3.4, width, 3.6), lines)
-    _capability_profile(prs, tables, organisation, lang)
-    _survey_profile(prs, tables, organisation, min_n, lang)
-    _change_profile(prs, tables, organisation, min_n, lang)
-    _fixed_core_properties(prs, lang)
-    return _save_stable(prs, Path(path))
+    data = _profile_data(_tables(sections), [organisation], min_n, lang)
+    return _write_profile(data, Path(path), organisation, min_n, lang)
 
 
 def profile_name(organisation: str) -> str:
@@ -840,15 +926,15 @@ def write_profiles(
     --------
     >>> write_profiles(sections, "reports/organisationer")  # doctest: +SKIP
     """
-    known = _organisations(_tables(sections))
+    tables = _tables(sections)
+    known = _organisations(tables)
     names = known if organisations is None else list(organisations)
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ValueError(f"no organisation {', '.join(unknown)} in the data")
+    text.check_lang(lang)
+    data = _profile_data(tables, None if organisations is None else names, min_n, lang)
     directory = Path(directory)
     return [
-        write_profile(
-            sections, directory / profile_name(name), organisation=name, min_n=min_n, lang=lang
-        )
-        for name in names
+        _write_profile(data, directory / profile_name(name), name, min_n, lang) for name in names
     ]
