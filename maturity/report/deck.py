@@ -27,6 +27,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.findings.finding import Finding, upper_first
+from maturity.report import slide_xml
 from maturity.report.summary import privacy_lines
 from maturity.sections import Section
 
@@ -579,61 +580,57 @@ def write_deck(
 # ------------------------------------------------------------------------------------------
 
 
-#: The table style python-pptx gives a new table (its default).
-_TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 #: Control characters other than tab and line feed, which python-pptx escapes in a run's text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+#: A table cell's margins (top and bottom, left and right).
+_CELL_MARGINS = (0.01, 0.05)
 
 
 def _table(slide, box, rows: list[list[str]], widths: list[float], *, numbers_from: int = 1):
     """A table at :data:`MIN_PT` with a bold header row; its height is at most the box's;
     columns from ``numbers_from`` on are right-aligned.
 
-    The table's XML is written in one piece (:func:`_table_xml`), the same XML that setting
-    each cell's properties through python-pptx gives, at a fraction of the cost."""
+    The table's XML is written in one piece (:func:`maturity.report.slide_xml.table_xml`), the
+    same XML that setting each cell's properties through python-pptx gives, at a fraction of
+    the cost."""
     from pptx.oxml import parse_xml
-    from pptx.util import Emu, Inches
+    from pptx.util import Emu
 
-    left, top, _, height = box
-    row_height = min(height / len(rows), 0.4)
-    shape = slide.shapes.add_table(
-        1, 1, Inches(left), Inches(top), Inches(sum(widths)), Inches(row_height * len(rows))
-    )
-    columns = [Inches(width) for width in widths]
-    tbl = parse_xml(_table_xml(rows, columns, Inches(row_height), numbers_from))
+    frame, columns, row_height = _table_geometry(box, rows, widths)
+    left, top, width, height = frame
+    shape = slide.shapes.add_table(1, 1, Emu(left), Emu(top), Emu(width), Emu(height))
+    escaped = [[_CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", v) for v in row] for row in rows]
+    tbl = parse_xml(_table_xml(escaped, columns, row_height, numbers_from, declare=True))
     old = shape.table._tbl
     old.getparent().replace(old, tbl)
-    shape.width = Emu(sum(columns))  # as the columns' widths are set one by one in python-pptx
-    shape.height = Emu(Inches(row_height) * len(rows))
     return shape
 
 
-def _table_xml(rows: list[list[str]], columns: list[int], row_height: int, numbers_from: int):
-    """The ``a:tbl`` of :func:`_table`: grid widths and row heights in EMU, each cell with its
-    margins, alignment and one run at :data:`MIN_PT` (bold in the header row)."""
-    from xml.sax.saxutils import escape
+def _table_geometry(box, rows, widths) -> tuple[tuple[int, int, int, int], list[int], int]:
+    """The table's frame, column widths and row height in EMU: the frame as wide as the
+    columns and as high as the rows (python-pptx sums them as each is set)."""
+    from pptx.util import Inches
 
-    margins = 'marT="9144" marB="9144" marL="45720" marR="45720"'  # 0.01 and 0.05 in
-    size = MIN_PT * 100
-    grid = "".join(f'<a:gridCol w="{width}"/>' for width in columns)
-    parts = [
-        f'<a:tbl xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-        f'<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId>'
-        f"</a:tblPr><a:tblGrid>{grid}</a:tblGrid>"
-    ]
-    for i, row in enumerate(rows):
-        parts.append(f'<a:tr h="{row_height}">')
-        for j, value in enumerate(row):
-            value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
-            parts.append(
-                f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="'
-                f'{"l" if j < numbers_from else "r"}"/><a:r><a:rPr sz="{size}" '
-                f'b="{int(i == 0)}"/><a:t>{escape(value)}</a:t></a:r></a:p></a:txBody>'
-                f"<a:tcPr {margins}/></a:tc>"
-            )
-        parts.append("</a:tr>")
-    parts.append("</a:tbl>")
-    return "".join(parts)
+    left, top, _, height = box
+    row_height = Inches(min(height / len(rows), 0.4))
+    columns = [int(Inches(width)) for width in widths]
+    frame = (int(Inches(left)), int(Inches(top)), sum(columns), int(row_height) * len(rows))
+    return frame, columns, int(row_height)
+
+
+def _table_xml(rows, columns, row_height: int, numbers_from: int, *, declare: bool) -> str:
+    from pptx.util import Inches
+
+    margins = tuple(int(Inches(margin)) for margin in _CELL_MARGINS)
+    return slide_xml.table_xml(
+        rows,
+        columns,
+        row_height,
+        numbers_from,
+        size=MIN_PT * 100,
+        margins=margins,
+        declare=declare,
+    )
 
 
 def _latest(frame: pd.DataFrame) -> pd.DataFrame:
@@ -739,6 +736,49 @@ def _partial_organisations(responses, waves) -> list:
     return sorted(set(short.loc[short["n"] < short["all"], "organisation"]))
 
 
+@dataclass
+class _Box:
+    """A text box of a profile slide (see :func:`_text_box`)."""
+
+    box: tuple[float, float, float, float]
+    paragraphs: list[str]
+    size: int | None = None
+    bold: bool = False
+    color: tuple[int, int, int] | None = None
+
+
+@dataclass
+class _Grid:
+    """A table of a profile slide (see :func:`_table`)."""
+
+    box: tuple[float, float, float, float]
+    rows: list[list[str]]
+    widths: list[float]
+    numbers_from: int = 1
+
+
+@dataclass
+class _Page:
+    """A profile slide: its shapes in order and its speaker notes (None: no notes)."""
+
+    shapes: list
+    notes: list[str] | None = None
+
+    def texts(self):
+        for shape in self.shapes:
+            yield from (
+                shape.paragraphs if isinstance(shape, _Box) else (v for r in shape.rows for v in r)
+            )
+        yield from self.notes or []
+
+
+def _titled(title: str, shapes: list, notes: list[str]) -> _Page:
+    """A page with the title box of :func:`_slide` first."""
+    box = (_MARGIN, 0.35, SLIDE_WIDTH_IN - 2 * _MARGIN, 0.9)
+    size = _fit_pt([title], box[2], box[3], (28, 24, 20))
+    return _Page([_Box(box, [title], size, True, _ACCENT), *shapes], notes)
+
+
 def _capability_rows(data: _Profiles, levels: pd.DataFrame, lang: str) -> list[list[str]]:
     header = [
         text.word(f"deck.profile_{k}", lang)
@@ -757,13 +797,12 @@ def _capability_rows(data: _Profiles, levels: pd.DataFrame, lang: str) -> list[l
     return rows
 
 
-def _capability_profile(prs, data: _Profiles, organisation: str, lang: str) -> None:
+def _capability_page(data: _Profiles, organisation: str, lang: str) -> _Page | None:
     if data.capability is None or organisation not in data.capability:
-        return
+        return None
     found, levels = data.capability[organisation]
-    slide = _slide(prs, text.word("deck.profile_capability_title", lang, organisation=organisation))
+    title = text.word("deck.profile_capability_title", lang, organisation=organisation)
     rows = _capability_rows(data, levels, lang)
-    _table(slide, (_MARGIN, _TOP, 8.0, _BODY_H), rows, [5.0, 1.1, 0.9, 1.2])
     row = found.iloc[0]
     lines = [
         text.word(
@@ -786,15 +825,17 @@ def _capability_profile(prs, data: _Profiles, organisation: str, lang: str) -> N
         ),
     ]
     left = _MARGIN + 8.4
-    _text_box(slide, (left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines)
-    _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
+    shapes = [
+        _Grid((_MARGIN, _TOP, 8.0, _BODY_H), rows, [5.0, 1.1, 0.9, 1.2]),
+        _Box((left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines),
+    ]
+    return _titled(title, shapes, lines + [" | ".join(r) for r in rows[1:]])
 
 
-def _survey_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: str) -> None:
+def _survey_page(data: _Profiles, organisation: str, min_n: int, lang: str) -> _Page | None:
     if data.survey is None:
-        return
+        return None
     title = text.word("deck.profile_survey_title", lang, organisation=organisation, wave=data.wave)
-    slide = _slide(prs, title)
     mine = data.survey.get(organisation, data.survey_none)
     header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension", "mean_n", "all")]
     rows = [header]
@@ -812,17 +853,18 @@ def _survey_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: s
     ]
     if not len(mine):
         lines = [text.word("deck.profile_no_survey", lang, organisation=organisation)]
+    shapes = []
     if len(rows) > 1:
-        _table(slide, (_MARGIN, _TOP, 8.0, _BODY_H), rows, [2.2, 3.0, 1.4, 1.6], numbers_from=2)
+        shapes.append(_Grid((_MARGIN, _TOP, 8.0, _BODY_H), rows, [2.2, 3.0, 1.4, 1.6], 2))
     left = _MARGIN + 8.4 if len(rows) > 1 else _MARGIN
-    _text_box(slide, (left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines or [" "])
-    _notes(slide, lines + [" | ".join(r) for r in rows[1:]])
+    shapes.append(_Box((left, _TOP, SLIDE_WIDTH_IN - _MARGIN - left, _BODY_H), lines or [" "]))
+    return _titled(title, shapes, lines + [" | ".join(r) for r in rows[1:]])
 
 
-def _change_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: str) -> None:
+def _change_page(data: _Profiles, organisation: str, min_n: int, lang: str) -> _Page | None:
     waves = data.waves
     if len(waves) < 2:
-        return
+        return None
     title = text.word(
         "deck.profile_change_title",
         lang,
@@ -830,7 +872,6 @@ def _change_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: s
         from_wave=waves[0],
         to_wave=waves[-1],
     )
-    slide = _slide(prs, title)
     change = data.change.get(organisation, data.change_none).copy()
     change["suppressed"] = change["suppressed"].astype(bool) | change["role"].astype(str).isin(
         data.hidden.get(organisation, set())
@@ -848,10 +889,9 @@ def _change_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: s
                 text.number(row.difference, lang, digits=2),
             ]
         )
+    shapes = []
     if len(rows) > 1:
-        _table(
-            slide, (_MARGIN, _TOP, 9.4, _BODY_H), rows, [2.2, 3.0, 1.2, 1.2, 1.8], numbers_from=2
-        )
+        shapes.append(_Grid((_MARGIN, _TOP, 9.4, _BODY_H), rows, [2.2, 3.0, 1.2, 1.2, 1.8], 2))
     hidden = change.loc[change["suppressed"].astype(bool), "role"].astype(str)
     lines = [
         upper_first(text.word("deck.profile_no_change", lang, role=role, min_n=min_n))
@@ -863,8 +903,8 @@ def _change_profile(prs, data: _Profiles, organisation: str, min_n: int, lang: s
         box = (_MARGIN + 9.8, _TOP, SLIDE_WIDTH_IN - 2 * _MARGIN - 9.8, _BODY_H)
         if len(rows) == 1:
             box = (_MARGIN, _TOP, SLIDE_WIDTH_IN - 2 * _MARGIN, _BODY_H)
-        _text_box(slide, box, lines)
-    _notes(slide, [" | ".join(r) for r in rows])
+        shapes.append(_Box(box, lines))
+    return _titled(title, shapes, [" | ".join(r) for r in rows])
 
 
 def _hidden_roles(tables, waves) -> dict[str, set[str]]:
@@ -878,23 +918,123 @@ def _hidden_roles(tables, waves) -> dict[str, set[str]]:
     return {name: set(values) for name, values in roles}
 
 
-def _write_profile(data: _Profiles, path: Path, organisation: str, min_n: int, lang: str):
+def _profile_pages(data: _Profiles, organisation: str, min_n: int, lang: str) -> list[_Page]:
+    """The slides of ``organisation``'s profile: title, capabilities, survey, change."""
+    width = SLIDE_WIDTH_IN - 2 * _MARGIN
+    title = text.word("deck.profile_title", lang, organisation=organisation)
+    first = _Page(
+        [
+            _Box((_MARGIN, 1.2, width, 1.2), [title], 40, True, _ACCENT),
+            _Box((_MARGIN, 2.4, width, 0.9), [text.word("deck.profile_subtitle", lang)]),
+            _Box((_MARGIN, 3.4, width, 3.6), data.title_lines),
+        ]
+    )
+    pages = [
+        _capability_page(data, organisation, lang),
+        _survey_page(data, organisation, min_n, lang),
+        _change_page(data, organisation, min_n, lang),
+    ]
+    return [first, *(page for page in pages if page is not None)]
+
+
+def _write_pages(pages: list[_Page], path: Path, lang: str) -> Path:
+    """The profile written through python-pptx."""
     from pptx import Presentation
     from pptx.util import Inches
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_WIDTH_IN), Inches(SLIDE_HEIGHT_IN)
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    width = SLIDE_WIDTH_IN - 2 * _MARGIN
-    title = text.word("deck.profile_title", lang, organisation=organisation)
-    _text_box(slide, (_MARGIN, 1.2, width, 1.2), [title], size=40, bold=True, color=_ACCENT)
-    _text_box(slide, (_MARGIN, 2.4, width, 0.9), [text.word("deck.profile_subtitle", lang)])
-    _text_box(slide, (_MARGIN, 3.4, width, 3.6), data.title_lines)
-    _capability_profile(prs, data, organisation, lang)
-    _survey_profile(prs, data, organisation, min_n, lang)
-    _change_profile(prs, data, organisation, min_n, lang)
+    for page in pages:
+        slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+        for shape in page.shapes:
+            if isinstance(shape, _Grid):
+                _table(slide, shape.box, shape.rows, shape.widths, numbers_from=shape.numbers_from)
+            else:
+                _text_box(
+                    slide,
+                    shape.box,
+                    shape.paragraphs,
+                    size=shape.size,
+                    bold=shape.bold,
+                    color=shape.color,
+                )
+        if page.notes is not None:
+            _notes(slide, page.notes)
     _fixed_core_properties(prs, lang)
     return _save_stable(prs, path)
+
+
+def _page_xml(page: _Page) -> list[str]:
+    """The page's shapes as XML text (:mod:`maturity.report.slide_xml`)."""
+    from pptx.util import Inches, Pt
+
+    shapes = []
+    for shape_id, shape in enumerate(page.shapes, start=2):
+        if isinstance(shape, _Grid):
+            frame, columns, row_height = _table_geometry(shape.box, shape.rows, shape.widths)
+            table = _table_xml(shape.rows, columns, row_height, shape.numbers_from, declare=False)
+            shapes.append(slide_xml.table_frame_xml(shape_id, frame, table))
+            continue
+        left, top, width, height = shape.box
+        size = shape.size or _fit_pt(shape.paragraphs, width - 0.1, height - 0.1)
+        shapes.append(
+            slide_xml.text_box_xml(
+                shape_id,
+                tuple(int(Inches(v)) for v in shape.box),
+                shape.paragraphs,
+                size=Pt(max(size, MIN_PT)).centipoints,
+                space_after=Pt(size * 0.4).centipoints,
+                bold=shape.bold,
+                color=None if shape.color is None else "".join(f"{c:02X}" for c in shape.color),
+                inset=int(Inches(0.05)),
+            )
+        )
+    return shapes
+
+
+class _ProfileWriter:
+    """Writes profiles fast: the first profile of each kind (which slides have notes) through
+    python-pptx, the others as that file with its slides and notes replaced by the XML text
+    of :mod:`maturity.report.slide_xml`, zipped by one :class:`~maturity.report.slide_xml.ZipWriter`.
+    A kind whose first profile python-pptx writes differently, and any profile with a control
+    character in its text, is written through python-pptx."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.zip = slide_xml.ZipWriter()
+        self.kinds: dict[tuple[bool, ...], list | None] = {}
+
+    def write(self, pages: list[_Page], path: Path) -> Path:
+        if not slide_xml.plain(text for page in pages for text in page.texts()):
+            return _write_pages(pages, path, self.lang)
+        kind = tuple(page.notes is not None for page in pages)
+        if kind not in self.kinds:
+            _write_pages(pages, path, self.lang)
+            with zipfile.ZipFile(path) as written:
+                entries = [(name, written.read(name)) for name in written.namelist()]
+            same = self._fill(entries, pages) == entries
+            self.kinds[kind] = (
+                entries if same and self.zip.bytes(entries) == path.read_bytes() else None
+            )
+            return path
+        entries = self.kinds[kind]
+        if entries is None:
+            return _write_pages(pages, path, self.lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(self.zip.bytes(self._fill(entries, pages)))
+        return path
+
+    @staticmethod
+    def _fill(entries: list, pages: list[_Page]) -> list:
+        """``entries`` with the slides and notes of ``pages`` (python-pptx numbers the notes
+        slides in the order they are made: slide order)."""
+        parts = {}
+        with_notes = [page for page in pages if page.notes is not None]
+        for number, page in enumerate(pages, start=1):
+            parts[f"ppt/slides/slide{number}.xml"] = slide_xml.slide_xml(_page_xml(page))
+        for number, page in enumerate(with_notes, start=1):
+            parts[f"ppt/notesSlides/notesSlide{number}.xml"] = slide_xml.notes_xml(page.notes)
+        return [(name, parts.get(name, data)) for name, data in entries]
 
 
 def write_profile(
@@ -920,7 +1060,7 @@ def write_profile(
     """
     text.check_lang(lang)
     data = _profile_data(_tables(sections), [organisation], min_n, lang)
-    return _write_profile(data, Path(path), organisation, min_n, lang)
+    return _write_pages(_profile_pages(data, organisation, min_n, lang), Path(path), lang)
 
 
 def profile_name(organisation: str) -> str:
@@ -957,7 +1097,8 @@ def write_profiles(
         raise ValueError(f"no organisation {', '.join(unknown)} in the data")
     text.check_lang(lang)
     data = _profile_data(tables, None if organisations is None else names, min_n, lang)
-    directory = Path(directory)
+    directory, writer = Path(directory), _ProfileWriter(lang)
     return [
-        _write_profile(data, directory / profile_name(name), name, min_n, lang) for name in names
+        writer.write(_profile_pages(data, name, min_n, lang), directory / profile_name(name))
+        for name in names
     ]
