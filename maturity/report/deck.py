@@ -601,6 +601,9 @@ def _table(slide, box, rows: list[list[str]], widths: list[float], *, numbers_fr
     shape = slide.shapes.add_table(1, 1, Emu(left), Emu(top), Emu(width), Emu(height))
     escaped = [[_CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", v) for v in row] for row in rows]
     tbl = parse_xml(_table_xml(escaped, columns, row_height, numbers_from, declare=True))
+    for empty in tbl.iterfind(".//a:t", {"a": tbl.nsmap["a"]}):
+        if empty.text is None:
+            empty.text = ""  # as python-pptx sets an empty run: <a:t></a:t>, not <a:t/>
     old = shape.table._tbl
     old.getparent().replace(old, tbl)
     return shape

@@ -57,7 +57,7 @@ def plain(texts) -> bool:
 
 
 def _t(value: str) -> str:
-    return f"<a:t>{escape(value)}</a:t>" if value else "<a:t/>"
+    return f"<a:t>{escape(value)}</a:t>"  # python-pptx sets "" as text: <a:t></a:t>
 
 
 def table_xml(
