@@ -642,27 +642,38 @@ def _latest(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _by_organisation(frame: pd.DataFrame) -> dict:
-    """Each organisation's rows of ``frame`` (in the frame's order), from one groupby: the
-    same rows as ``frame[frame["organisation"] == name]`` for each name."""
-    groups = frame.groupby("organisation", observed=True, sort=False)
-    return {key: rows for key, rows in groups}
+def _records(frame: pd.DataFrame, columns: list[str]) -> dict:
+    """Each organisation's rows of ``frame`` (in the frame's order) as tuples of ``columns``,
+    in one pass: the rows of ``frame[frame["organisation"] == name]`` for each name."""
+    out: dict = {}
+    rows = zip(*(frame[column].tolist() for column in columns), strict=True)
+    for key, row in zip(frame["organisation"].tolist(), rows, strict=True):
+        if not pd.isna(key):
+            out.setdefault(key, []).append(row)
+    return out
+
+
+#: The columns of the profiles' tables, as kept in :class:`_Profiles`.
+_CAPABILITY = ["strongest", "strongest_level", "weakest", "weakest_level"]
+_CAPABILITY += ["n_at_or_above_target", "n_with_target"]
+_SURVEY = ["role", "dimension", "mean", "n_respondents", "suppressed"]
+_CHANGE = ["role", "dimension", "mean_from", "mean_to", "difference", "suppressed"]
 
 
 @dataclass
 class _Profiles:
     """What the profiles share, computed once per :func:`write_profiles` call: the title
-    lines and each organisation's rows of the tables the profiles show."""
+    lines, the rows that are the same in every profile and each organisation's rows of the
+    tables the profiles show (tuples of the columns named above)."""
 
     title_lines: list[str]
-    capability: dict | None = None  # name -> (its capability_organisations row(s), levels)
-    summary: pd.DataFrame | None = None  # the latest capability_summary
-    survey: dict | None = None  # name -> its survey_organisations rows
-    survey_none: pd.DataFrame | None = None  # no rows (an organisation without answers)
-    everyone: pd.Series | None = None  # the mean of all organisations by role, dimension
+    capability: dict | None = None  # name -> its capability_organisations rows (_CAPABILITY)
+    levels: dict = field(default_factory=dict)  # name -> {capability: its latest level}
+    summary: list = field(default_factory=list)  # (capability, target, group mean) as text
+    survey: dict | None = None  # name -> its survey_organisations rows (_SURVEY)
+    everyone: dict = field(default_factory=dict)  # (role, dimension) -> mean of everyone
     wave: object = None  # the latest survey wave
-    change: dict = field(default_factory=dict)  # name -> its change since the first wave
-    change_none: pd.DataFrame | None = None
+    change: dict = field(default_factory=dict)  # name -> its change rows (_CHANGE)
     waves: list = field(default_factory=list)  # the survey waves (change only with two)
     hidden: dict = field(default_factory=dict)  # name -> roles hidden in the two waves
 
@@ -672,30 +683,45 @@ def _profile_data(tables, names: list[str] | None, min_n: int, lang: str) -> _Pr
     data = _Profiles(title_lines=_title_lines(tables, lang)[1:])
     names_ = ("capability_assessments", "capability_summary", "capability_organisations")
     if all(name in tables for name in names_):
-        found = _by_organisation(_latest(tables["capability_organisations"]))
-        levels = _by_organisation(_latest(tables["capability_assessments"]))
-        empty = tables["capability_assessments"].iloc[:0]
-        data.capability = {
-            key: (rows, levels.get(key, empty).set_index("capability"))
-            for key, rows in found.items()
-        }
-        data.summary = _latest(tables["capability_summary"])
+        data.capability = _records(_latest(tables["capability_organisations"]), _CAPABILITY)
+        levels = _records(_latest(tables["capability_assessments"]), ["capability", "level"])
+        data.levels = {key: dict(rows) for key, rows in levels.items()}
+        data.summary = _summary_rows(_latest(tables["capability_summary"]), lang)
     groups, responses = tables.get("survey_organisations"), tables.get("responses")
     if responses is None:
         return data
     if groups is not None and len(responses):
-        data.survey, data.survey_none = _by_organisation(groups), groups.iloc[:0]
-        data.everyone = tables["survey_dimensions"].set_index(["role", "dimension"])["mean"]
+        data.survey = _records(groups, _SURVEY)
+        everyone = tables["survey_dimensions"]
+        keys = zip(everyone["role"].tolist(), everyone["dimension"].tolist(), strict=True)
+        data.everyone = dict(zip(keys, everyone["mean"].tolist(), strict=True))
         data.wave = responses["wave"].max()
     waves = responses["wave"].drop_duplicates()
     if waves.nunique() >= 2:
         data.waves = sorted(waves.dropna())
-        data.change, data.change_none = _changes(responses, names, data.waves, min_n)
+        data.change = _records(_changes(responses, names, data.waves, min_n), _CHANGE)
         data.hidden = _hidden_roles(tables, (data.waves[0], data.waves[-1]))
     return data
 
 
-def _changes(responses, names, waves, min_n: int) -> tuple[dict, pd.DataFrame]:
+def _summary_rows(summary: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """Per capability: its name, target and mean of all organisations, as text."""
+    return [
+        (
+            capability,
+            text.number(float(target), lang, digits=0) if pd.notna(target) else "",
+            text.number(mean, lang),
+        )
+        for capability, target, mean in zip(
+            summary["capability"].tolist(),
+            summary["target"].tolist(),
+            summary["mean"].tolist(),
+            strict=True,
+        )
+    ]
+
+
+def _changes(responses, names, waves, min_n: int) -> pd.DataFrame:
     """Each organisation's change by role and dimension from the first wave to the last: one
     :func:`maturity.stats.change` with ``organisation`` among its groups, suppressed as each
     organisation alone (fewer than ``min_n`` respondents in either wave; no margins)."""
@@ -716,10 +742,7 @@ def _changes(responses, names, waves, min_n: int) -> tuple[dict, pd.DataFrame]:
         )
     fewest = change[["n_respondents_from", "n_respondents_to"]].min(axis=1)
     change["suppressed"] = fewest.to_numpy() < min_n
-    parts = {
-        key: rows.drop(columns="organisation") for key, rows in _by_organisation(change).items()
-    }
-    return parts, change.iloc[:0].drop(columns="organisation")
+    return change
 
 
 def _partial_organisations(responses, waves) -> list:
@@ -782,31 +805,30 @@ def _titled(title: str, shapes: list, notes: list[str]) -> _Page:
     return _Page([_Box(box, [title], size, True, _ACCENT), *shapes], notes)
 
 
-def _capability_rows(data: _Profiles, levels: pd.DataFrame, lang: str) -> list[list[str]]:
+def _capability_rows(data: _Profiles, organisation: str, lang: str) -> list[list[str]]:
     header = [
         text.word(f"deck.profile_{k}", lang)
         for k in ("capability", "level", "target", "group_mean")
     ]
     rows = [header]
-    for row in data.summary.itertuples():
-        level = levels["level"].get(row.capability) if row.capability in levels.index else None
+    levels = data.levels.get(organisation, {})
+    for capability, target, mean in data.summary:
+        level = levels.get(capability)
         shown = (
             text.word("figure.not_assessed", lang)
             if level is None or pd.isna(level)
             else text.number(float(level), lang, digits=0)
         )
-        target = text.number(float(row.target), lang, digits=0) if pd.notna(row.target) else ""
-        rows.append([row.capability, shown, target, text.number(row.mean, lang)])
+        rows.append([capability, shown, target, mean])
     return rows
 
 
 def _capability_page(data: _Profiles, organisation: str, lang: str) -> _Page | None:
     if data.capability is None or organisation not in data.capability:
         return None
-    found, levels = data.capability[organisation]
     title = text.word("deck.profile_capability_title", lang, organisation=organisation)
-    rows = _capability_rows(data, levels, lang)
-    row = found.iloc[0]
+    rows = _capability_rows(data, organisation, lang)
+    row = dict(zip(_CAPABILITY, data.capability[organisation][0], strict=True))
     lines = [
         text.word(
             "deck.profile_strongest",
@@ -839,20 +861,21 @@ def _survey_page(data: _Profiles, organisation: str, min_n: int, lang: str) -> _
     if data.survey is None:
         return None
     title = text.word("deck.profile_survey_title", lang, organisation=organisation, wave=data.wave)
-    mine = data.survey.get(organisation, data.survey_none)
+    mine = data.survey.get(organisation, [])
     header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension", "mean_n", "all")]
     rows = [header]
-    for row in mine[~mine["suppressed"].astype(bool)].itertuples():
-        mean = f"{text.number(row.mean, lang)} ({int(row.n_respondents)})"
-        overall = data.everyone.get((row.role, row.dimension))
-        rows.append([str(row.role), str(row.dimension), mean, text.number(overall, lang)])
+    for role, dimension, mean, n, suppressed in mine:
+        if not bool(suppressed):
+            shown = f"{text.number(mean, lang)} ({int(n)})"
+            overall = data.everyone.get((role, dimension))
+            rows.append([str(role), str(dimension), shown, text.number(overall, lang)])
     lines = [
         upper_first(
             text.word(
                 "deck.profile_suppressed", lang, role=role, min_n=min_n, organisation=organisation
             )
         )
-        for role in sorted(mine.loc[mine["suppressed"].astype(bool), "role"].astype(str).unique())
+        for role in sorted({str(row[0]) for row in mine if bool(row[-1])})
     ]
     if not len(mine):
         lines = [text.word("deck.profile_no_survey", lang, organisation=organisation)]
@@ -875,30 +898,31 @@ def _change_page(data: _Profiles, organisation: str, min_n: int, lang: str) -> _
         from_wave=waves[0],
         to_wave=waves[-1],
     )
-    change = data.change.get(organisation, data.change_none).copy()
-    change["suppressed"] = change["suppressed"].astype(bool) | change["role"].astype(str).isin(
-        data.hidden.get(organisation, set())
-    )
-    shown = change[~change["suppressed"].astype(bool)]
+    hidden_roles = data.hidden.get(organisation, set())
+    change = [
+        (*row[:-1], bool(row[-1]) or str(row[0]) in hidden_roles)
+        for row in data.change.get(organisation, [])
+    ]
     header = [text.word(f"deck.profile_{k}", lang) for k in ("role", "dimension")]
     rows = [header + [str(waves[0]), str(waves[-1]), text.word("deck.profile_change", lang)]]
-    for row in shown.itertuples():
-        rows.append(
-            [
-                str(row.role),
-                str(row.dimension),
-                text.number(row.mean_from, lang),
-                text.number(row.mean_to, lang),
-                text.number(row.difference, lang, digits=2),
-            ]
-        )
+    for role, dimension, mean_from, mean_to, difference, suppressed in change:
+        if not suppressed:
+            rows.append(
+                [
+                    str(role),
+                    str(dimension),
+                    text.number(mean_from, lang),
+                    text.number(mean_to, lang),
+                    text.number(difference, lang, digits=2),
+                ]
+            )
     shapes = []
     if len(rows) > 1:
         shapes.append(_Grid((_MARGIN, _TOP, 9.4, _BODY_H), rows, [2.2, 3.0, 1.2, 1.2, 1.8], 2))
-    hidden = change.loc[change["suppressed"].astype(bool), "role"].astype(str)
+    hidden = {str(row[0]) for row in change if row[-1]}
     lines = [
         upper_first(text.word("deck.profile_no_change", lang, role=role, min_n=min_n))
-        for role in sorted(hidden.unique())
+        for role in sorted(hidden)
     ]
     if not len(change):
         lines = [text.word("deck.profile_no_survey", lang, organisation=organisation)]
