@@ -10,6 +10,15 @@ drawn (``reports/figures``), each scaled to fit its box keeping its aspect ratio
 
 The file is written with python-pptx, then re-zipped with fixed entry dates and fixed core
 properties, so the same sections always give the same bytes.
+
+The profiles (``reports/organisationer/<name>.pptx``, one per organisation, 290 at national
+scale) share one pass over the tables (:class:`_Profiles`: the title lines, each
+organisation's rows from one pass over each table, the change since the first wave from one
+:func:`maturity.stats.change` with ``organisation`` among its groups). Each profile is a list
+of pages (text boxes, tables, notes); the first profile of each kind is written with
+python-pptx and the others as its package with the slides and notes written as XML text
+(:mod:`maturity.report.slide_xml`), byte for byte what python-pptx writes: 290 national
+profiles take about 0.4 s of CPU instead of 290 s.
 """
 
 from __future__ import annotations
