@@ -1038,7 +1038,7 @@ class _ProfileWriter:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.zip = slide_xml.ZipWriter()
-        self.kinds: dict[tuple[bool, ...], list | None] = {}
+        self.kinds: dict[tuple[bool, ...], tuple[list, frozenset] | None] = {}
 
     def write(self, pages: list[_Page], path: Path) -> Path:
         if not slide_xml.plain(text for page in pages for text in page.texts()):
@@ -1048,29 +1048,29 @@ class _ProfileWriter:
             _write_pages(pages, path, self.lang)
             with zipfile.ZipFile(path) as written:
                 entries = [(name, written.read(name)) for name in written.namelist()]
-            same = self._fill(entries, pages) == entries
-            self.kinds[kind] = (
-                entries if same and self.zip.bytes(entries) == path.read_bytes() else None
-            )
+            filled, keep = self._fill(entries, pages)
+            same = filled == entries and self.zip.bytes(entries, keep) == path.read_bytes()
+            self.kinds[kind] = (entries, keep) if same else None
             return path
-        entries = self.kinds[kind]
-        if entries is None:
+        if self.kinds[kind] is None:
             return _write_pages(pages, path, self.lang)
+        entries, keep = self.kinds[kind]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(self.zip.bytes(self._fill(entries, pages)))
+        path.write_bytes(self.zip.bytes(self._fill(entries, pages)[0], keep))
         return path
 
     @staticmethod
-    def _fill(entries: list, pages: list[_Page]) -> list:
+    def _fill(entries: list, pages: list[_Page]) -> tuple[list, frozenset]:
         """``entries`` with the slides and notes of ``pages`` (python-pptx numbers the notes
-        slides in the order they are made: slide order)."""
+        slides in the order they are made: slide order), and the names of the others."""
         parts = {}
         with_notes = [page for page in pages if page.notes is not None]
         for number, page in enumerate(pages, start=1):
             parts[f"ppt/slides/slide{number}.xml"] = slide_xml.slide_xml(_page_xml(page))
         for number, page in enumerate(with_notes, start=1):
             parts[f"ppt/notesSlides/notesSlide{number}.xml"] = slide_xml.notes_xml(page.notes)
-        return [(name, parts.get(name, data)) for name, data in entries]
+        filled = [(name, parts.get(name, data)) for name, data in entries]
+        return filled, frozenset(name for name, _ in entries if name not in parts)
 
 
 def write_profile(

@@ -213,7 +213,7 @@ def notes_xml(lines: list[str]) -> bytes:
 class ZipWriter:
     """Zip files with every entry deflated and dated 2000-01-01 00:00, byte for byte what
     :mod:`zipfile` writes for them (``ZipInfo(name, date_time)``, ``ZIP_DEFLATED``, mode
-    0600), with each distinct entry compressed only once per writer.
+    0600); the entries named in ``keep`` are compressed only once per writer.
 
     Examples
     --------
@@ -229,21 +229,22 @@ class ZipWriter:
     def __init__(self) -> None:
         self._compressed: dict[tuple[str, bytes], tuple[int, bytes]] = {}
 
-    def _deflate(self, name: str, data: bytes) -> tuple[int, bytes]:
+    def _deflate(self, name: str, data: bytes, keep) -> tuple[int, bytes]:
         key = (name, data)
         found = self._compressed.get(key)
         if found is None:
             compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
             found = (zlib.crc32(data), compressor.compress(data) + compressor.flush())
-            if len(self._compressed) < 4096:
+            if name in keep:
                 self._compressed[key] = found
         return found
 
-    def bytes(self, entries: list[tuple[str, bytes]]) -> bytes:
-        """The zip of ``entries`` (name, data), in their order."""
+    def bytes(self, entries: list[tuple[str, bytes]], keep=frozenset()) -> bytes:
+        """The zip of ``entries`` (name, data), in their order; the compressed data of those
+        named in ``keep`` is kept for the next zip with the same entry."""
         local, central, offset = [], [], 0
         for name, data in entries:
-            crc, packed = self._deflate(name, data)
+            crc, packed = self._deflate(name, data, keep)
             encoded = name.encode("ascii" if name.isascii() else "utf-8")
             flags = 0 if name.isascii() else 0x800
             common = (flags, 8, self._TIME, self._DATE, crc, len(packed), len(data))
