@@ -264,3 +264,168 @@ def test_title_slide_counts_many_organisations_without_naming_them(demo_report, 
     prs = Presentation(str(write_deck(sections, tmp_path / "d.pptx", figures=tmp_path)))
     words = " ".join(shape.text_frame.text for shape in prs.slides[0].shapes)
     assert "organisationer" in words and "Kommun 17" not in words
+
+
+# --- the fast path of the profiles gives python-pptx's bytes --------------------------------
+
+
+def test_profiles_fast_path_is_byte_identical_to_python_pptx(demo_report, tmp_path):
+    from maturity.report import deck
+
+    _, result = demo_report
+    for lang in ("sv", "en"):
+        fast = deck.write_profiles(result.sections, tmp_path / f"fast_{lang}", lang=lang)
+        assert len(fast) == 15
+        for path in fast:  # each one alone, all through python-pptx
+            slow = deck.write_profile(
+                result.sections,
+                tmp_path / f"slow_{lang}" / path.name,
+                organisation=path.stem,
+                lang=lang,
+            )
+            assert path.read_bytes() == slow.read_bytes(), path.name
+
+
+def test_profile_writer_on_awkward_texts(tmp_path):
+    from maturity.report import deck
+
+    def pages(name):
+        table = deck._Grid((0.5, 1.35, 8.0, 5.75), [["A & B", "<x>"], [name, ""]], [5.0, 3.0])
+        return [
+            deck._Page([deck._Box((0.5, 1.2, 12.3, 1.2), [name, ""], 40, True, (1, 2, 3))]),
+            deck._titled(f"{name}: 'quoted' \"text\"", [table], [name, "", "a > b"]),
+            deck._Page([deck._Box((0.5, 1.2, 12.3, 5.0), ["x" * 400])], []),
+        ]
+
+    writer = deck._ProfileWriter("en")
+    for i, name in enumerate(["Åmål", "Kommun <1>", "Tab\there", "Bell\x07", "Ünïcødé ✓"]):
+        fast = writer.write(pages(name), tmp_path / "fast" / f"{i}.pptx")
+        slow = deck._write_pages(pages(name), tmp_path / "slow" / f"{i}.pptx", "en")
+        assert fast.read_bytes() == slow.read_bytes(), name
+    assert list(writer.kinds.values()) == [writer.kinds[(False, True, True)]] and all(
+        v is not None for v in writer.kinds.values()
+    )
+
+
+def test_zip_writer_matches_zipfile(tmp_path):
+    import io
+    import random
+    import zipfile
+
+    from maturity.report.slide_xml import ZipWriter
+
+    rng = random.Random(3)
+    entries = [
+        (f"ppt/part{i}.xml", bytes(rng.randrange(0, 40) for _ in range(rng.randrange(0, 5000))))
+        for i in range(12)
+    ] + [("ppt/médias/å.bin", b"x" * 100), ("empty", b"")]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, data)
+    writer = ZipWriter()
+    keep = {name for name, _ in entries[::2]}
+    assert writer.bytes(entries, keep) == buffer.getvalue()
+    assert writer.bytes(entries, keep) == buffer.getvalue()  # again, half of it kept compressed
+    assert writer.bytes(entries) == buffer.getvalue()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_change_of_all_organisations_at_once_equals_one_at_a_time(seed):
+    import numpy as np
+    import pandas as pd
+
+    from maturity import stats
+    from maturity.report import deck
+    from tests._stats_data import random_responses
+
+    responses = random_responses(
+        seed=seed, n_organisations=7, n_respondents=90, waves=(2020, 2022), categorical=seed == 1
+    )
+    rng = np.random.default_rng(seed)
+    # some organisations lack a statement in a wave (their dimension has fewer statements there)
+    lacking = (
+        responses["organisation"].isin(["Org 1", "Org 4"])
+        & (responses["statement"] == "S2")
+        & (responses["wave"] == 2020)
+    )
+    responses = responses[~lacking & (rng.random(len(responses)) > 0.02)].reset_index(drop=True)
+    assert deck._partial_organisations(responses, [2020, 2022]) == ["Org 1", "Org 4"]
+    waves = [2020, 2022]
+    for min_n in (1, 5, 12):
+        together = deck._changes(responses, None, waves, min_n)
+        for name in sorted(responses["organisation"].astype(str).unique()):
+            mine = responses[responses["organisation"] == name]
+            alone = stats.change(
+                mine, from_wave=2020, to_wave=2022, by=["role", "dimension"], min_n=min_n
+            )
+            got = together[together["organisation"] == name]
+            columns = ["role", "dimension", "n_respondents_from", "n_respondents_to", "suppressed"]
+            expected = alone[columns].astype({"role": str, "dimension": str})
+            pd.testing.assert_frame_equal(
+                got[columns].astype({"role": str, "dimension": str}).reset_index(drop=True),
+                expected.reset_index(drop=True),
+                check_dtype=False,
+            )
+            shown = ~alone["suppressed"].to_numpy(dtype=bool)
+            for column in ("mean_from", "mean_to", "difference"):
+                assert np.array_equal(
+                    got[column].to_numpy(dtype=float)[shown],
+                    alone[column].to_numpy(dtype=float)[shown],
+                ), (name, column)
+
+
+def _table_cell_by_cell(slide, box, rows, widths, *, numbers_from=1):
+    """The profile tables as they were written before: every cell through python-pptx."""
+    from pptx.enum.text import PP_ALIGN
+
+    left, top, _, height = box
+    row_height = min(height / len(rows), 0.4)
+    shape = slide.shapes.add_table(
+        len(rows),
+        len(widths),
+        Inches(left),
+        Inches(top),
+        Inches(sum(widths)),
+        Inches(row_height * len(rows)),
+    )
+    table = shape.table
+    for j, width in enumerate(widths):
+        table.columns[j].width = Inches(width)
+    for i, row in enumerate(rows):
+        table.rows[i].height = Inches(row_height)
+        for j, value in enumerate(row):
+            cell = table.cell(i, j)
+            cell.margin_top = cell.margin_bottom = Inches(0.01)
+            cell.margin_left = cell.margin_right = Inches(0.05)
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.LEFT if j < numbers_from else PP_ALIGN.RIGHT
+            run = paragraph.add_run()
+            run.text = value
+            run.font.size = Pt(MIN_PT)
+            run.font.bold = i == 0
+    return shape
+
+
+def test_table_in_one_piece_equals_cell_by_cell():
+    from lxml import etree
+
+    from maturity.report import deck
+
+    rows = [
+        ["Roll", "Dimension", "Medel (n)"],
+        ["", "A & B <c>", "3,1 (69)"],
+        ["tab\there", "line\nfeed", "bell\x07 and \x1b"],
+        ["Åmål ✓", "'quoted' \"text\"", " "],
+    ]
+    for numbers_from in (1, 2):
+        xml = []
+        for make in (deck._table, _table_cell_by_cell):
+            prs = Presentation()
+            slide = prs.slides.add_slide(prs.slide_layouts[6])
+            make(slide, (0.5, 1.35, 8.0, 5.75), rows, [2.2, 3.0, 1.4], numbers_from=numbers_from)
+            xml.append(etree.tostring(slide._element, encoding="UTF-8", standalone=True))
+        assert xml[0] == xml[1]
