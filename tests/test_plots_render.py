@@ -110,3 +110,16 @@ def test_figures_with_the_same_spec_are_drawn_once_and_saved_under_each_name(tmp
     ]
     assert (tmp_path / "dated.png").read_bytes() == (tmp_path / "latest.png").read_bytes()
     assert (tmp_path / "dated.png").read_bytes() != (tmp_path / "other.png").read_bytes()
+
+
+def test_svg_text_stays_text_in_the_named_fonts(tmp_path):
+    from maturity.plots.style import SVG_FONT_FAMILY
+
+    title = "Risk <a> & \"b\" font-family: 'DejaVu Sans'"
+    spec = FigureSpec("maturity.plots.style:message_figure", (title, "Inga data"))
+    svg = draw_and_save(spec, tmp_path / "f")[1].read_text(encoding="utf-8")
+    assert ">Inga data</text>" in svg and "&lt;a&gt; &amp;" in svg  # words, not glyph paths
+    assert "<use xlink:href" not in svg
+    styles = [line for line in svg.splitlines() if "<text " in line]
+    assert styles and all(f"font-family: {SVG_FONT_FAMILY};" in line for line in styles)
+    assert "font-family: 'DejaVu Sans'</text>" in svg  # the title itself is left as written

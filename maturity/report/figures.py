@@ -34,6 +34,7 @@ from pathlib import Path
 
 from maturity import text
 from maturity.plots.spec import FigureSpec
+from maturity.plots.style import FONT_FAMILY, SVG_FONT_FAMILY
 from maturity.sections import Section
 
 __all__ = ["render_figures", "save_figure", "draw_and_save"]
@@ -57,7 +58,7 @@ def save_figure(figure, stem: Path) -> list[Path]:
     box = _laid_out(figure, DPI)
     figure.savefig(png, dpi=DPI, metadata={"Software": None}, bbox_inches=box)
     figure.savefig(svg, metadata={"Date": None, "Creator": None}, bbox_inches=box)
-    _stable_svg_ids(svg)
+    _finish_svg(svg)
     plt.close(figure)
     return [png, svg]
 
@@ -80,16 +81,22 @@ def _laid_out(figure, dpi: float):
     return figure.get_tightbbox(renderer).padded(0.1)
 
 
-def _stable_svg_ids(path: Path) -> None:
+def _finish_svg(path: Path) -> None:
     """Renumber clip-path ids, which matplotlib derives partly from object ids, in order of
-    appearance, so that the same figure always gives the same SVG bytes."""
+    appearance, so that the same figure always gives the same SVG bytes; and name the fonts a
+    viewer falls back to when it lacks the figures' font (:data:`SVG_FONT_FAMILY`)."""
     text = path.read_text(encoding="utf-8")
     mapping: dict[str, str] = {}
     for found in re.findall(r'id="(p[0-9a-f]{10})"', text):
         mapping.setdefault(found, f"clip{len(mapping) + 1}")
     if mapping:
         text = re.sub(r"\bp[0-9a-f]{10}\b", lambda m: mapping.get(m.group(0), m.group(0)), text)
-        path.write_text(text, encoding="utf-8")
+    text = re.sub(
+        f"(<text style=\"[^\"]*)font-family: '{FONT_FAMILY}'",
+        lambda m: f"{m.group(1)}font-family: {SVG_FONT_FAMILY}",
+        text,
+    )
+    path.write_text(text, encoding="utf-8")
 
 
 def draw_and_save(spec: FigureSpec, stem: Path | str) -> list[Path]:
