@@ -29,7 +29,9 @@ import os
 import pickle
 import re
 import shutil
+import threading
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from maturity import text
@@ -130,10 +132,11 @@ def render_figures(
 ) -> list[Path]:
     """Draw every figure of every section into ``directory`` (PNG and SVG), in name order.
 
-    ``processes``: how many worker processes draw; default one per idle CPU (CPUs less the
-    load average, at most 4). With more than one and at least :data:`MIN_PARALLEL` figures,
-    the specs are pickled to a pool of freshly started (``spawn``) processes; otherwise the
-    figures are drawn here, one after the other. Figures with the same spec are drawn once
+    ``processes``: how many processes draw, this one included; default one per idle CPU (CPUs
+    less the load average, at most 4). With more than one and at least :data:`MIN_PARALLEL`
+    figures, this process draws from the end of the list while ``processes - 1`` freshly
+    started (``spawn``) workers, to which the specs are pickled, draw from its start; otherwise
+    the figures are drawn here, one after the other. Figures with the same spec are drawn once
     and copied. A script that calls this (or
     :func:`maturity.build_report`) needs the usual ``if __name__ == "__main__":`` guard, since
     the workers import the main module; without it the pool breaks and the figures are drawn
@@ -150,10 +153,9 @@ def render_figures(
         progress(text.word("cli.drawing", lang, n=len(specs), directory=directory))
     work, copies = _unique_work(specs, directory)
     processes = _free_cpus() if processes is None else processes
-    drawn = None
     if processes > 1 and len(work) >= MIN_PARALLEL:
-        drawn = _draw_in_workers(work, min(processes, len(work)), progress, lang)
-    if drawn is None:
+        drawn = _draw_in_workers(work, min(processes, len(work)) - 1, progress, lang)
+    else:
         drawn = [_draw_task(task, progress) for task in work]
     written = {Path(paths[0]).stem: paths for paths in drawn}
     for name, original in copies.items():
@@ -203,23 +205,70 @@ def _draw_task(task: tuple[FigureSpec, str], progress=None) -> list[str]:
     return paths
 
 
-def _draw_in_workers(work, processes: int, progress, lang: str) -> list[list[str]] | None:
-    """Draw in a pool of spawned processes; None when the pool broke (the caller then draws in
-    this process). An error in a plot function is raised as it is."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+class _Shared:
+    """The figures still to draw, shared by this process (which takes them from the back) and
+    the worker processes (fed from the front, the next one submitted as soon as one is done),
+    so that neither waits for the other and both finish within about one figure."""
 
-    drawn = []
-    try:
-        with ProcessPoolExecutor(
-            processes, mp_context=multiprocessing.get_context("spawn")
-        ) as pool:
-            for paths in pool.map(_draw_task, work):
-                drawn.append(paths)
-                if progress:
-                    progress(f"  {Path(paths[0]).name}")
-    except BrokenProcessPool:
-        if progress:
-            progress(text.word("cli.drawing_here", lang))
-        return None
-    return drawn
+    def __init__(self, work, pool, progress):
+        self.work, self.pool, self.progress = work, pool, progress
+        self.front, self.back = 0, len(work)
+        self.futures: dict = {}
+        self.here: list[int] = []  # taken for a worker that could not be given them
+        self.lock = threading.Lock()
+
+    def feed(self, done=None) -> None:
+        """Give a worker the next figure from the front (called again when it is done)."""
+        with self.lock:
+            if done is not None and self.progress and not done.exception():
+                self.progress(f"  {Path(done.result()[0]).name}")
+            if self.front >= self.back:
+                return
+            i, self.front = self.front, self.front + 1
+            try:
+                future = self.pool.submit(_draw_task, self.work[i])
+            except BrokenProcessPool:
+                self.here.append(i)
+                return
+            self.futures[i] = future
+        future.add_done_callback(self.feed)
+
+    def take_back(self) -> int | None:
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            self.back -= 1
+            return self.back
+
+    def stop(self) -> None:
+        with self.lock:
+            self.back = self.front
+
+
+def _draw_in_workers(work, workers: int, progress, lang: str) -> list[list[str]]:
+    """Draw with ``workers`` freshly spawned processes and this one at once (see
+    :class:`_Shared`). When the workers cannot start (a script without the ``__main__`` guard)
+    their figures are drawn here. An error in a plot function is raised as it is."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    drawn: dict[int, list[str]] = {}
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        shared = _Shared(work, pool, progress)
+        try:
+            for _ in range(workers):
+                shared.feed()
+            while (i := shared.take_back()) is not None:
+                drawn[i] = _draw_task(work[i], progress)
+            broken = list(shared.here)
+            for i, future in sorted(shared.futures.items()):
+                try:
+                    drawn[i] = future.result()
+                except BrokenProcessPool:
+                    broken.append(i)
+        finally:
+            shared.stop()
+    if broken and progress:
+        progress(text.word("cli.drawing_here", lang))
+    for i in sorted(broken):
+        drawn[i] = _draw_task(work[i], progress)
+    return [drawn[i] for i in range(len(work))]
