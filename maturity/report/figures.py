@@ -24,6 +24,7 @@ bytes written are the same whichever process draws a figure.
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import pickle
@@ -59,8 +60,9 @@ def save_figure(figure, stem: Path) -> list[Path]:
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
     box = _laid_out(figure, DPI)
     figure.savefig(png, dpi=DPI, metadata={"Software": None}, bbox_inches=box)
-    figure.savefig(svg, metadata={"Date": None, "Creator": None}, bbox_inches=box)
-    _finish_svg(svg)
+    drawn = io.StringIO()
+    figure.savefig(drawn, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=box)
+    svg.write_text(_finished_svg(drawn.getvalue()), encoding="utf-8")
     plt.close(figure)
     return [png, svg]
 
@@ -83,22 +85,21 @@ def _laid_out(figure, dpi: float):
     return figure.get_tightbbox(renderer).padded(0.1)
 
 
-def _finish_svg(path: Path) -> None:
-    """Renumber clip-path ids, which matplotlib derives partly from object ids, in order of
-    appearance, so that the same figure always gives the same SVG bytes; and name the fonts a
-    viewer falls back to when it lacks the figures' font (:data:`SVG_FONT_FAMILY`)."""
-    text = path.read_text(encoding="utf-8")
+def _finished_svg(text: str) -> str:
+    """The SVG with its clip-path ids, which matplotlib derives partly from object ids,
+    renumbered in order of appearance, so that the same figure always gives the same SVG bytes;
+    and with the fonts a viewer falls back to when it lacks the figures' font
+    (:data:`~maturity.plots.style.SVG_FONT_FAMILY`)."""
     mapping: dict[str, str] = {}
     for found in re.findall(r'id="(p[0-9a-f]{10})"', text):
         mapping.setdefault(found, f"clip{len(mapping) + 1}")
     if mapping:
         text = re.sub(r"\bp[0-9a-f]{10}\b", lambda m: mapping.get(m.group(0), m.group(0)), text)
-    text = re.sub(
+    return re.sub(
         f"(<text style=\"[^\"]*)font-family: '{FONT_FAMILY}'",
         lambda m: f"{m.group(1)}font-family: {SVG_FONT_FAMILY}",
         text,
     )
-    path.write_text(text, encoding="utf-8")
 
 
 def draw_and_save(spec: FigureSpec, stem: Path | str) -> list[Path]:
