@@ -9,17 +9,24 @@ timestamp or software version, and the SVG clip-path ids are renumbered in order
 How the figures are drawn: every figure is drawn from the summary tables its section already
 computed (never from the responses again), laid out once at the PNG's resolution and cut to
 the box around what it draws, so each file costs one drawing (``bbox_inches="tight"`` costs
-two; same pixels). Figures with the same spec are drawn once and copied. With enough figures
-and idle CPUs, a pool of freshly started (``spawn``) worker processes draws them, to which the
-specs are pickled; nothing is inherited by fork and no module global is involved.
+two; same pixels). The SVG keeps its text as text (``svg.fonttype="none"``, in the fonts of
+:data:`~maturity.plots.style.SVG_FONT_FAMILY`). Figures with the same spec are drawn once and
+copied. With enough figures and idle CPUs, this process and freshly started (``spawn``) worker
+processes, to which the specs are pickled, draw them together (:func:`render_figures`); nothing
+is inherited by fork and no module global is involved. The bytes written are the same whichever
+process draws a figure.
 
-Measured on the demo (30 figures, ``render_figures`` on the sv report's sections, the 2-core
-machine under a load of about 12 from other sessions, 2026-11-30): in sequence 50–56 s wall,
-with a pool of 2 workers 68–73 s: on a busy machine a pool only adds its start-up, so the
-number of workers follows the idle CPUs (:func:`_free_cpus`). An earlier measurement on the
-idle machine gave the pool 1.6 × (14.7 s against 23.6 s). Drawing and saving the 30 figures
-one after the other costs 19.7 s CPU against about 24 s with ``"tight"`` (same load). The
-bytes written are the same whichever process draws a figure.
+Where the time goes (the demo's 29 distinct figures drawn one after the other, process CPU
+seconds on the 2-core machine under a load of 5–6, 2026-11-30): building the figures 2.7 s,
+laying them out (mostly the constrained layout engine) 3.3 s, the PNG 7.5 s (Agg drawing, its
+text above all; zlib about 1.7 s), the SVG 3.7 s (4.5–4.8 s while every glyph was a path).
+Nearly all of it is matplotlib's work per text and per glyph. The whole render costs 16.3–16.7 s
+CPU against 17.9–20.0 s before, in the same run; the national one 11.6 s against 17.1 s, most
+of it from the capability figures no longer summarising the map again. On a busy machine a pool
+only adds its start-up, so the number of processes follows the idle CPUs (:func:`_free_cpus`);
+on the idle machine a pool of 2 workers gave 1.6 × (14.7 s against 23.6 s), and this process
+now draws as one of them, so one worker fewer starts (about 1.5 s CPU each: importing pandas
+and matplotlib).
 """
 
 from __future__ import annotations
