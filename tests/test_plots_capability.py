@@ -106,6 +106,28 @@ def test_radar(cmap):
     assert "Mean of all organisations" in texts(fig)
 
 
+def _png(fig: Figure) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=60, metadata={"Software": None})
+    return out.getvalue()
+
+
+def test_figures_from_the_summaries_already_computed_are_the_same(cmap):
+    from maturity.capability import goal_profiles
+
+    summary = capability_summary(cmap.assessments, levels=cmap.levels).capabilities
+    assert _png(capability_heatmap(cmap, summary=summary)) == _png(capability_heatmap(cmap))
+    profiles = goal_profiles(cmap.assessments)
+    for org in ("Tanum", "SML-IT"):
+        drawn = capability_radar(cmap, organisation=org, profiles=profiles)
+        assert _png(drawn) == _png(capability_radar(cmap, organisation=org))
+    # the summary given is what the heatmap draws
+    other = summary.assign(mean=summary["mean"][::-1].to_numpy())
+    assert _png(capability_heatmap(cmap, summary=other)) != _png(capability_heatmap(cmap))
+
+
 def test_radar_unknown_organisation(cmap):
     with pytest.raises(ValueError, match="Okänd"):
         capability_radar(cmap, organisation="Okänd")

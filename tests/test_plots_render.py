@@ -110,3 +110,42 @@ def test_figures_with_the_same_spec_are_drawn_once_and_saved_under_each_name(tmp
     ]
     assert (tmp_path / "dated.png").read_bytes() == (tmp_path / "latest.png").read_bytes()
     assert (tmp_path / "dated.png").read_bytes() != (tmp_path / "other.png").read_bytes()
+
+
+def test_svg_text_stays_text_in_the_named_fonts(tmp_path):
+    from maturity.plots.style import SVG_FONT_FAMILY
+
+    title = "Risk <a> & \"b\" font-family: 'DejaVu Sans'"
+    spec = FigureSpec("maturity.plots.style:message_figure", (title, "Inga data"))
+    svg = draw_and_save(spec, tmp_path / "f")[1].read_text(encoding="utf-8")
+    assert ">Inga data</text>" in svg and "&lt;a&gt; &amp;" in svg  # words, not glyph paths
+    assert "<use xlink:href" not in svg
+    styles = [line for line in svg.splitlines() if "<text " in line]
+    assert styles and all(f"font-family: {SVG_FONT_FAMILY};" in line for line in styles)
+    assert "font-family: 'DejaVu Sans'</text>" in svg  # the title itself is left as written
+
+
+def _messages(n: int) -> dict[str, FigureSpec]:
+    return {
+        f"f{i:02d}": FigureSpec("maturity.plots.style:message_figure", (f"Titel {i}", "Inga data"))
+        for i in range(n)
+    }
+
+
+def test_this_process_and_a_worker_draw_the_same_bytes_as_this_process_alone(tmp_path):
+    figures = _messages(9)
+    lines: list[str] = []
+    alone = render_figures([Section(name="t", figures=figures)], tmp_path / "a", processes=1)
+    shared = render_figures(
+        [Section(name="t", figures=figures)], tmp_path / "b", processes=2, progress=lines.append
+    )
+    assert [p.name for p in shared] == [p.name for p in alone]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(alone, shared, strict=True))
+    assert sorted(line.strip() for line in lines[1:]) == [f"f{i:02d}.png" for i in range(9)]
+
+
+def test_an_error_in_a_plot_function_is_raised_with_workers(tmp_path):
+    figures = _messages(7)
+    figures["f03"] = FigureSpec("maturity.plots.style:message_figure", ())  # missing arguments
+    with pytest.raises(TypeError):
+        render_figures([Section(name="t", figures=figures)], tmp_path, processes=2)

@@ -316,6 +316,52 @@ def test_wave_change_statements(demo):
     assert "I18" in _all_text(fig)
 
 
+def _distribution_by_groupby(responses, codebook, min_n):
+    """answer_distribution computed the straightforward way (a groupby on the texts)."""
+    out = mt.describe(responses, by=["role", "statement"], min_n=min_n, codebook=codebook)
+    out["role"], out["statement"] = out["role"].astype(str), out["statement"].astype(str)
+    keys = responses.assign(
+        role=responses["role"].astype(str), statement=responses["statement"].astype(str)
+    )
+    counts = keys[keys["score"].notna()].groupby(["role", "statement", "score"]).size()
+    written = keys["answer"].astype(object).fillna("").astype(str).str.strip() != ""
+    dont_know = keys[keys["score"].isna() & written].groupby(["role", "statement"])
+    index = pd.MultiIndex.from_frame(out[["role", "statement"]])
+    for value in (1.0, 2.0, 3.0, 4.0, 5.0):
+        step = counts.xs(value, level="score") if value in counts.index.levels[2] else None
+        out[f"step_{value:g}"] = 0 if step is None else step.reindex(index, fill_value=0).to_numpy()
+    out["n_dk"] = dont_know.size().reindex(index, fill_value=0).to_numpy(dtype=int)
+    people = dont_know["respondent"].nunique()
+    out["dk_people"] = people.reindex(index, fill_value=0).to_numpy(dtype=int)
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_answer_distribution_counts_as_a_groupby_does(seed):
+    rng = np.random.default_rng(seed)
+    cb = _codebook()
+    responses = _responses(n_managers=7, n_it=5, waves=(2021, 2022), seed=seed)
+    n = len(responses)
+    # off-scale scores, blank "Vet ej" cells, missing roles and people, plain text columns
+    responses.loc[rng.random(n) < 0.03, "score"] = 2.5
+    blank = responses["score"].isna() & (rng.random(n) < 0.3)
+    responses.loc[blank, "answer"] = rng.choice(["", " ", None], blank.sum())
+    responses.loc[rng.random(n) < 0.02, "role"] = np.nan
+    responses.loc[rng.random(n) < 0.05, "respondent"] = None
+    if seed == 2:
+        responses["role"] = responses["role"].astype(object)
+        responses["respondent"] = responses["respondent"].astype("category")
+    latest = responses[responses["wave"] == 2022].reset_index(drop=True)
+    expected = _distribution_by_groupby(latest, cb, 3)
+    for table in (
+        sp.answer_distribution(latest, codebook=cb, min_n=3),
+        sp.answer_distribution(responses, codebook=cb, min_n=3, wave=2022),
+    ):
+        pd.testing.assert_frame_equal(table.drop(columns="wave"), expected, check_dtype=False)
+        assert (table["wave"] == 2022).all()
+    assert expected["n_dk"].sum() > 0 and expected["step_3"].sum() > 0
+
+
 # --------------------------------------------------------------------------- edge cases
 
 

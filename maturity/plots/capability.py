@@ -349,6 +349,7 @@ def capability_heatmap(
     label_width: int = 42,
     ax=None,
     lang: str = "sv",
+    summary: pd.DataFrame | None = None,
 ):
     """Heatmap of the capability map: capabilities as rows, organisations as columns.
 
@@ -376,6 +377,10 @@ def capability_heatmap(
     ax : matplotlib Axes, optional
         Draw into this axes (the legend below it); default a new figure sized to the map.
     lang : {"sv", "en"}
+    summary : DataFrame, optional
+        The per-capability summary of the wave shown
+        (``capability_summary(...).capabilities``), when already computed: the report passes
+        its table instead of summarising the map again.
 
     Returns
     -------
@@ -390,7 +395,8 @@ def capability_heatmap(
     """
     use_house_style()
     data, levels, wave = _data_of_wave(cmap, levels, wave)
-    summary = capability_summary(data, levels=levels).capabilities
+    if summary is None:
+        summary = capability_summary(data, levels=levels).capabilities
     colours = dict(zip(levels["level"].astype(int), _level_colours(len(levels)), strict=True))
     summary = summary.assign(goal=summary["goal"].fillna(""))
     if data["organisation"].nunique() > MAX_ROWS:
@@ -463,10 +469,10 @@ def _missing_cells(data: pd.DataFrame) -> bool:
     return len(pairs) < data["organisation"].nunique() * data["capability"].nunique()
 
 
-def _radar_profiles(data: pd.DataFrame, organisation: str):
+def _radar_profiles(data: pd.DataFrame, organisation: str, profiles: pd.DataFrame | None):
     """Per goal (in map order): the organisation's mean level, the mean of all organisations'
-    goal means, and the goal's mean target."""
-    profiles = goal_profiles(data)
+    goal means, and the goal's mean target (from ``profiles`` when given)."""
+    profiles = goal_profiles(data) if profiles is None else profiles.copy()
     profiles["goal"] = profiles["goal"].fillna("")
     goals = list(dict.fromkeys(profiles["goal"]))
     own = profiles[profiles["organisation"] == organisation].set_index("goal")["mean"]
@@ -554,6 +560,7 @@ def capability_radar(
     title: str | None = None,
     ax=None,
     lang: str = "sv",
+    profiles: pd.DataFrame | None = None,
 ):
     """Radar of one organisation's mean level per goal against all organisations and the target.
 
@@ -575,6 +582,9 @@ def capability_radar(
     ax : matplotlib Axes with ``projection="polar"``, optional
         Draw into this axes (the legend below it); default a new figure.
     lang : {"sv", "en"}
+    profiles : DataFrame, optional
+        :func:`maturity.capability.goal_profiles` of the wave shown, when already computed
+        (the report computes them once for both its radars).
 
     Returns
     -------
@@ -602,7 +612,7 @@ def capability_radar(
             f"{organisation!r} is not in the capability map "
             f"(organisations: {', '.join(dict.fromkeys(data['organisation']))})"
         )
-    goals, own, group, target = _radar_profiles(data, organisation)
+    goals, own, group, target = _radar_profiles(data, organisation, profiles)
     angles = np.linspace(0, 2 * np.pi, len(goals), endpoint=False).tolist()
     fig, ax, owned = figure_axes(
         ax, figsize=(9.6, 7.3), subplot_kw={"projection": "polar"}, layout="constrained"

@@ -9,31 +9,42 @@ timestamp or software version, and the SVG clip-path ids are renumbered in order
 How the figures are drawn: every figure is drawn from the summary tables its section already
 computed (never from the responses again), laid out once at the PNG's resolution and cut to
 the box around what it draws, so each file costs one drawing (``bbox_inches="tight"`` costs
-two; same pixels). Figures with the same spec are drawn once and copied. With enough figures
-and idle CPUs, a pool of freshly started (``spawn``) worker processes draws them, to which the
-specs are pickled; nothing is inherited by fork and no module global is involved.
+two; same pixels). The SVG keeps its text as text (``svg.fonttype="none"``, in the fonts of
+:data:`~maturity.plots.style.SVG_FONT_FAMILY`). Figures with the same spec are drawn once and
+copied. With enough figures and idle CPUs, this process and freshly started (``spawn``) worker
+processes, to which the specs are pickled, draw them together (:func:`render_figures`); nothing
+is inherited by fork and no module global is involved. The bytes written are the same whichever
+process draws a figure.
 
-Measured on the demo (30 figures, ``render_figures`` on the sv report's sections, the 2-core
-machine under a load of about 12 from other sessions, 2026-11-30): in sequence 50–56 s wall,
-with a pool of 2 workers 68–73 s: on a busy machine a pool only adds its start-up, so the
-number of workers follows the idle CPUs (:func:`_free_cpus`). An earlier measurement on the
-idle machine gave the pool 1.6 × (14.7 s against 23.6 s). Drawing and saving the 30 figures
-one after the other costs 19.7 s CPU against about 24 s with ``"tight"`` (same load). The
-bytes written are the same whichever process draws a figure.
+Where the time goes (the demo's 29 distinct figures drawn one after the other, process CPU
+seconds on the 2-core machine under a load of 5–6, 2026-11-30): building the figures 2.7 s,
+laying them out (mostly the constrained layout engine) 3.3 s, the PNG 7.5 s (Agg drawing, its
+text above all; zlib about 1.7 s), the SVG 3.7 s (4.5–4.8 s while every glyph was a path).
+Nearly all of it is matplotlib's work per text and per glyph. The whole render costs 16.3–16.7 s
+CPU against 17.9–20.0 s before, in the same run; the national one 11.6 s against 17.1 s, most
+of it from the capability figures no longer summarising the map again. On a busy machine a pool
+only adds its start-up, so the number of processes follows the idle CPUs (:func:`_free_cpus`);
+on the idle machine a pool of 2 workers gave 1.6 × (14.7 s against 23.6 s), and this process
+now draws as one of them, so one worker fewer starts (about 1.5 s CPU each: importing pandas
+and matplotlib).
 """
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import pickle
 import re
 import shutil
+import threading
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from maturity import text
 from maturity.plots.spec import FigureSpec
+from maturity.plots.style import FONT_FAMILY, SVG_FONT_FAMILY
 from maturity.sections import Section
 
 __all__ = ["render_figures", "save_figure", "draw_and_save"]
@@ -56,8 +67,9 @@ def save_figure(figure, stem: Path) -> list[Path]:
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
     box = _laid_out(figure, DPI)
     figure.savefig(png, dpi=DPI, metadata={"Software": None}, bbox_inches=box)
-    figure.savefig(svg, metadata={"Date": None, "Creator": None}, bbox_inches=box)
-    _stable_svg_ids(svg)
+    drawn = io.StringIO()
+    figure.savefig(drawn, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=box)
+    svg.write_text(_finished_svg(drawn.getvalue()), encoding="utf-8")
     plt.close(figure)
     return [png, svg]
 
@@ -80,16 +92,21 @@ def _laid_out(figure, dpi: float):
     return figure.get_tightbbox(renderer).padded(0.1)
 
 
-def _stable_svg_ids(path: Path) -> None:
-    """Renumber clip-path ids, which matplotlib derives partly from object ids, in order of
-    appearance, so that the same figure always gives the same SVG bytes."""
-    text = path.read_text(encoding="utf-8")
+def _finished_svg(text: str) -> str:
+    """The SVG with its clip-path ids, which matplotlib derives partly from object ids,
+    renumbered in order of appearance, so that the same figure always gives the same SVG bytes;
+    and with the fonts a viewer falls back to when it lacks the figures' font
+    (:data:`~maturity.plots.style.SVG_FONT_FAMILY`)."""
     mapping: dict[str, str] = {}
     for found in re.findall(r'id="(p[0-9a-f]{10})"', text):
         mapping.setdefault(found, f"clip{len(mapping) + 1}")
     if mapping:
         text = re.sub(r"\bp[0-9a-f]{10}\b", lambda m: mapping.get(m.group(0), m.group(0)), text)
-        path.write_text(text, encoding="utf-8")
+    return re.sub(
+        f"(<text style=\"[^\"]*)font-family: '{FONT_FAMILY}'",
+        lambda m: f"{m.group(1)}font-family: {SVG_FONT_FAMILY}",
+        text,
+    )
 
 
 def draw_and_save(spec: FigureSpec, stem: Path | str) -> list[Path]:
@@ -123,10 +140,11 @@ def render_figures(
 ) -> list[Path]:
     """Draw every figure of every section into ``directory`` (PNG and SVG), in name order.
 
-    ``processes``: how many worker processes draw; default one per idle CPU (CPUs less the
-    load average, at most 4). With more than one and at least :data:`MIN_PARALLEL` figures,
-    the specs are pickled to a pool of freshly started (``spawn``) processes; otherwise the
-    figures are drawn here, one after the other. Figures with the same spec are drawn once
+    ``processes``: how many processes draw, this one included; default one per idle CPU (CPUs
+    less the load average, at most 4). With more than one and at least :data:`MIN_PARALLEL`
+    figures, this process draws from the end of the list while ``processes - 1`` freshly
+    started (``spawn``) workers, to which the specs are pickled, draw from its start; otherwise
+    the figures are drawn here, one after the other. Figures with the same spec are drawn once
     and copied. A script that calls this (or
     :func:`maturity.build_report`) needs the usual ``if __name__ == "__main__":`` guard, since
     the workers import the main module; without it the pool breaks and the figures are drawn
@@ -143,10 +161,9 @@ def render_figures(
         progress(text.word("cli.drawing", lang, n=len(specs), directory=directory))
     work, copies = _unique_work(specs, directory)
     processes = _free_cpus() if processes is None else processes
-    drawn = None
     if processes > 1 and len(work) >= MIN_PARALLEL:
-        drawn = _draw_in_workers(work, min(processes, len(work)), progress, lang)
-    if drawn is None:
+        drawn = _draw_in_workers(work, min(processes, len(work)) - 1, progress, lang)
+    else:
         drawn = [_draw_task(task, progress) for task in work]
     written = {Path(paths[0]).stem: paths for paths in drawn}
     for name, original in copies.items():
@@ -196,23 +213,70 @@ def _draw_task(task: tuple[FigureSpec, str], progress=None) -> list[str]:
     return paths
 
 
-def _draw_in_workers(work, processes: int, progress, lang: str) -> list[list[str]] | None:
-    """Draw in a pool of spawned processes; None when the pool broke (the caller then draws in
-    this process). An error in a plot function is raised as it is."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+class _Shared:
+    """The figures still to draw, shared by this process (which takes them from the back) and
+    the worker processes (fed from the front, the next one submitted as soon as one is done),
+    so that neither waits for the other and both finish within about one figure."""
 
-    drawn = []
-    try:
-        with ProcessPoolExecutor(
-            processes, mp_context=multiprocessing.get_context("spawn")
-        ) as pool:
-            for paths in pool.map(_draw_task, work):
-                drawn.append(paths)
-                if progress:
-                    progress(f"  {Path(paths[0]).name}")
-    except BrokenProcessPool:
-        if progress:
-            progress(text.word("cli.drawing_here", lang))
-        return None
-    return drawn
+    def __init__(self, work, pool, progress):
+        self.work, self.pool, self.progress = work, pool, progress
+        self.front, self.back = 0, len(work)
+        self.futures: dict = {}
+        self.here: list[int] = []  # taken for a worker that could not be given them
+        self.lock = threading.Lock()
+
+    def feed(self, done=None) -> None:
+        """Give a worker the next figure from the front (called again when it is done)."""
+        with self.lock:
+            if done is not None and self.progress and not done.exception():
+                self.progress(f"  {Path(done.result()[0]).name}")
+            if self.front >= self.back:
+                return
+            i, self.front = self.front, self.front + 1
+            try:
+                future = self.pool.submit(_draw_task, self.work[i])
+            except BrokenProcessPool:
+                self.here.append(i)
+                return
+            self.futures[i] = future
+        future.add_done_callback(self.feed)
+
+    def take_back(self) -> int | None:
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            self.back -= 1
+            return self.back
+
+    def stop(self) -> None:
+        with self.lock:
+            self.back = self.front
+
+
+def _draw_in_workers(work, workers: int, progress, lang: str) -> list[list[str]]:
+    """Draw with ``workers`` freshly spawned processes and this one at once (see
+    :class:`_Shared`). When the workers cannot start (a script without the ``__main__`` guard)
+    their figures are drawn here. An error in a plot function is raised as it is."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    drawn: dict[int, list[str]] = {}
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        shared = _Shared(work, pool, progress)
+        try:
+            for _ in range(workers):
+                shared.feed()
+            while (i := shared.take_back()) is not None:
+                drawn[i] = _draw_task(work[i], progress)
+            broken = list(shared.here)
+            for i, future in sorted(shared.futures.items()):
+                try:
+                    drawn[i] = future.result()
+                except BrokenProcessPool:
+                    broken.append(i)
+        finally:
+            shared.stop()
+    if broken and progress:
+        progress(text.word("cli.drawing_here", lang))
+    for i in sorted(broken):
+        drawn[i] = _draw_task(work[i], progress)
+    return [drawn[i] for i in range(len(work))]

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from maturity import text
-from maturity.capability import capability_summary
+from maturity.capability import capability_summary, goal_profiles
 from maturity.errors import InputError
 from maturity.findings.capability import capability_findings, latest_wave
 from maturity.io.capability import CapabilityMap, read_capability_map
@@ -70,11 +70,12 @@ def _figures(cmap: CapabilityMap, summary, *, groups=None, lang: str) -> dict[st
     with the lowest and the highest mean, and the bars with the gaps to the target."""
     wave = _wave_of(cmap.assessments)
     many = cmap.assessments["organisation"].nunique() > MAX_ROWS
+    shown = latest_wave(summary.capabilities).reset_index(drop=True)
     figures = {
         "formagekarta_heatmap": FigureSpec(
             "maturity.plots.capability:capability_heatmap",
             (cmap,),
-            {"lang": lang},
+            {"lang": lang, "summary": shown},
             caption=with_wave(
                 text.word(
                     "figure.caption."
@@ -87,6 +88,7 @@ def _figures(cmap: CapabilityMap, summary, *, groups=None, lang: str) -> dict[st
     }
     orgs = latest_wave(summary.organisations).dropna(subset=["mean"])
     if len(orgs):
+        profiles = goal_profiles(latest_wave(cmap.assessments))
         chosen = {
             orgs.sort_values("mean", ascending=False, kind="stable").iloc[0]["organisation"]: (
                 "radar_highest"
@@ -97,7 +99,7 @@ def _figures(cmap: CapabilityMap, summary, *, groups=None, lang: str) -> dict[st
             figures[f"formagekarta_radar_{_slug(org)}"] = FigureSpec(
                 "maturity.plots.capability:capability_radar",
                 (cmap,),
-                {"organisation": org, "lang": lang},
+                {"organisation": org, "lang": lang, "profiles": profiles},
                 caption=with_wave(text.word(f"figure.caption.{key}", lang, organisation=org), wave),
             )
     if groups is not None and "group" in groups and groups["group"].notna().any():

@@ -352,17 +352,19 @@ def _change_figures(
 
 def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str, FigureSpec]:
     waves = sorted(int(w) for w in responses["wave"].unique())
-    latest = responses[responses["wave"] == waves[-1]]
     midpoint = codebook.midpoint
     scale = (codebook.scale_min, codebook.scale_max)
     figures: dict[str, FigureSpec] = {}
     labels = text.role_names(codebook.roles, lang, codebook=codebook)
     plurals = text.role_names(codebook.roles, lang, codebook=codebook, form="plural")
-    present = set(latest["role"].dropna().astype(str))
-    roles = [r for r in codebook.roles if r in present]
     distribution = answer_distribution(
-        latest, min_n=min_n, codebook=codebook, described=tables["survey_statements"]
+        responses,
+        min_n=min_n,
+        codebook=codebook,
+        described=tables["survey_statements"],
+        wave=waves[-1],
     )
+    roles = [r for r in codebook.roles if r in _roles_answering(responses, waves[-1])]
     for role in roles:
         figures.update(
             _distribution_figures(
@@ -444,6 +446,16 @@ def _figures(responses, tables, codebook, *, lang: str, min_n: int) -> dict[str,
     if "survey_change" in tables:
         figures.update(_change_figures(tables, roles, labels, plurals, lang=lang, min_n=min_n))
     return figures
+
+
+def _roles_answering(responses: pd.DataFrame, wave) -> set[str]:
+    """The roles (as text) with at least one row in ``wave``, without copying the responses."""
+    role = responses["role"]
+    in_wave = responses["wave"].to_numpy() == wave
+    if isinstance(role.dtype, pd.CategoricalDtype):
+        seen = pd.unique(role.cat.codes.to_numpy()[in_wave])
+        return {str(role.cat.categories[code]) for code in seen if code >= 0}
+    return set(role[in_wave].dropna().astype(str))
 
 
 def _groups(organisations: pd.DataFrame | None) -> pd.DataFrame | None:
