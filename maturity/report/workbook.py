@@ -140,12 +140,16 @@ def _number_format(column: str, lang: str = "sv", *, integer: bool = False) -> s
 
 
 def _write_cell(sheet, row: int, col: int, value: object):
+    return _fill_cell(sheet.cell(row=row, column=col), value)
+
+
+def _fill_cell(cell, value: object):
+    """Give a cell its value: text as text (never a formula), long text wrapped."""
     from openpyxl.styles import Alignment
 
     value = _cell_value(value)
     if isinstance(value, str):
         value = excel_text(value)  # control characters escaped, never an unsaveable cell
-    cell = sheet.cell(row=row, column=col)
     cell.value = value
     if _needs_text_guard(value):
         cell.data_type = "s"  # never a formula
@@ -287,6 +291,70 @@ def _cell_format(value: object, code: str | None) -> str | None:
     return None
 
 
+def _values(column: pd.Series, lang: str) -> list[object]:
+    """A column's values as written to cells: yes/no in words, missing as ``None``, numbers
+    as Python numbers, text an .xlsx can hold (see :func:`_write_cell`)."""
+    yes, no = text.yes_no(True, lang), text.yes_no(False, lang)
+    values = []
+    for value in column:
+        if isinstance(value, bool | np.bool_):
+            value = yes if value else no
+        value = _cell_value(value)
+        values.append(excel_text(value) if isinstance(value, str) else value)
+    return values
+
+
+def _style_key(value: object, code: str | None) -> tuple[str | None, bool, bool]:
+    """What styles a table cell: its number format, whether it wraps, whether it is guarded
+    text (a quote prefix)."""
+    wraps = isinstance(value, str) and len(value) > 58
+    return _cell_format(value, code), wraps, _needs_text_guard(value)
+
+
+def _body_styles(sheet, columns: list[list[object]], keys: list[list[tuple]]) -> dict:
+    """One style per distinct :func:`_style_key` of a table's body (``keys`` per column of
+    ``columns``), styled with its first value in the order a row-by-row write meets them, so
+    the workbook's style lists (and bytes) are those of styling every cell in turn."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
+
+    first = {}
+    for c, column in enumerate(keys):
+        for r, key in enumerate(column):
+            if key not in first or (r, c) < first[key]:
+                first[key] = (r, c)
+    styles = {}
+    for key in sorted(first, key=first.get):
+        code, wraps, guarded = key
+        r, c = first[key]
+        cell = WriteOnlyCell(sheet, columns[c][r])  # a date value registers its format
+        if guarded:
+            cell.quotePrefix = True
+        if wraps:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if code is not None:
+            cell.number_format = code
+        if not wraps:
+            cell.alignment = Alignment(vertical="top")
+        styles[key] = cell._style  # openpyxl keeps a cell's style ids in ``_style``
+    return styles
+
+
+def _body_rows(sheet, columns: list[list[object]], keys: list[list[tuple]], styles: dict):
+    """The table's body as rows of cells styled by ``styles`` (of :func:`_body_styles`), for
+    ``sheet.append``."""
+    from openpyxl.cell import Cell
+
+    for values, row_keys in zip(zip(*columns, strict=True), zip(*keys, strict=True), strict=True):
+        row = []
+        for value, key in zip(values, row_keys, strict=True):
+            cell = Cell(sheet, value=value, style_array=styles[key])
+            if key[2]:
+                cell.data_type = "s"  # never a formula
+            row.append(cell)
+        yield row
+
+
 def _write_table(
     book,
     title: str,
@@ -296,8 +364,6 @@ def _write_table(
     name: str | None = None,
     roles: dict | None = None,
 ) -> None:
-    from openpyxl.styles import Alignment
-
     sheet = book.create_sheet(title)
     table = _shown(_wide(table, name, lang), lang, name=name, roles=roles)
     headers = [header(str(c), lang, table=name) for c in table.columns]
@@ -307,23 +373,17 @@ def _write_table(
         if pd.api.types.is_numeric_dtype(table[column])
         and not pd.api.types.is_bool_dtype(table[column])
     }
-    top = Alignment(vertical="top")
-    columns = [[] for _ in table.columns]
-    for r, row in enumerate(table.itertuples(index=False), start=2):
-        for c, value in enumerate(row):
-            if isinstance(value, bool | np.bool_):
-                value = text.yes_no(bool(value), lang)
-            cell = _write_cell(sheet, r, c + 1, value)
-            columns[c].append(cell.value)
-            code = _cell_format(cell.value, formats.get(c))
-            if code is not None:
-                cell.number_format = code
-            if not cell.alignment.wrap_text:
-                cell.alignment = top
+    columns = [_values(table.iloc[:, c], lang) for c in range(table.shape[1])]
+    keys = [
+        [_style_key(value, formats.get(c)) for value in values] for c, values in enumerate(columns)
+    ]
+    styles = _body_styles(sheet, columns, keys)  # before the header's, as when styled cell by cell
     widths = [
         _column_width(headers[c], columns[c][:500], formats.get(c)) for c in range(len(headers))
     ]
     _header_row(sheet, headers, widths)
+    for row in _body_rows(sheet, columns, keys, styles):
+        sheet.append(row)
     long_columns = [i for i, w in enumerate(widths) if w >= _MAX_WIDTH]
     if long_columns:
         for r, row in enumerate(table.itertuples(index=False), start=2):
@@ -416,6 +476,7 @@ def _front_sheet(
 
 
 def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
+    from openpyxl.cell import Cell, WriteOnlyCell
     from openpyxl.formatting.rule import ColorScaleRule
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -439,13 +500,20 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
         cell = _write_cell(sheet, 1, c, value)
         cell.font = _font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-    for r, ((goal, capability), levels) in enumerate(matrix.iterrows(), start=2):
-        _write_cell(sheet, r, 1, goal)
-        _write_cell(sheet, r, 2, capability)
-        _write_cell(sheet, r, 3, targets.get((goal, capability)))
-        for c, level in enumerate(levels.tolist(), start=4):
-            cell = _write_cell(sheet, r, c, level)
-            cell.alignment = Alignment(horizontal="center")
+    center = None
+    for (goal, capability), levels in matrix.iterrows():
+        row = [
+            _fill_cell(Cell(sheet), value)
+            for value in (goal, capability, targets.get((goal, capability)))
+        ]
+        if center is None:  # styled here, as when the first level cell was
+            center = WriteOnlyCell(sheet)
+            center.alignment = Alignment(horizontal="center")
+        row += [
+            Cell(sheet, value=_cell_value(level), style_array=center._style)
+            for level in levels.tolist()
+        ]
+        sheet.append(row)
     last = get_column_letter(len(titles))
     if len(matrix):
         sheet.conditional_formatting.add(
