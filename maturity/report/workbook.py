@@ -20,7 +20,7 @@ from maturity import text
 from maturity.findings import key_findings
 from maturity.report.summary import privacy_lines
 from maturity.sections import Section
-from maturity.xlsx_writer import excel_text, save_workbook
+from maturity.xlsx_writer import SheetRows, excel_text, save_workbook
 
 __all__ = ["write_workbook", "header", "sheet_name", "VALUE_COLUMNS"]
 
@@ -311,6 +311,17 @@ def _style_key(value: object, code: str | None) -> tuple[str | None, bool, bool]
     return _cell_format(value, code), wraps, _needs_text_guard(value)
 
 
+def _first_places(keys: list[list[tuple]]) -> dict[tuple, tuple[int, int]]:
+    """Per distinct key of a table body (``keys`` per column), the (row, column) where a
+    row-by-row write first meets it."""
+    first = {}
+    for c, column in enumerate(keys):
+        for r, key in enumerate(column):
+            if key not in first or (r, c) < first[key]:
+                first[key] = (r, c)
+    return first
+
+
 def _body_styles(sheet, columns: list[list[object]], keys: list[list[tuple]]) -> dict:
     """One style per distinct :func:`_style_key` of a table's body (``keys`` per column of
     ``columns``), styled with its first value in the order a row-by-row write meets them, so
@@ -318,11 +329,7 @@ def _body_styles(sheet, columns: list[list[object]], keys: list[list[tuple]]) ->
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment
 
-    first = {}
-    for c, column in enumerate(keys):
-        for r, key in enumerate(column):
-            if key not in first or (r, c) < first[key]:
-                first[key] = (r, c)
+    first = _first_places(keys)
     styles = {}
     for key in sorted(first, key=first.get):
         code, wraps, guarded = key
@@ -355,6 +362,33 @@ def _body_rows(sheet, columns: list[list[object]], keys: list[list[tuple]], styl
         yield row
 
 
+#: Table bodies written as XML at save time (:class:`SheetRows`) instead of as openpyxl
+#: cells: the same bytes, a fraction of the time (``tests/test_workbook.py`` compares them).
+BODY_AS_XML = True
+
+
+def _write_body(sheet, columns: list[list], keys: list[list], styles: dict) -> SheetRows | None:
+    """The table body below the header: as cells, or as :class:`SheetRows` with one cell of
+    each style (where a row-by-row write first uses it) and the last cell in the sheet."""
+    from copy import copy
+
+    if not BODY_AS_XML:
+        for row in _body_rows(sheet, columns, keys, styles):
+            sheet.append(row)
+        return None
+    if not columns or not columns[0]:
+        return None
+    places = _first_places(keys)
+    last = (len(columns[0]) - 1, len(columns) - 1)
+    styled = {}
+    for key, (r, c) in [*places.items(), (keys[last[1]][last[0]], last)]:
+        cell = sheet.cell(row=r + 2, column=c + 1)
+        cell._style = copy(styles[key])  # openpyxl keeps a cell's style ids in ``_style``
+        styled.setdefault(key, cell)
+    text_keys = frozenset(key for key in styles if key[2])
+    return SheetRows(sheet, 2, columns, keys, styled, text_keys)
+
+
 def _write_table(
     book,
     title: str,
@@ -363,7 +397,9 @@ def _write_table(
     *,
     name: str | None = None,
     roles: dict | None = None,
-) -> None:
+) -> SheetRows | None:
+    """Write a table on a sheet of its own; its body as :class:`SheetRows` when
+    :data:`BODY_AS_XML` (to be given to :func:`save_workbook`)."""
     sheet = book.create_sheet(title)
     table = _shown(_wide(table, name, lang), lang, name=name, roles=roles)
     headers = [header(str(c), lang, table=name) for c in table.columns]
@@ -382,8 +418,7 @@ def _write_table(
         _column_width(headers[c], columns[c][:500], formats.get(c)) for c in range(len(headers))
     ]
     _header_row(sheet, headers, widths)
-    for row in _body_rows(sheet, columns, keys, styles):
-        sheet.append(row)
+    rows = _write_body(sheet, columns, keys, styles)
     long_columns = [i for i, w in enumerate(widths) if w >= _MAX_WIDTH]
     if long_columns:
         for r, row in enumerate(table.itertuples(index=False), start=2):
@@ -395,6 +430,7 @@ def _write_table(
     _fit_to_page(sheet)
     if len(table):
         sheet.auto_filter.ref = sheet.dimensions
+    return rows
 
 
 def _sheet_title(name: str, used: set[str], lang: str) -> str:
@@ -600,21 +636,22 @@ def write_workbook(
     roles = None
     if codebook is not None:
         roles = text.role_names(getattr(codebook, "roles", []), lang, codebook=codebook)
+    bodies = []
     for section in sections:
         for name, table in section.published().items():
             if name == "capability_assessments":
                 _capability_matrix(book, table, lang)
                 used.add(sheet_name("capability_map", lang).lower())
             title = _sheet_title(name, used, lang)
-            _write_table(book, title, table, lang, name=name, roles=roles)
+            bodies.append(_write_table(book, title, table, lang, name=name, roles=roles))
     shown, more = _within_row_limit(problems)
     title = _sheet_title("problems", used, lang)
-    _write_table(book, title, shown, lang, name="problems")
+    bodies.append(_write_table(book, title, shown, lang, name="problems"))
     if more:
         note = text.word("hostile.problems_cut", lang, n=len(shown), more=more)
         _write_cell(book[title], len(shown) + 2, 1, note)
     _contents_sheet(book, contents, lang)
-    return save_workbook(book, path)
+    return save_workbook(book, path, rows=[body for body in bodies if body is not None])
 
 
 #: Most problem rows written to the problem sheet: Excel's row limit less the header and a
