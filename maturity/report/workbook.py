@@ -294,9 +294,15 @@ def _cell_format(value: object, code: str | None) -> str | None:
 def _values(column: pd.Series, lang: str) -> list[object]:
     """A column's values as written to cells: yes/no in words, missing as ``None``, numbers
     as Python numbers, text an .xlsx can hold (see :func:`_write_cell`)."""
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iuf":
+        values = column.tolist()  # Python numbers, as cell by cell
+        return [None if v != v else v for v in values] if column.dtype.kind == "f" else values
     yes, no = text.yes_no(True, lang), text.yes_no(False, lang)
     values = []
     for value in column:
+        if isinstance(value, str):  # the most common, and as _cell_value leaves it
+            values.append(excel_text(value))
+            continue
         if isinstance(value, bool | np.bool_):
             value = yes if value else no
         value = _cell_value(value)
@@ -311,12 +317,28 @@ def _style_key(value: object, code: str | None) -> tuple[str | None, bool, bool]
     return _cell_format(value, code), wraps, _needs_text_guard(value)
 
 
+def _style_keys(values: list[object], column: pd.Series, code: str | None) -> list[tuple]:
+    """:func:`_style_key` of each of a column's values (of :func:`_values`)."""
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iuf":
+        number, missing = (code, False, False), (None, False, False)
+        return [missing if v is None else number for v in values]
+    plain = (None, False, False)
+    return [
+        plain
+        if value is None
+        or (isinstance(value, str) and len(value) <= 58 and value[:1] not in _FORMULA_START)
+        else _style_key(value, code)
+        for value in values
+    ]
+
+
 def _first_places(keys: list[list[tuple]]) -> dict[tuple, tuple[int, int]]:
     """Per distinct key of a table body (``keys`` per column), the (row, column) where a
     row-by-row write first meets it."""
     first = {}
     for c, column in enumerate(keys):
-        for r, key in enumerate(column):
+        # the first row of each key in the column: a later row is overwritten by an earlier
+        for key, r in {key: r for r, key in reversed(list(enumerate(column)))}.items():
             if key not in first or (r, c) < first[key]:
                 first[key] = (r, c)
     return first
@@ -411,7 +433,7 @@ def _write_table(
     }
     columns = [_values(table.iloc[:, c], lang) for c in range(table.shape[1])]
     keys = [
-        [_style_key(value, formats.get(c)) for value in values] for c, values in enumerate(columns)
+        _style_keys(values, table.iloc[:, c], formats.get(c)) for c, values in enumerate(columns)
     ]
     styles = _body_styles(sheet, columns, keys)  # before the header's, as when styled cell by cell
     widths = [
