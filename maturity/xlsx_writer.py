@@ -1,7 +1,9 @@
 """Saving openpyxl workbooks byte for byte the same on every run.
 
 openpyxl stamps the document properties with the current time and the zip members with the
-current date; both are fixed here, so the same content always gives the same bytes.
+current date; both are fixed here, so the same content always gives the same bytes. Large
+tables skip openpyxl's cell objects: :class:`SheetRows` writes their rows straight into the
+sheet's XML when the workbook is saved, in the bytes openpyxl would write.
 """
 
 from __future__ import annotations
@@ -140,7 +142,8 @@ class SheetRows:
     styled : dict
         Per style key, a cell of the sheet in that style.
     text : frozenset
-        The style keys whose cells are text whatever they hold (never a formula).
+        The style keys whose cells are text whatever they hold (never an error value). Text
+        is never written as a formula.
 
     Examples
     --------

@@ -385,7 +385,7 @@ def _body_rows(sheet, columns: list[list[object]], keys: list[list[tuple]], styl
 
 
 #: Table bodies written as XML at save time (:class:`SheetRows`) instead of as openpyxl
-#: cells: the same bytes, a fraction of the time (``tests/test_workbook.py`` compares them).
+#: cells: the same bytes, a fraction of the time (``tests/test_report_workbook.py`` compares).
 BODY_AS_XML = True
 
 
