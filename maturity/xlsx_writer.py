@@ -150,11 +150,11 @@ class SheetRows:
     >>> import openpyxl
     >>> sheet = openpyxl.Workbook().active
     >>> sheet["A2"].number_format = "0.00"
-    >>> rows = SheetRows(sheet, 2, [[1.5, None], ["a&b", " x "]], [["n", "n"], ["t", "t"]],
+    >>> rows = SheetRows(sheet, 2, [[1.5, None], ["a&b", None]], [["n", "n"], ["t", "t"]],
     ...                  {"n": sheet["A2"], "t": sheet["B2"]})
     >>> print(rows.xml().replace("</row>", "</row>\\n"))
     <row r="2"><c r="A2" s="1" t="n"><v>1.5</v></c><c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c></row>
-    <row r="3"><c r="A3" s="1" t="n" /><c r="B3" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c></row>
+    <row r="3"><c r="A3" s="1" t="n" /></row>
     <BLANKLINE>
     """
 
@@ -191,7 +191,8 @@ class SheetRows:
             for letter, value, key in zip(letters, values, keys, strict=True):
                 head = f'<c r="{letter}{r}"{ids[key]}'
                 if value is None:
-                    out.append(head + ' t="n" />')
+                    if ids[key]:  # an empty cell without a style is not written
+                        out.append(head + ' t="n" />')
                 elif isinstance(value, str):
                     if key not in self.text and value in _ERROR_CODES:
                         out.append(f'{head} t="e"><v>{_escape(value)}</v></c>')

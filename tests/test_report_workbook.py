@@ -258,10 +258,13 @@ def test_table_bodies_as_xml_are_the_bytes_of_cell_by_cell(tmp_path, monkeypatch
     import maturity.report.workbook as workbook
 
     sections = _tricky_sections()
-    problems = all_problems(sections, shown=True)
+    problems = pd.DataFrame({"source": [f"fil{i}.xlsx" for i in range(6)], "message": "fel"})
+    monkeypatch.setattr(workbook, "MAX_PROBLEM_ROWS", 4)  # a closing line after the rows
     fast = write_workbook(sections, problems, tmp_path / "fast.xlsx", lang=lang)
     monkeypatch.setattr(workbook, "BODY_AS_XML", False)
     cells = write_workbook(sections, problems, tmp_path / "cells.xlsx", lang=lang)
     assert fast.read_bytes() == cells.read_bytes()
     sheet = openpyxl.load_workbook(fast)[sheet_name("survey_statements", lang)]
     assert sheet.max_row == 41 and sheet["A5"].value == "=1+1" and sheet["A5"].data_type == "s"
+    sheet = openpyxl.load_workbook(fast)[sheet_name("problems", lang)]
+    assert sheet.max_row == 6 and sheet["A5"].value == "fil3.xlsx" and "2" in sheet["A6"].value
