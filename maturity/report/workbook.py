@@ -431,9 +431,11 @@ def _write_table(
         if pd.api.types.is_numeric_dtype(table[column])
         and not pd.api.types.is_bool_dtype(table[column])
     }
-    columns = [_values(table.iloc[:, c], lang) for c in range(table.shape[1])]
+    series = [table.iloc[:, c] for c in range(table.shape[1])]
+    columns = [_values(column, lang) for column in series]
     keys = [
-        _style_keys(values, table.iloc[:, c], formats.get(c)) for c, values in enumerate(columns)
+        _style_keys(values, column, formats.get(c))
+        for c, (values, column) in enumerate(zip(columns, series, strict=True))
     ]
     styles = _body_styles(sheet, columns, keys)  # before the header's, as when styled cell by cell
     widths = [
