@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from maturity.stats.grouping import split
+
 __all__ = [
     "CapabilitySummary",
     "capability_summary",
@@ -87,8 +89,8 @@ def _is_substandard(mean: float, floor: float):
     return bool(mean < floor - 1e-9)
 
 
-def _stats(values: pd.Series) -> dict:
-    x = values.to_numpy(dtype=float)
+def _stats(values: pd.Series | np.ndarray) -> dict:
+    x = np.asarray(values, dtype=float)
     x = x[~np.isnan(x)]
     n = len(x)
     return {
@@ -115,6 +117,37 @@ def _numeric(assessments: pd.DataFrame) -> pd.DataFrame:
     return data
 
 
+def _groups(data: pd.DataFrame, by: list[str]) -> tuple[list[tuple], np.ndarray]:
+    """The groups of ``data`` by the columns ``by`` as ``DataFrame.groupby(by, sort=False,
+    dropna=False)`` makes them: their keys in order of first appearance, and each row's group
+    number (0 .. number of groups - 1)."""
+    if not len(data):
+        return [], np.zeros(0, dtype=np.int64)
+    grouped = data.groupby(by, sort=False, dropna=False)
+    return grouped.size().index.tolist(), grouped.ngroup().to_numpy()
+
+
+def _group_parts(data: pd.DataFrame, by: list[str], columns: list[str]) -> list[tuple]:
+    """Per group of :func:`_groups`: its key, then the group's values of each of ``columns``
+    (arrays, rows in table order)."""
+    keys, codes = _groups(data, by)
+    if not keys:
+        return []
+    values = (split(codes, len(keys), data[c].to_numpy()) for c in columns)
+    return list(zip(keys, *values, strict=True))
+
+
+def _counts_means(codes: np.ndarray, size: int, values: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per group: how many values are present, and their mean (NaN without any). Levels and
+    targets are whole numbers (the reader's ``Int64``), so the sums are exact in any order and
+    a mean is the one :func:`_stats` gives."""
+    present = ~np.isnan(values)
+    n = np.bincount(codes[present], minlength=size)
+    sums = np.bincount(codes[present], weights=values[present], minlength=size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return n, np.where(n > 0, sums / np.maximum(n, 1), np.nan)
+
+
 def goal_profiles(assessments: pd.DataFrame) -> pd.DataFrame:
     """Each organisation's mean level per goal (the radar's data).
 
@@ -139,22 +172,16 @@ def goal_profiles(assessments: pd.DataFrame) -> pd.DataFrame:
     [{'organisation': 'A', 'n': 2, 'mean': 2.0}, {'organisation': 'B', 'n': 1, 'mean': 4.0}]
     """
     data = _numeric(assessments)
-    rows = []
-    for (wave, org, goal), group in data.groupby(
-        ["wave", "organisation", "goal"], sort=False, dropna=False
-    ):
-        targets = group.drop_duplicates("capability")["target"]
-        stats = _stats(group["level"])
-        rows.append(
-            {
-                "wave": wave,
-                "organisation": org,
-                "goal": goal,
-                "n": stats["n"],
-                "mean": stats["mean"],
-                "target": float(targets.mean()) if targets.notna().any() else np.nan,
-            }
-        )
+    keys, codes = _groups(data, ["wave", "organisation", "goal"])
+    n, mean = _counts_means(codes, len(keys), data["level"].to_numpy())
+    # the target of each capability once (its first row in the group), as the goal's mean
+    first = ~pd.DataFrame({"group": codes, "capability": data["capability"]}).duplicated()
+    first = first.to_numpy()
+    _, target = _counts_means(codes[first], len(keys), data["target"].to_numpy()[first])
+    rows = [
+        (*key, count, float(m), float(t))
+        for key, count, m, t in zip(keys, n.tolist(), mean, target, strict=True)
+    ]
     return pd.DataFrame(rows, columns=["wave", "organisation", "goal", "n", "mean", "target"])
 
 
@@ -220,19 +247,20 @@ def capability_summary(
 def _capability_table(data: pd.DataFrame, floor: float) -> pd.DataFrame:
     """One row per capability: statistics of the organisations' levels, target and gap."""
     rows = []
-    for (wave, cap), group in data.groupby(["wave", "capability"], sort=False, dropna=False):
-        stats = _stats(group["level"])
-        target = group["target"].dropna()
-        target = float(target.iloc[0]) if len(target) else np.nan
-        assessed = group["level"].dropna()
+    parts = _group_parts(data, ["wave", "capability"], ["level", "target", "goal"])
+    for (wave, cap), level, targets, goals in parts:
+        stats = _stats(level)
+        targets = targets[~np.isnan(targets)]
+        target = float(targets[0]) if len(targets) else np.nan
+        assessed = level[~np.isnan(level)]
         below = float((assessed < target).mean()) if len(assessed) and target == target else np.nan
         rows.append(
             {
                 "wave": wave,
-                "goal": group["goal"].iloc[0],
+                "goal": goals[0],
                 "capability": cap,
                 "n": stats["n"],
-                "n_not_assessed": int(group["level"].isna().sum()),
+                "n_not_assessed": len(level) - len(assessed),
                 "mean": stats["mean"],
                 "sd": stats["sd"],
                 "min": stats["min"],
@@ -317,25 +345,28 @@ def _goal_table(data: pd.DataFrame, capabilities: pd.DataFrame, floor: float) ->
 
 def _organisation_table(data: pd.DataFrame, floor: float) -> pd.DataFrame:
     """One row per organisation: its profile, strongest and weakest capabilities."""
+    parts = _group_parts(data, ["wave", "organisation"], ["level", "target", "capability"])
     rows = []
-    for (wave, org), group in data.groupby(["wave", "organisation"], sort=False, dropna=False):
-        stats = _stats(group["level"])
-        assessed = group.dropna(subset=["level"])
+    for (wave, org), level, target, capability in parts:
+        stats = _stats(level)
+        present = ~np.isnan(level)
+        assessed = level[present]
         if len(assessed):
-            top, bottom = assessed["level"].max(), assessed["level"].min()
-            strongest = "; ".join(assessed.loc[assessed["level"] == top, "capability"])
-            weakest = "; ".join(assessed.loc[assessed["level"] == bottom, "capability"])
+            top, bottom = assessed.max(), assessed.min()
+            strongest = "; ".join(capability[present][assessed == top])
+            weakest = "; ".join(capability[present][assessed == bottom])
         else:
             top = bottom = np.nan
             strongest = weakest = ""
-        with_target = assessed.dropna(subset=["target"])
-        at_or_above = int((with_target["level"] >= with_target["target"]).sum())
+        with_target = present & ~np.isnan(target)
+        at_or_above = int((level[with_target] >= target[with_target]).sum())
+        n_with_target = int(with_target.sum())
         rows.append(
             {
                 "wave": wave,
                 "organisation": org,
                 "n": stats["n"],
-                "n_not_assessed": int(group["level"].isna().sum()),
+                "n_not_assessed": len(level) - len(assessed),
                 "mean": stats["mean"],
                 "sd": stats["sd"],
                 "min": stats["min"],
@@ -345,13 +376,11 @@ def _organisation_table(data: pd.DataFrame, floor: float) -> pd.DataFrame:
                 "weakest": weakest,
                 "weakest_level": float(bottom),
                 "n_at_or_above_target": at_or_above,
-                "n_with_target": len(with_target),
+                "n_with_target": n_with_target,
                 "share_at_or_above_target": (
-                    at_or_above / len(with_target) if len(with_target) else np.nan
+                    at_or_above / n_with_target if n_with_target else np.nan
                 ),
-                "n_substandard_cells": int((assessed["level"] < floor).sum())
-                if floor == floor
-                else 0,
+                "n_substandard_cells": int((assessed < floor).sum()) if floor == floor else 0,
             }
         )
     columns = [

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import reference_capability as ref
 from openpyxl import Workbook
 
 from maturity.capability import capability_summary, goal_profiles, lowest_acceptable
@@ -696,3 +697,50 @@ def test_section_of_several_maps_shows_their_problems_in_its_language(tmp_path):
     assert shown["message"].str.startswith("nivån för Tanum i 'A' ").all()
     assert section.problems["message"].str.startswith("level of Tanum in 'A' ").all()
     assert build(books, organisations=ORGS, lang="en").report_problems.equals(section.problems)
+
+
+def _random_map(rng: np.random.Generator) -> pd.DataFrame:
+    """A tidy capability table as the reader gives it: whole levels (some not assessed), ties,
+    missing goals and targets, no wave or one or two waves, rows in any order."""
+    n_orgs, n_caps = int(rng.integers(1, 9)), int(rng.integers(1, 12))
+    goals = rng.choice(["G1", "G2", "G3", None], n_caps)
+    targets = rng.choice([2, 3, 4, -1], n_caps)
+    waves = [[None], [2024], [2023, 2024]][int(rng.integers(3))]
+    rows = [
+        (wave, f"O{o}", f"C{c}", goals[c], targets[c])
+        for wave in waves
+        for c in range(n_caps)
+        for o in range(n_orgs)
+    ]
+    if rng.random() < 0.3:  # a capability assessed twice (two maps of one wave)
+        rows += rows[: int(rng.integers(1, len(rows) + 1))]
+    frame = pd.DataFrame(rows, columns=["wave", "organisation", "capability", "goal", "target"])
+    frame = frame.sample(frac=1, random_state=int(rng.integers(1 << 30))).reset_index(drop=True)
+    level = rng.integers(1, 4, len(frame)).astype(float)
+    level[rng.random(len(frame)) < 0.15] = np.nan
+    target = frame["target"].to_numpy(dtype=float)
+    target[(target < 0) | (rng.random(len(frame)) < 0.05)] = np.nan
+    frame["level"] = pd.array([None if v != v else int(v) for v in level], dtype="Int64")
+    frame["target"] = pd.array([None if v != v else int(v) for v in target], dtype="Int64")
+    frame["organisation"] = frame["organisation"].astype("str")
+    frame["capability"] = frame["capability"].astype("str")
+    frame["source"] = "karta.xlsx"
+    return frame[ASSESSMENT_COLUMNS]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_summary_over_group_codes_equals_one_group_at_a_time(seed):
+    rng = np.random.default_rng(seed)
+    data = _random_map(rng)
+    acceptable = [False, *(rng.random(4) < 0.8)]
+    scale = pd.DataFrame(
+        {"level": [1, 2, 3, 4, 5], "label": list("abcde"), "acceptable": acceptable}
+    )
+    scale = scale if seed % 5 else None
+    summary = capability_summary(data, levels=scale)
+    expected = ref.capability_summary(data, levels=scale)
+    for got, want in zip(
+        (summary.capabilities, summary.goals, summary.organisations), expected, strict=True
+    ):
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+    pd.testing.assert_frame_equal(goal_profiles(data), ref.goal_profiles(data), check_exact=True)

@@ -220,3 +220,51 @@ def test_printed_through_libreoffice_no_hashes_and_no_clock(workbooks, lang, tmp
     assert "###" not in printed
     assert "0:00:00" not in printed
     assert header("mean", lang) in printed
+
+
+def _tricky_sections() -> list:
+    """Sections whose tables hold every kind of cell a table sheet writes."""
+    import numpy as np
+
+    from maturity.sections import Section
+
+    n = 40
+    long = "ett långt värde som bryts över flera rader i cellen " * 3
+    texts = ["", " kant ", "a & b < c > d", "=1+1", "-2", "@x", "#N/A", "tab\there", long, None]
+    numbers = [0.0, -0.0, 1e-20, 2.5, np.inf, np.nan, 1 / 3, 10.0**20, 3.0, -7.25]
+    table = pd.DataFrame(
+        {
+            "organisation": [texts[i % len(texts)] for i in range(n)],
+            "mean": [numbers[i % len(numbers)] for i in range(n)],
+            "n": range(n),
+            "share_top2": [i / n for i in range(n)],
+            "suppressed": [i % 3 == 0 for i in range(n)],
+            "date": pd.date_range("2024-01-30", periods=n, freq="13h"),
+            "text": [long if i % 7 == 0 else f"rad {i}" for i in range(n)],
+            "empty": [None] * n,
+        }
+    )
+    table["level"] = pd.array([None if i % 5 == 0 else i % 4 for i in range(n)], dtype="Int64")
+    mixed = table.astype({"organisation": object})
+    mixed.loc[3, "organisation"] = dt.date(2024, 5, 1)
+    return [
+        Section(name="survey", tables={"survey_statements": table, "risks": mixed}),
+        Section(name="risk", tables={"risk_levels": table.iloc[:0]}),
+    ]
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_table_bodies_as_xml_are_the_bytes_of_cell_by_cell(tmp_path, monkeypatch, lang):
+    import maturity.report.workbook as workbook
+
+    sections = _tricky_sections()
+    problems = pd.DataFrame({"source": [f"fil{i}.xlsx" for i in range(6)], "message": "fel"})
+    monkeypatch.setattr(workbook, "MAX_PROBLEM_ROWS", 4)  # a closing line after the rows
+    fast = write_workbook(sections, problems, tmp_path / "fast.xlsx", lang=lang)
+    monkeypatch.setattr(workbook, "BODY_AS_XML", False)
+    cells = write_workbook(sections, problems, tmp_path / "cells.xlsx", lang=lang)
+    assert fast.read_bytes() == cells.read_bytes()
+    sheet = openpyxl.load_workbook(fast)[sheet_name("survey_statements", lang)]
+    assert sheet.max_row == 41 and sheet["A5"].value == "=1+1" and sheet["A5"].data_type == "s"
+    sheet = openpyxl.load_workbook(fast)[sheet_name("problems", lang)]
+    assert sheet.max_row == 6 and sheet["A5"].value == "fil3.xlsx" and "2" in sheet["A6"].value

@@ -20,7 +20,7 @@ from maturity import text
 from maturity.findings import key_findings
 from maturity.report.summary import privacy_lines
 from maturity.sections import Section
-from maturity.xlsx_writer import excel_text, save_workbook
+from maturity.xlsx_writer import SheetRows, excel_text, save_workbook
 
 __all__ = ["write_workbook", "header", "sheet_name", "VALUE_COLUMNS"]
 
@@ -140,12 +140,16 @@ def _number_format(column: str, lang: str = "sv", *, integer: bool = False) -> s
 
 
 def _write_cell(sheet, row: int, col: int, value: object):
+    return _fill_cell(sheet.cell(row=row, column=col), value)
+
+
+def _fill_cell(cell, value: object):
+    """Give a cell its value: text as text (never a formula), long text wrapped."""
     from openpyxl.styles import Alignment
 
     value = _cell_value(value)
     if isinstance(value, str):
         value = excel_text(value)  # control characters escaped, never an unsaveable cell
-    cell = sheet.cell(row=row, column=col)
     cell.value = value
     if _needs_text_guard(value):
         cell.data_type = "s"  # never a formula
@@ -287,6 +291,126 @@ def _cell_format(value: object, code: str | None) -> str | None:
     return None
 
 
+def _values(column: pd.Series, lang: str) -> list[object]:
+    """A column's values as written to cells: yes/no in words, missing as ``None``, numbers
+    as Python numbers, text an .xlsx can hold (see :func:`_write_cell`)."""
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iuf":
+        values = column.tolist()  # Python numbers, as cell by cell
+        return [None if v != v else v for v in values] if column.dtype.kind == "f" else values
+    yes, no = text.yes_no(True, lang), text.yes_no(False, lang)
+    values = []
+    for value in column:
+        if isinstance(value, str):  # the most common, and as _cell_value leaves it
+            values.append(excel_text(value))
+            continue
+        if isinstance(value, bool | np.bool_):
+            value = yes if value else no
+        value = _cell_value(value)
+        values.append(excel_text(value) if isinstance(value, str) else value)
+    return values
+
+
+def _style_key(value: object, code: str | None) -> tuple[str | None, bool, bool]:
+    """What styles a table cell: its number format, whether it wraps, whether it is guarded
+    text (a quote prefix)."""
+    wraps = isinstance(value, str) and len(value) > 58
+    return _cell_format(value, code), wraps, _needs_text_guard(value)
+
+
+def _style_keys(values: list[object], column: pd.Series, code: str | None) -> list[tuple]:
+    """:func:`_style_key` of each of a column's values (of :func:`_values`)."""
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iuf":
+        number, missing = (code, False, False), (None, False, False)
+        return [missing if v is None else number for v in values]
+    plain = (None, False, False)
+    return [
+        plain
+        if value is None
+        or (isinstance(value, str) and len(value) <= 58 and value[:1] not in _FORMULA_START)
+        else _style_key(value, code)
+        for value in values
+    ]
+
+
+def _first_places(keys: list[list[tuple]]) -> dict[tuple, tuple[int, int]]:
+    """Per distinct key of a table body (``keys`` per column), the (row, column) where a
+    row-by-row write first meets it."""
+    first = {}
+    for c, column in enumerate(keys):
+        # the first row of each key in the column: a later row is overwritten by an earlier
+        for key, r in {key: r for r, key in reversed(list(enumerate(column)))}.items():
+            if key not in first or (r, c) < first[key]:
+                first[key] = (r, c)
+    return first
+
+
+def _body_styles(sheet, columns: list[list[object]], keys: list[list[tuple]]) -> dict:
+    """One style per distinct :func:`_style_key` of a table's body (``keys`` per column of
+    ``columns``), styled with its first value in the order a row-by-row write meets them, so
+    the workbook's style lists (and bytes) are those of styling every cell in turn."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
+
+    first = _first_places(keys)
+    styles = {}
+    for key in sorted(first, key=first.get):
+        code, wraps, guarded = key
+        r, c = first[key]
+        cell = WriteOnlyCell(sheet, columns[c][r])  # a date value registers its format
+        if guarded:
+            cell.quotePrefix = True
+        if wraps:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if code is not None:
+            cell.number_format = code
+        if not wraps:
+            cell.alignment = Alignment(vertical="top")
+        styles[key] = cell._style  # openpyxl keeps a cell's style ids in ``_style``
+    return styles
+
+
+def _body_rows(sheet, columns: list[list[object]], keys: list[list[tuple]], styles: dict):
+    """The table's body as rows of cells styled by ``styles`` (of :func:`_body_styles`), for
+    ``sheet.append``."""
+    from openpyxl.cell import Cell
+
+    for values, row_keys in zip(zip(*columns, strict=True), zip(*keys, strict=True), strict=True):
+        row = []
+        for value, key in zip(values, row_keys, strict=True):
+            cell = Cell(sheet, value=value, style_array=styles[key])
+            if key[2]:
+                cell.data_type = "s"  # never a formula
+            row.append(cell)
+        yield row
+
+
+#: Table bodies written as XML at save time (:class:`SheetRows`) instead of as openpyxl
+#: cells: the same bytes, a fraction of the time (``tests/test_report_workbook.py`` compares).
+BODY_AS_XML = True
+
+
+def _write_body(sheet, columns: list[list], keys: list[list], styles: dict) -> SheetRows | None:
+    """The table body below the header: as cells, or as :class:`SheetRows` with one cell of
+    each style (where a row-by-row write first uses it) and the last cell in the sheet."""
+    from copy import copy
+
+    if not BODY_AS_XML:
+        for row in _body_rows(sheet, columns, keys, styles):
+            sheet.append(row)
+        return None
+    if not columns or not columns[0]:
+        return None
+    places = _first_places(keys)
+    last = (len(columns[0]) - 1, len(columns) - 1)
+    styled = {}
+    for key, (r, c) in [*places.items(), (keys[last[1]][last[0]], last)]:
+        cell = sheet.cell(row=r + 2, column=c + 1)
+        cell._style = copy(styles[key])  # openpyxl keeps a cell's style ids in ``_style``
+        styled.setdefault(key, cell)
+    text_keys = frozenset(key for key in styles if key[2])
+    return SheetRows(sheet, 2, columns, keys, styled, text_keys)
+
+
 def _write_table(
     book,
     title: str,
@@ -295,9 +419,9 @@ def _write_table(
     *,
     name: str | None = None,
     roles: dict | None = None,
-) -> None:
-    from openpyxl.styles import Alignment
-
+) -> SheetRows | None:
+    """Write a table on a sheet of its own; its body as :class:`SheetRows` when
+    :data:`BODY_AS_XML` (to be given to :func:`save_workbook`)."""
     sheet = book.create_sheet(title)
     table = _shown(_wide(table, name, lang), lang, name=name, roles=roles)
     headers = [header(str(c), lang, table=name) for c in table.columns]
@@ -307,23 +431,18 @@ def _write_table(
         if pd.api.types.is_numeric_dtype(table[column])
         and not pd.api.types.is_bool_dtype(table[column])
     }
-    top = Alignment(vertical="top")
-    columns = [[] for _ in table.columns]
-    for r, row in enumerate(table.itertuples(index=False), start=2):
-        for c, value in enumerate(row):
-            if isinstance(value, bool | np.bool_):
-                value = text.yes_no(bool(value), lang)
-            cell = _write_cell(sheet, r, c + 1, value)
-            columns[c].append(cell.value)
-            code = _cell_format(cell.value, formats.get(c))
-            if code is not None:
-                cell.number_format = code
-            if not cell.alignment.wrap_text:
-                cell.alignment = top
+    series = [table.iloc[:, c] for c in range(table.shape[1])]
+    columns = [_values(column, lang) for column in series]
+    keys = [
+        _style_keys(values, column, formats.get(c))
+        for c, (values, column) in enumerate(zip(columns, series, strict=True))
+    ]
+    styles = _body_styles(sheet, columns, keys)  # before the header's, as when styled cell by cell
     widths = [
         _column_width(headers[c], columns[c][:500], formats.get(c)) for c in range(len(headers))
     ]
     _header_row(sheet, headers, widths)
+    rows = _write_body(sheet, columns, keys, styles)
     long_columns = [i for i, w in enumerate(widths) if w >= _MAX_WIDTH]
     if long_columns:
         for r, row in enumerate(table.itertuples(index=False), start=2):
@@ -335,6 +454,7 @@ def _write_table(
     _fit_to_page(sheet)
     if len(table):
         sheet.auto_filter.ref = sheet.dimensions
+    return rows
 
 
 def _sheet_title(name: str, used: set[str], lang: str) -> str:
@@ -416,6 +536,7 @@ def _front_sheet(
 
 
 def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
+    from openpyxl.cell import Cell, WriteOnlyCell
     from openpyxl.formatting.rule import ColorScaleRule
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -439,13 +560,20 @@ def _capability_matrix(book, assessments: pd.DataFrame, lang: str) -> None:
         cell = _write_cell(sheet, 1, c, value)
         cell.font = _font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-    for r, ((goal, capability), levels) in enumerate(matrix.iterrows(), start=2):
-        _write_cell(sheet, r, 1, goal)
-        _write_cell(sheet, r, 2, capability)
-        _write_cell(sheet, r, 3, targets.get((goal, capability)))
-        for c, level in enumerate(levels.tolist(), start=4):
-            cell = _write_cell(sheet, r, c, level)
-            cell.alignment = Alignment(horizontal="center")
+    center = None
+    for (goal, capability), levels in matrix.iterrows():
+        row = [
+            _fill_cell(Cell(sheet), value)
+            for value in (goal, capability, targets.get((goal, capability)))
+        ]
+        if center is None:  # styled here, as when the first level cell was
+            center = WriteOnlyCell(sheet)
+            center.alignment = Alignment(horizontal="center")
+        row += [
+            Cell(sheet, value=_cell_value(level), style_array=center._style)
+            for level in levels.tolist()
+        ]
+        sheet.append(row)
     last = get_column_letter(len(titles))
     if len(matrix):
         sheet.conditional_formatting.add(
@@ -532,21 +660,22 @@ def write_workbook(
     roles = None
     if codebook is not None:
         roles = text.role_names(getattr(codebook, "roles", []), lang, codebook=codebook)
+    bodies = []
     for section in sections:
         for name, table in section.published().items():
             if name == "capability_assessments":
                 _capability_matrix(book, table, lang)
                 used.add(sheet_name("capability_map", lang).lower())
             title = _sheet_title(name, used, lang)
-            _write_table(book, title, table, lang, name=name, roles=roles)
+            bodies.append(_write_table(book, title, table, lang, name=name, roles=roles))
     shown, more = _within_row_limit(problems)
     title = _sheet_title("problems", used, lang)
-    _write_table(book, title, shown, lang, name="problems")
+    bodies.append(_write_table(book, title, shown, lang, name="problems"))
     if more:
         note = text.word("hostile.problems_cut", lang, n=len(shown), more=more)
         _write_cell(book[title], len(shown) + 2, 1, note)
     _contents_sheet(book, contents, lang)
-    return save_workbook(book, path)
+    return save_workbook(book, path, rows=[body for body in bodies if body is not None])
 
 
 #: Most problem rows written to the problem sheet: Excel's row limit less the header and a
