@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=list(text.LANGUAGES), default=text.LANGUAGES[0], help=_w("lang")
     )
     report.add_argument("--quiet", action="store_true", help=_w("quiet"))
+    report.add_argument("--svg", action="store_true", help=_w("svg"))
     report.add_argument("--organisation", default=None, help=_w("organisation"))
     report.add_argument("--secret-file", type=Path, default=None, help=_w("secret_file"))
     demo = commands.add_parser("demo-data", help=_w("demo"))
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             min_n=args.min_n,
             lang=args.lang,
             progress=None if args.quiet else _progress,
+            svg=args.svg,
             organisation=args.organisation,
             secret=_secret(args.secret_file),
         )

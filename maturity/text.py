@@ -330,6 +330,10 @@ _REPORT: dict[str, dict[str, str]] = {
         "språk för figurer och text (standard: sv)", "language of figures and text (default: sv)"
     ),
     "cli.quiet": _both("inga lägesrader", "no progress output"),
+    "cli.svg": _both(
+        "spara också varje figur som SVG (vektorgrafik, texten som text) bredvid dess PNG",
+        "also save every figure as SVG (vector graphics, text as text) beside its PNG",
+    ),
     "cli.demo": _both("skriv arbetsböckerna med demodata", "write the seeded demo workbooks"),
     "cli.wrote_demo": _both(
         "skrev {n} arbetsböcker till {directory}", "wrote {n} workbooks to {directory}"

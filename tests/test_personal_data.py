@@ -143,7 +143,9 @@ def _texts(path: Path) -> str:
 def report(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("personal")
     raw = _raw(tmp)
-    result = build_report(raw, tmp / "r", tmp / "p", progress=None, figures=True, lang="sv")
+    result = build_report(
+        raw, tmp / "r", tmp / "p", progress=None, figures=True, svg=True, lang="sv"
+    )
     return tmp, raw, result
 
 

@@ -91,15 +91,44 @@ def test_render_figures_writes_every_spec_in_name_order(tmp_path, processes):
         for name in ("c", "a", "b")
     }
     section = Section(name="test", tables={}, figures=figures)
-    paths = render_figures([section], tmp_path, processes=processes)
+    paths = render_figures([section], tmp_path, processes=processes, svg=True)
     assert [p.name for p in paths] == ["a.png", "a.svg", "b.png", "b.svg", "c.png", "c.svg"]
+
+
+def test_render_figures_writes_png_only_unless_asked_for_svg(tmp_path):
+    figures = {"a": FigureSpec("maturity.plots.style:message_figure", ("a", "Inga data"))}
+    paths = render_figures([Section(name="test", figures=figures)], tmp_path, processes=1)
+    assert [p.name for p in paths] == ["a.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.png"]
+
+
+def test_workers_started_early_draw_the_same_bytes_while_this_process_does_other_work(tmp_path):
+    from maturity.report.figures import MIN_PARALLEL, start_workers
+
+    figures = {
+        f"f{k}": FigureSpec("maturity.plots.style:message_figure", (f"Titel {k}", "Inga data"))
+        for k in range(MIN_PARALLEL + 1)
+    }
+    sections = [Section(name="test", figures=figures)]
+    calls = []
+    early = render_figures(
+        sections,
+        tmp_path / "early",
+        workers=start_workers(2),
+        meanwhile=lambda: calls.append("meanwhile"),
+    )
+    alone = render_figures(sections, tmp_path / "alone", processes=1)
+    assert calls == ["meanwhile"]
+    assert [p.name for p in early] == [p.name for p in alone]
+    assert [p.read_bytes() for p in early] == [p.read_bytes() for p in alone]
 
 
 def test_figures_with_the_same_spec_are_drawn_once_and_saved_under_each_name(tmp_path):
     same = FigureSpec("maturity.plots.style:message_figure", ("Titel", "Inga data"))
     figures = {"latest": same, "dated": FigureSpec(same.function, same.args, caption="x")}
     figures["other"] = FigureSpec("maturity.plots.style:message_figure", ("Annan", "Inga data"))
-    paths = render_figures([Section(name="test", figures=figures)], tmp_path, processes=1)
+    section = Section(name="test", figures=figures)
+    paths = render_figures([section], tmp_path, processes=1, svg=True)
     assert [p.name for p in paths] == [
         "dated.png",
         "dated.svg",
@@ -117,7 +146,7 @@ def test_svg_text_stays_text_in_the_named_fonts(tmp_path):
 
     title = "Risk <a> & \"b\" font-family: 'DejaVu Sans'"
     spec = FigureSpec("maturity.plots.style:message_figure", (title, "Inga data"))
-    svg = draw_and_save(spec, tmp_path / "f")[1].read_text(encoding="utf-8")
+    svg = draw_and_save(spec, tmp_path / "f", svg=True)[1].read_text(encoding="utf-8")
     assert ">Inga data</text>" in svg and "&lt;a&gt; &amp;" in svg  # words, not glyph paths
     assert "<use xlink:href" not in svg
     styles = [line for line in svg.splitlines() if "<text " in line]

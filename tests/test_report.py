@@ -48,7 +48,7 @@ def test_report_writes_everything(two_runs):
         "handlingsplan_status",
         "budget",
     ):
-        assert {f"{stem}.png", f"{stem}.svg"} <= figures
+        assert f"{stem}.png" in figures and f"{stem}.svg" not in figures  # SVG: --svg
     assert (root / "reports" / "nulagesanalys.xlsx").stat().st_size > 10_000
     summary = (root / "reports" / "summary.md").read_text(encoding="utf-8")
     assert "2,6" in summary and "figures/enkat_roller.png" in summary
@@ -183,10 +183,13 @@ def test_cli_report_and_bad_input(tmp_path, capsys):
                 "--processed",
                 str(tmp_path / "p"),
                 "--quiet",
+                "--svg",
             ]
         )
         == 0
     )
+    drawn = {p.suffix for p in (tmp_path / "r" / "figures").iterdir()}
+    assert drawn == {".png", ".svg"}
     (raw / "trasig.xlsx").write_text("Kommun;Roll\nTanum;chef\n", encoding="utf-8")
     code = main(
         [

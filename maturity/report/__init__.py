@@ -233,6 +233,7 @@ def build_report(
     lang: str = "sv",
     progress: Callable[[str], None] | None = print,
     figures: bool = True,
+    svg: bool = False,
     organisation: str | None = None,
     secret: str | bytes | None = None,
 ) -> ReportResult:
@@ -248,6 +249,7 @@ def build_report(
     lang : ``"sv"`` (default) or ``"en"``.
     progress : callable receiving progress lines, or None for silence.
     figures : draw the figures (turn off for a quick data-only run).
+    svg : also save every figure as SVG (vector, text as text) beside its PNG.
     organisation : write the profile (``organisationer/<name>.pptx``) of this organisation
         only; default: one profile per organisation in the data.
     secret : the key of the respondent pseudonyms (ids that look like a personnummer, an
@@ -288,6 +290,38 @@ def build_report(
             why=text.word(why, lang),
         )
         _say(progress, line)
+    workers = None
+    if figures:  # started now, they import matplotlib while this process reads and computes
+        from maturity.report.figures import start_workers
+
+        workers = start_workers()
+    try:
+        result = _sections(files, raw, min_n=min_n, lang=lang, progress=progress, secret=secret)
+        problems = _write_outputs(
+            result,
+            files,
+            out,
+            processed,
+            organisation=organisation,
+            min_n=min_n,
+            lang=lang,
+            progress=progress,
+            figures=figures,
+            svg=svg,
+            workers=workers,
+        )
+    finally:
+        if workers is not None:
+            workers.__exit__(None, None, None)
+    result.seconds = time.perf_counter() - started
+    for line in summary_lines(result.sections, problems, lang=lang):
+        _say(progress, line)
+    _say(progress, text.word("cli.done", lang, seconds=text.number(result.seconds, lang)))
+    return result
+
+
+def _sections(files, raw: Path, *, min_n, lang, progress, secret) -> ReportResult:
+    """Every section of the report: the stages', the priorities and the files not read."""
     sections = run_stages(
         files,
         min_n=min_n,
@@ -304,52 +338,76 @@ def build_report(
         sections.append(priorities)
     if files.not_read:
         sections.append(not_read_section(files, raw, lang=lang))
-    result = ReportResult(sections)
-    problems = _write_tables(result, processed, lang=lang, progress=progress)
-    if figures:
-        from maturity.report.figures import render_figures
+    return ReportResult(sections)
 
-        result.figures = render_figures(sections, out / "figures", progress=progress, lang=lang)
-    _write_decks(result, out, organisation, min_n=min_n, lang=lang, progress=progress)
+
+def _write_outputs(
+    result: ReportResult,
+    files,
+    out: Path,
+    processed: Path,
+    *,
+    organisation,
+    min_n,
+    lang,
+    progress,
+    figures: bool,
+    svg: bool,
+    workers,
+) -> pd.DataFrame:
+    """Write the tables, the figures, the profiles, the workbook, the deck and the summary;
+    return the problem log. While worker processes draw the figures, this process writes the
+    tables, the profiles and the workbook (which show no figure), then draws too; the deck,
+    which shows the figures, and the summary, which lists them, come last."""
+    from maturity.report.deck import write_deck, write_profiles
     from maturity.report.summary import write_summary
     from maturity.report.workbook import write_workbook
 
-    result.workbook = write_workbook(
-        sections,
-        all_problems(sections, shown=True),
-        out / "nulagesanalys.xlsx",
-        min_n=min_n,
-        codebook=read_codebook(files.codebook) if files.codebook is not None else None,
-        lang=lang,
-    )
-    _say(progress, text.word("cli.wrote", lang, path=result.workbook))
+    sections = result.sections
+    problems = pd.DataFrame()
+
+    def meanwhile() -> None:
+        nonlocal problems
+        problems = _write_tables(result, processed, lang=lang, progress=progress)
+        names = None if organisation is None else [organisation]
+        try:
+            result.profiles = write_profiles(
+                sections, out / "organisationer", organisations=names, min_n=min_n, lang=lang
+            )
+        except ValueError as err:
+            raise InputError(str(err)) from None
+        if result.profiles:
+            _say(progress, text.word("cli.wrote", lang, path=result.profiles[0].parent))
+        result.workbook = write_workbook(
+            sections,
+            all_problems(sections, shown=True),
+            out / "nulagesanalys.xlsx",
+            min_n=min_n,
+            codebook=read_codebook(files.codebook) if files.codebook is not None else None,
+            lang=lang,
+        )
+        _say(progress, text.word("cli.wrote", lang, path=result.workbook))
+
+    if figures:
+        from maturity.report.figures import render_figures
+
+        result.figures = render_figures(
+            sections,
+            out / "figures",
+            progress=progress,
+            svg=svg,
+            workers=workers,
+            meanwhile=meanwhile,
+            lang=lang,
+        )
+    else:
+        meanwhile()
+    if result.figures:  # the steering-group deck shows the figures
+        result.deck = write_deck(sections, out / "nulagesanalys.pptx", min_n=min_n, lang=lang)
+        _say(progress, text.word("cli.wrote", lang, path=result.deck))
     result.summary = write_summary(sections, result, out / "summary.md", min_n=min_n, lang=lang)
     _say(progress, text.word("cli.wrote", lang, path=result.summary))
-    result.seconds = time.perf_counter() - started
-    for line in summary_lines(sections, problems, lang=lang):
-        _say(progress, line)
-    _say(progress, text.word("cli.done", lang, seconds=text.number(result.seconds, lang)))
-    return result
-
-
-def _write_decks(result: ReportResult, out: Path, organisation, *, min_n, lang, progress) -> None:
-    """The steering-group deck (only when the figures were drawn: it shows them) and the
-    organisation profiles (tables only, so always)."""
-    from maturity.report.deck import write_deck, write_profiles
-
-    if result.figures:
-        deck = write_deck(result.sections, out / "nulagesanalys.pptx", min_n=min_n, lang=lang)
-        result.deck = deck
-        _say(progress, text.word("cli.wrote", lang, path=deck))
-    names = None if organisation is None else [organisation]
-    try:
-        result.profiles = write_profiles(
-            result.sections, out / "organisationer", organisations=names, min_n=min_n, lang=lang
-        )
-    except ValueError as err:
-        raise InputError(str(err)) from None
-    if result.profiles:
-        _say(progress, text.word("cli.wrote", lang, path=result.profiles[0].parent))
+    return problems
 
 
 def not_read_section(files, raw: Path, *, lang: str = "sv") -> Section:

@@ -47,31 +47,37 @@ from maturity.plots.spec import FigureSpec
 from maturity.plots.style import FONT_FAMILY, SVG_FONT_FAMILY
 from maturity.sections import Section
 
-__all__ = ["render_figures", "save_figure", "draw_and_save"]
+__all__ = ["render_figures", "save_figure", "draw_and_save", "start_workers", "FigureWorkers"]
 
 
-def save_figure(figure, stem: Path) -> list[Path]:
-    """Save a Figure as ``<stem>.png`` (150 dpi) and ``<stem>.svg`` without timestamps.
+def save_figure(figure, stem: Path, *, svg: bool = False) -> list[Path]:
+    """Save a Figure as ``<stem>.png`` (150 dpi) and, with ``svg=True``, ``<stem>.svg``,
+    without timestamps.
 
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt, tempfile, pathlib
     >>> fig, ax = plt.subplots(); _ = ax.plot([1, 2])
-    >>> [p.suffix for p in save_figure(fig, pathlib.Path(tempfile.mkdtemp()) / "f")]
+    >>> [p.suffix for p in save_figure(fig, pathlib.Path(tempfile.mkdtemp()) / "f", svg=True)]
     ['.png', '.svg']
     """
     import matplotlib.pyplot as plt
 
     stem.parent.mkdir(parents=True, exist_ok=True)
-    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    png = stem.with_suffix(".png")
     box = _laid_out(figure, DPI)
     figure.savefig(png, dpi=DPI, metadata={"Software": None}, bbox_inches=box)
-    drawn = io.StringIO()
-    figure.savefig(drawn, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=box)
-    svg.write_text(_finished_svg(drawn.getvalue()), encoding="utf-8")
+    written = [png]
+    if svg:
+        drawn = io.StringIO()
+        figure.savefig(
+            drawn, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=box
+        )
+        written.append(stem.with_suffix(".svg"))
+        written[-1].write_text(_finished_svg(drawn.getvalue()), encoding="utf-8")
     plt.close(figure)
-    return [png, svg]
+    return written
 
 
 #: Resolution of the PNG figures: a figure of a slide's 13,33 × 7,5 in is 2000 × 1125 px.
@@ -109,8 +115,9 @@ def _finished_svg(text: str) -> str:
     )
 
 
-def draw_and_save(spec: FigureSpec, stem: Path | str) -> list[Path]:
-    """Draw one figure from its spec in the house style and save it (PNG and SVG).
+def draw_and_save(spec: FigureSpec, stem: Path | str, *, svg: bool = False) -> list[Path]:
+    """Draw one figure from its spec in the house style and save it (PNG; SVG too with
+    ``svg=True``).
 
     Takes and returns only picklable values, so it runs the same in this process or a worker.
 
@@ -119,7 +126,7 @@ def draw_and_save(spec: FigureSpec, stem: Path | str) -> list[Path]:
     >>> import tempfile, pathlib
     >>> spec = FigureSpec("maturity.plots.style:message_figure", ("Titel", "Inga data"))
     >>> [p.suffix for p in draw_and_save(spec, pathlib.Path(tempfile.mkdtemp()) / "f")]
-    ['.png', '.svg']
+    ['.png']
     """
     import matplotlib
 
@@ -127,7 +134,7 @@ def draw_and_save(spec: FigureSpec, stem: Path | str) -> list[Path]:
     from maturity.plots.style import use_house_style
 
     use_house_style()
-    return save_figure(spec(), Path(stem))
+    return save_figure(spec(), Path(stem), svg=svg)
 
 
 def render_figures(
@@ -136,34 +143,46 @@ def render_figures(
     *,
     progress: Callable[[str], None] | None = None,
     processes: int | None = None,
+    svg: bool = False,
+    workers: FigureWorkers | None = None,
+    meanwhile: Callable[[], object] | None = None,
     lang: str = "sv",
 ) -> list[Path]:
-    """Draw every figure of every section into ``directory`` (PNG and SVG), in name order.
+    """Draw every figure of every section into ``directory`` (PNG, and SVG with ``svg=True``),
+    in name order.
 
     ``processes``: how many processes draw, this one included; default one per idle CPU (CPUs
     less the load average, at most 4). With more than one and at least :data:`MIN_PARALLEL`
     figures, this process draws from the end of the list while ``processes - 1`` freshly
     started (``spawn``) workers, to which the specs are pickled, draw from its start; otherwise
-    the figures are drawn here, one after the other. Figures with the same spec are drawn once
-    and copied. A script that calls this (or
-    :func:`maturity.build_report`) needs the usual ``if __name__ == "__main__":`` guard, since
-    the workers import the main module; without it the pool breaks and the figures are drawn
-    here instead. ``lang`` is the language of the progress lines.
+    the figures are drawn here, one after the other. ``workers``: worker processes started
+    earlier (:func:`start_workers`, so that they import while this process still computes);
+    they are used instead of starting new ones. ``meanwhile``: called in this process once the
+    workers have their first figures, before this process draws (the report writes its tables
+    and workbook then). Figures with the same spec are drawn once and copied. A script that
+    calls this (or :func:`maturity.build_report`) needs the usual
+    ``if __name__ == "__main__":`` guard, since the workers import the main module; without it
+    the pool breaks and the figures are drawn here instead. ``lang`` is the language of the
+    progress lines.
 
     Examples
     --------
     >>> paths = render_figures(sections, Path("reports/figures"))  # doctest: +SKIP
     """
     specs = {name: spec for section in sections for name, spec in section.figures.items()}
-    if not specs:
-        return []
-    if progress:
+    if progress and specs:
         progress(text.word("cli.drawing", lang, n=len(specs), directory=directory))
-    work, copies = _unique_work(specs, directory)
-    processes = _free_cpus() if processes is None else processes
-    if processes > 1 and len(work) >= MIN_PARALLEL:
-        drawn = _draw_in_workers(work, min(processes, len(work)) - 1, progress, lang)
+    work, copies = _unique_work(specs, directory, svg=svg)
+    if workers is None and len(work) >= MIN_PARALLEL:
+        workers = start_workers(processes)
+    if workers is not None and len(work) >= MIN_PARALLEL:
+        with workers:
+            drawn = _draw_in_workers(work, workers, progress, lang, meanwhile)
     else:
+        if workers is not None:
+            workers.__exit__(None, None, None)
+        if meanwhile is not None:
+            meanwhile()
         drawn = [_draw_task(task, progress) for task in work]
     written = {Path(paths[0]).stem: paths for paths in drawn}
     for name, original in copies.items():
@@ -173,6 +192,63 @@ def render_figures(
             shutil.copyfile(path, target)
             written[name].append(str(target))
     return [Path(p) for name in sorted(written) for p in written[name]]
+
+
+class FigureWorkers:
+    """Worker processes for drawing figures, started (``spawn``) before they are needed: each
+    is given a first task that imports matplotlib, pandas and the plot modules, so that by the
+    time the figures are drawn the start-up (about 1.5 s of CPU each) is behind them. Use it
+    as a context manager (or let :func:`render_figures` do so); leaving it shuts them down.
+
+    Examples
+    --------
+    >>> with start_workers(2) as workers:  # doctest: +SKIP
+    ...     paths = render_figures(sections, Path("reports/figures"), workers=workers)
+    """
+
+    def __init__(self, count: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.count = count
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(count, mp_context=context)
+        try:
+            for _ in range(count):
+                self.pool.submit(_import_drawing)
+        except BrokenProcessPool:
+            pass
+
+    def __enter__(self) -> FigureWorkers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_workers(processes: int | None = None) -> FigureWorkers | None:
+    """Start the worker processes that draw figures beside this one: ``processes - 1`` of them
+    (default: by the idle CPUs, :func:`_free_cpus`), or None when one process (this) is all.
+
+    Examples
+    --------
+    >>> start_workers(1) is None
+    True
+    """
+    processes = _free_cpus() if processes is None else processes
+    return FigureWorkers(processes - 1) if processes > 1 else None
+
+
+def _import_drawing() -> None:
+    """A worker's first task: import what drawing needs (the start-up, done while idle)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+
+    import maturity.plots  # noqa: F401
+    from maturity.plots.style import use_house_style
+
+    use_house_style()
 
 
 def _free_cpus() -> int:
@@ -191,7 +267,7 @@ def _free_cpus() -> int:
 MIN_PARALLEL = 6
 
 
-def _unique_work(specs: dict[str, FigureSpec], directory: Path):
+def _unique_work(specs: dict[str, FigureSpec], directory: Path, *, svg: bool):
     """The figures to draw (one per distinct spec, in name order) and the names that are a copy
     of another's (e.g. the latest meeting's risk matrix under both its names): drawn once."""
     work, first, copies = [], {}, {}
@@ -201,13 +277,13 @@ def _unique_work(specs: dict[str, FigureSpec], directory: Path):
             copies[name] = first[key]
             continue
         first[key] = name
-        work.append((spec, str(directory / name)))
+        work.append((spec, str(directory / name), svg))
     return work, copies
 
 
-def _draw_task(task: tuple[FigureSpec, str], progress=None) -> list[str]:
-    spec, stem = task
-    paths = [str(p) for p in draw_and_save(spec, stem)]
+def _draw_task(task: tuple[FigureSpec, str, bool], progress=None) -> list[str]:
+    spec, stem, svg = task
+    paths = [str(p) for p in draw_and_save(spec, stem, svg=svg)]
     if progress:
         progress(f"  {Path(paths[0]).name}")
     return paths
@@ -253,28 +329,30 @@ class _Shared:
             self.back = self.front
 
 
-def _draw_in_workers(work, workers: int, progress, lang: str) -> list[list[str]]:
-    """Draw with ``workers`` freshly spawned processes and this one at once (see
-    :class:`_Shared`). When the workers cannot start (a script without the ``__main__`` guard)
-    their figures are drawn here. An error in a plot function is raised as it is."""
-    from concurrent.futures import ProcessPoolExecutor
-
+def _draw_in_workers(
+    work, workers: FigureWorkers, progress, lang: str, meanwhile
+) -> list[list[str]]:
+    """Draw with the worker processes and this one at once (see :class:`_Shared`), after
+    ``meanwhile()`` has run here. When the workers cannot start (a script without the
+    ``__main__`` guard) their figures are drawn here. An error in a plot function is raised as
+    it is."""
     drawn: dict[int, list[str]] = {}
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        shared = _Shared(work, pool, progress)
-        try:
-            for _ in range(workers):
-                shared.feed()
-            while (i := shared.take_back()) is not None:
-                drawn[i] = _draw_task(work[i], progress)
-            broken = list(shared.here)
-            for i, future in sorted(shared.futures.items()):
-                try:
-                    drawn[i] = future.result()
-                except BrokenProcessPool:
-                    broken.append(i)
-        finally:
-            shared.stop()
+    shared = _Shared(work, workers.pool, progress)
+    try:
+        for _ in range(workers.count):
+            shared.feed()
+        if meanwhile is not None:
+            meanwhile()
+        while (i := shared.take_back()) is not None:
+            drawn[i] = _draw_task(work[i], progress)
+        broken = list(shared.here)
+        for i, future in sorted(shared.futures.items()):
+            try:
+                drawn[i] = future.result()
+            except BrokenProcessPool:
+                broken.append(i)
+    finally:
+        shared.stop()
     if broken and progress:
         progress(text.word("cli.drawing_here", lang))
     for i in sorted(broken):
