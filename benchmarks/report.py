@@ -12,7 +12,7 @@ and the demo's risk register and action plan. Then, in one run on the same files
   each of its stages taken by timing the functions it calls (each stage's own time, without
   the stages it calls): discover, read (the codebook and every reader), statistics (the
   sections: statistics, findings, figure specifications), tables (CSV and Parquet), figures
-  (PNG and SVG), deck, profiles, workbook, summary, and the rest of ``build_report``;
+  (PNG), deck, profiles, workbook, summary, and the rest of ``build_report``;
 
 and prints seconds per stage and the peak memory (this process, and the figure workers).
 

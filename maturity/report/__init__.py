@@ -2,7 +2,7 @@
 
 The run is a declarative list of stages (:data:`maturity.report.stages.STAGES`): discover the
 raw files → each stage reads and validates its kind, computes its statistics, summaries,
-findings and figure specifications → write ``data/processed/*.csv``, ``reports/figures/*.png|svg``,
+findings and figure specifications → write ``data/processed/*.csv``, ``reports/figures/*.png``,
 ``reports/nulagesanalys.xlsx``, ``reports/nulagesanalys.pptx`` (with the figures) and
 ``reports/summary.md``. The same input always gives
 byte-identical output files.
