@@ -289,7 +289,8 @@ def organisation_decision(
             )
         part, row = scored[mine], {}
         for level in (c for c in levels if c in responses.columns):
-            for value, cell in _grouped(part, [level]):
+            for (value,), cell in _grouped(part, [level]):
+                value = None if pd.isna(value) else value  # a missing value is one value
                 row[(level, value)] = n_persons(cell, responses)
         counts.append(row)
     cells = sorted({cell for row in counts for cell in row}, key=str)

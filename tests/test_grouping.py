@@ -258,6 +258,21 @@ def test_people_of_rows_in_person_order_equal_people(frame, by, scored, full):
     assert ours.tolist() == expected.tolist()
 
 
+@SETTINGS
+@given(frame=tidy_tables(), unique=st.booleans())
+def test_persons_of_rows_in_id_order_are_the_people(frame, unique):
+    """Rows sorted by respondent id (ids unique across organisations and roles or not): two
+    rows have the same person code exactly when they agree on every PERSON column."""
+    person = ["wave", "organisation", "role", "respondent"]
+    if unique:  # ids that name one organisation, role and wave each
+        frame = frame.assign(respondent=ref.group_keys(frame, person)[1])
+    frame = frame.sort_values("respondent", kind="stable").reset_index(drop=True)
+    codes, _ = grouping.persons(frame)
+    _, expected = ref.group_keys(frame, person)
+    pairs = set(zip(codes.tolist(), expected.tolist(), strict=True))
+    assert len(pairs) == len(set(codes.tolist())) == len(set(expected.tolist()))
+
+
 def test_each_once():
     assert grouping._each_once(np.array([1, 4, 7]), 8)
     assert grouping._each_once(np.array([4, 1, 7]), 8)

@@ -461,14 +461,20 @@ def persons(frame: pd.DataFrame, cache: dict | None = None) -> tuple[np.ndarray,
         return cache[("persons",)]
     columns = person_columns(frame)
     ids, n_ids, _ = cached_codes(frame, "respondent", cache)
+    in_order = len(ids) > 1 and bool((ids[1:] >= ids[:-1]).all())
+    same = ids[1:] == ids[:-1] if in_order else None  # rows of an id next to each other
     coded = ids.astype(np.intp), n_ids
     for column in (c for c in columns if c != "respondent"):
         codes, size, _ = cached_codes(frame, column, cache)
         if size == 2 and codes.max(initial=0) == 0:
             continue  # one value throughout, e.g. a single survey round
-        seen = np.zeros(n_ids, dtype=codes.dtype)
-        seen[coded[0]] = codes
-        if not np.array_equal(seen[coded[0]], codes):
+        if in_order:  # neighbours with the same id must agree
+            agree = not ((codes[1:] != codes[:-1]) & same).any()
+        else:
+            seen = np.zeros(n_ids, dtype=codes.dtype)
+            seen[coded[0]] = codes
+            agree = np.array_equal(seen[coded[0]], codes)
+        if not agree:
             groups = group(frame, columns, cache)
             coded = groups.codes, groups.size
             break
