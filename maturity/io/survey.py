@@ -1310,7 +1310,7 @@ def _copy_of_earlier(
     path: Path,
     copies: dict[tuple, list[_Seen]],
     ctx: _Context,
-    reopen: Callable[[Path, str], TableSheet],
+    text: TextOptions | None,
 ) -> bool:
     """True (and a ``duplicate_export`` problem naming both) when the file ``path``
     (``item`` None) has the same bytes as an earlier file, or the sheet ``item`` the same cells
@@ -1318,8 +1318,8 @@ def _copy_of_earlier(
     count its respondents twice.
 
     Contents are hashed only when an earlier file has the same size, or an earlier sheet the
-    same shape and first and last rows (the earlier sheet is then read again with
-    ``reopen``): most reads hash nothing."""
+    same shape and first and last rows (the earlier sheet is then read again, with the
+    ``text`` options of :func:`read_survey`): most reads hash nothing."""
     if item is None:
         look = ("file", path.stat().st_size)
         seen = _Seen(str(path), path.name, path)
@@ -1335,9 +1335,8 @@ def _copy_of_earlier(
         seen.digest = _digest(seen, item)
         for first in earlier:
             if first.digest is None:
-                first.digest = _digest(
-                    first, None if first.sheet is None else reopen(first.path, first.sheet)
-                )
+                again = None if first.sheet is None else open_workbook(first.path, text=text)
+                first.digest = _digest(first, again and again.table(first.sheet))
             if first.digest == seen.digest:
                 if first.key == seen.key:
                     return False
@@ -1497,12 +1496,8 @@ def read_survey(
         where = files[0] if files else Path(".")
         ctx.pseudonyms = Pseudonyms(lambda: project_secret(where, secret=secret))
     copies: dict[tuple, list[_Seen]] = {}  # files and sheets read, by size or shape
-
-    def reopen(path: Path, name: str) -> TableSheet:
-        return open_workbook(path, text=text).table(name)
-
     for path in files:
-        if _copy_of_earlier(None, Path(path), copies, ctx, reopen):
+        if _copy_of_earlier(None, Path(path), copies, ctx, text):
             continue
         book = open_workbook(path, text=text)
         sheets = [book.table(name) for name in book.sheet_names]
@@ -1515,7 +1510,7 @@ def read_survey(
             )
             continue
         for sheet in sheets:
-            if not _copy_of_earlier(sheet, Path(path), copies, ctx, reopen):
+            if not _copy_of_earlier(sheet, Path(path), copies, ctx, text):
                 _read_sheet(sheet, path, ctx)
     for sheet, path, header in ctx.deferred:  # no wave: wave 1 unless another file has one
         _read_body(sheet, path, header, ctx, wave_missing=ctx.any_wave)
