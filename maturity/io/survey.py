@@ -36,6 +36,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -975,7 +976,8 @@ def _mark_repeated(sheet: TableSheet, header: _Header, people: _Respondents, ctx
     )
     rows = (header.row + 2 + people.index[fine]).tolist()
     if len(set(keys)) == len(keys) and ctx.seen.keys().isdisjoint(keys):  # no one twice
-        ctx.seen.update(zip(keys, ((sheet.file, sheet.name, r) for r in rows), strict=True))
+        where = zip(repeat(sheet.file), repeat(sheet.name), rows, strict=False)  # in C
+        ctx.seen.update(zip(keys, where, strict=True))
     else:
         for k, key, row in zip(fine.tolist(), keys, rows, strict=True):
             people.statuses[k] = _first_answer(ctx, key, (sheet.file, sheet.name, row))
