@@ -178,3 +178,31 @@ def test_an_error_in_a_plot_function_is_raised_with_workers(tmp_path):
     figures["f03"] = FigureSpec("maturity.plots.style:message_figure", ())  # missing arguments
     with pytest.raises(TypeError):
         render_figures([Section(name="t", figures=figures)], tmp_path, processes=2)
+
+
+def test_a_script_without_the_main_guard_is_not_run_again_by_the_workers(tmp_path):
+    import subprocess
+    import sys
+
+    from maturity.report.figures import MIN_PARALLEL
+
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from maturity.plots.spec import FigureSpec\n"
+        "from maturity.report.figures import MIN_PARALLEL, render_figures\n"
+        "from maturity.sections import Section\n"
+        "print('script ran', flush=True)\n"
+        "figures = {f'f{k}': FigureSpec('maturity.plots.style:message_figure', (str(k), 'x'))\n"
+        "           for k in range(MIN_PARALLEL)}\n"
+        "paths = render_figures([Section(name='t', figures=figures)], Path('out'), processes=2)\n"
+        "print(len(paths), 'figures', flush=True)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("script ran") == 1
+    assert "figures" in done.stdout and "Traceback" not in done.stderr
+    assert len(list((tmp_path / "out").glob("*.png"))) == MIN_PARALLEL

@@ -268,3 +268,23 @@ def test_table_bodies_as_xml_are_the_bytes_of_cell_by_cell(tmp_path, monkeypatch
     assert sheet.max_row == 41 and sheet["A5"].value == "=1+1" and sheet["A5"].data_type == "s"
     sheet = openpyxl.load_workbook(fast)[sheet_name("problems", lang)]
     assert sheet.max_row == 6 and sheet["A5"].value == "fil3.xlsx" and "2" in sheet["A6"].value
+
+
+def test_table_bodies_as_cells_when_openpyxl_serialises_with_lxml(tmp_path, monkeypatch):
+    """openpyxl imported (with lxml) before maturity: the bodies go through openpyxl's own
+    cells, so one serialiser writes the whole file."""
+    import openpyxl.xml
+
+    import maturity.report.workbook as workbook
+
+    written, real = [], workbook.SheetRows
+    monkeypatch.setattr(workbook, "SheetRows", lambda *a, **k: written.append(a) or real(*a, **k))
+    sections, problems = _tricky_sections(), pd.DataFrame({"source": ["f.xlsx"], "message": "x"})
+    monkeypatch.setattr(openpyxl.xml, "LXML", True)
+    book = write_workbook(sections, problems, tmp_path / "lxml.xlsx")
+    assert written == []
+    sheet = openpyxl.load_workbook(book)[sheet_name("survey_statements", "sv")]
+    assert sheet.max_row == 41 and sheet["A5"].value == "=1+1"
+    monkeypatch.setattr(openpyxl.xml, "LXML", False)
+    plain = write_workbook(sections, problems, tmp_path / "plain.xlsx")
+    assert written and plain.read_bytes() == book.read_bytes()

@@ -32,12 +32,14 @@ and matplotlib).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing
 import os
 import pickle
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
@@ -170,11 +172,10 @@ def render_figures(
     earlier (:func:`start_workers`, so that they import while this process still computes);
     they are used instead of starting new ones. ``meanwhile``: called in this process once the
     workers have their first figures, before this process draws (the report writes its tables
-    and workbook then). Figures with the same spec are drawn once and copied. A script that
-    calls this (or :func:`maturity.build_report`) needs the usual
-    ``if __name__ == "__main__":`` guard, since the workers import the main module; without it
-    the pool breaks and the figures are drawn here instead. ``lang`` is the language of the
-    progress lines.
+    and workbook then). Figures with the same spec are drawn once and copied. The workers
+    do not import the caller's main module (:func:`_main_module_hidden`), so a script needs no
+    ``if __name__ == "__main__":`` guard and is never run again in a worker; if the workers
+    cannot start, the figures are drawn here. ``lang`` is the language of the progress lines.
 
     Examples
     --------
@@ -224,8 +225,9 @@ class FigureWorkers:
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(count, mp_context=context)
         try:
-            for _ in range(count):
-                self.pool.submit(_import_drawing)
+            with _main_module_hidden():  # the workers start here, one per task submitted
+                for _ in range(count):
+                    self.pool.submit(_import_drawing)
         except BrokenProcessPool:
             pass
 
@@ -236,6 +238,25 @@ class FigureWorkers:
         # every figure is written by the time this is called: the workers are left to exit
         # (about 0.3 s) while the report goes on
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _main_module_hidden():
+    """Hide the main module's file and spec while worker processes start. A spawned worker
+    otherwise imports (runs) the caller's script or notebook module, to find objects defined
+    there; the workers need none (a spec names its plot function, the task is this module's),
+    and a script without the ``__main__`` guard would run the whole report again in each."""
+    main = sys.modules.get("__main__")
+    saved = {k: v for k, v in vars(main).items() if k in ("__file__", "__spec__")} if main else {}
+    try:
+        if main is not None:
+            vars(main).pop("__file__", None)
+            if "__spec__" in saved:
+                main.__spec__ = None
+        yield
+    finally:
+        if main is not None:
+            vars(main).update(saved)
 
 
 def start_workers(processes: int | None = None) -> FigureWorkers | None:
@@ -350,9 +371,8 @@ def _draw_in_workers(
     work, workers: FigureWorkers, progress, lang: str, meanwhile
 ) -> list[list[str]]:
     """Draw with the worker processes and this one at once (see :class:`_Shared`), after
-    ``meanwhile()`` has run here. When the workers cannot start (a script without the
-    ``__main__`` guard) their figures are drawn here. An error in a plot function is raised as
-    it is."""
+    ``meanwhile()`` has run here. When the workers cannot start or break, their figures are
+    drawn here. An error in a plot function is raised as it is."""
     drawn: dict[int, list[str]] = {}
     shared = _Shared(work, workers.pool, progress)
     try:

@@ -389,12 +389,21 @@ def _body_rows(sheet, columns: list[list[object]], keys: list[list[tuple]], styl
 BODY_AS_XML = True
 
 
+def _openpyxl_writes_with_lxml() -> bool:
+    """Whether openpyxl serialises with lxml (imported before ``maturity`` set
+    ``OPENPYXL_LXML``, or forced): :class:`SheetRows` writes the standard library's bytes, so
+    the bodies are then written as openpyxl cells, all in one serialiser."""
+    from openpyxl.xml import LXML
+
+    return bool(LXML)
+
+
 def _write_body(sheet, columns: list[list], keys: list[list], styles: dict) -> SheetRows | None:
     """The table body below the header: as cells, or as :class:`SheetRows` with one cell of
     each style (where a row-by-row write first uses it) and the last cell in the sheet."""
     from copy import copy
 
-    if not BODY_AS_XML:
+    if not BODY_AS_XML or _openpyxl_writes_with_lxml():
         for row in _body_rows(sheet, columns, keys, styles):
             sheet.append(row)
         return None
