@@ -2419,10 +2419,15 @@ def number(value: float | None, lang: str, *, digits: int = 1) -> str:
     --------
     >>> number(2.6, "sv"), number(2.6, "en"), number(-0.25, "sv", digits=2), number(None, "sv")
     ('2,6', '2.6', '−0,25', '–')
+
+    A value that rounds to zero has no sign: ``number(-0.004, "sv", digits=2)`` is ``'0,00'``.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    text = f"{value:.{digits}f}".replace("-", "−")
+    text = f"{value:.{digits}f}"
+    if text.startswith("-") and not text.strip("-0."):  # rounds to zero: no minus sign
+        text = text[1:]
+    text = text.replace("-", "−")
     return text.replace(".", ",") if check_lang(lang) == "sv" else text
 
 

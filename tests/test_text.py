@@ -228,3 +228,11 @@ def test_problem_sheet_in_the_report_language_problems_csv_in_english(runs, book
     assert not set(shown["sv"]) & set(shown["en"])  # every description in Swedish
     swedish = "kolumnrubriken 'Vi har en utpekad AI-strateg' stämmer inte med något påstående "
     assert swedish + "i kodboken" in shown["sv"]
+
+
+def test_a_number_that_rounds_to_zero_has_no_minus_sign():
+    assert text.number(-0.004, "sv", digits=2) == "0,00"
+    assert text.number(-0.0, "en", digits=1) == "0.0"
+    assert text.number(-0.04, "sv") == "0,0"
+    assert text.number(-0.06, "sv") == "−0,1"
+    assert text.number(-10.0, "sv", digits=0) == "−10"
