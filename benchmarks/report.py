@@ -122,7 +122,6 @@ def pandas_read(path: Path) -> float:
 STAGE_FUNCTIONS = {
     "discover": [("maturity.report", "discover")],
     "read": [
-        ("maturity.report", "read_codebook"),
         ("maturity.report.stages", "read_codebook"),
         ("maturity.sections.survey", "read_survey"),
         ("maturity.sections.capability", "read_capability_map"),

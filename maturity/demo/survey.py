@@ -21,6 +21,7 @@ import openpyxl
 from scipy.stats import norm
 
 from maturity.demo.organisations import MUNICIPALITIES, ORGANISATIONS
+from maturity.io.codebook import HEADERS
 from maturity.xlsx_writer import save_workbook
 
 __all__ = ["write_survey_demo", "STATEMENTS", "SCALE"]
@@ -573,19 +574,19 @@ def _codebook() -> openpyxl.Workbook:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "statements"
-    ws.append(["statement", "text", "role", "dimension", "reverse"])
+    ws.append(HEADERS["statements"])
     for sid, role, dim, text, reverse, *_ in STATEMENTS:
         ws.append([sid, text, role, dim, "ja" if reverse else "nej"])
     ws.column_dimensions["B"].width = 90
     ws.column_dimensions["C"].width = 18
     ws.column_dimensions["D"].width = 24
     scale = wb.create_sheet("scale")
-    scale.append(["label", "value"])
+    scale.append(HEADERS["scale"])
     for label, value in SCALE:
         scale.append([label, value])
     scale.column_dimensions["A"].width = 24
     orgs = wb.create_sheet("organisations")
-    orgs.append(["organisation", "alias"])
+    orgs.append(HEADERS["organisations"])
     for name in ORGANISATIONS:
         orgs.append([name, name])
     for name, alias in ALIASES:
@@ -593,17 +594,7 @@ def _codebook() -> openpyxl.Workbook:
     orgs.column_dimensions["A"].width = 16
     orgs.column_dimensions["B"].width = 36
     roles = wb.create_sheet("roles")
-    roles.append(
-        [
-            "roll",
-            "benämning",
-            "plural",
-            "bestämd plural",
-            "name (en)",
-            "plural (en)",
-            "plural definite (en)",
-        ]
-    )
+    roles.append(HEADERS["roles"])
     for row in ROLE_NAMES:
         roles.append(list(row))
     for column in "BCDEFG":

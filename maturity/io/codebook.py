@@ -20,7 +20,25 @@ from maturity.io.opener import Sheet, Workbook, open_workbook
 from maturity.io.problems import cell_name
 from maturity.io.values import as_text, is_blank, normalise, parse_number, parse_yes_no
 
-__all__ = ["read_codebook", "detect", "SHEETS"]
+__all__ = ["read_codebook", "detect", "SHEETS", "HEADERS"]
+
+#: The header row of each codebook sheet as ``maturity init`` and the demo write it (the
+#: reader also takes the other names of :data:`maturity.io.kit.ALIASES`).
+HEADERS = {
+    "statements": ["statement", "text", "role", "dimension", "reverse"],
+    "scale": ["label", "value"],
+    "organisations": ["organisation", "alias"],
+    "identity": ["header", "field"],
+    "roles": [
+        "roll",
+        "benämning",
+        "plural",
+        "bestämd plural",
+        "name (en)",
+        "plural (en)",
+        "plural definite (en)",
+    ],
+}
 
 #: Names (normalised) of the codebook's sheets, Swedish and English.
 SHEETS = {

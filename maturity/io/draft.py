@@ -46,6 +46,7 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import MaturityError
+from maturity.io.codebook import HEADERS
 from maturity.io.kit import HEADER_SEARCH_ROWS
 from maturity.io.opener import open_workbook
 from maturity.io.survey import survey_columns
@@ -622,21 +623,6 @@ def draft_codebook(paths, *, lang: str = "sv") -> Draft:
 
 
 #: Header rows of the written sheets (the codebook reader's canonical names).
-_HEADERS = {
-    "statements": ["statement", "text", "role", "dimension", "reverse"],
-    "scale": ["label", "value"],
-    "organisations": ["organisation", "alias"],
-    "identity": ["header", "field"],
-    "roles": [
-        "roll",
-        "benämning",
-        "plural",
-        "bestämd plural",
-        "name (en)",
-        "plural (en)",
-        "plural definite (en)",
-    ],
-}
 
 
 def write_codebook(draft: Draft, path: str | Path, *, lang: str = "sv") -> Path:
@@ -687,7 +673,7 @@ def write_codebook(draft: Draft, path: str | Path, *, lang: str = "sv") -> Path:
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():
-        _sheet(book, name, [_HEADERS[name], *rows])
+        _sheet(book, name, [HEADERS[name], *rows])
     header = [text.word(f"exports.notes_header.{c}", lang) for c in NOTE_COLUMNS]
     rows = [list(row) for row in draft.notes.itertuples(index=False)]
     _sheet(book, text.word("exports.notes_sheet", lang), [header, *rows])

@@ -20,10 +20,9 @@ import pandas as pd
 
 from maturity import text
 from maturity.errors import InputError
-from maturity.io.codebook import read_codebook
 from maturity.io.discover import discover, not_read_problems
 from maturity.io.personal import project_secret
-from maturity.report.stages import STAGES, Stage, run_stages
+from maturity.report.stages import STAGES, Stage, run_stages, stage_options
 from maturity.sections import Section
 
 __all__ = [
@@ -296,10 +295,12 @@ def build_report(
 
         workers = start_workers()
     try:
-        result = _sections(files, raw, min_n=min_n, lang=lang, progress=progress, secret=secret)
+        result, codebook = _sections(
+            files, raw, min_n=min_n, lang=lang, progress=progress, secret=secret
+        )
         problems = _write_outputs(
             result,
-            files,
+            codebook,
             out,
             processed,
             organisation=organisation,
@@ -312,7 +313,7 @@ def build_report(
         )
     finally:
         if workers is not None:
-            workers.__exit__(None, None, None)
+            workers.close()
     result.seconds = time.perf_counter() - started
     for line in summary_lines(result.sections, problems, lang=lang):
         _say(progress, line)
@@ -320,15 +321,17 @@ def build_report(
     return result
 
 
-def _sections(files, raw: Path, *, min_n, lang, progress, secret) -> ReportResult:
-    """Every section of the report: the stages', the priorities and the files not read."""
-    sections = run_stages(
+def _sections(files, raw: Path, *, min_n, lang, progress, secret):
+    """Every section of the report (the stages', the priorities and the files not read) and
+    the codebook, read once."""
+    options = stage_options(
         files,
         min_n=min_n,
         lang=lang,
         progress=progress,
         secret=lambda: project_secret(raw, secret=secret),
     )
+    sections = run_stages(files, options=options)
     if not sections:
         raise InputError("holds no workbooks to analyse", file=str(raw))
     from maturity.sections.priorities import priorities_section
@@ -338,12 +341,12 @@ def _sections(files, raw: Path, *, min_n, lang, progress, secret) -> ReportResul
         sections.append(priorities)
     if files.not_read:
         sections.append(not_read_section(files, raw, lang=lang))
-    return ReportResult(sections)
+    return ReportResult(sections), options.codebook
 
 
 def _write_outputs(
     result: ReportResult,
-    files,
+    codebook,
     out: Path,
     processed: Path,
     *,
@@ -383,7 +386,7 @@ def _write_outputs(
             all_problems(sections, shown=True),
             out / "nulagesanalys.xlsx",
             min_n=min_n,
-            codebook=read_codebook(files.codebook) if files.codebook is not None else None,
+            codebook=codebook,
             lang=lang,
         )
         _say(progress, text.word("cli.wrote", lang, path=result.workbook))

@@ -192,7 +192,7 @@ def render_figures(
             drawn = _draw_in_workers(work, workers, progress, lang, meanwhile)
     else:
         if workers is not None:
-            workers.__exit__(None, None, None)
+            workers.close()
         if meanwhile is not None:
             meanwhile()
         drawn = [_draw_task(task, progress) for task in work]
@@ -235,8 +235,16 @@ class FigureWorkers:
         return self
 
     def __exit__(self, *exc) -> None:
-        # every figure is written by the time this is called: the workers are left to exit
-        # (about 0.3 s) while the report goes on
+        self.close()
+
+    def close(self) -> None:
+        """Shut the workers down (again is harmless). Every figure is written by then: they
+        are left to exit (about 0.3 s) while the report goes on.
+
+        Examples
+        --------
+        >>> FigureWorkers(1).close()  # doctest: +SKIP
+        """
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 

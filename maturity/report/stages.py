@@ -186,8 +186,11 @@ def run_stages(
     progress: Callable[[str], None] | None = None,
     stages: tuple[Stage, ...] = STAGES,
     secret: Callable[[], bytes] | None = None,
+    options: StageOptions | None = None,
 ) -> list[Section]:
-    """Build the section of every stage that has something to read, in order.
+    """Build the section of every stage that has something to read, in order. ``options``:
+    those of :func:`stage_options` when the caller already made them (and read the codebook);
+    then ``min_n``, ``lang``, ``progress`` and ``secret`` are taken from them.
 
     Examples
     --------
@@ -196,7 +199,9 @@ def run_stages(
     >>> [s.name for s in sections]                   # doctest: +SKIP
     ['survey', 'capability', 'risk', 'actionplan']
     """
-    options = stage_options(raw, min_n=min_n, lang=lang, progress=progress, secret=secret)
+    if options is None:
+        options = stage_options(raw, min_n=min_n, lang=lang, progress=progress, secret=secret)
+    progress = options.progress
     sections = []
     for stage in stages:
         if not stage.runs(raw, options):
